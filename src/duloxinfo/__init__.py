@@ -1,0 +1,202 @@
+"""duloxinfo: typed, sourced information about duloxetine, and pure dosing rules.
+
+Two halves, one import:
+
+* **Content**: :func:`guide` returns the patient guide as frozen attrs records,
+  every clinical statement carrying its sources and, where the label disagrees
+  with the seed page, an evidence note.
+* **Rules**: :func:`advise_missed_dose`, :func:`audit`, :func:`titration_status`
+  and :func:`supply_forecast` are pure functions of what they are given (the
+  current time included); none of them advises a double dose.
+
+Not medical advice: applications should present every answer as "as your
+prescriber directs".
+
+>>> import datetime as dt, duloxinfo
+>>> r = duloxinfo.Regimen(60, [dt.time(8)], "Europe/London",
+...                       dt.datetime(2026, 3, 1, tzinfo=dt.UTC))
+>>> duloxinfo.advise_missed_dose(r, [], dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)).action
+<Action.TAKE_NOW: 'take-now'>
+
+The content names are loaded on first use, so ``import duloxinfo`` stays cheap:
+cattrs, the resources API, the data file and the content classes are only
+imported when content is first asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._errors import (
+    ContentError,
+    DoseError,
+    DuloxinfoError,
+    HistoryError,
+    InvalidDatetimeError,
+    NaiveDatetimeError,
+    ScheduleError,
+    SectionError,
+    SupplyError,
+    TimeZoneError,
+)
+from ._label import LABEL, Label, LabelFact
+from ._sources import Citation, Source
+from ._version import __version__
+from .rules.audit import DoubleDose, DoubleDoseKind, audit
+from .rules.missed_dose import (
+    CONTACT_PRESCRIBER_AFTER_DAYS,
+    Action,
+    MissedDoseAdvice,
+    advise_missed_dose,
+)
+from .rules.regimen import Intake, IntakeHistory, Regimen
+from .rules.supply import DEFAULT_REFILL_LEAD_TIME, Supply, supply_forecast
+from .rules.titration import TitrationStage, TitrationStatus, titration_status
+
+if TYPE_CHECKING:
+    from .content.checks import Finding, check_guide
+    from .content.load import guide, guide_from_json, guide_to_json
+    from .content.model import (
+        SECTION_NAMES,
+        Benefits,
+        Consultation,
+        Considerations,
+        Dosage,
+        DoseStep,
+        DurationRange,
+        EvidenceKind,
+        EvidenceNote,
+        Frequency,
+        Guide,
+        HowItWorks,
+        Onset,
+        Overview,
+        Passage,
+        Point,
+        Safety,
+        SafetyPoint,
+        SafetyTopic,
+        SideEffect,
+        SideEffects,
+        Statement,
+    )
+    from .content.render import render_html, render_markdown, render_text
+    from .content.schema import guide_json_schema
+
+# Content names and the private module each one lives in, imported on first use.
+_LAZY = {
+    **dict.fromkeys(("Finding", "check_guide"), "checks"),
+    **dict.fromkeys(("guide", "guide_from_json", "guide_to_json"), "load"),
+    **dict.fromkeys(
+        (
+            "SECTION_NAMES",
+            "Benefits",
+            "Consultation",
+            "Considerations",
+            "Dosage",
+            "DoseStep",
+            "DurationRange",
+            "EvidenceKind",
+            "EvidenceNote",
+            "Frequency",
+            "Guide",
+            "HowItWorks",
+            "Onset",
+            "Overview",
+            "Passage",
+            "Point",
+            "Safety",
+            "SafetyPoint",
+            "SafetyTopic",
+            "SideEffect",
+            "SideEffects",
+            "Statement",
+        ),
+        "model",
+    ),
+    **dict.fromkeys(("render_html", "render_markdown", "render_text"), "render"),
+    "guide_json_schema": "schema",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a content name the first time it is asked for, then keep it."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'duloxinfo' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"duloxinfo.content.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, loaded or not."""
+    return sorted(__all__)
+
+
+__all__ = [
+    "CONTACT_PRESCRIBER_AFTER_DAYS",
+    "DEFAULT_REFILL_LEAD_TIME",
+    "LABEL",
+    "SECTION_NAMES",
+    "Action",
+    "Benefits",
+    "Citation",
+    "Consultation",
+    "Considerations",
+    "ContentError",
+    "DoseError",
+    "DoseStep",
+    "Dosage",
+    "DoubleDose",
+    "DoubleDoseKind",
+    "DuloxinfoError",
+    "DurationRange",
+    "EvidenceKind",
+    "EvidenceNote",
+    "Finding",
+    "Frequency",
+    "Guide",
+    "HistoryError",
+    "HowItWorks",
+    "Intake",
+    "IntakeHistory",
+    "InvalidDatetimeError",
+    "Label",
+    "LabelFact",
+    "MissedDoseAdvice",
+    "NaiveDatetimeError",
+    "Onset",
+    "Overview",
+    "Passage",
+    "Point",
+    "Regimen",
+    "Safety",
+    "SafetyPoint",
+    "SafetyTopic",
+    "ScheduleError",
+    "SectionError",
+    "SideEffect",
+    "SideEffects",
+    "Source",
+    "Statement",
+    "Supply",
+    "SupplyError",
+    "TimeZoneError",
+    "TitrationStage",
+    "TitrationStatus",
+    "__version__",
+    "advise_missed_dose",
+    "audit",
+    "check_guide",
+    "guide",
+    "guide_from_json",
+    "guide_json_schema",
+    "guide_to_json",
+    "render_html",
+    "render_markdown",
+    "render_text",
+    "supply_forecast",
+    "titration_status",
+]

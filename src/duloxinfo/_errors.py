@@ -1,0 +1,86 @@
+"""The exceptions duloxinfo raises: one base, one subclass per kind of problem.
+
+This module is the ground floor of the package and imports nothing of ours.
+Every message names the field and the bad value, so that an application can
+show it as it is.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ContentError",
+    "DoseError",
+    "DuloxinfoError",
+    "HistoryError",
+    "InvalidDatetimeError",
+    "NaiveDatetimeError",
+    "ScheduleError",
+    "SectionError",
+    "SupplyError",
+    "TimeZoneError",
+]
+
+
+class DuloxinfoError(ValueError):
+    """Base class of every error duloxinfo raises.
+
+    It is a :class:`ValueError`, so code that already handles bad values keeps
+    working; catch this class to handle any problem from the library.
+
+    >>> import duloxinfo
+    >>> issubclass(duloxinfo.DoseError, duloxinfo.DuloxinfoError)
+    True
+    """
+
+
+class ContentError(DuloxinfoError):
+    """A content data file is broken: bad syntax, a missing, unknown or mistyped field.
+
+    Attributes:
+        file: the name of the data file (or ``"<json>"`` for text given directly).
+        problems: one line per problem, each starting with the path of the field,
+            for example ``benefits.items[2].title: missing``.
+    """
+
+    def __init__(self, file: str, problems: tuple[str, ...]) -> None:
+        """Build the error from the file name and its problems (at least one)."""
+        self.file = file
+        self.problems = problems
+        super().__init__(f"{file}: " + "; ".join(problems))
+
+
+class DoseError(DuloxinfoError):
+    """A dose is not one the label allows: not a whole number of mg, not positive,
+    not made of whole marketed capsules, or over the label's daily maximum."""
+
+
+class ScheduleError(DuloxinfoError):
+    """The times of day of a regimen are not valid (none, repeated, more than two, wrong type)."""
+
+
+class TimeZoneError(DuloxinfoError):
+    """A time zone is not a known IANA zone name or a :class:`zoneinfo.ZoneInfo`."""
+
+
+class InvalidDatetimeError(DuloxinfoError):
+    """A value that must be an aware :class:`~datetime.datetime` is not one, or is out of range.
+
+    duloxinfo supports instants in the years 2 to 9998, so that a day either
+    side of any instant is still a valid :class:`~datetime.datetime`.
+    """
+
+
+class NaiveDatetimeError(InvalidDatetimeError):
+    """A datetime has no time zone; duloxinfo works with aware datetimes only."""
+
+
+class HistoryError(DuloxinfoError):
+    """An intake history is not usable, for example an intake later than ``now``."""
+
+
+class SupplyError(DuloxinfoError):
+    """The capsules on hand cannot make up the regimen's dose, or the count is invalid."""
+
+
+class SectionError(DuloxinfoError):
+    """A guide section name is not one of the guide's sections."""

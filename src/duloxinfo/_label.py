@@ -1,0 +1,127 @@
+"""The label's numbers that the rules and the guide stand on, each with its sources.
+
+This is the one place these numbers are written.  The rules read them from
+:data:`LABEL`; the guide's data repeats the doses in prose and typed fields, and
+the content checks (and a test) hold the two in agreement.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from fractions import Fraction
+from typing import Generic, TypeVar
+
+import attrs
+
+from ._sources import Citation, Source
+
+__all__ = ["LABEL", "Label", "LabelFact"]
+
+_T = TypeVar("_T")
+
+_US_PI_DOSAGE = Citation(source=Source.US_PI, section="2 Dosage and Administration")
+
+
+@attrs.frozen(kw_only=True)
+class LabelFact(Generic[_T]):
+    """One number from the label, with the documents that state it.
+
+    >>> from duloxinfo import LABEL
+    >>> LABEL.usual_dose_mg.value
+    60
+    >>> [str(c) for c in LABEL.usual_dose_mg.sources]
+    ['US PI, 2 Dosage and Administration']
+    """
+
+    value: _T
+    """The number itself."""
+    sources: tuple[Citation, ...]
+    """Where it is stated (at least one)."""
+    note: str = ""
+    """What the number applies to, in plain words."""
+
+
+@attrs.frozen(kw_only=True)
+class Label:
+    """The label's numbers duloxinfo uses, each a :class:`LabelFact`.
+
+    Use the instance :data:`LABEL`; there is no other.
+
+    >>> from duloxinfo import LABEL
+    >>> LABEL.capsule_strengths_mg.value
+    (20, 30, 40, 60)
+    >>> LABEL.max_daily_dose_mg.value, LABEL.max_daily_dose_pain_mg.value
+    (120, 60)
+    """
+
+    capsule_strengths_mg: LabelFact[tuple[int, ...]]
+    """Marketed strengths of duloxetine delayed-release capsules in the US, in mg."""
+    starting_dose_mg: LabelFact[int]
+    """Starting dose for chronic musculoskeletal pain and fibromyalgia, once daily."""
+    starting_period: LabelFact[_dt.timedelta]
+    """How long the starting dose is given before the usual dose."""
+    usual_dose_mg: LabelFact[int]
+    """Usual (target) dose for chronic musculoskeletal pain and fibromyalgia, once daily."""
+    max_daily_dose_pain_mg: LabelFact[int]
+    """Maximum daily dose for the pain uses (DPNP, fibromyalgia, chronic musculoskeletal pain)."""
+    max_daily_dose_mg: LabelFact[int]
+    """Overall maximum daily dose (depression and anxiety only)."""
+    max_doses_per_day: LabelFact[int]
+    """Most doses a day in any labelled regimen (twice daily appears for depression only)."""
+    skip_window_fraction: LabelFact[Fraction]
+    """The part of the dosing interval before the next dose in which a missed dose is skipped."""
+
+
+LABEL = Label(
+    capsule_strengths_mg=LabelFact(
+        value=(20, 30, 40, 60),
+        sources=(
+            Citation(source=Source.US_PI, section="Description (20, 30 and 60 mg capsules)"),
+            Citation(source=Source.FDA_NDC, section="generic 40 mg delayed-release capsules"),
+        ),
+        note="Cymbalta comes in 20, 30 and 60 mg; US generics add a 40 mg capsule.",
+    ),
+    starting_dose_mg=LabelFact(
+        value=30,
+        sources=(_US_PI_DOSAGE,),
+        note="Chronic musculoskeletal pain and fibromyalgia: 30 mg once daily to start.",
+    ),
+    starting_period=LabelFact(
+        value=_dt.timedelta(weeks=1),
+        sources=(_US_PI_DOSAGE,),
+        note="30 mg once daily for one week, then the usual dose.",
+    ),
+    usual_dose_mg=LabelFact(
+        value=60,
+        sources=(_US_PI_DOSAGE,),
+        note="Chronic musculoskeletal pain and fibromyalgia: 60 mg once daily.",
+    ),
+    max_daily_dose_pain_mg=LabelFact(
+        value=60,
+        sources=(_US_PI_DOSAGE,),
+        note="No evidence that more than 60 mg a day helps pain; higher doses bring more "
+        "adverse reactions.",
+    ),
+    max_daily_dose_mg=LabelFact(
+        value=120,
+        sources=(_US_PI_DOSAGE,),
+        note="For depression and anxiety only; doses above 120 mg a day were not adequately "
+        "evaluated for safety.",
+    ),
+    max_doses_per_day=LabelFact(
+        value=2,
+        sources=(_US_PI_DOSAGE,),
+        note="Once daily for every use; twice daily appears only for depression.",
+    ),
+    skip_window_fraction=LabelFact(
+        value=Fraction(1, 2),
+        sources=(
+            Citation(source=Source.NHS, section="How and when to take duloxetine"),
+            Citation(source=Source.US_PI, section="2 Dosage and Administration (missed dose)"),
+        ),
+        note="The US label says skip a missed dose when it is 'almost time' for the next one "
+        "and gives no number; the NHS gives one for once-daily dosing: skip it when less "
+        "than 12 hours (half the interval) are left.",
+    ),
+)
+"""The label's numbers (see :class:`Label`)."""

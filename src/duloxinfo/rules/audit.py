@@ -1,0 +1,139 @@
+"""What counts as a double dose, and :func:`audit`, which finds every one in a history.
+
+Private module; the public names are re-exported by :mod:`duloxinfo`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Iterable
+from itertools import pairwise
+
+import attrs
+
+from .regimen import Intake, IntakeHistory, Regimen, _as_history
+from .schedule import _owner_index, _slots_spanning
+
+__all__ = ["DoubleDose", "DoubleDoseKind", "audit"]
+
+
+class DoubleDoseKind(enum.Enum):
+    """The three definitions of a double dose."""
+
+    OVERSIZED_INTAKE = "oversized-intake"
+    """(a) One intake of more than one regimen dose."""
+    SAME_SLOT = "same-slot"
+    """(b) Two or more intakes that belong to the same slot."""
+    TOO_CLOSE = "too-close"
+    """(c) Two intakes that belong to different slots but stand closer together than half
+    the interval between those two slots."""
+
+
+@attrs.frozen(kw_only=True)
+class DoubleDose:
+    """One double dose that :func:`audit` found.  Instants are in the regimen's zone."""
+
+    kind: DoubleDoseKind
+    """Which definition it breaks."""
+    intakes: tuple[Intake, ...]
+    """The intakes involved, in time order."""
+    slots: tuple[_dt.datetime, ...]
+    """The slots those intakes belong to (one for (a) and (b), two for (c))."""
+    explanation: str
+    """One plain sentence."""
+
+
+def audit(regimen: Regimen, intakes: IntakeHistory | Iterable[Intake]) -> tuple[DoubleDose, ...]:
+    """Find every double dose in a history.
+
+    A double dose is (a) one intake of more than one regimen dose, (b) two
+    intakes that belong to the same slot, or (c) two intakes that belong to
+    different slots but stand closer together than half the interval between
+    those two slots.  Intakes belong to the nearest slot of the schedule (see the
+    attribution rule in the docs), before the regimen's start too.
+
+    Under that attribution, (c) can only join intakes of adjacent slots, so the
+    audit looks at neighbouring slots only and runs in linear time.
+
+    Findings come in time order of their first intake; for each slot, a (b)
+    finding names all of the slot's intakes at once.
+
+    >>> import datetime as dt
+    >>> from duloxinfo import Regimen, Intake, audit
+    >>> r = Regimen(60, [dt.time(8)], "UTC", dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
+    >>> day = lambda d, h: dt.datetime(2026, 1, d, h, tzinfo=dt.UTC)
+    >>> [f.kind.value for f in audit(r, [Intake(day(5, 8), 60), Intake(day(5, 19), 60)])]
+    ['same-slot']
+    >>> [f.kind.value for f in audit(r, [Intake(day(5, 19), 60), Intake(day(5, 21), 60)])]
+    ['too-close']
+    >>> audit(r, [Intake(day(5, 8), 60), Intake(day(6, 8), 60)])
+    ()
+    """
+    history = _as_history(intakes)
+    instants = history._instants_utc()  # noqa: SLF001 - same package
+    if not instants:
+        return ()
+    slots = _slots_spanning(regimen, instants[0], instants[-1])
+    owners = [_owner_index(slots, x) for x in instants]
+    tz = regimen.tz
+    findings: list[tuple[_dt.datetime, int, DoubleDose]] = []
+
+    for intake, owner, x in zip(history.intakes, owners, instants, strict=True):
+        if intake.dose_mg > regimen.dose_mg:
+            findings.append((x, 0, DoubleDose(
+                kind=DoubleDoseKind.OVERSIZED_INTAKE,
+                intakes=(intake,),
+                slots=(slots[owner].astimezone(tz),),
+                explanation=(
+                    f"{intake.dose_mg} mg was taken at once, more than one "
+                    f"{regimen.dose_mg} mg dose."
+                ),
+            )))
+
+    groups: list[tuple[int, list[int]]] = []  # (slot index, intake positions), in time order
+    for position, owner in enumerate(owners):
+        if groups and groups[-1][0] == owner:
+            groups[-1][1].append(position)
+        else:
+            groups.append((owner, [position]))
+
+    for owner, positions in groups:
+        if len(positions) > 1:
+            slot = slots[owner].astimezone(tz)
+            findings.append((instants[positions[0]], 1, DoubleDose(
+                kind=DoubleDoseKind.SAME_SLOT,
+                intakes=tuple(history.intakes[p] for p in positions),
+                slots=(slot,),
+                explanation=(
+                    f"{len(positions)} doses belong to the {slot:%H:%M} dose of "
+                    f"{slot:%Y-%m-%d}; only one may be taken."
+                ),
+            )))
+
+    for (a_slot, a_positions), (b_slot, b_positions) in pairwise(groups):
+        if b_slot != a_slot + 1:
+            continue
+        interval = slots[b_slot] - slots[a_slot]
+        for i in a_positions:
+            for j in b_positions:
+                gap = instants[j] - instants[i]
+                if 2 * gap < interval:
+                    findings.append((instants[i], 2, DoubleDose(
+                        kind=DoubleDoseKind.TOO_CLOSE,
+                        intakes=(history.intakes[i], history.intakes[j]),
+                        slots=(slots[a_slot].astimezone(tz), slots[b_slot].astimezone(tz)),
+                        explanation=(
+                            f"Two doses were taken {_duration(gap)} apart, less than half "
+                            f"the {_duration(interval)} between their scheduled times."
+                        ),
+                    )))
+
+    findings.sort(key=lambda f: (f[0], f[1]))
+    return tuple(f[2] for f in findings)
+
+
+def _duration(span: _dt.timedelta) -> str:
+    minutes = round(span.total_seconds() / 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"

@@ -1,0 +1,236 @@
+"""The missed-dose rule: take it when remembered, skip it near the next dose, never double.
+
+Private module; the public names are re-exported by :mod:`duloxinfo`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Iterable
+from typing import Final
+
+import attrs
+
+from .._label import LABEL
+from .regimen import (
+    Intake,
+    IntakeHistory,
+    Regimen,
+    _as_history,
+    _require_aware,
+    _require_not_after,
+    _utc,
+)
+from .schedule import _count_slots, _first_slot_from, _slots_around, _window
+
+__all__ = ["CONTACT_PRESCRIBER_AFTER_DAYS", "Action", "MissedDoseAdvice", "advise_missed_dose"]
+
+CONTACT_PRESCRIBER_AFTER_DAYS: Final = 3
+"""Missed doses in a row, counted in days' worth of doses, from which the advice says
+to contact the prescriber before restarting.
+
+This is duloxinfo's choice, not a label number: three days is about the time the
+label gives for duloxetine to reach a steady level (US PI, Clinical
+Pharmacology), so after that many days without it the person is no longer at the
+level the prescriber chose, and how to restart is the prescriber's call.  For a
+once-daily regimen it is 3 missed slots in a row; for twice daily, 6.
+"""
+
+
+class Action(enum.Enum):
+    """What the person should do now, according to :func:`advise_missed_dose`."""
+
+    TAKE_NOW = "take-now"
+    """Take one regimen dose now (the missed or due dose)."""
+    SKIP = "skip"
+    """Skip the missed dose: it is almost time for the next one."""
+    ALREADY_TAKEN = "already-taken"
+    """The current dose has been taken; wait for the next one."""
+    NOT_DUE = "not-due"
+    """No dose is due yet: the regimen's first dose is still ahead."""
+
+
+@attrs.frozen(kw_only=True)
+class MissedDoseAdvice:
+    """The answer of :func:`advise_missed_dose`.
+
+    Instants are aware datetimes in the regimen's zone.
+    """
+
+    action: Action
+    """What to do now."""
+    dose_mg: int
+    """How much to take now: one regimen dose for ``TAKE_NOW``, otherwise 0."""
+    slot: _dt.datetime | None
+    """The scheduled dose the advice concerns (the latest at or before now), or None
+    when no dose is due yet."""
+    next_dose_at: _dt.datetime
+    """The next scheduled dose after now."""
+    missed_in_a_row: int
+    """How many scheduled doses in a row, up to and including ``slot``, have no intake."""
+    contact_prescriber: bool
+    """True when ``missed_in_a_row`` has reached :data:`CONTACT_PRESCRIBER_AFTER_DAYS`
+    days' worth of doses; the reason then says to contact the prescriber before restarting."""
+    reason: str
+    """One plain sentence an application can show."""
+    rule: str
+    """A stable identifier of the rule that produced the advice, such as ``missed-dose/skip``."""
+
+
+_TICK: Final = _dt.timedelta(microseconds=1)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _local(instant: _dt.datetime, regimen: Regimen) -> _dt.datetime:
+    return instant.astimezone(regimen.tz)
+
+
+def _when(instant: _dt.datetime) -> str:
+    return f"{instant:%H:%M} on {instant:%Y-%m-%d}"
+
+
+def advise_missed_dose(  # noqa: PLR0914 - each local names one step of the definition
+    regimen: Regimen,
+    intakes: IntakeHistory | Iterable[Intake],
+    now: _dt.datetime,
+) -> MissedDoseAdvice:
+    """Say whether to take a dose now, skip it, or wait, as the label's missed-dose rule does.
+
+    Implements the missed-dose instruction of the US PI (2 Dosage and
+    Administration) and the seed page: take a missed dose as soon as you
+    remember; if it is almost time for the next dose, skip the missed one and go
+    on at the regular time; never take two doses at once.  Made precise:
+
+    * S is the latest slot at or before ``now`` (slots before ``regimen.start``
+      do not exist), N the next slot after S.  Before the first slot the action
+      is ``NOT_DUE`` and ``next_dose_at`` is the first slot.
+    * If an intake belongs to S (see the attribution rule in the docs):
+      ``ALREADY_TAKEN``.
+    * Otherwise, if the time left until N is at most half of the interval from S
+      to N (``LABEL.skip_window_fraction``; the NHS's "less than 12 hours" for once
+      daily): ``SKIP``.  Otherwise ``TAKE_NOW`` with exactly one regimen dose.
+    * ``next_dose_at`` is always N.  Intervals are real elapsed time, so on a
+      23-hour day half the once-daily interval is 11.5 hours.
+
+    Only one dose is ever made up, however many were missed.  From
+    :data:`CONTACT_PRESCRIBER_AFTER_DAYS` days' worth of missed doses in a row,
+    the reason says to contact the prescriber before restarting.
+
+    Args:
+        regimen: the prescribed regimen.
+        intakes: the doses taken, an :class:`IntakeHistory` or any iterable of
+            :class:`Intake`, in any order; none may be later than ``now``.
+        now: the aware instant of the question.
+
+    Raises:
+        NaiveDatetimeError: ``now`` has no time zone.
+        HistoryError: an intake is later than ``now``, or an item is not an Intake.
+
+    >>> import datetime as dt
+    >>> from duloxinfo import Regimen, Intake, advise_missed_dose
+    >>> london = "Europe/London"
+    >>> r = Regimen(60, [dt.time(8)], london, dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
+    >>> taken = [Intake(dt.datetime(2026, 1, 5, 8, 2, tzinfo=dt.UTC), 60)]
+    >>> a = advise_missed_dose(r, taken, dt.datetime(2026, 1, 6, 14, tzinfo=dt.UTC))
+    >>> a.action, a.dose_mg, a.rule
+    (<Action.TAKE_NOW: 'take-now'>, 60, 'missed-dose/take-now')
+    >>> a.reason
+    'Take your 08:00 dose (60 mg) now, then the next one at its usual time, 08:00 on 2026-01-07; never take two doses to make up for a missed one.'
+    >>> advise_missed_dose(r, taken, dt.datetime(2026, 1, 6, 21, tzinfo=dt.UTC)).action
+    <Action.SKIP: 'skip'>
+    """  # noqa: E501 - a doctest line is as long as the sentence it shows
+    now = _require_aware(now, "now")
+    now_utc = _utc(now)
+    history = _as_history(intakes)
+    _require_not_after(history, now_utc, now)
+    start_utc = _utc(regimen.start)
+    around = _slots_around(regimen, now_utc)
+
+    if around.latest < start_utc:
+        first = _local(_first_slot_from(regimen, start_utc), regimen)
+        return MissedDoseAdvice(
+            action=Action.NOT_DUE,
+            dose_mg=0,
+            slot=None,
+            next_dose_at=first,
+            missed_in_a_row=0,
+            contact_prescriber=False,
+            reason=(
+                f"No dose is due yet: take your first dose of {regimen.dose_mg} mg at "
+                f"{_when(first)}, as your prescriber directs."
+            ),
+            rule="missed-dose/not-due",
+        )
+
+    slot = _local(around.latest, regimen)
+    following = _local(around.following, regimen)
+    lo, hi = _window(around)
+    if history._between(lo, hi):  # noqa: SLF001 - same package
+        return MissedDoseAdvice(
+            action=Action.ALREADY_TAKEN,
+            dose_mg=0,
+            slot=slot,
+            next_dose_at=following,
+            missed_in_a_row=0,
+            contact_prescriber=False,
+            reason=(
+                f"You have already taken the {slot:%H:%M} dose; take the next one at "
+                f"{_when(following)}, as your prescriber directs."
+            ),
+            rule="missed-dose/already-taken",
+        )
+
+    # S is missed.  Count the run of missed slots: every slot after the one the
+    # latest earlier intake belongs to (or from the start) up to S.
+    last = history._last_before(lo)  # noqa: SLF001 - same package
+    run_from = start_utc
+    if last is not None:
+        owner = _slots_around(regimen, last)
+        _, owner_hi = _window(owner)
+        owned_by = owner.latest if last < owner_hi else owner.following
+        run_from = max(start_utc, owned_by + _TICK)
+    missed = _count_slots(regimen, run_from, around.latest)
+    contact = missed >= CONTACT_PRESCRIBER_AFTER_DAYS * regimen.doses_per_day
+    prefix = (
+        f"You have missed {missed} doses in a row, so contact your prescriber before "
+        "restarting; the missed-dose rule alone says: "
+        if contact
+        else ""
+    )
+
+    fraction = LABEL.skip_window_fraction.value
+    left = around.following - now_utc
+    interval = around.following - around.latest
+    if left * fraction.denominator <= interval * fraction.numerator:
+        return MissedDoseAdvice(
+            action=Action.SKIP,
+            dose_mg=0,
+            slot=slot,
+            next_dose_at=following,
+            missed_in_a_row=missed,
+            contact_prescriber=contact,
+            reason=_sentence(
+                f"{prefix}it is almost time for your next dose, so skip the missed "
+                f"{slot:%H:%M} dose and take the next one at its usual time, "
+                f"{_when(following)}; never take two doses at once."
+            ),
+            rule="missed-dose/skip",
+        )
+    return MissedDoseAdvice(
+        action=Action.TAKE_NOW,
+        dose_mg=regimen.dose_mg,
+        slot=slot,
+        next_dose_at=following,
+        missed_in_a_row=missed,
+        contact_prescriber=contact,
+        reason=_sentence(
+            f"{prefix}take your {slot:%H:%M} dose ({regimen.dose_mg} mg) now, then the "
+            f"next one at its usual time, {_when(following)}; never take two doses to make "
+            "up for a missed one."
+        ),
+        rule="missed-dose/take-now",
+    )
