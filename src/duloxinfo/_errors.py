@@ -50,8 +50,11 @@ class ContentError(DuloxinfoError):
 
 
 class DoseError(DuloxinfoError):
-    """A dose is not one the label allows: not a whole number of mg, not positive,
-    not made of whole marketed capsules, or over the label's daily maximum."""
+    """A dose is not one the label allows.
+
+    It is not a whole number of mg, not positive, not made of whole marketed
+    capsules, or over the label's daily maximum.
+    """
 
 
 class ScheduleError(DuloxinfoError):

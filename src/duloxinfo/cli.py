@@ -39,14 +39,17 @@ def _summary() -> str:
         "",
         _wrap(f"Evidence note: {not_approved.text}"),
         "",
-        f"Starting dose: {dosage.starting.dose_mg} mg once daily"
-        f" (the label: for one week).",
-        f"Usual dose:    {dosage.usual.dose_mg} mg once daily"
-        f" (the label's maximum for pain: {dosage.maximum_daily_mg} mg a day).",
+        f"Starting dose: {dosage.starting.dose_mg} mg once daily (the label: for one week).",
+        (
+            f"Usual dose:    {dosage.usual.dose_mg} mg once daily "
+            f"(the label's maximum for pain: {dosage.maximum_daily_mg} mg a day)."
+        ),
         "",
-        "Safety points from the label: "
-        + "; ".join(point.title for point in guide.safety.points)
-        + ".",
+        _wrap(
+            "Safety points from the label: "
+            + "; ".join(point.title for point in guide.safety.points)
+            + "."
+        ),
         "",
         _wrap(guide.safety.disclaimer),
     ]

@@ -8,6 +8,7 @@ guide's doses in agreement with the label's numbers (:data:`duloxinfo.LABEL`).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import cast
 
 import attrs
 
@@ -37,7 +38,7 @@ def _walk(value: object, path: str) -> Iterator[tuple[str, object]]:
         for index, item in enumerate(value):
             yield from _walk(item, f"{path}[{index}]")
     elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
+        for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(value))):
             yield from _walk(getattr(value, field.name), f"{path}.{field.name}".lstrip("."))
 
 

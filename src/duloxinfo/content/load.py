@@ -37,7 +37,7 @@ _DURATION = re.compile(
 )
 
 
-class _WrongValue(ValueError):
+class _WrongValueError(ValueError):
     """Raised by our strict hooks; its message is shown as it is."""
 
 
@@ -45,14 +45,16 @@ def _structure_duration(value: object, _: type) -> _dt.timedelta:
     """An ISO 8601 duration of whole weeks, days, hours, minutes and seconds: ``P7D``."""
     match = _DURATION.fullmatch(value) if isinstance(value, str) else None
     if match is None or value in {"P", "PT"} or str(value).endswith("T"):
-        raise _WrongValue(f"expected an ISO 8601 duration such as 'P7D', got {value!r}")
+        raise _WrongValueError(f"expected an ISO 8601 duration such as 'P7D', got {value!r}")
     parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
     return _dt.timedelta(**parts)
 
 
 def _unstructure_duration(value: _dt.timedelta) -> str:
     if value < _dt.timedelta(0) or value.microseconds:
-        raise _WrongValue(f"cannot write {value!r} as a duration of whole seconds of at least 0")
+        raise _WrongValueError(
+            f"cannot write {value!r} as a duration of whole seconds of at least 0"
+        )
     hours, rest = divmod(value.seconds, 3600)
     minutes, seconds = divmod(rest, 60)
     time = "".join(f"{n}{u}" for n, u in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
@@ -65,7 +67,9 @@ def _strict(kind: type) -> Any:
 
     def hook(value: object, _: type) -> object:
         if type(value) is not kind:
-            raise _WrongValue(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+            raise _WrongValueError(
+                f"expected {kind.__name__}, got {type(value).__name__} {value!r}"
+            )
         return value
 
     return hook
@@ -77,7 +81,7 @@ def _strict_tuple(tuple_type: Any, converter: cattrs.Converter) -> Any:
 
     def hook(value: object, type_: type) -> object:
         if not isinstance(value, list):
-            raise _WrongValue(f"expected a list, got {type(value).__name__} {value!r}")
+            raise _WrongValueError(f"expected a list, got {type(value).__name__} {value!r}")
         return inner(value, type_)
 
     return hook
@@ -105,7 +109,7 @@ def _describe(exc: BaseException, _: type | None) -> str:
         return "missing"
     if isinstance(exc, ForbiddenExtraKeysError):
         return "unknown field " + ", ".join(repr(k) for k in sorted(exc.extra_fields))
-    if isinstance(exc, _WrongValue):
+    if isinstance(exc, _WrongValueError):
         return str(exc)
     if isinstance(exc, ValueError):  # an enumeration value not in the enumeration
         return str(exc)
@@ -113,7 +117,10 @@ def _describe(exc: BaseException, _: type | None) -> str:
 
 
 def _problems(exc: BaseException) -> tuple[str, ...]:
-    """Turn a cattrs error tree into ``path: message`` lines (``benefits.items[2].title: missing``)."""
+    """Turn a cattrs error tree into ``path: message`` lines.
+
+    For example ``benefits.items[2].title: missing``.
+    """
     lines = []
     for line in cattrs.transform_error(exc, path="$", format_exception=_describe):
         message, _, path = line.rpartition(" @ ")
@@ -167,14 +174,18 @@ def guide_to_json(guide: Guide, *, indent: int | None = None) -> str:
     return json.dumps(_CONVERTER.unstructure(guide), ensure_ascii=False, indent=indent)
 
 
-def _load_file(name: str) -> Guide:
-    """Read, parse, structure and check one data file of the package."""
-    text = files(_DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+def _load_text(text: str, name: str) -> Guide:
+    """Parse, structure and check the text of data file ``name``."""
     guide = _structure(_parse(text, name), name)
     findings = check_guide(guide)
     if findings:
         raise ContentError(name, tuple(str(f) for f in findings))
     return guide
+
+
+def _load_file(name: str) -> Guide:
+    """Read one data file of the package (works from a zip archive too) and load it."""
+    return _load_text(files(_DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8"), name)
 
 
 _lock = threading.Lock()

@@ -18,10 +18,10 @@ from .._sources import Citation
 __all__ = [
     "SECTION_NAMES",
     "Benefits",
-    "Consultation",
     "Considerations",
-    "DoseStep",
+    "Consultation",
     "Dosage",
+    "DoseStep",
     "DurationRange",
     "EvidenceKind",
     "EvidenceNote",

@@ -17,8 +17,8 @@ from .._sources import Citation
 from .checks import _walk
 from .model import (
     Benefits,
-    Consultation,
     Considerations,
+    Consultation,
     Dosage,
     EvidenceKind,
     EvidenceNote,
@@ -73,7 +73,9 @@ def _cite(citations: Iterable[Citation]) -> str:
 
 
 def _notes(notes: Iterable[EvidenceNote]) -> list[_Block]:
-    return [_Note(f"Evidence note ({_KIND_LABELS[n.kind]})", n.text, _cite(n.sources)) for n in notes]
+    return [
+        _Note(f"Evidence note ({_KIND_LABELS[n.kind]})", n.text, _cite(n.sources)) for n in notes
+    ]
 
 
 def _statements(statements: Iterable[Statement]) -> list[_Block]:
@@ -91,7 +93,7 @@ def _bulleted(statements: tuple[Statement, ...]) -> list[_Block]:
     return blocks
 
 
-def _section_blocks(part: Section, level: int) -> list[_Block]:  # noqa: C901, PLR0911 - one case per section
+def _section_blocks(part: Section, level: int) -> list[_Block]:  # noqa: C901, PLR0911, PLR0912 - a case per section
     sub = level + 1
     match part:
         case Overview():
@@ -106,8 +108,8 @@ def _section_blocks(part: Section, level: int) -> list[_Block]:  # noqa: C901, P
             return [*blocks, *_statements([part.closing])]
         case HowItWorks():
             blocks = [_Heading(level, part.heading), *_statements([part.intro])]
-            for point in (part.mechanism, part.effect_on_spasms, part.onset):
-                blocks += [_Heading(sub, point.title), *_statements([point.statement])]
+            for how in (part.mechanism, part.effect_on_spasms, part.onset):
+                blocks += [_Heading(sub, how.title), *_statements([how.statement])]
             return blocks
         case Dosage():
             start, usual = part.starting, part.usual
@@ -136,8 +138,8 @@ def _section_blocks(part: Section, level: int) -> list[_Block]:  # noqa: C901, P
             ]
         case Safety():
             blocks = [_Heading(level, part.heading)]
-            for point in part.points:
-                blocks += [_Heading(sub, point.title), *_statements([point.statement])]
+            for safety in part.points:
+                blocks += [_Heading(sub, safety.title), *_statements([safety.statement])]
             return [*blocks, _Para(part.disclaimer)]
         case Statement():
             return _statements([part])
@@ -234,8 +236,8 @@ def _html(block: _Block) -> str:
                 f'<span class="sources">(Sources: {e(sources)})</span></p></aside>'
             )
         case _Sources(citations):
-            items = "\n".join(f"<li>{e(c)}</li>" for c in citations)
-            return f'<section class="sources"><h2>Sources</h2>\n<ul>\n{items}\n</ul></section>'
+            listed = "\n".join(f"<li>{e(c)}</li>" for c in citations)
+            return f'<section class="sources"><h2>Sources</h2>\n<ul>\n{listed}\n</ul></section>'
     raise AssertionError(block)  # pragma: no cover
 
 

@@ -76,61 +76,86 @@ def audit(regimen: Regimen, intakes: IntakeHistory | Iterable[Intake]) -> tuple[
         return ()
     slots = _slots_spanning(regimen, instants[0], instants[-1])
     owners = [_owner_index(slots, x) for x in instants]
-    tz = regimen.tz
-    findings: list[tuple[_dt.datetime, int, DoubleDose]] = []
-
-    for intake, owner, x in zip(history.intakes, owners, instants, strict=True):
-        if intake.dose_mg > regimen.dose_mg:
-            findings.append((x, 0, DoubleDose(
-                kind=DoubleDoseKind.OVERSIZED_INTAKE,
-                intakes=(intake,),
-                slots=(slots[owner].astimezone(tz),),
-                explanation=(
-                    f"{intake.dose_mg} mg was taken at once, more than one "
-                    f"{regimen.dose_mg} mg dose."
-                ),
-            )))
-
     groups: list[tuple[int, list[int]]] = []  # (slot index, intake positions), in time order
     for position, owner in enumerate(owners):
         if groups and groups[-1][0] == owner:
             groups[-1][1].append(position)
         else:
             groups.append((owner, [position]))
-
+    found = _Found(regimen, history.intakes, instants, slots)
+    for position, owner in enumerate(owners):
+        found.oversized(position, owner)
     for owner, positions in groups:
+        found.same_slot(owner, positions)
+    for a, b in pairwise(groups):
+        found.too_close(a, b)
+    found.items.sort(key=lambda f: (f[0], f[1]))
+    return tuple(f[2] for f in found.items)
+
+
+@attrs.define
+class _Found:
+    """The findings of one audit, collected by definition."""
+
+    regimen: Regimen
+    intakes: tuple[Intake, ...]
+    instants: tuple[_dt.datetime, ...]
+    slots: list[_dt.datetime]
+    items: list[tuple[_dt.datetime, int, DoubleDose]] = attrs.field(factory=list)
+
+    def _slot(self, index: int) -> _dt.datetime:
+        return self.slots[index].astimezone(self.regimen.tz)
+
+    def oversized(self, position: int, owner: int) -> None:
+        """(a): one intake of more than one regimen dose."""
+        intake = self.intakes[position]
+        if intake.dose_mg > self.regimen.dose_mg:
+            finding = DoubleDose(
+                kind=DoubleDoseKind.OVERSIZED_INTAKE,
+                intakes=(intake,),
+                slots=(self._slot(owner),),
+                explanation=(
+                    f"{intake.dose_mg} mg was taken at once, more than one "
+                    f"{self.regimen.dose_mg} mg dose."
+                ),
+            )
+            self.items.append((self.instants[position], 0, finding))
+
+    def same_slot(self, owner: int, positions: list[int]) -> None:
+        """(b): two or more intakes that belong to one slot."""
         if len(positions) > 1:
-            slot = slots[owner].astimezone(tz)
-            findings.append((instants[positions[0]], 1, DoubleDose(
+            slot = self._slot(owner)
+            finding = DoubleDose(
                 kind=DoubleDoseKind.SAME_SLOT,
-                intakes=tuple(history.intakes[p] for p in positions),
+                intakes=tuple(self.intakes[p] for p in positions),
                 slots=(slot,),
                 explanation=(
                     f"{len(positions)} doses belong to the {slot:%H:%M} dose of "
                     f"{slot:%Y-%m-%d}; only one may be taken."
                 ),
-            )))
+            )
+            self.items.append((self.instants[positions[0]], 1, finding))
 
-    for (a_slot, a_positions), (b_slot, b_positions) in pairwise(groups):
+    def too_close(self, a: tuple[int, list[int]], b: tuple[int, list[int]]) -> None:
+        """(c): intakes of adjacent slots closer than half the interval between the slots."""
+        (a_slot, a_positions), (b_slot, b_positions) = a, b
         if b_slot != a_slot + 1:
-            continue
-        interval = slots[b_slot] - slots[a_slot]
+            return
+        interval = self.slots[b_slot] - self.slots[a_slot]
         for i in a_positions:
             for j in b_positions:
-                gap = instants[j] - instants[i]
+                gap = self.instants[j] - self.instants[i]
                 if 2 * gap < interval:
-                    findings.append((instants[i], 2, DoubleDose(
+                    finding = DoubleDose(
                         kind=DoubleDoseKind.TOO_CLOSE,
-                        intakes=(history.intakes[i], history.intakes[j]),
-                        slots=(slots[a_slot].astimezone(tz), slots[b_slot].astimezone(tz)),
+                        intakes=(self.intakes[i], self.intakes[j]),
+                        slots=(self._slot(a_slot), self._slot(b_slot)),
                         explanation=(
                             f"Two doses were taken {_duration(gap)} apart, less than half "
                             f"the {_duration(interval)} between their scheduled times."
                         ),
-                    )))
-
-    findings.sort(key=lambda f: (f[0], f[1]))
-    return tuple(f[2] for f in findings)
+                    )
+                    self.items.append((self.instants[i], 2, finding))
 
 
 def _duration(span: _dt.timedelta) -> str:

@@ -93,7 +93,7 @@ def _when(instant: _dt.datetime) -> str:
     return f"{instant:%H:%M} on {instant:%Y-%m-%d}"
 
 
-def advise_missed_dose(  # noqa: PLR0914 - each local names one step of the definition
+def advise_missed_dose(
     regimen: Regimen,
     intakes: IntakeHistory | Iterable[Intake],
     now: _dt.datetime,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import functools
+import itertools
 import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
@@ -124,14 +125,12 @@ def _to_zone(value: str | ZoneInfo) -> ZoneInfo:
 
 def _to_times(value: Iterable[_dt.time]) -> tuple[_dt.time, ...]:
     """Check the times of day and return them sorted, each with ``fold=0``."""
-    if isinstance(value, _dt.time):
-        value = (value,)
-    if isinstance(value, str) or not isinstance(value, Iterable):
+    raw: object = (value,) if isinstance(value, _dt.time) else value
+    if isinstance(raw, str) or not isinstance(raw, Iterable):
         raise ScheduleError(
-            f"times: expected a sequence of datetime.time values, got "
-            f"{type(value).__name__} {value!r}"
+            f"times: expected a sequence of datetime.time values, got {type(raw).__name__} {raw!r}"
         )
-    times = tuple(value)
+    times = tuple(raw)
     for index, t in enumerate(times):
         if not isinstance(t, _dt.time):
             raise ScheduleError(
@@ -148,7 +147,7 @@ def _to_times(value: Iterable[_dt.time]) -> tuple[_dt.time, ...]:
             f"twice daily (1 to {most} times)"
         )
     normal = tuple(sorted(t.replace(fold=0) for t in times))
-    for earlier, later in zip(normal, normal[1:], strict=False):
+    for earlier, later in itertools.pairwise(normal):
         if earlier == later:
             raise ScheduleError(f"times: {earlier.isoformat()} is given twice; times must differ")
     return normal
@@ -158,9 +157,7 @@ def _check_dose(instance: object, attribute: attrs.Attribute[int], value: object
     _require_dose(value, attribute.name)
 
 
-def _check_aware(
-    instance: object, attribute: attrs.Attribute[_dt.datetime], value: object
-) -> None:
+def _check_aware(instance: object, attribute: attrs.Attribute[_dt.datetime], value: object) -> None:
     _require_aware(value, attribute.name)
 
 
@@ -251,16 +248,19 @@ class Intake:
 
 
 def _sort_intakes(value: Iterable[Intake]) -> tuple[Intake, ...]:
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+    raw: object = value
+    if isinstance(raw, str | bytes) or not isinstance(raw, Iterable):
         raise HistoryError(
-            f"intakes: expected an iterable of Intake, got {type(value).__name__} {value!r}"
+            f"intakes: expected an iterable of Intake, got {type(raw).__name__} {raw!r}"
         )
-    intakes = tuple(value)
-    for index, intake in enumerate(intakes):
+    items: tuple[object, ...] = tuple(raw)
+    intakes: list[Intake] = []
+    for index, intake in enumerate(items):
         if not isinstance(intake, Intake):
             raise HistoryError(
                 f"intakes[{index}]: expected an Intake, got {type(intake).__name__} {intake!r}"
             )
+        intakes.append(intake)
     return tuple(sorted(intakes, key=lambda i: _utc(i.at)))
 
 
@@ -282,9 +282,7 @@ class IntakeHistory:
 
     intakes: tuple[Intake, ...] = attrs.field(converter=_sort_intakes)
     """The intakes, sorted by instant."""
-    _instants: tuple[_dt.datetime, ...] = attrs.field(
-        init=False, eq=False, repr=False, default=()
-    )
+    _instants: tuple[_dt.datetime, ...] = attrs.field(init=False, eq=False, repr=False, default=())
 
     def __attrs_post_init__(self) -> None:
         """Keep the UTC instants for bisection."""

@@ -46,9 +46,7 @@ def _slots_for_dates(regimen: Regimen, first: _dt.date, last: _dt.date) -> list[
     return sorted(found)
 
 
-def _slots_spanning(
-    regimen: Regimen, lo: _dt.datetime, hi: _dt.datetime
-) -> list[_dt.datetime]:
+def _slots_spanning(regimen: Regimen, lo: _dt.datetime, hi: _dt.datetime) -> list[_dt.datetime]:
     """Sorted UTC slots covering ``[lo, hi]`` with at least two more on each side."""
     first = lo.astimezone(regimen.tz).date() - _DAYS_BEFORE * _ONE_DAY
     last = hi.astimezone(regimen.tz).date() + _DAYS_AFTER * _ONE_DAY

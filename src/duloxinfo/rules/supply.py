@@ -75,8 +75,11 @@ def supply_forecast(
     (2, 14, datetime.date(2026, 1, 25), datetime.date(2026, 1, 18))
     """
     now = _require_aware(now, "now")
+    strength: object = strength_mg
+    capsules: object = count
+    lead: object = lead_time
     strengths = LABEL.capsule_strengths_mg.value
-    if isinstance(strength_mg, bool) or strength_mg not in strengths:
+    if not isinstance(strength, int) or isinstance(strength, bool) or strength not in strengths:
         raise SupplyError(
             f"strength_mg: {strength_mg!r} is not a marketed capsule strength "
             f"({', '.join(map(str, strengths))} mg)"
@@ -86,12 +89,14 @@ def supply_forecast(
             f"strength_mg: whole {strength_mg} mg capsules cannot make the {regimen.dose_mg} mg "
             "dose; capsules may not be split"
         )
-    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        raise SupplyError(f"count: expected a whole number of capsules of at least 0, got {count!r}")
+    if not isinstance(capsules, int) or isinstance(capsules, bool) or capsules < 0:
+        raise SupplyError(
+            f"count: expected a whole number of capsules of at least 0, got {count!r}"
+        )
     if (
-        not isinstance(lead_time, _dt.timedelta)
-        or lead_time < _dt.timedelta(0)
-        or lead_time % _dt.timedelta(days=1)
+        not isinstance(lead, _dt.timedelta)
+        or lead < _dt.timedelta(0)
+        or lead % _dt.timedelta(days=1)
     ):
         raise SupplyError(f"lead_time: expected whole days of at least 0, got {lead_time!r}")
 

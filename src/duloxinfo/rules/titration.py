@@ -153,9 +153,7 @@ def _frequency(regimen: Regimen) -> str:
     return "once daily" if regimen.doses_per_day == 1 else "twice daily"
 
 
-def _doses_in_own_slots(
-    regimen: Regimen, history: IntakeHistory, now_utc: _dt.datetime
-) -> int:
+def _doses_in_own_slots(regimen: Regimen, history: IntakeHistory, now_utc: _dt.datetime) -> int:
     """How many slots from the start to ``now`` have an intake of the regimen dose."""
     start_utc = _utc(regimen.start)
     instants = history._instants_utc()  # noqa: SLF001 - same package

@@ -1,0 +1,1 @@
+"""The guide's data files (read with importlib-resources, never imported)."""
