@@ -251,7 +251,7 @@ def render_markdown(part: Guide | Section) -> str:
         SectionError: ``part`` is not the guide or one of its sections.
 
     >>> import duloxinfo
-    >>> print(duloxinfo.render_markdown(duloxinfo.guide().section("considerations"))[:60])
+    >>> print(duloxinfo.render_markdown(duloxinfo.guide().section("considerations"))[:59])
     # Important Considerations
     <BLANKLINE>
     - Do not crush, chew, or break
