@@ -307,6 +307,13 @@ def test_supply_forecast():
     assert s.days_left == 5
     assert s.refill_by == dt.date(2026, 1, 10)  # lead time reaches before today: today
     assert "refill today" in s.reason
+    assert s.rule == "supply/refill-now"
+    later = duloxinfo.supply_forecast(twice, 30, 60, at(2026, 1, 10, 12))
+    assert (later.runs_out_on, later.refill_by, later.rule) == (
+        dt.date(2026, 2, 9),
+        dt.date(2026, 2, 2),
+        "supply/refill-by",
+    )
     none = duloxinfo.supply_forecast(twice, 30, 0, at(2026, 1, 10, 12))
     assert (none.doses_left, none.last_covered_dose, none.runs_out_on) == (
         0,

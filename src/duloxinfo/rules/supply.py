@@ -44,6 +44,9 @@ class Supply:
     """The date to refill by: ``runs_out_on`` less the lead time, but not before today."""
     reason: str
     """One plain sentence an application can show."""
+    rule: str
+    """A stable identifier of the rule: ``supply/refill-now`` when the refill date is
+    today, else ``supply/refill-by``."""
 
 
 def supply_forecast(
@@ -121,4 +124,5 @@ def supply_forecast(
             f"{count} capsules of {strength_mg} mg cover {doses} doses of {regimen.dose_mg} mg, "
             f"so they run out on {runs_out_on.isoformat()}; refill {when}."
         ),
+        rule="supply/refill-now" if refill_by == today else "supply/refill-by",
     )
