@@ -343,3 +343,15 @@ def test_supply_errors(strength, count, lead, message):
     r = Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 1))
     with pytest.raises(duloxinfo.SupplyError, match=message):
         duloxinfo.supply_forecast(r, strength, count, at(2026, 1, 2), lead_time=lead)
+
+
+def test_too_close_boundary_exactly_half_the_interval_is_not_a_double_dose():
+    # 08:00 daily: 14:00 belongs to 5 Jan's slot, 02:00 to 6 Jan's (past the 20:00 midpoint).
+    r = daily(tz="UTC", start=at(2026, 1, 1))
+    early = Intake(at(2026, 1, 5, 14), 60)
+    assert audit(r, [early, Intake(at(2026, 1, 6, 2), 60)]) == ()  # 12 h apart: exactly half
+    late = Intake(at(2026, 1, 6, 2) - dt.timedelta(microseconds=1), 60)
+    found = audit(r, [early, late])
+    assert [(f.kind, f.intakes) for f in found] == [
+        (duloxinfo.DoubleDoseKind.TOO_CLOSE, (early, late))
+    ]
