@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import duloxinfo
+from _records import records
 from duloxinfo.content.load import _load_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -47,18 +48,6 @@ def _seed_structure():
     return headings, items, paragraphs
 
 
-def _records(value, kind):
-    """Every value of ``kind`` in the typed guide, found by walking its attrs records."""
-    if isinstance(value, kind):
-        yield value
-    if isinstance(value, tuple):
-        for item in value:
-            yield from _records(item, kind)
-    elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
-            yield from _records(getattr(value, field.name), kind)
-
-
 GUIDE = duloxinfo.guide()
 
 
@@ -72,7 +61,7 @@ def test_seed_walk_finds_its_own_structure():
 
 
 def test_every_heading_list_item_and_paragraph_of_the_seed_is_in_the_typed_guide():
-    strings = set(_records(GUIDE, str))
+    strings = set(records(GUIDE, str))
     headings, items, paragraphs = _seed_structure()
     missing = [s for s in [*headings, *items, *paragraphs] if s not in strings]
     assert missing == []
@@ -128,10 +117,10 @@ def test_the_guide_agrees_with_the_single_source_of_label_numbers():
 
 
 def test_every_clinical_statement_has_a_source():
-    statements = list(_records(GUIDE, duloxinfo.Statement))
+    statements = list(records(GUIDE, duloxinfo.Statement))
     assert len(statements) >= 39
     assert all(s.sources for s in statements)
-    assert all(n.sources for n in _records(GUIDE, duloxinfo.EvidenceNote))
+    assert all(n.sources for n in records(GUIDE, duloxinfo.EvidenceNote))
     assert all(e.sources for e in GUIDE.side_effects.effects)
     assert duloxinfo.check_guide(GUIDE) == ()
 
@@ -155,7 +144,7 @@ def test_label_statements_cite_the_label():
     ],
 )
 def test_unsupported_claims_carry_evidence_notes(needle, kind):
-    matches = [s for s in _records(GUIDE, duloxinfo.Statement) if needle in s.text]
+    matches = [s for s in records(GUIDE, duloxinfo.Statement) if needle in s.text]
     assert matches, needle
     assert any(n.kind is kind for s in matches for n in s.evidence)
 

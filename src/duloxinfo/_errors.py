@@ -48,6 +48,10 @@ class ContentError(DuloxinfoError):
         self.problems = problems
         super().__init__(f"{file}: " + "; ".join(problems))
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[str, tuple[str, ...]]]:
+        """Pickle by the constructor's arguments, as other errors are."""
+        return (type(self), (self.file, self.problems))
+
 
 class DoseError(DuloxinfoError):
     """A dose is not one the label allows.
@@ -87,3 +91,10 @@ class SupplyError(DuloxinfoError):
 
 class SectionError(DuloxinfoError):
     """A guide section name is not one of the guide's sections."""
+
+
+
+# Users import these from ``duloxinfo``; tracebacks, pickles and the docs say so.
+for _name in __all__:
+    globals()[_name].__module__ = "duloxinfo"
+del _name

@@ -24,7 +24,7 @@ class Source(enum.Enum):
     """
 
     SEED = "seed"
-    """The page this project's content started from: "Duloxetine muscle spasm"."""
+    """The page this project's content started from, "Duloxetine muscle spasm"."""
     US_PI = "us-pi"
     """CYMBALTA US Prescribing Information, Eli Lilly and Company, NDA 021427."""
     EU_PIL = "eu-pil"

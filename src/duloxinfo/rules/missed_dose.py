@@ -44,11 +44,11 @@ class Action(enum.Enum):
     TAKE_NOW = "take-now"
     """Take one regimen dose now (the missed or due dose)."""
     SKIP = "skip"
-    """Skip the missed dose: it is almost time for the next one."""
+    """Skip the missed dose, because it is almost time for the next one."""
     ALREADY_TAKEN = "already-taken"
     """The current dose has been taken; wait for the next one."""
     NOT_DUE = "not-due"
-    """No dose is due yet: the regimen's first dose is still ahead."""
+    """No dose is due yet; the regimen's first dose is still ahead."""
 
 
 @attrs.frozen(kw_only=True)
@@ -61,7 +61,7 @@ class MissedDoseAdvice:
     action: Action
     """What to do now."""
     dose_mg: int
-    """How much to take now: one regimen dose for ``TAKE_NOW``, otherwise 0."""
+    """How much to take now, in mg; one regimen dose for ``TAKE_NOW``, otherwise 0."""
     slot: _dt.datetime | None
     """The scheduled dose the advice concerns (the latest at or before now), or None
     when no dose is due yet."""

@@ -189,7 +189,7 @@ class Regimen:
     >>> Regimen(45, [dt.time(8)], "Europe/London", r.start)
     Traceback (most recent call last):
     ...
-    duloxinfo._errors.DoseError: dose_mg: 45 mg cannot be made of whole capsules ...
+    duloxinfo.DoseError: dose_mg: 45 mg cannot be made of whole capsules ...
     """
 
     dose_mg: int = attrs.field(validator=_check_dose)
@@ -217,7 +217,7 @@ class Regimen:
 
     @property
     def doses_per_day(self) -> int:
-        """How many doses a day: 1 or 2."""
+        """How many doses a day (1 or 2)."""
         return len(self.times)
 
 

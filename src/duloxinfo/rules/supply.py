@@ -41,11 +41,11 @@ class Supply:
     days_left: int
     """Days from today (now's local date) to ``runs_out_on``."""
     refill_by: _dt.date
-    """The date to refill by: ``runs_out_on`` less the lead time, but not before today."""
+    """The date to refill by, ``runs_out_on`` less the lead time but not before today."""
     reason: str
     """One plain sentence an application can show."""
     rule: str
-    """A stable identifier of the rule: ``supply/refill-now`` when the refill date is
+    """A stable identifier of the rule, ``supply/refill-now`` when the refill date is
     today, else ``supply/refill-by``."""
 
 

@@ -32,11 +32,11 @@ class TitrationStage(enum.Enum):
     STARTING = "starting"
     """At the starting dose (30 mg once daily), the first week not yet complete."""
     ELIGIBLE_TO_ASK = "eligible-to-ask"
-    """A week of the starting dose is done: the person may ask the prescriber about 60 mg."""
+    """A week of the starting dose is done, so the person may ask the prescriber about 60 mg."""
     USUAL_MAXIMUM = "usual-maximum"
     """At 60 mg a day, the usual dose and the label maximum for the pain uses."""
     ABOVE_PAIN_MAXIMUM = "above-pain-maximum"
-    """Over 60 mg a day: above the label maximum for the pain uses (up to 120 mg is
+    """Over 60 mg a day, above the label maximum for the pain uses (up to 120 mg is
     labelled for depression and anxiety only)."""
     OUTSIDE_PLAN = "outside-plan"
     """A regimen the plan does not describe (for example 20 or 40 mg a day)."""
