@@ -5,6 +5,7 @@ import datetime as dt
 import enum
 import html.parser
 import json
+import pickle
 import re
 import threading
 import types
@@ -388,3 +389,51 @@ def test_guide_from_json_rejects_non_text():
         duloxinfo.guide_from_json(b"{}")  # type: ignore[arg-type]
     with pytest.raises(duloxinfo.ContentError, match="expected an object, got list"):
         duloxinfo.guide_from_json("[]")
+
+
+def test_check_guide_finds_empty_text_reversed_ranges_and_a_wrong_maximum():
+    onset = GUIDE.how_it_works.onset
+    reversed_onset = attrs.evolve(
+        onset,
+        expected=duloxinfo.DurationRange(
+            minimum=onset.expected.maximum, maximum=onset.expected.minimum
+        ),
+    )
+    broken = attrs.evolve(
+        GUIDE,
+        title=" ",
+        how_it_works=attrs.evolve(GUIDE.how_it_works, onset=reversed_onset),
+        dosage=attrs.evolve(GUIDE.dosage, maximum_daily_mg=120),
+    )
+    found = {(f.path, f.message.split(" ")[0]) for f in duloxinfo.check_guide(broken)}
+    assert ("title", "empty") in found
+    assert ("how_it_works.onset.expected", "minimum") in found
+    assert any(path == "dosage.maximum_daily_mg" for path, _ in found)
+    assert len(found) == 3
+
+
+def test_dose_steps_know_their_daily_total():
+    assert GUIDE.dosage.usual.daily_dose_mg == 60
+    twice = attrs.evolve(GUIDE.dosage.usual, frequency=duloxinfo.Frequency.TWICE_DAILY)
+    assert (twice.frequency.times_per_day, twice.daily_dose_mg) == (2, 120)
+
+
+def test_a_value_json_cannot_hold_is_a_content_error():
+    step = attrs.evolve(GUIDE.dosage.starting, duration=dt.timedelta(days=-1))
+    bad = attrs.evolve(GUIDE, dosage=attrs.evolve(GUIDE.dosage, starting=step))
+    with pytest.raises(duloxinfo.ContentError, match=r"<json>: cannot write .*days=-1"):
+        duloxinfo.guide_to_json(bad)
+
+
+def test_errors_and_sources_survive_pickling_and_name_their_publisher():
+    error = duloxinfo.ContentError("guide.json", ("title: missing",))
+    copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes
+    assert (type(copy), copy.file, copy.problems, str(copy)) == (
+        duloxinfo.ContentError,
+        "guide.json",
+        ("title: missing",),
+        "guide.json: title: missing",
+    )
+    assert repr(duloxinfo.DoseError("x")) == "DoseError('x')"
+    assert duloxinfo.DoseError.__module__ == "duloxinfo"
+    assert duloxinfo.Source.NHS.publisher == "NHS website (nhs.uk)"

@@ -1,7 +1,11 @@
 """The package as an application meets it: the public face, light import, the main job."""
 
+import importlib.metadata
+import re
 import subprocess
 import sys
+import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +69,47 @@ def test_version_flag():
         [sys.executable, "-m", "duloxinfo", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == f"duloxinfo {duloxinfo.__version__}"
+
+
+def test_the_consumer_app_runs_against_the_package():
+    script = Path(__file__).with_name("consumer_app.py")
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"consumer app: ok (duloxinfo {duloxinfo.__version__})"
+
+
+def test_the_package_works_imported_from_a_zip_archive(tmp_path):
+    package = Path(duloxinfo.__file__).parent
+    archive = tmp_path / "duloxinfo.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in sorted(package.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zipped.write(path, Path("duloxinfo") / path.relative_to(package))
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import duloxinfo; "
+        "print(duloxinfo.__file__); g = duloxinfo.guide(); "
+        "print(g.dosage.usual.dose_mg, duloxinfo.check_guide(g), len(duloxinfo.render_text(g)) > 1000)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(archive)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    where, loaded = result.stdout.splitlines()
+    assert where == str(archive / "duloxinfo" / "__init__.py")
+    assert loaded == "60 () True"
+
+
+def test_the_version_has_one_source_and_the_metadata_agrees():
+    assert importlib.metadata.version("duloxinfo") == duloxinfo.__version__
+    assert re.fullmatch(r"\d+\.\d+\.\d+((a|b|rc)\d+)?(\.dev\d+)?", duloxinfo.__version__)
+
+
+def test_the_changelog_names_the_release():
+    root = Path(__file__).parent.parent
+    changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "## [Unreleased]" in changelog
+    if ".dev" not in duloxinfo.__version__:
+        version = re.escape(duloxinfo.__version__)
+        assert re.search(rf"^## \[{version}\] - \d{{4}}-\d{{2}}-\d{{2}}$", changelog, re.MULTILINE)

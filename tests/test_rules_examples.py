@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+import _oracle
 import duloxinfo
 from duloxinfo import Action, Intake, Regimen, advise_missed_dose, audit
 
@@ -355,3 +356,27 @@ def test_too_close_boundary_exactly_half_the_interval_is_not_a_double_dose():
     assert [(f.kind, f.intakes) for f in found] == [
         (duloxinfo.DoubleDoseKind.TOO_CLOSE, (early, late))
     ]
+
+
+def test_titration_with_no_history_has_taken_no_starting_doses():
+    start = at(2026, 1, 5, 8)
+    thirty = Regimen(30, [dt.time(8)], "UTC", start)
+    empty = duloxinfo.IntakeHistory([])
+    assert len(empty) == 0
+    s = duloxinfo.titration_status(thirty, empty, start + dt.timedelta(days=10))
+    assert (s.stage, s.starting_doses_taken) == (duloxinfo.TitrationStage.STARTING, 0)
+
+
+def test_supply_over_years_where_two_times_merge_every_spring():
+    # 02:30 does not exist on New York's spring-forward night and moves to 03:30, the
+    # other dose time: those two are one slot that day, so ten years hold fewer slots
+    # than twice the days, and the forecast must still count whole doses exactly.
+    start = at(2026, 1, 1, tz=NEW_YORK)
+    r = Regimen(30, [dt.time(2, 30), dt.time(3, 30)], "America/New_York", start)
+    count = 2 * 3650
+    s = duloxinfo.supply_forecast(r, 30, count, start)
+    slots = _oracle.schedule(r, start, start + dt.timedelta(days=3700))
+    covered = [x for x in slots if x >= start.astimezone(UTC)][:count]
+    assert s.doses_left == count
+    assert s.last_covered_dose == covered[-1]
+    assert s.last_covered_dose > start + dt.timedelta(days=3650)  # each merged day lasts longer

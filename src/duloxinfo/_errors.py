@@ -93,7 +93,6 @@ class SectionError(DuloxinfoError):
     """A guide section name is not one of the guide's sections."""
 
 
-
 # Users import these from ``duloxinfo``; tracebacks, pickles and the docs say so.
 for _name in __all__:
     globals()[_name].__module__ = "duloxinfo"

@@ -22,9 +22,9 @@ from .._errors import ContentError
 from .checks import check_guide
 from .model import Guide
 
-if sys.version_info >= (3, 13):
+if sys.version_info >= (3, 13):  # pragma: no cover - the standard library's, 3.13 and later
     from importlib.resources import files
-else:  # pragma: no cover - exercised on 3.11 and 3.12 only
+else:  # pragma: no cover - the backport, 3.11 and 3.12
     from importlib_resources import files
 
 __all__ = ["guide", "guide_from_json", "guide_to_json"]
@@ -170,8 +170,15 @@ def guide_to_json(guide: Guide, *, indent: int | None = None) -> str:
     """Write a :class:`Guide` (or any content record) as JSON text.
 
     Durations are ISO 8601 (``"P7D"``), enumerations their values, tuples lists.
+
+    Raises:
+        ContentError: a value cannot be written, such as a negative duration.
     """
-    return json.dumps(_CONVERTER.unstructure(guide), ensure_ascii=False, indent=indent)
+    try:
+        data = _CONVERTER.unstructure(guide)
+    except _WrongValueError as error:
+        raise ContentError("<json>", (str(error),)) from None
+    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 def _load_text(text: str, name: str) -> Guide:
@@ -210,6 +217,6 @@ def guide() -> Guide:
     if _cache:
         return _cache[0]
     with _lock:
-        if not _cache:
+        if not _cache:  # pragma: no branch - else another thread loaded it while we waited
             _cache.append(_load_file(_GUIDE_FILE))
     return _cache[0]

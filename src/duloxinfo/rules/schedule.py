@@ -101,9 +101,7 @@ def _first_slot_from(regimen: Regimen, instant: _dt.datetime) -> _dt.datetime:
 
 
 def _count_slots(regimen: Regimen, lo: _dt.datetime, hi: _dt.datetime) -> int:
-    """How many slots lie in ``[lo, hi]`` (UTC)."""
-    if hi < lo:
-        return 0
+    """How many slots lie in ``[lo, hi]`` (UTC); the callers' ``lo`` is never after ``hi``."""
     slots = _slots_spanning(regimen, lo, hi)
     return bisect.bisect_right(slots, hi) - bisect.bisect_left(slots, lo)
 

@@ -1,0 +1,89 @@
+"""A small application built on duloxinfo, as a user of the package would write it.
+
+Three jobs:
+
+* ``mypy --strict`` checks it in ``.ci/run``, so the types an application sees through
+  the public API (``py.typed``, the lazy content names, the frozen records) are checked,
+  not only the library's own.
+* ``.ci/run`` runs it with the wheel installed in a fresh virtual environment, from a
+  folder outside the source tree: the installed package alone must be enough.
+* ``tests/test_package.py`` runs it against the package under test.
+
+It exits 0 and prints ``consumer app: ok`` when everything works.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from zoneinfo import ZoneInfo
+
+import duloxinfo
+
+
+def _expect(condition: bool, what: str) -> None:
+    if not condition:
+        sys.exit(f"consumer app: {what}")
+
+
+def show_dosage_page() -> str:
+    """What a patient portal does: render one section of the guide, with its sources."""
+    guide: duloxinfo.Guide = duloxinfo.guide()
+    _expect(guide is duloxinfo.guide(), "guide() is cached")
+    dosage: duloxinfo.Dosage = guide.dosage
+    _expect((dosage.starting.dose_mg, dosage.usual.dose_mg) == (30, 60), "the label's doses")
+    notes: list[duloxinfo.EvidenceNote] = [
+        note for statement in guide.overview.paragraphs for note in statement.evidence
+    ]
+    _expect(
+        any(note.kind is duloxinfo.EvidenceKind.NOT_APPROVED_USE for note in notes),
+        "the not-approved-use note",
+    )
+    html: str = duloxinfo.render_html(guide.section("dosage"))
+    _expect(html.startswith('<article class="duloxinfo-guide">'), "an HTML fragment")
+    _expect(duloxinfo.check_guide(guide) == (), "the shipped guide passes its checks")
+    return html
+
+
+def remind(now: dt.datetime) -> duloxinfo.MissedDoseAdvice:
+    """What a reminder app does: ask what to do about this morning's dose."""
+    london = ZoneInfo("Europe/London")
+    regimen = duloxinfo.Regimen(
+        60, [dt.time(8)], "Europe/London", dt.datetime(2026, 3, 2, 8, tzinfo=london)
+    )
+    history = duloxinfo.IntakeHistory(
+        [duloxinfo.Intake(dt.datetime(2026, 3, 2, 8, 5, tzinfo=london), 60)]
+    )
+    advice = duloxinfo.advise_missed_dose(regimen, history, now)
+    taken = list(history.intakes)
+    if advice.dose_mg:
+        taken.append(duloxinfo.Intake(now, advice.dose_mg))
+    _expect(duloxinfo.audit(regimen, taken) == (), "taking the advised dose is no double dose")
+    supply: duloxinfo.Supply = duloxinfo.supply_forecast(regimen, 60, 28, now)
+    _expect(supply.refill_by <= supply.runs_out_on, "refill before running out")
+    status: duloxinfo.TitrationStatus = duloxinfo.titration_status(regimen, history, now)
+    _expect(status.stage is duloxinfo.TitrationStage.USUAL_MAXIMUM, "60 mg is the usual maximum")
+    return advice
+
+
+def handle_bad_input() -> str:
+    """What every application does at its edge: one except clause for the library's errors."""
+    try:
+        duloxinfo.Regimen(25, [dt.time(8)], "Europe/London", dt.datetime(2026, 3, 2, tzinfo=dt.UTC))
+    except duloxinfo.DuloxinfoError as error:
+        return str(error)
+    sys.exit("consumer app: a 25 mg regimen was accepted")
+
+
+def main() -> None:
+    """Run the three jobs and say so."""
+    show_dosage_page()
+    advice = remind(dt.datetime(2026, 3, 3, 11, tzinfo=ZoneInfo("Europe/London")))
+    _expect(advice.action is duloxinfo.Action.TAKE_NOW, "a forgotten morning dose is taken")
+    _expect(advice.dose_mg == 60, "exactly one dose")
+    _expect(handle_bad_input().startswith("dose_mg: 25"), "the error names the field")
+    print(f"consumer app: ok (duloxinfo {duloxinfo.__version__})")  # noqa: T201
+
+
+if __name__ == "__main__":
+    main()
