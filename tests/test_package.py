@@ -18,13 +18,25 @@ def _run(code):
     ).stdout.strip()
 
 
-def test_import_is_light_content_loads_on_first_use():
-    loaded = _run(
-        "import sys, duloxinfo; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "{'cattrs', 'importlib_resources'} or m.startswith('duloxinfo.content')))"
+_HEAVY = (
+    "{m for m in sys.modules if m.split('.')[0] in {'attr', 'attrs', 'cattrs', "
+    "'importlib_resources', 'typing'} or m.startswith(('duloxinfo.content', "
+    "'duloxinfo.rules', 'duloxinfo._label', 'duloxinfo._sources'))}"
+)
+
+
+def test_import_is_light_rules_and_content_load_on_first_use():
+    assert _run(f"import sys, duloxinfo; print(sorted({_HEAVY}))") == "[]"
+    rules_only = _run(
+        "import sys, datetime as dt, duloxinfo; "
+        "duloxinfo.Regimen(60, [dt.time(8)], 'UTC', dt.datetime(2026, 1, 1, tzinfo=dt.UTC)); "
+        f"print(sorted({_HEAVY}))"
     )
-    assert loaded == "[]"
+    assert "duloxinfo.rules.regimen" in rules_only
+    assert "duloxinfo.content" not in rules_only
+    assert "cattrs" not in rules_only
+    assert "importlib_resources" not in rules_only
+    assert "attrs" in rules_only
     after = _run(
         "import sys, duloxinfo; duloxinfo.guide(); "
         "print('cattrs' in sys.modules, 'duloxinfo.content.load' in sys.modules)"

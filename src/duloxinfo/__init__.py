@@ -18,15 +18,15 @@ prescriber directs".
 >>> duloxinfo.advise_missed_dose(r, [], dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)).action
 <Action.TAKE_NOW: 'take-now'>
 
-The content names are loaded on first use, so ``import duloxinfo`` stays cheap:
-cattrs, the resources API, the data file and the content classes are only
-imported when content is first asked for.
+Every name but the errors and the version is imported on first use, so
+``import duloxinfo`` stays cheap: the rules load attrs and their own classes
+when first used, and cattrs, the resources API, the data file and the content
+classes load only when content is first asked for.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from ._errors import (
     ContentError,
@@ -40,21 +40,16 @@ from ._errors import (
     SupplyError,
     TimeZoneError,
 )
-from ._label import LABEL, Label, LabelFact
-from ._sources import Citation, Source
 from ._version import __version__
-from .rules.audit import DoubleDose, DoubleDoseKind, audit
-from .rules.missed_dose import (
-    CONTACT_PRESCRIBER_AFTER_DAYS,
-    Action,
-    MissedDoseAdvice,
-    advise_missed_dose,
-)
-from .rules.regimen import Intake, IntakeHistory, Regimen
-from .rules.supply import DEFAULT_REFILL_LEAD_TIME, Supply, supply_forecast
-from .rules.titration import TitrationStage, TitrationStatus, titration_status
 
+# Not `from typing import TYPE_CHECKING`: importing typing would cost more than
+# everything else `import duloxinfo` does.  Type checkers treat this name the same.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    from ._label import LABEL, Label, LabelFact
+    from ._sources import Citation, Source
     from .content.checks import Finding, check_guide
     from .content.load import guide, guide_from_json, guide_to_json
     from .content.model import (
@@ -83,11 +78,24 @@ if TYPE_CHECKING:
     )
     from .content.render import render_html, render_markdown, render_text
     from .content.schema import guide_json_schema
+    from .rules.audit import DoubleDose, DoubleDoseKind, audit
+    from .rules.missed_dose import (
+        CONTACT_PRESCRIBER_AFTER_DAYS,
+        Action,
+        MissedDoseAdvice,
+        advise_missed_dose,
+    )
+    from .rules.regimen import Intake, IntakeHistory, Regimen
+    from .rules.supply import DEFAULT_REFILL_LEAD_TIME, Supply, supply_forecast
+    from .rules.titration import TitrationStage, TitrationStatus, titration_status
 
-# Content names and the private module each one lives in, imported on first use.
+# Every public name but the errors and the version, and the private module it lives in,
+# imported on first use: `import duloxinfo` loads neither attrs nor any rule or content.
 _LAZY = {
-    **dict.fromkeys(("Finding", "check_guide"), "checks"),
-    **dict.fromkeys(("guide", "guide_from_json", "guide_to_json"), "load"),
+    **dict.fromkeys(("LABEL", "Label", "LabelFact"), "_label"),
+    **dict.fromkeys(("Citation", "Source"), "_sources"),
+    **dict.fromkeys(("Finding", "check_guide"), "content.checks"),
+    **dict.fromkeys(("guide", "guide_from_json", "guide_to_json"), "content.load"),
     **dict.fromkeys(
         (
             "SECTION_NAMES",
@@ -113,19 +121,27 @@ _LAZY = {
             "SideEffects",
             "Statement",
         ),
-        "model",
+        "content.model",
     ),
-    **dict.fromkeys(("render_html", "render_markdown", "render_text"), "render"),
-    "guide_json_schema": "schema",
+    **dict.fromkeys(("render_html", "render_markdown", "render_text"), "content.render"),
+    "guide_json_schema": "content.schema",
+    **dict.fromkeys(("DoubleDose", "DoubleDoseKind", "audit"), "rules.audit"),
+    **dict.fromkeys(
+        ("CONTACT_PRESCRIBER_AFTER_DAYS", "Action", "MissedDoseAdvice", "advise_missed_dose"),
+        "rules.missed_dose",
+    ),
+    **dict.fromkeys(("Intake", "IntakeHistory", "Regimen"), "rules.regimen"),
+    **dict.fromkeys(("DEFAULT_REFILL_LEAD_TIME", "Supply", "supply_forecast"), "rules.supply"),
+    **dict.fromkeys(("TitrationStage", "TitrationStatus", "titration_status"), "rules.titration"),
 }
 
 
 def __getattr__(name: str) -> Any:
-    """Import a content name the first time it is asked for, then keep it."""
+    """Import a public name the first time it is asked for, then keep it."""
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'duloxinfo' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"duloxinfo.content.{module}"), name)
+    value = getattr(importlib.import_module(f"duloxinfo.{module}"), name)
     globals()[name] = value
     return value
 

@@ -12,7 +12,7 @@ from itertools import pairwise
 
 import attrs
 
-from .regimen import Intake, IntakeHistory, Regimen, _as_history
+from .regimen import Intake, IntakeHistory, Regimen, _as_history, _clock, _day
 from .schedule import _owner_index, _slots_spanning
 
 __all__ = ["DoubleDose", "DoubleDoseKind", "audit"]
@@ -130,8 +130,8 @@ class _Found:
                 intakes=tuple(self.intakes[p] for p in positions),
                 slots=(slot,),
                 explanation=(
-                    f"{len(positions)} doses belong to the {slot:%H:%M} dose of "
-                    f"{slot:%Y-%m-%d}; only one may be taken."
+                    f"{len(positions)} doses belong to the {_clock(slot)} dose of "
+                    f"{_day(slot)}; only one may be taken."
                 ),
             )
             self.items.append((self.instants[positions[0]], 1, finding))

@@ -18,11 +18,20 @@ from .regimen import (
     IntakeHistory,
     Regimen,
     _as_history,
+    _clock,
+    _day,
     _require_aware,
     _require_not_after,
     _utc,
 )
-from .schedule import _count_slots, _first_slot_from, _slots_around, _window
+from .schedule import (
+    _around_in,
+    _count_in,
+    _first_slot_from,
+    _owner_index,
+    _slots_spanning,
+    _window,
+)
 
 __all__ = ["CONTACT_PRESCRIBER_AFTER_DAYS", "Action", "MissedDoseAdvice", "advise_missed_dose"]
 
@@ -90,7 +99,7 @@ def _local(instant: _dt.datetime, regimen: Regimen) -> _dt.datetime:
 
 
 def _when(instant: _dt.datetime) -> str:
-    return f"{instant:%H:%M} on {instant:%Y-%m-%d}"
+    return f"{_clock(instant)} on {_day(instant)}"
 
 
 def advise_missed_dose(
@@ -148,7 +157,13 @@ def advise_missed_dose(
     history = _as_history(intakes)
     _require_not_after(history, now_utc, now)
     start_utc = _utc(regimen.start)
-    around = _slots_around(regimen, now_utc)
+    # One span of slots serves the whole decision: from the latest intake (or the
+    # start) to now, which holds S, its neighbours and, almost always, the slot the
+    # previous intake belongs to.  Only the local dates it needs are resolved.
+    latest = history._latest_utc()  # noqa: SLF001 - same package
+    span_from = min(now_utc, start_utc if latest is None else latest)
+    slots = _slots_spanning(regimen, span_from, now_utc)
+    around = _around_in(slots, now_utc)
 
     if around.latest < start_utc:
         first = _local(_first_slot_from(regimen, start_utc), regimen)
@@ -178,7 +193,7 @@ def advise_missed_dose(
             missed_in_a_row=0,
             contact_prescriber=False,
             reason=(
-                f"You have already taken the {slot:%H:%M} dose; take the next one at "
+                f"You have already taken the {_clock(slot)} dose; take the next one at "
                 f"{_when(following)}, as your prescriber directs."
             ),
             rule="missed-dose/already-taken",
@@ -187,13 +202,13 @@ def advise_missed_dose(
     # S is missed.  Count the run of missed slots: every slot after the one the
     # latest earlier intake belongs to (or from the start) up to S.
     last = history._last_before(lo)  # noqa: SLF001 - same package
+    needed_from = start_utc if last is None else last
+    if needed_from < span_from:  # the latest intake was early for the next slot
+        slots = _slots_spanning(regimen, needed_from, now_utc)
     run_from = start_utc
     if last is not None:
-        owner = _slots_around(regimen, last)
-        _, owner_hi = _window(owner)
-        owned_by = owner.latest if last < owner_hi else owner.following
-        run_from = max(start_utc, owned_by + _TICK)
-    missed = _count_slots(regimen, run_from, around.latest)
+        run_from = max(start_utc, slots[_owner_index(slots, last)] + _TICK)
+    missed = _count_in(slots, run_from, around.latest)
     contact = missed >= CONTACT_PRESCRIBER_AFTER_DAYS * regimen.doses_per_day
     prefix = (
         f"You have missed {missed} doses in a row, so contact your prescriber before "
@@ -215,7 +230,7 @@ def advise_missed_dose(
             contact_prescriber=contact,
             reason=_sentence(
                 f"{prefix}it is almost time for your next dose, so skip the missed "
-                f"{slot:%H:%M} dose and take the next one at its usual time, "
+                f"{_clock(slot)} dose and take the next one at its usual time, "
                 f"{_when(following)}; never take two doses at once."
             ),
             rule="missed-dose/skip",
@@ -228,7 +243,7 @@ def advise_missed_dose(
         missed_in_a_row=missed,
         contact_prescriber=contact,
         reason=_sentence(
-            f"{prefix}take your {slot:%H:%M} dose ({regimen.dose_mg} mg) now, then the "
+            f"{prefix}take your {_clock(slot)} dose ({regimen.dose_mg} mg) now, then the "
             f"next one at its usual time, {_when(following)}; never take two doses to make "
             "up for a missed one."
         ),

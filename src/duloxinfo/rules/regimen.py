@@ -65,6 +65,16 @@ def _utc(value: _dt.datetime) -> _dt.datetime:
     return value.astimezone(UTC)
 
 
+def _clock(value: _dt.datetime) -> str:
+    """``HH:MM`` of a local datetime, for reasons (``strftime`` is slow on a hot path)."""
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def _day(value: _dt.datetime) -> str:
+    """``YYYY-MM-DD`` of a local datetime, for reasons."""
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+
+
 @functools.cache
 def _makeable_below(bound: int) -> frozenset[int]:
     """Every total below ``bound`` mg that whole marketed capsules make."""

@@ -59,11 +59,15 @@ class _Around(NamedTuple):
     following: _dt.datetime
 
 
-def _slots_around(regimen: Regimen, instant: _dt.datetime) -> _Around:
-    """The latest schedule slot at or before ``instant`` (UTC), and its two neighbours."""
-    slots = _slots_spanning(regimen, instant, instant)
+def _around_in(slots: list[_dt.datetime], instant: _dt.datetime) -> _Around:
+    """The latest slot at or before ``instant`` and its neighbours, from slots spanning it."""
     index = bisect.bisect_right(slots, instant) - 1
     return _Around(slots[index - 1], slots[index], slots[index + 1])
+
+
+def _slots_around(regimen: Regimen, instant: _dt.datetime) -> _Around:
+    """The latest schedule slot at or before ``instant`` (UTC), and its two neighbours."""
+    return _around_in(_slots_spanning(regimen, instant, instant), instant)
 
 
 def _past_midpoint(instant: _dt.datetime, a: _dt.datetime, b: _dt.datetime) -> bool:
@@ -100,9 +104,8 @@ def _first_slot_from(regimen: Regimen, instant: _dt.datetime) -> _dt.datetime:
     return around.latest if around.latest == instant else around.following
 
 
-def _count_slots(regimen: Regimen, lo: _dt.datetime, hi: _dt.datetime) -> int:
-    """How many slots lie in ``[lo, hi]`` (UTC); the callers' ``lo`` is never after ``hi``."""
-    slots = _slots_spanning(regimen, lo, hi)
+def _count_in(slots: list[_dt.datetime], lo: _dt.datetime, hi: _dt.datetime) -> int:
+    """How many of ``slots`` lie in ``[lo, hi]``; ``slots`` must span that range."""
     return bisect.bisect_right(slots, hi) - bisect.bisect_left(slots, lo)
 
 
