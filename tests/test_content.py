@@ -391,6 +391,20 @@ def test_guide_from_json_rejects_non_text():
         duloxinfo.guide_from_json("[]")
 
 
+def test_a_record_given_something_else_names_its_path_and_all_other_problems():
+    data = json.loads(duloxinfo.guide_to_json(GUIDE))
+    data["dosage"] = "60 mg"
+    data["overview"]["paragraphs"][0]["sources"] = "seed"
+    del data["closing"]
+    with pytest.raises(duloxinfo.ContentError) as caught:
+        duloxinfo.guide_from_json(json.dumps(data))
+    assert sorted(caught.value.problems) == [
+        "closing: missing",
+        "dosage: expected an object, got str '60 mg'",
+        "overview.paragraphs[0].sources: expected a list, got str 'seed'",
+    ]
+
+
 def test_check_guide_finds_empty_text_reversed_ranges_and_a_wrong_maximum():
     onset = GUIDE.how_it_works.onset
     reversed_onset = attrs.evolve(

@@ -20,13 +20,18 @@ def _run(code):
 
 _HEAVY = (
     "{m for m in sys.modules if m.split('.')[0] in {'attr', 'attrs', 'cattrs', "
-    "'importlib_resources', 'typing'} or m.startswith(('duloxinfo.content', "
+    "'importlib_resources'} or m.startswith(('duloxinfo.content', "
     "'duloxinfo.rules', 'duloxinfo._label', 'duloxinfo._sources'))}"
 )
 
 
 def test_import_is_light_rules_and_content_load_on_first_use():
     assert _run(f"import sys, duloxinfo; print(sorted({_HEAVY}))") == "[]"
+    # Not even typing, unless a coverage tracer in this subprocess brought it.
+    typing_loaded = _run(
+        "import sys, duloxinfo; print('typing' in sys.modules, 'coverage' in sys.modules)"
+    )
+    assert typing_loaded in {"False False", "True True"}
     rules_only = _run(
         "import sys, datetime as dt, duloxinfo; "
         "duloxinfo.Regimen(60, [dt.time(8)], 'UTC', dt.datetime(2026, 1, 1, tzinfo=dt.UTC)); "
