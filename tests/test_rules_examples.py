@@ -380,3 +380,20 @@ def test_supply_over_years_where_two_times_merge_every_spring():
     assert s.doses_left == count
     assert s.last_covered_dose == covered[-1]
     assert s.last_covered_dose > start + dt.timedelta(days=3650)  # each merged day lasts longer
+
+
+def test_dose_times_lists_the_schedule_and_refuses_a_bad_span():
+    r = daily(start=at(2026, 1, 5, 8))
+    assert duloxinfo.dose_times(r, at(2026, 1, 1), at(2026, 1, 7)) == (
+        at(2026, 1, 5, 8, tz=LONDON),
+        at(2026, 1, 6, 8, tz=LONDON),
+    )
+    assert duloxinfo.dose_times(r, at(2025, 1, 1), at(2025, 2, 1)) == ()
+    with pytest.raises(
+        duloxinfo.ScheduleError, match=r"end: 2026-01-01T00:00:00\+00:00 is before start"
+    ):
+        duloxinfo.dose_times(r, at(2026, 1, 2), at(2026, 1, 1))
+    with pytest.raises(duloxinfo.ScheduleError, match="more than 3660 days after start"):
+        duloxinfo.dose_times(r, at(2026, 1, 1), at(2036, 12, 1))
+    with pytest.raises(duloxinfo.NaiveDatetimeError, match="end: "):
+        duloxinfo.dose_times(r, at(2026, 1, 1), dt.datetime(2026, 1, 2))

@@ -32,6 +32,7 @@ from ._errors import (
     ContentError,
     DoseError,
     DuloxinfoError,
+    FhirError,
     HistoryError,
     InvalidDatetimeError,
     NaiveDatetimeError,
@@ -78,6 +79,8 @@ if TYPE_CHECKING:
     )
     from .content.render import render_html, render_markdown, render_text
     from .content.schema import guide_json_schema
+    from .fhir import fhir_medication, from_fhir_dosage, to_fhir_dosage
+    from .ics import dose_calendar
     from .rules.audit import DoubleDose, DoubleDoseKind, audit
     from .rules.missed_dose import (
         CONTACT_PRESCRIBER_AFTER_DAYS,
@@ -86,6 +89,7 @@ if TYPE_CHECKING:
         advise_missed_dose,
     )
     from .rules.regimen import Intake, IntakeHistory, Regimen
+    from .rules.schedule import MAX_SCHEDULE_DAYS, dose_times
     from .rules.supply import DEFAULT_REFILL_LEAD_TIME, Supply, supply_forecast
     from .rules.titration import TitrationStage, TitrationStatus, titration_status
 
@@ -131,6 +135,9 @@ _LAZY = {
         "rules.missed_dose",
     ),
     **dict.fromkeys(("Intake", "IntakeHistory", "Regimen"), "rules.regimen"),
+    **dict.fromkeys(("MAX_SCHEDULE_DAYS", "dose_times"), "rules.schedule"),
+    **dict.fromkeys(("fhir_medication", "from_fhir_dosage", "to_fhir_dosage"), "fhir"),
+    "dose_calendar": "ics",
     **dict.fromkeys(("DEFAULT_REFILL_LEAD_TIME", "Supply", "supply_forecast"), "rules.supply"),
     **dict.fromkeys(("TitrationStage", "TitrationStatus", "titration_status"), "rules.titration"),
 }
@@ -155,6 +162,7 @@ __all__ = [
     "CONTACT_PRESCRIBER_AFTER_DAYS",
     "DEFAULT_REFILL_LEAD_TIME",
     "LABEL",
+    "MAX_SCHEDULE_DAYS",
     "SECTION_NAMES",
     "Action",
     "Benefits",
@@ -171,6 +179,7 @@ __all__ = [
     "DurationRange",
     "EvidenceKind",
     "EvidenceNote",
+    "FhirError",
     "Finding",
     "Frequency",
     "Guide",
@@ -206,6 +215,10 @@ __all__ = [
     "advise_missed_dose",
     "audit",
     "check_guide",
+    "dose_calendar",
+    "dose_times",
+    "fhir_medication",
+    "from_fhir_dosage",
     "guide",
     "guide_from_json",
     "guide_json_schema",
@@ -215,4 +228,5 @@ __all__ = [
     "render_text",
     "supply_forecast",
     "titration_status",
+    "to_fhir_dosage",
 ]

@@ -11,6 +11,7 @@ __all__ = [
     "ContentError",
     "DoseError",
     "DuloxinfoError",
+    "FhirError",
     "HistoryError",
     "InvalidDatetimeError",
     "NaiveDatetimeError",
@@ -87,6 +88,14 @@ class HistoryError(DuloxinfoError):
 
 class SupplyError(DuloxinfoError):
     """The capsules on hand cannot make up the regimen's dose, or the count is invalid."""
+
+
+class FhirError(DuloxinfoError):
+    """A FHIR ``Dosage`` describes a regimen duloxinfo does not support, or is malformed.
+
+    The message names the FHIR element (for example ``timing.repeat.periodUnit``)
+    and the value found there.
+    """
 
 
 class SectionError(DuloxinfoError):

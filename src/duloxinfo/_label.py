@@ -1,6 +1,6 @@
-"""The label's numbers that the rules and the guide stand on, each with its sources.
+"""The label's facts that the rules, the guide and the exports stand on, with their sources.
 
-This is the one place these numbers are written.  The rules read them from
+This is the one place these facts are written.  The rules read them from
 :data:`LABEL`; the guide's data repeats the doses in prose and typed fields, and
 the content checks (and a test) hold the two in agreement.
 """
@@ -70,6 +70,10 @@ class Label:
     """Most doses a day in any labelled regimen (twice daily appears for depression only)."""
     skip_window_fraction: LabelFact[Fraction]
     """The part of the dosing interval before the next dose in which a missed dose is skipped."""
+    administration: LabelFact[str]
+    """How the delayed-release capsule is taken, as one instruction for reminders."""
+    rxnorm_scd: LabelFact[tuple[tuple[int, str], ...]]
+    """The RxNorm clinical drug (SCD) code of the capsule of each strength, as (mg, code) pairs."""
 
 
 LABEL = Label(
@@ -122,6 +126,19 @@ LABEL = Label(
         note="The US label says skip a missed dose when it is 'almost time' for the next one "
         "and gives no number; the NHS gives one for once-daily dosing: skip it when less "
         "than 12 hours (half the interval) are left.",
+    ),
+    administration=LabelFact(
+        value="Swallow the capsule whole; do not chew, crush or open it.",
+        sources=(_US_PI_DOSAGE,),
+        note="The capsule's enteric coating must stay whole; the dose may be taken with or "
+        "without food.",
+    ),
+    rxnorm_scd=LabelFact(
+        value=((20, "596926"), (30, "596930"), (40, "616402"), (60, "596934")),
+        sources=(
+            Citation(source=Source.FDA_NDC, section="RxNorm codes (rxcui) of the listed products"),
+        ),
+        note="duloxetine 20, 30, 40 and 60 MG Delayed Release Oral Capsule.",
     ),
 )
 """The label's numbers (see :class:`Label`)."""

@@ -21,7 +21,7 @@ from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError
 
 from .._errors import ContentError
 from .checks import check_guide
-from .model import Guide
+from .model import Guide, Section
 
 if sys.version_info >= (3, 13):  # pragma: no cover - the standard library's, 3.13 and later
     from importlib.resources import files
@@ -209,7 +209,7 @@ def guide_from_json(text: str) -> Guide:
     return _structure(_parse(text, "<json>"), "<json>")
 
 
-def guide_to_json(guide: Guide, *, indent: int | None = None) -> str:
+def guide_to_json(guide: Guide | Section, *, indent: int | None = None) -> str:
     """Write a :class:`Guide` (or any content record) as JSON text.
 
     Durations are ISO 8601 (``"P7D"``), enumerations their values, tuples lists.

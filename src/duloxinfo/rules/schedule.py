@@ -22,10 +22,16 @@ import bisect
 import datetime as _dt
 from typing import TYPE_CHECKING, NamedTuple
 
-from .regimen import UTC
+from .._errors import ScheduleError
+from .regimen import UTC, _require_aware, _utc
 
 if TYPE_CHECKING:
     from .regimen import Regimen
+
+__all__ = ["MAX_SCHEDULE_DAYS", "dose_times"]
+
+MAX_SCHEDULE_DAYS = 3660
+"""The longest span :func:`dose_times` lists, in days (about ten years)."""
 
 _ONE_DAY = _dt.timedelta(days=1)
 # Local dates examined either side of an instant's own date.  Two days covers
@@ -118,3 +124,47 @@ def _slots_from(regimen: Regimen, instant: _dt.datetime, count: int) -> list[_dt
         if len(slots) - start >= count:
             return slots[start : start + count]
         days += 1
+
+
+def dose_times(
+    regimen: Regimen, start: _dt.datetime, end: _dt.datetime
+) -> tuple[_dt.datetime, ...]:
+    """The regimen's scheduled doses from ``start`` (included) to ``end`` (excluded).
+
+    Each is an aware datetime in the regimen's zone, resolved as the rules page
+    defines slots (a time in a daylight-saving gap moves forward, an ambiguous
+    time is its first occurrence); none is before ``regimen.start``.  For
+    reminders, calendars and the ``duloxinfo schedule`` command.
+
+    Raises:
+        InvalidDatetimeError: ``start`` or ``end`` is not an aware datetime.
+        ScheduleError: ``end`` is before ``start``, or more than
+            :data:`MAX_SCHEDULE_DAYS` days after it.
+
+    >>> import datetime as dt
+    >>> from duloxinfo import Regimen, dose_times
+    >>> r = Regimen(30, [dt.time(8), dt.time(20)], "Europe/London",
+    ...             dt.datetime(2026, 3, 28, 8, tzinfo=dt.UTC))
+    >>> day = dt.timedelta(days=1)  # real elapsed time: 24 hours
+    >>> [t.isoformat() for t in dose_times(r, r.start, r.start + day)]
+    ['2026-03-28T08:00:00+00:00', '2026-03-28T20:00:00+00:00', '2026-03-29T08:00:00+01:00']
+
+    The clocks went forward in the night, so 24 hours after 08:00 GMT is 09:00 BST,
+    and the 29th's 08:00 dose is already inside.
+    """
+    start = _require_aware(start, "start")
+    end = _require_aware(end, "end")
+    lo, hi = _utc(start), _utc(end)
+    if hi < lo:
+        raise ScheduleError(f"end: {end.isoformat()} is before start ({start.isoformat()})")
+    if hi - lo > MAX_SCHEDULE_DAYS * _ONE_DAY:
+        raise ScheduleError(
+            f"end: {end.isoformat()} is more than {MAX_SCHEDULE_DAYS} days after start "
+            f"({start.isoformat()})"
+        )
+    lo = max(lo, _utc(regimen.start))
+    if hi <= lo:
+        return ()
+    slots = _slots_spanning(regimen, lo, hi)
+    chosen = slots[bisect.bisect_left(slots, lo) : bisect.bisect_left(slots, hi)]
+    return tuple(slot.astimezone(regimen.tz) for slot in chosen)
