@@ -20,13 +20,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from .._errors import ScheduleError
-from .regimen import UTC, _require_aware, _utc
-
-if TYPE_CHECKING:
-    from .regimen import Regimen
+from .regimen import UTC, Regimen, _require_aware, _utc
 
 __all__ = ["MAX_SCHEDULE_DAYS", "dose_times"]
 
