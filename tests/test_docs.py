@@ -2,6 +2,9 @@
 
 import doctest
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import attrs
@@ -59,3 +62,45 @@ def test_the_sources_page_lists_every_citation_the_package_makes():
     assert {c for c in cited if f"`{c}`" not in text and c != "Seed page"} == set()
     for source in duloxinfo.Source:
         assert source.title in text, source
+
+
+_CONSOLE = re.compile(r"^```console\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+def _console_examples():
+    """(page, command, expected output, expected status) for every ``$`` line in the docs."""
+    for page in PAGES:
+        for block in _CONSOLE.findall(page.read_text(encoding="utf-8")):
+            for chunk in block.split("$ ")[1:]:
+                command, _, output = chunk.partition("\n")
+                status = 0
+                if match := re.search(r"^\[exit status (\d+)\]\n\Z", output, re.MULTILINE):
+                    status, output = int(match[1]), output[: match.start()]
+                yield pytest.param(command, output, status, id=f"{page.name}: {command[:60]}")
+
+
+def _shell(command):
+    """Run a documented shell line, with ``duloxinfo`` meaning the package under test."""
+    script = f'duloxinfo() {{ "{sys.executable}" -m duloxinfo "$@"; }}\n{command}'
+    return subprocess.run(
+        [shutil.which("bash"), "-c", script],
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.parametrize(("command", "output", "status"), list(_console_examples()))
+def test_every_shell_example_in_the_docs_prints_what_it_shows(command, output, status):
+    result = _shell(command)
+    assert result.returncode == status
+    assert result.stdout + result.stderr == output
+
+
+def test_the_readme_answers_the_forgotten_dose_from_the_shell():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    (command,) = re.findall(r"^duloxinfo missed-dose .*$", text, re.MULTILINE)
+    result = _shell(command)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Action:")
