@@ -19,6 +19,7 @@ __all__ = [
     "SectionError",
     "SupplyError",
     "TimeZoneError",
+    "WrongTypeError",
 ]
 
 
@@ -99,7 +100,19 @@ class FhirError(DuloxinfoError):
 
 
 class SectionError(DuloxinfoError):
-    """A guide section name is not one of the guide's sections."""
+    """A section name or value is not one of the guide's sections.
+
+    Raised for an unknown section name, and for a value given as the guide or one
+    of its sections that is neither.
+    """
+
+
+class WrongTypeError(DuloxinfoError, TypeError):
+    """An argument is not of the type the function takes.
+
+    For example a ``regimen`` that is not a :class:`~duloxinfo.Regimen`.  It is
+    also a :class:`TypeError`.
+    """
 
 
 # Users import these from ``duloxinfo``; tracebacks, pickles and the docs say so.

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from ._errors import DoseError, FhirError
 from ._label import LABEL
-from .rules.regimen import Regimen
+from .rules.regimen import Regimen, _require_regimen
 
 __all__ = ["fhir_medication", "from_fhir_dosage", "to_fhir_dosage"]
 
@@ -66,6 +66,10 @@ def to_fhir_dosage(regimen: Regimen) -> dict[str, Any]:
     this library is about, or 120 mg (depression and anxiety only) where the
     regimen's own daily total is above 60 mg.
 
+
+    Raises:
+        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.Regimen`.
+
     >>> import datetime as dt
     >>> from duloxinfo import Regimen, to_fhir_dosage
     >>> r = Regimen(60, [dt.time(8)], "Europe/London", dt.datetime(2026, 1, 5, 8, tzinfo=dt.UTC))
@@ -75,6 +79,7 @@ def to_fhir_dosage(regimen: Regimen) -> dict[str, Any]:
     >>> d["doseAndRate"][0]["doseQuantity"]
     {'value': 60, 'unit': 'mg', 'system': 'http://unitsofmeasure.org', 'code': 'mg'}
     """  # noqa: E501 - a doctest line is as long as what it shows
+    regimen = _require_regimen(regimen)
     times = [t.isoformat(timespec="seconds") for t in regimen.times]
     how_often = "once" if regimen.doses_per_day == 1 else "twice"
     administration = LABEL.administration.value
@@ -115,7 +120,8 @@ def fhir_medication(strength_mg: int) -> dict[str, Any]:
     '596934'
     """
     codes = dict(LABEL.rxnorm_scd.value)
-    if isinstance(strength_mg, bool) or strength_mg not in codes:
+    strength: object = strength_mg  # typed callers aside, anything may arrive here
+    if not isinstance(strength, int) or isinstance(strength, bool) or strength not in codes:
         raise DoseError(
             f"strength_mg: {strength_mg!r} is not a marketed capsule strength "
             f"({', '.join(map(str, codes))} mg)"

@@ -11,7 +11,14 @@ import datetime as _dt
 from ._errors import ScheduleError
 from ._label import LABEL
 from ._version import __version__
-from .rules.regimen import UTC, Regimen, _require_aware
+from .rules.regimen import (
+    _MAX_YEAR,
+    _MIN_YEAR,
+    UTC,
+    Regimen,
+    _require_aware,
+    _require_regimen,
+)
 from .rules.schedule import dose_times
 
 __all__ = ["dose_calendar"]
@@ -20,6 +27,11 @@ __all__ = ["dose_calendar"]
 def _require_date(value: object, field: str) -> _dt.date:
     if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
         raise ScheduleError(f"{field}: expected a date, got {type(value).__name__} {value!r}")
+    if not _MIN_YEAR <= value.year <= _MAX_YEAR:
+        raise ScheduleError(
+            f"{field}: {value.isoformat()} is outside the supported years {_MIN_YEAR} to "
+            f"{_MAX_YEAR}"
+        )
     return value
 
 
@@ -36,11 +48,13 @@ def dose_calendar(
     from the clock.
 
     Raises:
+        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.Regimen`.
         ScheduleError: the days are not dates, ``last_day`` is before
             ``first_day``, or the span is longer than :data:`MAX_SCHEDULE_DAYS`.
         InvalidDatetimeError: ``created`` is not an aware datetime.
         ModuleNotFoundError: the ``calendar`` extra (icalendar) is not installed.
     """
+    regimen = _require_regimen(regimen)
     first = _require_date(first_day, "first_day")
     last = _require_date(last_day, "last_day")
     stamp = _require_aware(created, "created").astimezone(UTC)

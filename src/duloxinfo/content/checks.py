@@ -12,6 +12,7 @@ from typing import cast
 
 import attrs
 
+from .._errors import SectionError
 from .._label import LABEL
 from .model import DoseStep, EvidenceNote, Frequency, Guide, SideEffect, Statement
 
@@ -56,10 +57,15 @@ def check_guide(guide: Guide) -> tuple[Finding, ...]:
     source, that no text is empty, that ranges run forwards, and that the dosage
     agrees with the label's numbers in :data:`duloxinfo.LABEL`.
 
+    Raises:
+        SectionError: ``guide`` is not a :class:`~duloxinfo.Guide`.
+
     >>> import duloxinfo
     >>> duloxinfo.check_guide(duloxinfo.guide())
     ()
     """
+    if not isinstance(guide, Guide):
+        raise SectionError(f"guide: expected a Guide, got {type(guide).__name__} {guide!r}")
     findings: list[Finding] = []
     for path, value in _walk(guide, ""):
         if isinstance(value, Statement | EvidenceNote | SideEffect) and not value.sources:

@@ -21,7 +21,7 @@ from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError
 
 from .._errors import ContentError
 from .checks import check_guide
-from .model import Guide, Section
+from .model import Guide, Section, _require_part
 
 if sys.version_info >= (3, 13):  # pragma: no cover - the standard library's, 3.13 and later
     from importlib.resources import files
@@ -215,8 +215,10 @@ def guide_to_json(guide: Guide | Section, *, indent: int | None = None) -> str:
     Durations are ISO 8601 (``"P7D"``), enumerations their values, tuples lists.
 
     Raises:
+        SectionError: ``guide`` is not the guide or one of its sections.
         ContentError: a value cannot be written, such as a negative duration.
     """
+    guide = _require_part(guide, "guide")
     try:
         data = _CONVERTER.unstructure(guide)
     except _WrongValueError as error:

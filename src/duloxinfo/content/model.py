@@ -264,6 +264,7 @@ SECTION_NAMES: Final = (
 )
 """The names :meth:`Guide.section` accepts, in page order."""
 
+
 Section = (
     Overview
     | Benefits
@@ -317,3 +318,13 @@ class Guide:
             )
         section: Section = getattr(self, name)
         return section
+
+
+def _require_part(value: object, field: str = "part") -> Guide | Section:
+    """Return ``value`` if it is the guide or one of its sections, else raise naming it."""
+    if not isinstance(value, Guide | Section):
+        raise SectionError(
+            f"{field}: expected a Guide or one of its sections, got "
+            f"{type(value).__name__} {value!r}"
+        )
+    return value

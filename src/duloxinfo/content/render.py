@@ -29,6 +29,7 @@ from .model import (
     Section,
     SideEffects,
     Statement,
+    _require_part,
 )
 
 __all__ = ["render_html", "render_markdown", "render_text"]
@@ -157,6 +158,7 @@ def _sources_of(part: object) -> tuple[str, ...]:
 
 
 def _blocks(part: Guide | Section) -> list[_Block]:
+    part = _require_part(part)
     if isinstance(part, Guide):
         blocks: list[_Block] = [_Heading(1, part.title)]
         for section in (
@@ -171,12 +173,8 @@ def _blocks(part: Guide | Section) -> list[_Block]:
         ):
             blocks += _section_blocks(section, 2)
         blocks += _section_blocks(part.closing, 2)
-    elif isinstance(part, Section):
-        blocks = _section_blocks(part, 1)
     else:
-        raise SectionError(
-            f"part: expected a Guide or one of its sections, got {type(part).__name__} {part!r}"
-        )
+        blocks = _section_blocks(part, 1)
     return [*blocks, _Sources(_sources_of(part))]
 
 

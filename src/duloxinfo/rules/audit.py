@@ -12,7 +12,15 @@ from itertools import pairwise
 
 import attrs
 
-from .regimen import Intake, IntakeHistory, Regimen, _as_history, _clock, _day
+from .regimen import (
+    Intake,
+    IntakeHistory,
+    Regimen,
+    _as_history,
+    _clock,
+    _day,
+    _require_regimen,
+)
 from .schedule import _owner_index, _slots_spanning
 
 __all__ = ["DoubleDose", "DoubleDoseKind", "audit"]
@@ -59,6 +67,9 @@ def audit(regimen: Regimen, intakes: IntakeHistory | Iterable[Intake]) -> tuple[
     Findings come in time order of their first intake; for each slot, a (b)
     finding names all of the slot's intakes at once.
 
+    Raises:
+        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.Regimen`.
+
     >>> import datetime as dt
     >>> from duloxinfo import Regimen, Intake, audit
     >>> r = Regimen(60, [dt.time(8)], "UTC", dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
@@ -70,6 +81,7 @@ def audit(regimen: Regimen, intakes: IntakeHistory | Iterable[Intake]) -> tuple[
     >>> audit(r, [Intake(day(5, 8), 60), Intake(day(6, 8), 60)])
     ()
     """
+    regimen = _require_regimen(regimen)
     history = _as_history(intakes)
     instants = history._instants_utc()  # noqa: SLF001 - same package
     if not instants:

@@ -22,6 +22,7 @@ from .regimen import (
     _day,
     _require_aware,
     _require_not_after,
+    _require_regimen,
     _utc,
 )
 from .schedule import (
@@ -136,6 +137,7 @@ def advise_missed_dose(
         now: the aware instant of the question.
 
     Raises:
+        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.Regimen`.
         NaiveDatetimeError: ``now`` has no time zone.
         HistoryError: an intake is later than ``now``, or an item is not an Intake.
 
@@ -152,6 +154,7 @@ def advise_missed_dose(
     >>> advise_missed_dose(r, taken, dt.datetime(2026, 1, 6, 21, tzinfo=dt.UTC)).action
     <Action.SKIP: 'skip'>
     """  # noqa: E501 - a doctest line is as long as the sentence it shows
+    regimen = _require_regimen(regimen)
     now = _require_aware(now, "now")
     now_utc = _utc(now)
     history = _as_history(intakes)

@@ -25,6 +25,7 @@ from .._errors import (
     NaiveDatetimeError,
     ScheduleError,
     TimeZoneError,
+    WrongTypeError,
 )
 from .._label import LABEL
 
@@ -322,6 +323,15 @@ class IntakeHistory:
 
     def _instants_utc(self) -> tuple[_dt.datetime, ...]:
         return self._instants
+
+
+def _require_regimen(value: object) -> Regimen:
+    """Return ``value`` if it is a :class:`Regimen`, else raise naming the argument."""
+    if not isinstance(value, Regimen):
+        raise WrongTypeError(
+            f"regimen: expected a duloxinfo.Regimen, got {type(value).__name__} {value!r}"
+        )
+    return value
 
 
 def _as_history(intakes: IntakeHistory | Iterable[Intake]) -> IntakeHistory:

@@ -23,7 +23,7 @@ import datetime as _dt
 from typing import NamedTuple
 
 from .._errors import ScheduleError
-from .regimen import UTC, Regimen, _require_aware, _utc
+from .regimen import UTC, Regimen, _require_aware, _require_regimen, _utc
 
 __all__ = ["MAX_SCHEDULE_DAYS", "dose_times"]
 
@@ -134,6 +134,7 @@ def dose_times(
     reminders, calendars and the ``duloxinfo schedule`` command.
 
     Raises:
+        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.Regimen`.
         InvalidDatetimeError: ``start`` or ``end`` is not an aware datetime.
         ScheduleError: ``end`` is before ``start``, or more than
             :data:`MAX_SCHEDULE_DAYS` days after it.
@@ -149,6 +150,7 @@ def dose_times(
     The clocks went forward in the night, so 24 hours after 08:00 GMT is 09:00 BST,
     and the 29th's 08:00 dose is already inside.
     """
+    regimen = _require_regimen(regimen)
     start = _require_aware(start, "start")
     end = _require_aware(end, "end")
     lo, hi = _utc(start), _utc(end)

@@ -12,8 +12,8 @@ import attrs
 
 from .._errors import SupplyError
 from .._label import LABEL
-from .regimen import Regimen, _require_aware, _utc
-from .schedule import _slots_from
+from .regimen import Regimen, _require_aware, _require_regimen, _utc
+from .schedule import MAX_SCHEDULE_DAYS, _slots_from
 
 __all__ = ["DEFAULT_REFILL_LEAD_TIME", "Supply", "supply_forecast"]
 
@@ -66,9 +66,11 @@ def supply_forecast(
     :data:`DEFAULT_REFILL_LEAD_TIME`).
 
     Raises:
+        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.Regimen`.
         SupplyError: the strength is not a marketed one, whole capsules of it cannot
-            make the dose, the count is not a whole number of at least 0, or the lead
-            time is negative or not whole days.
+            make the dose, the count is not a whole number of at least 0 or lasts more
+            than :data:`MAX_SCHEDULE_DAYS` days (or past the year 9999), or the lead
+            time is negative, not whole days, or more than that many days.
 
     >>> import datetime as dt
     >>> from duloxinfo import Regimen, supply_forecast
@@ -77,6 +79,7 @@ def supply_forecast(
     >>> s.capsules_per_dose, s.doses_left, s.runs_out_on, s.refill_by
     (2, 14, datetime.date(2026, 1, 25), datetime.date(2026, 1, 18))
     """
+    regimen = _require_regimen(regimen)
     now = _require_aware(now, "now")
     strength: object = strength_mg
     capsules: object = count
@@ -102,12 +105,24 @@ def supply_forecast(
         or lead % _dt.timedelta(days=1)
     ):
         raise SupplyError(f"lead_time: expected whole days of at least 0, got {lead_time!r}")
+    if lead > MAX_SCHEDULE_DAYS * _dt.timedelta(days=1):
+        raise SupplyError(f"lead_time: {lead_time!r} is more than {MAX_SCHEDULE_DAYS} days")
 
     per_dose = regimen.dose_mg // strength_mg
     doses = count // per_dose
+    if doses > MAX_SCHEDULE_DAYS * regimen.doses_per_day:
+        raise SupplyError(
+            f"count: {count} capsules last more than {MAX_SCHEDULE_DAYS} days; duloxinfo "
+            "forecasts no further"
+        )
     tz = regimen.tz
     begin = max(_utc(now), _utc(regimen.start))
-    slots = _slots_from(regimen, begin, doses + 1)
+    try:
+        slots = _slots_from(regimen, begin, doses + 1)
+    except OverflowError:
+        raise SupplyError(
+            f"count: {count} capsules from {begin.date().isoformat()} last past the year 9999"
+        ) from None
     last_covered = slots[-2].astimezone(tz) if doses else None
     runs_out_on = slots[-1].astimezone(tz).date()
     today = now.astimezone(tz).date()

@@ -19,6 +19,7 @@ from .regimen import (
     _as_history,
     _require_aware,
     _require_not_after,
+    _require_regimen,
     _utc,
 )
 from .schedule import _owner_index, _slots_spanning
@@ -72,6 +73,9 @@ def titration_status(
     in its own slot; the answer is then to ask the prescriber, never to change
     the dose.
 
+    Raises:
+        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.Regimen`.
+
     >>> import datetime as dt
     >>> from duloxinfo import Regimen, Intake, titration_status
     >>> start = dt.datetime(2026, 1, 5, 8, tzinfo=dt.UTC)
@@ -81,6 +85,7 @@ def titration_status(
     >>> s.stage.value, s.starting_doses_taken
     ('eligible-to-ask', 7)
     """
+    regimen = _require_regimen(regimen)
     now = _require_aware(now, "now")
     now_utc = _utc(now)
     history = _as_history(intakes)
