@@ -397,3 +397,14 @@ def test_dose_times_lists_the_schedule_and_refuses_a_bad_span():
         duloxinfo.dose_times(r, at(2026, 1, 1), at(2036, 12, 1))
     with pytest.raises(duloxinfo.NaiveDatetimeError, match="end: "):
         duloxinfo.dose_times(r, at(2026, 1, 1), dt.datetime(2026, 1, 2))
+
+
+def test_supply_refuses_what_it_cannot_forecast():
+    r = Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 1))
+    with pytest.raises(duloxinfo.SupplyError, match="lead_time: .* is more than 3660 days"):
+        duloxinfo.supply_forecast(r, 60, 10, at(2026, 1, 2), lead_time=dt.timedelta(days=4000))
+    late = Regimen(60, [dt.time(8)], "UTC", at(9998, 6, 1))
+    with pytest.raises(
+        duloxinfo.SupplyError, match="count: 3000 capsules from 9998-06-02 last past"
+    ):
+        duloxinfo.supply_forecast(late, 60, 3000, at(9998, 6, 2))

@@ -173,3 +173,24 @@ def test_attribution_matches_the_oracle(zone, data):
     advice = advise_missed_dose(regimen, [Intake(x, regimen.dose_mg)], x)
     if s >= utc(regimen.start):
         assert (advice.action is Action.ALREADY_TAKEN) == (expected == s)
+
+
+@given(regimens(), st.lists(st.integers(0, 4 * 86_400), min_size=2, max_size=12))
+def test_property_3e_every_double_dose_in_a_messy_history_is_reported(regimen, offsets):
+    """Several intakes per slot: each pair that breaks (b) or (c) is in some finding."""
+    start = utc(regimen.start)
+    intakes = [Intake(start + dt.timedelta(seconds=s), regimen.dose_mg) for s in offsets]
+    slots = schedule(regimen, start - dt.timedelta(days=1), start + dt.timedelta(days=5))
+    found = audit(regimen, intakes)
+    same = [set(f.intakes) for f in found if f.kind is duloxinfo.DoubleDoseKind.SAME_SLOT]
+    close = [set(f.intakes) for f in found if f.kind is duloxinfo.DoubleDoseKind.TOO_CLOSE]
+    in_same = set().union(*same) if same else set()
+    for x in intakes:
+        for y in intakes:
+            if x is y or x.at > y.at:
+                continue
+            sx, sy = owner(slots, x.at), owner(slots, y.at)
+            if sx == sy:
+                assert any({x, y} <= group for group in same)
+            elif slots.index(sy) == slots.index(sx) + 1 and 2 * (y.at - x.at) < sy - sx:
+                assert {x, y} in close or x in in_same or y in in_same

@@ -40,6 +40,7 @@ from ._errors import (
     SectionError,
     SupplyError,
     TimeZoneError,
+    WrongTypeError,
 )
 from ._version import __version__
 
@@ -211,6 +212,7 @@ __all__ = [
     "TimeZoneError",
     "TitrationStage",
     "TitrationStatus",
+    "WrongTypeError",
     "__version__",
     "advise_missed_dose",
     "audit",

@@ -65,7 +65,10 @@ def audit(regimen: Regimen, intakes: IntakeHistory | Iterable[Intake]) -> tuple[
     audit looks at neighbouring slots only and runs in linear time.
 
     Findings come in time order of their first intake; for each slot, a (b)
-    finding names all of the slot's intakes at once.
+    finding names all of the slot's intakes at once, and for each pair of adjacent
+    slots, a (c) finding names the closest pair across them (the last intake of the
+    earlier slot and the first of the later); any further pair is farther apart and
+    already part of a (b) finding.
 
     Raises:
         WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.Regimen`.
@@ -149,25 +152,30 @@ class _Found:
             self.items.append((self.instants[positions[0]], 1, finding))
 
     def too_close(self, a: tuple[int, list[int]], b: tuple[int, list[int]]) -> None:
-        """(c): intakes of adjacent slots closer than half the interval between the slots."""
+        """(c): intakes of adjacent slots closer than half the interval between the slots.
+
+        Only the closest pair across the two slots is reported: the last intake of
+        the earlier slot and the first of the later.  Every other pair across them
+        is farther apart, and a slot with more than one intake is a (b) finding
+        already, so nothing goes unreported and the findings stay linear in number.
+        """
         (a_slot, a_positions), (b_slot, b_positions) = a, b
         if b_slot != a_slot + 1:
             return
         interval = self.slots[b_slot] - self.slots[a_slot]
-        for i in a_positions:
-            for j in b_positions:
-                gap = self.instants[j] - self.instants[i]
-                if 2 * gap < interval:
-                    finding = DoubleDose(
-                        kind=DoubleDoseKind.TOO_CLOSE,
-                        intakes=(self.intakes[i], self.intakes[j]),
-                        slots=(self._slot(a_slot), self._slot(b_slot)),
-                        explanation=(
-                            f"Two doses were taken {_duration(gap)} apart, less than half "
-                            f"the {_duration(interval)} between their scheduled times."
-                        ),
-                    )
-                    self.items.append((self.instants[i], 2, finding))
+        i, j = a_positions[-1], b_positions[0]
+        gap = self.instants[j] - self.instants[i]
+        if 2 * gap < interval:
+            finding = DoubleDose(
+                kind=DoubleDoseKind.TOO_CLOSE,
+                intakes=(self.intakes[i], self.intakes[j]),
+                slots=(self._slot(a_slot), self._slot(b_slot)),
+                explanation=(
+                    f"Two doses were taken {_duration(gap)} apart, less than half "
+                    f"the {_duration(interval)} between their scheduled times."
+                ),
+            )
+            self.items.append((self.instants[i], 2, finding))
 
 
 def _duration(span: _dt.timedelta) -> str:
