@@ -401,7 +401,7 @@ def test_dose_times_lists_the_schedule_and_refuses_a_bad_span():
 
 def test_supply_refuses_what_it_cannot_forecast():
     r = Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 1))
-    with pytest.raises(duloxinfo.SupplyError, match="lead_time: .* is more than 3660 days"):
+    with pytest.raises(duloxinfo.SupplyError, match=r"lead_time: .* is more than 3660 days"):
         duloxinfo.supply_forecast(r, 60, 10, at(2026, 1, 2), lead_time=dt.timedelta(days=4000))
     late = Regimen(60, [dt.time(8)], "UTC", at(9998, 6, 1))
     with pytest.raises(
