@@ -20,7 +20,7 @@ from _oracle import (
     schedule,
     utc,
 )
-from duloxinfo import Action, Intake, advise_missed_dose, audit
+from duloxinfo import CONTACT_PRESCRIBER_AFTER_DAYS, Action, Intake, advise_missed_dose, audit
 
 MAKEABLE = list(range(20, 241, 10))
 
@@ -56,6 +56,8 @@ def test_property_1_no_advice_is_ever_a_double_dose(case):
     if s < utc(regimen.start):
         assert advice.action is Action.NOT_DUE
         assert advice.slot is None
+        assert (advice.missed_in_a_row, advice.contact_prescriber) == (0, False)
+        assert advice.rule == "missed-dose/not-due"
         first = min(t for t in slots if t >= utc(regimen.start))
         assert utc(advice.next_dose_at) == first
         return
@@ -73,7 +75,14 @@ def test_property_1_no_advice_is_ever_a_double_dose(case):
     if advice.action is Action.SKIP:
         assert 2 * (n - utc(now)) <= (n - s)
     assert advice.reason.endswith(".")
-    assert advice.rule.startswith("missed-dose/")
+    assert advice.rule == f"missed-dose/{advice.action.value}"
+    if advice.action is Action.ALREADY_TAKEN:
+        assert (advice.missed_in_a_row, advice.contact_prescriber) == (0, False)
+    else:
+        assert advice.missed_in_a_row >= 1
+        many = advice.missed_in_a_row >= CONTACT_PRESCRIBER_AFTER_DAYS * regimen.doses_per_day
+        assert advice.contact_prescriber is many
+        assert ("contact your prescriber" in advice.reason) is many
 
 
 @st.composite

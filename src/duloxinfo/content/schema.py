@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 import types
 import typing
 from typing import Any
@@ -14,6 +15,13 @@ from typing import Any
 import attrs
 
 from .model import Guide
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """A record's resolved annotations, worked out once per class (they never change)."""
+    return typing.get_type_hints(cls)
+
 
 __all__ = ["guide_json_schema"]
 
@@ -45,7 +53,7 @@ def _schema_of(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
         name = type_.__name__
         if name not in defs:
             defs[name] = {}  # reserve the name first: records may nest
-            hints = typing.get_type_hints(type_)
+            hints = _hints(type_)
             fields = attrs.fields(type_)
             defs[name] = {
                 "type": "object",
