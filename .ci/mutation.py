@@ -17,7 +17,16 @@ import subprocess
 import sys
 
 THRESHOLD = 0.95
-QUICK = ("duloxinfo.rules.missed_dose.*", "duloxinfo.rules.schedule.*")
+# The missed-dose decision and the attribution and skip window it stands on.
+QUICK = (
+    "duloxinfo.rules.missed_dose.*",
+    "duloxinfo.rules.schedule.x__around_in*",
+    "duloxinfo.rules.schedule.x__owner_index*",
+    "duloxinfo.rules.schedule.x__past_midpoint*",
+    "duloxinfo.rules.schedule.x__first_past_midpoint*",
+    "duloxinfo.rules.schedule.x__window*",
+    "duloxinfo.rules.schedule.x__count_in*",
+)
 
 
 def main() -> int:

@@ -590,9 +590,9 @@ def _paths(value, path=()):
 PATHS = list(_paths(GUIDE_DATA))[1:]
 
 
-@given(st.sampled_from(PATHS), _json_values(), st.booleans())
-def test_the_loader_turns_any_damage_to_the_data_into_a_content_error(path, junk, delete):
-    data = json.loads(json.dumps(GUIDE_DATA))
+def _damaged(original, path, junk, *, delete):
+    """A deep copy of JSON ``original`` with the value at ``path`` replaced or deleted."""
+    data = json.loads(json.dumps(original))
     parent = data
     for key in path[:-1]:
         parent = parent[key]
@@ -600,6 +600,12 @@ def test_the_loader_turns_any_damage_to_the_data_into_a_content_error(path, junk
         del parent[path[-1]]
     else:
         parent[path[-1]] = junk
+    return data
+
+
+@given(st.sampled_from(PATHS), _json_values(), st.booleans())
+def test_the_loader_turns_any_damage_to_the_data_into_a_content_error(path, junk, delete):
+    data = _damaged(GUIDE_DATA, path, junk, delete=delete)
     try:
         loaded = duloxinfo.guide_from_json(json.dumps(data))
     except duloxinfo.ContentError as error:
@@ -609,6 +615,15 @@ def test_the_loader_turns_any_damage_to_the_data_into_a_content_error(path, junk
         return
     assert problems
     assert all(": " in problem for problem in problems)
+
+
+DOSAGE = duloxinfo.to_fhir_dosage(R)
+
+
+@given(st.sampled_from(list(_paths(DOSAGE))[1:]), _json_values(), st.booleans())
+def test_any_damage_to_a_fhir_dosage_is_a_regimen_or_a_duloxinfo_error(path, junk, delete):
+    data = _damaged(DOSAGE, path, junk, delete=delete)
+    _only_duloxinfo_errors(lambda d: duloxinfo.from_fhir_dosage(d, "UTC"), [data])
 
 
 @given(st.text(max_size=200))

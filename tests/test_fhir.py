@@ -112,7 +112,7 @@ def _changed(change):
         (lambda d: d.update(doseAndRate=[{"doseRange": {}}]), "exactly one doseQuantity"),
         (
             lambda d: d["doseAndRate"][0]["doseQuantity"].update(value=30.5),
-            "30.5 mg is not a whole number",
+            "value: 30.5 is not a whole number of mg",
         ),
         (
             lambda d: d["doseAndRate"][0]["doseQuantity"].update(code="g"),

@@ -535,10 +535,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         output = args.run(args)
-    except (DuloxinfoError, _InputError) as error:
-        sys.stderr.write(f"duloxinfo: error: {error}\n")
-        return 2
-    except ModuleNotFoundError as error:
+    except (DuloxinfoError, _InputError, ModuleNotFoundError) as error:
+        # ModuleNotFoundError: `calendar` without the calendar extra; the message says so.
         sys.stderr.write(f"duloxinfo: error: {error}\n")
         return 2
     except Exception as error:  # noqa: BLE001 - the promise: status 1 and one line, no traceback

@@ -14,6 +14,7 @@ time zone: ``timeOfDay`` is local time, so reading one back needs the zone.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections.abc import Mapping
 from typing import Any, Final
 from zoneinfo import ZoneInfo
@@ -172,13 +173,21 @@ def _expect(path: str, value: object, wanted: object, meaning: str) -> None:
 
 
 def _whole_mg(path: str, quantity: object) -> int:
-    unit = _get(quantity, "code", str) if isinstance(quantity, Mapping) else None
-    system = quantity.get("system") if isinstance(quantity, Mapping) else None
-    if unit != "mg" or system != _UCUM:
+    """A whole number of mg from a UCUM ``Quantity`` at ``path``."""
+    if (
+        not isinstance(quantity, Mapping)
+        or quantity.get("code") != "mg"
+        or quantity.get("system") != _UCUM
+    ):
         raise FhirError(f"{path}: expected a quantity in mg ({_UCUM} code mg), got {quantity!r}")
-    value = _get(quantity, "value", (int, float))
-    if value != int(value):
-        raise FhirError(f"{path}.value: {value!r} mg is not a whole number of mg")
+    value = quantity.get("value")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value != int(value)
+    ):
+        raise FhirError(f"{path}.value: {value!r} is not a whole number of mg")
     return int(value)
 
 
@@ -227,7 +236,9 @@ def from_fhir_dosage(
 def _check_route(dosage: Mapping[str, Any]) -> None:
     if "route" not in dosage:
         return
-    codings = _get(dosage, "route", Mapping).get("coding", [])
+    codings = (
+        _get(dosage, "route.coding", list) if "coding" in _get(dosage, "route", Mapping) else []
+    )
     if not any(
         isinstance(c, Mapping) and c.get("system") == _SNOMED and c.get("code") == "26643006"
         for c in codings
