@@ -368,3 +368,32 @@ def test_a_time_of_day_with_an_odd_microsecond_splits_the_interval_exactly():
         odd, [Intake(first_of_b - dt.timedelta(microseconds=1), 20)], b
     )
     assert (on_b.action, before.action) == (Action.ALREADY_TAKEN, Action.TAKE_NOW)
+
+
+def test_supply_dates_are_the_regimens_local_dates_not_utcs():
+    new_york = ZoneInfo("America/New_York")
+    twice = Regimen(30, [dt.time(8), dt.time(20)], "America/New_York", at(1, 0, tz=new_york))
+    # 21:30 in New York is already the 11th in UTC; the uncovered 20:00 dose of the 12th
+    # is the 13th in UTC.
+    s = duloxinfo.supply_forecast(twice, 30, 3, at(10, 21, 30, tz=new_york))
+    assert (s.last_covered_dose, s.runs_out_on, s.days_left, s.refill_by) == (
+        at(12, 8, tz=new_york),
+        dt.date(2026, 1, 12),
+        2,
+        dt.date(2026, 1, 10),
+    )
+
+
+def test_intakes_at_one_instant_are_each_reported_and_the_history_iterates_in_time_order():
+    regimen = Regimen(60, [dt.time(8)], "Europe/London", at(1, 0))
+    twins = [Intake(at(5, 8), 180), Intake(at(5, 8), 120), Intake(at(5, 8), 120)]
+    found = duloxinfo.audit(regimen, twins)
+    assert [f.intakes for f in found[:3]] == [(twins[0],), (twins[1],), (twins[2],)]
+    assert [f.kind for f in found] == [
+        DoubleDoseKind.OVERSIZED_INTAKE,
+        DoubleDoseKind.OVERSIZED_INTAKE,
+        DoubleDoseKind.OVERSIZED_INTAKE,
+        DoubleDoseKind.SAME_SLOT,
+    ]
+    later, earlier = Intake(at(6, 8), 60), Intake(at(5, 8), 60)
+    assert list(duloxinfo.IntakeHistory([later, earlier])) == [earlier, later]
