@@ -141,4 +141,4 @@ LABEL = Label(
         note="duloxetine 20, 30, 40 and 60 MG Delayed Release Oral Capsule.",
     ),
 )
-"""The label's numbers (see :class:`Label`)."""
+"""The label's facts (see :class:`Label`)."""

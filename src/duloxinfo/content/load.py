@@ -115,17 +115,20 @@ def _strict_record(cls: Any, converter: cattrs.BaseConverter) -> Any:
             errors.append(ForbiddenExtraKeysError("", cls, set(extra)))
         kwargs = {}
         for name, type_, structure, default in specs:
-            note = AttributeValidationNote(f"Structuring {cls.__qualname__}.{name}", name, type_)
             if name not in value:
-                if default is attrs.NOTHING:
-                    errors.append(KeyError(name))
-                    errors[-1].__notes__ = [note]
-                continue
-            try:
-                kwargs[name] = structure(value[name], type_)
-            except Exception as error:  # noqa: BLE001 - collected, then raised together
-                error.__notes__ = [*getattr(error, "__notes__", []), note]
-                errors.append(error)
+                if default is not attrs.NOTHING:
+                    continue
+                error: Exception = KeyError(name)
+            else:
+                try:
+                    kwargs[name] = structure(value[name], type_)
+                    continue
+                except Exception as exc:  # noqa: BLE001 - collected, then raised together
+                    error = exc
+            # The note tells transform_error which field the problem belongs to.
+            note = AttributeValidationNote(f"Structuring {cls.__qualname__}.{name}", name, type_)
+            error.__notes__ = [*getattr(error, "__notes__", []), note]
+            errors.append(error)
         if errors:
             raise cattrs.ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
         return cls(**kwargs)

@@ -16,13 +16,6 @@ import attrs
 
 from .model import Guide
 
-
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    """A record's resolved annotations, worked out once per class (they never change)."""
-    return typing.get_type_hints(cls)
-
-
 __all__ = ["guide_json_schema"]
 
 _SCALARS: dict[object, dict[str, Any]] = {
@@ -35,6 +28,12 @@ _SCALARS: dict[object, dict[str, Any]] = {
         "description": "ISO 8601 duration of whole weeks, days, hours, minutes, seconds",
     },
 }
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """A record's resolved annotations, worked out once per class (they never change)."""
+    return typing.get_type_hints(cls)
 
 
 def _schema_of(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:

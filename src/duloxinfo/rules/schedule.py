@@ -68,11 +68,6 @@ def _around_in(slots: list[_dt.datetime], instant: _dt.datetime) -> _Around:
     return _Around(slots[index - 1], slots[index], slots[index + 1])
 
 
-def _slots_around(regimen: Regimen, instant: _dt.datetime) -> _Around:
-    """The latest schedule slot at or before ``instant`` (UTC), and its two neighbours."""
-    return _around_in(_slots_spanning(regimen, instant, instant), instant)
-
-
 def _past_midpoint(instant: _dt.datetime, a: _dt.datetime, b: _dt.datetime) -> bool:
     """Whether ``instant`` is at or after the midpoint of slots ``a`` < ``b`` (exact)."""
     return 2 * (instant - a) >= b - a
@@ -103,7 +98,7 @@ def _owner_index(slots: list[_dt.datetime], instant: _dt.datetime) -> int:
 
 def _first_slot_from(regimen: Regimen, instant: _dt.datetime) -> _dt.datetime:
     """The first slot at or after ``instant`` (UTC)."""
-    around = _slots_around(regimen, instant)
+    around = _around_in(_slots_spanning(regimen, instant, instant), instant)
     return around.latest if around.latest == instant else around.following
 
 
