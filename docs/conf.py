@@ -7,9 +7,6 @@ every warning, including each cross-reference that does not resolve, fails the b
 from __future__ import annotations
 
 import importlib.metadata
-from typing import Any
-
-import duloxinfo
 
 project = "duloxinfo"
 author = "The duloxinfo authors"
@@ -41,7 +38,7 @@ napoleon_numpy_docstring = False
 
 nitpicky = True
 # LabelFact is generic in a private type variable; there is nothing to link it to.
-nitpick_ignore = [("py:class", "duloxinfo._label._T"), ("py:obj", "duloxinfo._label._T")]
+nitpick_ignore = [("py:class", "duloxinfo.label._T"), ("py:obj", "duloxinfo.label._T")]
 
 # The inventories are stored in the repository (docs/_inventories/README.md says where
 # each comes from), so the docs build the same with or without a network.
@@ -50,25 +47,3 @@ intersphinx_mapping = {
     "attrs": ("https://www.attrs.org/en/stable", "_inventories/attrs.inv"),
     "cattrs": ("https://catt.rs/en/stable", "_inventories/cattrs.inv"),
 }
-
-
-def _public_target(app: Any, env: Any, node: Any, contnode: Any) -> Any:
-    """Resolve ``duloxinfo.<private module>.Name`` to the documented ``duloxinfo.Name``.
-
-    Public names live in private modules and are documented where users import them,
-    from ``duloxinfo``; type hints still carry the defining module.
-    """
-    target = node.get("reftarget", "")
-    if node.get("refdomain") != "py" or not target.startswith("duloxinfo."):
-        return None
-    name = target.rsplit(".", 1)[-1]
-    if name not in duloxinfo.__all__:
-        return None
-    domain = env.get_domain("py")
-    return domain.resolve_xref(
-        env, node["refdoc"], app.builder, node["reftype"], f"duloxinfo.{name}", node, contnode
-    )
-
-
-def setup(app: Any) -> None:
-    app.connect("missing-reference", _public_target)

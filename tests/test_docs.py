@@ -1,6 +1,7 @@
 """The docs cannot drift from the code: their examples run, and their lists are complete."""
 
 import doctest
+import importlib
 import re
 import shutil
 import subprocess
@@ -11,21 +12,21 @@ import attrs
 import pytest
 
 import duloxinfo
-from _records import records
+from support.records import records
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"
-PAGES = sorted(DOCS.glob("*.md"))
+PAGES = sorted(p for p in DOCS.rglob("*.md") if not p.relative_to(DOCS).parts[0].startswith("_"))
 _PYCON = re.compile(r"^```pycon\n(.*?)^```", re.MULTILINE | re.DOTALL)
 _PYTHON = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 
 def test_the_docs_pages_are_found():
-    names = {page.name for page in PAGES}
-    assert {"index.md", "tutorial.md", "rules.md", "api.md", "sources.md"} <= names
+    names = {str(page.relative_to(DOCS)) for page in PAGES}
+    assert {"index.md", "tutorial.md", "rules.md", "architecture.md", "api/rules.md"} <= names
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(DOCS)))
 def test_every_pycon_example_in_the_docs_runs(page):
     text = page.read_text(encoding="utf-8")
     examples = "\n".join(_PYCON.findall(text))
@@ -48,10 +49,39 @@ def test_the_readme_usage_example_runs():
         assert namespace["advice"].action is duloxinfo.Action.TAKE_NOW
 
 
-def test_the_api_reference_documents_every_public_name():
-    text = (DOCS / "api.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"^\.\. (?:auto\w+|py:\w+):: duloxinfo\.(\w+)", text, re.MULTILINE))
-    assert documented == set(duloxinfo.__all__)
+API_PAGES = ["rules", "content", "label", "interop", "errors"]
+
+
+def test_the_api_pages_document_every_public_module_and_so_every_public_name():
+    modules = []
+    for page in API_PAGES:
+        text = (DOCS / "api" / f"{page}.md").read_text(encoding="utf-8")
+        modules += re.findall(r"^\.\. automodule:: duloxinfo\.([\w.]+)$", text, re.MULTILINE)
+    assert sorted(modules) == sorted([*duloxinfo._PUBLIC_MODULES, "errors"])
+    names = ["__version__"]
+    for module in modules:
+        names += importlib.import_module(f"duloxinfo.{module}").__all__
+    assert sorted(names) == sorted(duloxinfo.__all__)
+    assert len(names) == len(set(names))  # no name is defined twice
+    index = (DOCS / "api" / "index.md").read_text(encoding="utf-8")
+    assert index.index("\nrules\n") < index.index("\ncontent\n") < index.index("\nerrors\n")
+
+
+def test_the_architecture_page_describes_the_tree_as_it_is():
+    text = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `([\w./]+)` \| (?:yes|no) \|", text, re.MULTILINE))
+    package = Path(duloxinfo.__file__).parent
+    files = {
+        str(path.relative_to(package))
+        for path in package.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    assert listed == files
+    for row in re.findall(r"^\| `([\w./]+)` \| (yes|no) \|", text, re.MULTILINE):
+        private = any(
+            part.startswith("_") and not part.startswith("__") for part in row[0].split("/")
+        )
+        assert (row[1] == "no") == private, row
 
 
 def test_the_sources_page_lists_every_citation_the_package_makes():

@@ -1,6 +1,9 @@
 """The package as an application meets it: the public face, light import, the main job."""
 
+import ast
+import importlib
 import importlib.metadata
+import os
 import re
 import subprocess
 import sys
@@ -11,55 +14,168 @@ import pytest
 
 import duloxinfo
 
+PACKAGE = Path(duloxinfo.__file__).parent
+
 
 def _run(code):
+    """Run ``code`` in a fresh interpreter, without the coverage tracer the test run may add."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COV")}
     return subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     ).stdout.strip()
 
 
-_HEAVY = (
-    "{m for m in sys.modules if m.split('.')[0] in {'attr', 'attrs', 'cattrs', "
-    "'importlib_resources'} or m.startswith(('duloxinfo.content', "
-    "'duloxinfo.rules', 'duloxinfo._label', 'duloxinfo._sources'))}"
-)
-
-
-def test_import_is_light_rules_and_content_load_on_first_use():
-    assert _run(f"import sys, duloxinfo; print(sorted({_HEAVY}))") == "[]"
-    # Not even typing, unless a coverage tracer in this subprocess brought it.
-    typing_loaded = _run(
-        "import sys, duloxinfo; print('typing' in sys.modules, 'coverage' in sys.modules)"
+def _loaded(code):
+    return _run(
+        f"import sys\n{code}\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'attr', 'attrs', 'cattrs', 'importlib_resources', 'typing', 'icalendar', 'duloxinfo'}))"
     )
-    assert typing_loaded in {"False False", "True True"}
-    rules_only = _run(
-        "import sys, datetime as dt, duloxinfo; "
-        "duloxinfo.Regimen(60, [dt.time(8)], 'UTC', dt.datetime(2026, 1, 1, tzinfo=dt.UTC)); "
-        f"print(sorted({_HEAVY}))"
-    )
-    assert "duloxinfo.rules.regimen" in rules_only
-    assert "duloxinfo.content" not in rules_only
-    assert "cattrs" not in rules_only
-    assert "importlib_resources" not in rules_only
-    assert "attrs" in rules_only
-    after = _run(
-        "import sys, duloxinfo; duloxinfo.guide(); "
-        "print('cattrs' in sys.modules, 'duloxinfo.content.load' in sys.modules)"
-    )
-    assert after == "True True"
 
 
-def test_every_public_name_is_exported_and_documented():
-    for name in duloxinfo.__all__:
-        value = getattr(duloxinfo, name)
-        if callable(value) or isinstance(value, type):
-            assert value.__doc__, name
-    assert set(dir(duloxinfo)) == set(duloxinfo.__all__)
-    assert issubclass(duloxinfo.DuloxinfoError, ValueError)
-    errors = [
-        v for v in vars(duloxinfo).values() if isinstance(v, type) and issubclass(v, Exception)
+def test_import_loads_the_errors_and_the_version_and_nothing_heavy():
+    assert _loaded("import duloxinfo") == str(
+        ["duloxinfo", "duloxinfo._version", "duloxinfo.errors"]
+    )
+
+
+def test_the_rules_load_attrs_and_the_label_but_not_the_content():
+    loaded = _loaded(
+        "import datetime as dt, duloxinfo\n"
+        "duloxinfo.Regimen(60, [dt.time(8)], 'UTC', dt.datetime(2026, 1, 1, tzinfo=dt.UTC))"
+    )
+    assert "'duloxinfo.rules.regimen'" in loaded
+    assert "'attrs'" in loaded
+    assert "duloxinfo.content" not in loaded
+    assert "cattrs" not in loaded
+    assert "importlib_resources" not in loaded
+
+
+def test_the_content_records_load_without_cattrs_and_the_guide_loads_it():
+    assert "cattrs" not in _loaded("import duloxinfo; duloxinfo.Guide; duloxinfo.render_text")
+    loaded = _loaded("import duloxinfo; duloxinfo.guide()")
+    assert "'cattrs'" in loaded
+    assert "'duloxinfo.content._converter'" in loaded
+    assert "icalendar" not in loaded
+
+
+def test_the_command_line_loads_nothing_of_the_library_for_version_and_help():
+    for argv in (["--version"], ["--help"]):
+        loaded = _loaded(
+            "import contextlib, io\n"
+            "from duloxinfo import cli\n"
+            f"with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    cli.main({argv!r})"
+        )
+        assert "attrs" not in loaded
+        assert "duloxinfo.rules" not in loaded
+        assert "duloxinfo.content" not in loaded
+
+
+def _modules_in_the_tree():
+    """Every public module of the source tree, as a name relative to duloxinfo."""
+    found = set()
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE).with_suffix("").parts
+        if parts[-1] == "__init__":
+            continue  # packages hold no names of their own
+        if not any(part.startswith("_") for part in parts):
+            found.add(".".join(parts))
+    return found
+
+
+def _star_imports_for_type_checkers():
+    tree = ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8"))
+    (block,) = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
     ]
-    assert all(issubclass(e, duloxinfo.DuloxinfoError) for e in errors)
+    return [node.module for node in block.body if isinstance(node, ast.ImportFrom)]
+
+
+def test_the_public_modules_are_listed_once_for_run_time_and_once_for_type_checkers():
+    listed = list(duloxinfo._PUBLIC_MODULES)
+    assert len(listed) == len(set(listed))
+    assert set(listed) == _modules_in_the_tree() - {"errors", "cli"}
+    assert sorted(_star_imports_for_type_checkers()) == sorted(listed)
+
+
+def test_every_public_name_is_defined_in_one_public_module_and_exported():
+    seen = {}
+    for module_name in ("errors", *duloxinfo._PUBLIC_MODULES):
+        module = importlib.import_module(f"duloxinfo.{module_name}")
+        for name in module.__all__:
+            assert name not in seen, (name, module_name, seen.get(name))
+            seen[name] = module_name
+            value = getattr(module, name)
+            assert getattr(duloxinfo, name) is value
+            if isinstance(value, type) or callable(value):
+                assert value.__doc__, name
+                assert value.__module__ == f"duloxinfo.{module_name}", name
+    assert sorted(duloxinfo.__all__) == sorted([*seen, "__version__"])
+    assert set(dir(duloxinfo)) >= set(duloxinfo.__all__)
+    assert issubclass(duloxinfo.DuloxinfoError, ValueError)
+
+
+# The layers, lowest first: a module may import its own layer and the layers below it.
+LAYERS = [
+    {"errors", "_validate", "_words", "_version"},
+    {"sources", "label"},
+    {"rules"},
+    {"content"},
+    {"interop"},
+    {"cli", "__main__", "__init__"},
+]
+
+
+def _layer(module):
+    top = module.split(".")[0]
+    return next(i for i, layer in enumerate(LAYERS) if top in layer)
+
+
+def test_data_flows_one_way_nothing_imports_a_layer_above_it():
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE).with_suffix("").parts
+        module = ".".join(parts)
+        package_parts = parts[:-1]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = package_parts[: len(package_parts) - node.level + 1]
+                target = ".".join([*base, *(node.module or "").split(".")]).strip(".")
+            elif isinstance(node, ast.ImportFrom | ast.Import):
+                names = (
+                    [node.module]
+                    if isinstance(node, ast.ImportFrom)
+                    else [a.name for a in node.names]
+                )
+                targets = [
+                    n.removeprefix("duloxinfo.") for n in names if n and n.startswith("duloxinfo")
+                ]
+                if not targets:
+                    continue
+                target = targets[0] if targets[0] != "duloxinfo" else "__init__"
+            else:
+                continue
+            if not target:
+                target = "__init__"
+            assert _layer(target) <= _layer(module), f"{module} imports {target}"
+            assert not (module.startswith("rules") and target.startswith("content")), module
+            assert not (module.startswith("content") and target.startswith("rules")), module
+
+
+def test_no_module_imports_a_private_name_from_another():
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and (node.module or "").startswith(("duloxinfo", ""))
+                and node.level
+            ):
+                for alias in node.names:
+                    assert not alias.name.startswith("_") or alias.name.startswith("__"), (
+                        f"{path.relative_to(PACKAGE)} imports {alias.name}"
+                    )
 
 
 def test_unknown_attribute_is_an_attribute_error():

@@ -2,12 +2,14 @@
 
 Two halves, one import:
 
-* **Content**: :func:`guide` returns the patient guide as frozen attrs records,
-  every clinical statement carrying its sources and, where the label disagrees
-  with the seed page, an evidence note.
-* **Rules**: :func:`advise_missed_dose`, :func:`audit`, :func:`titration_status`
-  and :func:`supply_forecast` are pure functions of what they are given (the
-  current time included); none of them advises a double dose.
+* **Content**: :func:`~duloxinfo.content.load.guide` returns the patient guide as
+  frozen attrs records, every clinical statement carrying its sources and, where
+  the label disagrees with the seed page, an evidence note.
+* **Rules**: :func:`~duloxinfo.rules.missed_dose.advise_missed_dose`,
+  :func:`~duloxinfo.rules.audit.audit`,
+  :func:`~duloxinfo.rules.titration.titration_status` and
+  :func:`~duloxinfo.rules.supply.supply_forecast` are pure functions of what
+  they are given (the current time included); none of them advises a double dose.
 
 Not medical advice: applications should present every answer as "as your
 prescriber directs".
@@ -18,217 +20,101 @@ prescriber directs".
 >>> duloxinfo.advise_missed_dose(r, [], dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)).action
 <Action.TAKE_NOW: 'take-now'>
 
-Every name but the errors and the version is imported on first use, so
-``import duloxinfo`` stays cheap: the rules load attrs and their own classes
-when first used, and cattrs, the resources API, the data file and the content
-classes load only when content is first asked for.
+**Where the names come from.**  Every public name is defined in exactly one
+public module, listed in that module's ``__all__``, and documented there;
+``duloxinfo`` re-exports them all.  ``import duloxinfo`` loads only the errors
+and the version.  The first use of any other name imports the public modules in
+the order of ``_PUBLIC_MODULES`` below until one defines it: the label and the
+rules first (attrs), then the content records, then the exports.  cattrs, the
+resources API and the data file load later still, on the first
+:func:`~duloxinfo.content.load.guide`; icalendar on the first calendar.
 """
 
 from __future__ import annotations
 
 import importlib
 
-from ._errors import (
-    ContentError,
-    DoseError,
-    DuloxinfoError,
-    FhirError,
-    HistoryError,
-    InvalidDatetimeError,
-    NaiveDatetimeError,
-    ScheduleError,
-    SectionError,
-    SupplyError,
-    TimeZoneError,
-    WrongTypeError,
-)
-from ._version import __version__
+from . import errors
+from ._version import __version__ as __version__
+from .errors import *  # noqa: F403 - the errors are always loaded; errors.__all__ lists them
 
-# Not `from typing import TYPE_CHECKING`: importing typing would cost more than
-# everything else `import duloxinfo` does.  Type checkers treat this name the same.
+# Not `from typing import TYPE_CHECKING`: importing typing would cost more than everything
+# else `import duloxinfo` does, and the command line starts here.  Type checkers read this
+# name as typing's.  The star imports below are what a type checker sees; at run time
+# `__getattr__` imports the same modules on first use.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from .content.checks import *  # noqa: F403
+    from .content.load import *  # noqa: F403
+    from .content.model import *  # noqa: F403
+    from .content.render import *  # noqa: F403
+    from .content.schema import *  # noqa: F403
+    from .interop.calendar import *  # noqa: F403
+    from .interop.fhir import *  # noqa: F403
+    from .label import *  # noqa: F403
+    from .rules.audit import *  # noqa: F403
+    from .rules.intakes import *  # noqa: F403
+    from .rules.missed_dose import *  # noqa: F403
+    from .rules.regimen import *  # noqa: F403
+    from .rules.schedule import *  # noqa: F403
+    from .rules.supply import *  # noqa: F403
+    from .rules.titration import *  # noqa: F403
+    from .sources import *  # noqa: F403
 
-    from ._label import LABEL, Label, LabelFact
-    from ._sources import Citation, Source
-    from .content.checks import Finding, check_guide
-    from .content.load import guide, guide_from_json, guide_to_json
-    from .content.model import (
-        SECTION_NAMES,
-        Benefits,
-        Considerations,
-        Consultation,
-        Dosage,
-        DoseStep,
-        DurationRange,
-        EvidenceKind,
-        EvidenceNote,
-        Frequency,
-        Guide,
-        HowItWorks,
-        Onset,
-        Overview,
-        Passage,
-        Point,
-        Safety,
-        SafetyPoint,
-        SafetyTopic,
-        SideEffect,
-        SideEffects,
-        Statement,
-    )
-    from .content.render import render_html, render_markdown, render_text
-    from .content.schema import guide_json_schema
-    from .fhir import fhir_medication, from_fhir_dosage, to_fhir_dosage
-    from .ics import dose_calendar
-    from .rules.audit import DoubleDose, DoubleDoseKind, audit
-    from .rules.missed_dose import (
-        CONTACT_PRESCRIBER_AFTER_DAYS,
-        Action,
-        MissedDoseAdvice,
-        advise_missed_dose,
-    )
-    from .rules.regimen import Intake, IntakeHistory, Regimen
-    from .rules.schedule import MAX_SCHEDULE_DAYS, dose_times
-    from .rules.supply import DEFAULT_REFILL_LEAD_TIME, Supply, supply_forecast
-    from .rules.titration import TitrationStage, TitrationStatus, titration_status
-
-# Every public name but the errors and the version, and the private module it lives in,
-# imported on first use: `import duloxinfo` loads neither attrs nor any rule or content.
-_LAZY = {
-    **dict.fromkeys(("LABEL", "Label", "LabelFact"), "_label"),
-    **dict.fromkeys(("Citation", "Source"), "_sources"),
-    **dict.fromkeys(("Finding", "check_guide"), "content.checks"),
-    **dict.fromkeys(("guide", "guide_from_json", "guide_to_json"), "content.load"),
-    **dict.fromkeys(
-        (
-            "SECTION_NAMES",
-            "Benefits",
-            "Consultation",
-            "Considerations",
-            "Dosage",
-            "DoseStep",
-            "DurationRange",
-            "EvidenceKind",
-            "EvidenceNote",
-            "Frequency",
-            "Guide",
-            "HowItWorks",
-            "Onset",
-            "Overview",
-            "Passage",
-            "Point",
-            "Safety",
-            "SafetyPoint",
-            "SafetyTopic",
-            "SideEffect",
-            "SideEffects",
-            "Statement",
-        ),
-        "content.model",
-    ),
-    **dict.fromkeys(("render_html", "render_markdown", "render_text"), "content.render"),
-    "guide_json_schema": "content.schema",
-    **dict.fromkeys(("DoubleDose", "DoubleDoseKind", "audit"), "rules.audit"),
-    **dict.fromkeys(
-        ("CONTACT_PRESCRIBER_AFTER_DAYS", "Action", "MissedDoseAdvice", "advise_missed_dose"),
-        "rules.missed_dose",
-    ),
-    **dict.fromkeys(("Intake", "IntakeHistory", "Regimen"), "rules.regimen"),
-    **dict.fromkeys(("MAX_SCHEDULE_DAYS", "dose_times"), "rules.schedule"),
-    **dict.fromkeys(("fhir_medication", "from_fhir_dosage", "to_fhir_dosage"), "fhir"),
-    "dose_calendar": "ics",
-    **dict.fromkeys(("DEFAULT_REFILL_LEAD_TIME", "Supply", "supply_forecast"), "rules.supply"),
-    **dict.fromkeys(("TitrationStage", "TitrationStatus", "titration_status"), "rules.titration"),
-}
+# Every public module whose names `duloxinfo` re-exports, in the order a first use looks
+# through them: what every application needs first, so that the rules never load the
+# content.  A test holds this list equal to the star imports above and to the public
+# modules in the source tree (every module without a leading underscore, but the command
+# line and the errors, which are loaded already).
+_PUBLIC_MODULES = (
+    "sources",
+    "label",
+    "rules.regimen",
+    "rules.intakes",
+    "rules.schedule",
+    "rules.missed_dose",
+    "rules.audit",
+    "rules.titration",
+    "rules.supply",
+    "content.model",
+    "content.checks",
+    "content.load",
+    "content.render",
+    "content.schema",
+    "interop.fhir",
+    "interop.calendar",
+)
 
 
-def __getattr__(name: str) -> Any:
-    """Import a public name the first time it is asked for, then keep it."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'duloxinfo' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"duloxinfo.{module}"), name)
-    globals()[name] = value
-    return value
+def __getattr__(name: str) -> object:
+    """Import a public name the first time it is asked for, then keep it.
+
+    ``__all__`` is worked out the same way, the first time it is asked for.
+    """
+    missing = AttributeError(f"module 'duloxinfo' has no attribute {name!r}")
+    if not name.isidentifier() or (name.startswith("__") and name != "__all__"):
+        raise missing
+    # `from duloxinfo import cli` asks for the attribute before it imports the module:
+    # say no at once, rather than load every other module first.
+    from importlib.util import find_spec  # noqa: PLC0415 - only when a name is first used
+
+    if find_spec(f"duloxinfo.{name}") is not None:
+        raise missing
+    everything = ["__version__", *errors.__all__]
+    for module_name in _PUBLIC_MODULES:
+        module = importlib.import_module(f"duloxinfo.{module_name}")
+        if name in module.__all__:
+            value = getattr(module, name)
+            globals()[name] = value
+            return value
+        everything += module.__all__
+    if name == "__all__":
+        globals()[name] = everything
+        return everything
+    raise missing
 
 
 def __dir__() -> list[str]:
     """The public names, loaded or not."""
-    return sorted(__all__)
-
-
-__all__ = [
-    "CONTACT_PRESCRIBER_AFTER_DAYS",
-    "DEFAULT_REFILL_LEAD_TIME",
-    "LABEL",
-    "MAX_SCHEDULE_DAYS",
-    "SECTION_NAMES",
-    "Action",
-    "Benefits",
-    "Citation",
-    "Considerations",
-    "Consultation",
-    "ContentError",
-    "Dosage",
-    "DoseError",
-    "DoseStep",
-    "DoubleDose",
-    "DoubleDoseKind",
-    "DuloxinfoError",
-    "DurationRange",
-    "EvidenceKind",
-    "EvidenceNote",
-    "FhirError",
-    "Finding",
-    "Frequency",
-    "Guide",
-    "HistoryError",
-    "HowItWorks",
-    "Intake",
-    "IntakeHistory",
-    "InvalidDatetimeError",
-    "Label",
-    "LabelFact",
-    "MissedDoseAdvice",
-    "NaiveDatetimeError",
-    "Onset",
-    "Overview",
-    "Passage",
-    "Point",
-    "Regimen",
-    "Safety",
-    "SafetyPoint",
-    "SafetyTopic",
-    "ScheduleError",
-    "SectionError",
-    "SideEffect",
-    "SideEffects",
-    "Source",
-    "Statement",
-    "Supply",
-    "SupplyError",
-    "TimeZoneError",
-    "TitrationStage",
-    "TitrationStatus",
-    "WrongTypeError",
-    "__version__",
-    "advise_missed_dose",
-    "audit",
-    "check_guide",
-    "dose_calendar",
-    "dose_times",
-    "fhir_medication",
-    "from_fhir_dosage",
-    "guide",
-    "guide_from_json",
-    "guide_json_schema",
-    "guide_to_json",
-    "render_html",
-    "render_markdown",
-    "render_text",
-    "supply_forecast",
-    "titration_status",
-    "to_fhir_dosage",
-]
+    names: list[str] = __getattr__("__all__")  # type: ignore[assignment]
+    return sorted(names)

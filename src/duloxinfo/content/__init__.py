@@ -1,5 +1,6 @@
 """The patient guide: records, loader, checks, renderers and schema.
 
-Private package: import the public names from :mod:`duloxinfo`, which loads
-this package on first use.  Nothing here imports the rules or the command line.
+Each public module here holds one part; its names are also available from
+:mod:`duloxinfo` itself.  Modules with a leading underscore are private.
+Nothing here imports the rules or the command line.
 """

@@ -1,19 +1,19 @@
 """Content checks that report every problem at once: pure functions returning findings.
 
-Private module.  Type and field errors are the loader's; these checks are about
-what the content says: every clinical statement sourced, no empty text, the
-guide's doses in agreement with the label's numbers (:data:`duloxinfo.LABEL`).
+Type and field errors are the loader's; these checks are about what the content
+says: every clinical statement sourced, no empty text, the guide's doses in
+agreement with the label's numbers (:data:`duloxinfo.label.LABEL`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import cast
 
 import attrs
 
-from .._errors import SectionError
-from .._label import LABEL
+from .._validate import require_type
+from ..label import LABEL
+from ._parts import walk
 from .model import DoseStep, EvidenceNote, Frequency, Guide, SideEffect, Statement
 
 __all__ = ["Finding", "check_guide"]
@@ -21,26 +21,19 @@ __all__ = ["Finding", "check_guide"]
 
 @attrs.frozen
 class Finding:
-    """One problem :func:`check_guide` found: where, and what."""
+    """One problem :func:`check_guide` found: where, and what.
+
+    Attributes:
+        path: The field, for example ``benefits.items[2].statement.sources``.
+        message: What is wrong there, in plain words.
+    """
 
     path: str
-    """The field, for example ``benefits.items[2].statement.sources``."""
     message: str
 
     def __str__(self) -> str:
         """``path: message``."""
         return f"{self.path}: {self.message}"
-
-
-def _walk(value: object, path: str) -> Iterator[tuple[str, object]]:
-    """Every record, tuple item and field value under ``value``, with its path."""
-    yield path, value
-    if isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from _walk(item, f"{path}[{index}]")
-    elif attrs.has(type(value)):
-        for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(value))):
-            yield from _walk(getattr(value, field.name), f"{path}.{field.name}".lstrip("."))
 
 
 def _dose_findings(path: str, step: DoseStep, dose_mg: int, duration: object) -> Iterator[Finding]:
@@ -55,19 +48,18 @@ def check_guide(guide: Guide) -> tuple[Finding, ...]:
 
     Checks that every statement, evidence note and side effect cites at least one
     source, that no text is empty, that ranges run forwards, and that the dosage
-    agrees with the label's numbers in :data:`duloxinfo.LABEL`.
+    agrees with the label's numbers in :data:`duloxinfo.label.LABEL`.
 
     Raises:
-        SectionError: ``guide`` is not a :class:`~duloxinfo.Guide`.
+        WrongTypeError: ``guide`` is not a :class:`~duloxinfo.content.model.Guide`.
 
     >>> import duloxinfo
     >>> duloxinfo.check_guide(duloxinfo.guide())
     ()
     """
-    if not isinstance(guide, Guide):
-        raise SectionError(f"guide: expected a Guide, got {type(guide).__name__} {guide!r}")
+    guide = require_type(guide, Guide, "guide", "a Guide")
     findings: list[Finding] = []
-    for path, value in _walk(guide, ""):
+    for path, value in walk(guide):
         if isinstance(value, Statement | EvidenceNote | SideEffect) and not value.sources:
             findings.append(Finding(f"{path}.sources", "no source cited"))
         if isinstance(value, str) and not value.strip():

@@ -1,187 +1,27 @@
-"""Reading the guide: importlib-resources, a private strict cattrs converter, one cached load.
+"""Reading the guide: from the package's data file once, and from or to JSON text.
 
-Private module.  Nothing here runs at import of :mod:`duloxinfo`: the package
-imports this module the first time content is asked for.
+The data file is read with importlib-resources (so that it loads from a zip
+archive too) and structured by a private strict cattrs converter.  Both load on
+first use, inside the functions here, not when this module is imported.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
-import re
 import sys
 import threading
-import typing
-from typing import Any, Final
+from typing import Final
 
-import attrs
-import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError
-
-from .._errors import ContentError
+from .._validate import require_type
+from ..errors import ContentError
+from ._parts import require_part
 from .checks import check_guide
-from .model import Guide, Section, _require_part
-
-if sys.version_info >= (3, 13):  # pragma: no cover - the standard library's, 3.13 and later
-    from importlib.resources import files
-else:  # pragma: no cover - the backport, 3.11 and 3.12
-    from importlib_resources import files
+from .model import Guide, Section
 
 __all__ = ["guide", "guide_from_json", "guide_to_json"]
 
-_DATA_PACKAGE: Final = "duloxinfo.content.data"
+_DATA_PACKAGE: Final = "duloxinfo.content._data"
 _GUIDE_FILE: Final = "guide.json"
-_DURATION = re.compile(
-    r"P(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
-    r"(?:T(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?"
-)
-
-
-class _WrongValueError(ValueError):
-    """Raised by our strict hooks; its message is shown as it is."""
-
-
-def _structure_duration(value: object, _: type) -> _dt.timedelta:
-    """An ISO 8601 duration of whole weeks, days, hours, minutes and seconds: ``P7D``."""
-    match = _DURATION.fullmatch(value) if isinstance(value, str) else None
-    if match is None or value in {"P", "PT"} or str(value).endswith("T"):
-        raise _WrongValueError(f"expected an ISO 8601 duration such as 'P7D', got {value!r}")
-    parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
-    return _dt.timedelta(**parts)
-
-
-def _unstructure_duration(value: _dt.timedelta) -> str:
-    if value < _dt.timedelta(0) or value.microseconds:
-        raise _WrongValueError(
-            f"cannot write {value!r} as a duration of whole seconds of at least 0"
-        )
-    hours, rest = divmod(value.seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    time = "".join(f"{n}{u}" for n, u in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
-    days = f"{value.days}D" if value.days or not time else ""
-    return f"P{days}" + (f"T{time}" if time else "")
-
-
-def _strict(kind: type) -> Any:
-    """A structure hook that accepts only values already of ``kind`` (no str() or int())."""
-
-    def hook(value: object, _: type) -> object:
-        if type(value) is not kind:
-            raise _WrongValueError(
-                f"expected {kind.__name__}, got {type(value).__name__} {value!r}"
-            )
-        return value
-
-    return hook
-
-
-def _strict_tuple(tuple_type: Any, converter: cattrs.BaseConverter) -> Any:
-    """Tuples come from JSON lists only: a string must not pass as a tuple of characters."""
-    inner = homogenous_tuple_structure_factory(tuple_type, converter)
-
-    def hook(value: object, type_: type) -> object:
-        if not isinstance(value, list):
-            raise _WrongValueError(f"expected a list, got {type(value).__name__} {value!r}")
-        return inner(value, type_)
-
-    return hook
-
-
-def _is_tuple(type_: Any) -> bool:
-    return typing.get_origin(type_) is tuple
-
-
-def _strict_record(cls: Any, converter: cattrs.BaseConverter) -> Any:
-    """Structure an attrs record from a JSON object: no unknown keys, every problem reported.
-
-    cattrs' own ``Converter`` generates and compiles a function per class, which
-    costs more than the whole rest of the first load; this hook does the same
-    checks by walking the fields, and reports problems in the same
-    ``ClassValidationError`` tree, so ``transform_error`` gives the same paths.
-    """
-    fields = attrs.fields(attrs.resolve_types(cls))
-    names = frozenset(field.name for field in fields)
-    specs = [
-        (field.name, field.type, converter.get_structure_hook(field.type), field.default)
-        for field in fields
-    ]
-
-    def hook(value: object, _: type) -> object:
-        if not isinstance(value, dict):
-            raise _WrongValueError(f"expected an object, got {type(value).__name__} {value!r}")
-        errors: list[Exception] = []
-        if extra := value.keys() - names:
-            errors.append(ForbiddenExtraKeysError("", cls, set(extra)))
-        kwargs = {}
-        for name, type_, structure, default in specs:
-            if name not in value:
-                if default is not attrs.NOTHING:
-                    continue
-                error: Exception = KeyError(name)
-            else:
-                try:
-                    kwargs[name] = structure(value[name], type_)
-                    continue
-                except Exception as exc:  # noqa: BLE001 - collected, then raised together
-                    error = exc
-            # The note tells transform_error which field the problem belongs to.
-            note = AttributeValidationNote(f"Structuring {cls.__qualname__}.{name}", name, type_)
-            error.__notes__ = [*getattr(error, "__notes__", []), note]
-            errors.append(error)
-        if errors:
-            raise cattrs.ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
-        return cls(**kwargs)
-
-    return hook
-
-
-def _make_converter() -> cattrs.BaseConverter:
-    converter = cattrs.BaseConverter(detailed_validation=True)
-    for kind in (str, int, bool):
-        converter.register_structure_hook(kind, _strict(kind))
-    converter.register_structure_hook(_dt.timedelta, _structure_duration)
-    converter.register_unstructure_hook(_dt.timedelta, _unstructure_duration)
-    converter.register_structure_hook_factory(_is_tuple, _strict_tuple)
-    converter.register_structure_hook_factory(attrs.has, _strict_record)
-    return converter
-
-
-_CONVERTER: Final = _make_converter()
-
-
-def _describe(exc: BaseException, _: type | None) -> str:
-    if isinstance(exc, KeyError):
-        return "missing"
-    if isinstance(exc, ForbiddenExtraKeysError):
-        return "unknown field " + ", ".join(repr(k) for k in sorted(exc.extra_fields))
-    if isinstance(exc, _WrongValueError):
-        return str(exc)
-    if isinstance(exc, ValueError):  # an enumeration value not in the enumeration
-        return str(exc)
-    return f"{type(exc).__name__}: {exc}"  # pragma: no cover - no other kind is raised
-
-
-def _problems(exc: BaseException) -> tuple[str, ...]:
-    """Turn a cattrs error tree into ``path: message`` lines.
-
-    For example ``benefits.items[2].title: missing``.
-    """
-    lines = []
-    for line in cattrs.transform_error(exc, path="$", format_exception=_describe):
-        message, _, path = line.rpartition(" @ ")
-        path = path.removeprefix("$").removeprefix(".") or "(top level)"
-        lines.append(f"{path}: {message}")
-    return tuple(lines)
-
-
-def _structure(data: object, file: str) -> Guide:
-    if not isinstance(data, dict):
-        raise ContentError(file, (f"(top level): expected an object, got {type(data).__name__}",))
-    try:
-        return _CONVERTER.structure(data, Guide)
-    except (cattrs.ClassValidationError, cattrs.IterableValidationError) as exc:
-        raise ContentError(file, _problems(exc)) from None
 
 
 def _parse(text: str, file: str) -> object:
@@ -191,14 +31,26 @@ def _parse(text: str, file: str) -> object:
         raise ContentError(
             file, (f"line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}",)
         ) from None
+    except ValueError as exc:  # an integer of more digits than Python converts
+        raise ContentError(file, (f"invalid JSON: {exc}",)) from None
+    except RecursionError:
+        raise ContentError(file, ("invalid JSON: nested too deeply",)) from None
+
+
+def _structure(data: object, file: str) -> Guide:
+    from ._converter import structure  # noqa: PLC0415 - cattrs loads on first use
+
+    return structure(data, file)
 
 
 def guide_from_json(text: str) -> Guide:
-    """Build a :class:`Guide` from JSON text, as :func:`guide_to_json` writes it.
+    """Build the guide from JSON text, as :func:`guide_to_json` writes it.
 
-    This checks types and fields, not content: run :func:`check_guide` for that.
+    This checks types and fields, not content: run
+    :func:`~duloxinfo.content.checks.check_guide` for that.
 
     Raises:
+        WrongTypeError: ``text`` is not a ``str``.
         ContentError: the text is not JSON, or a field is missing, unknown or of the
             wrong type; ``problems`` lists every one with its path.
 
@@ -207,26 +59,26 @@ def guide_from_json(text: str) -> Guide:
     >>> duloxinfo.guide_from_json(duloxinfo.guide_to_json(g)) == g
     True
     """
-    if not isinstance(text, str):
-        raise ContentError("<json>", (f"(top level): expected str, got {type(text).__name__}",))
+    text = require_type(text, str, "text", "JSON text (a str)")
     return _structure(_parse(text, "<json>"), "<json>")
 
 
 def guide_to_json(guide: Guide | Section, *, indent: int | None = None) -> str:
-    """Write a :class:`Guide` (or any content record) as JSON text.
+    """Write the guide, or any one section of it, as JSON text.
 
     Durations are ISO 8601 (``"P7D"``), enumerations their values, tuples lists.
 
     Raises:
-        SectionError: ``guide`` is not the guide or one of its sections.
+        WrongTypeError: ``guide`` is not the guide or one of its sections, or
+            ``indent`` is not a whole number or None.
         ContentError: a value cannot be written, such as a negative duration.
     """
-    guide = _require_part(guide, "guide")
-    try:
-        data = _CONVERTER.unstructure(guide)
-    except _WrongValueError as error:
-        raise ContentError("<json>", (str(error),)) from None
-    return json.dumps(data, ensure_ascii=False, indent=indent)
+    from ._converter import unstructure  # noqa: PLC0415 - cattrs loads on first use
+
+    guide = require_part(guide, "guide")
+    if indent is not None:
+        indent = require_type(indent, int, "indent", "a whole number of spaces or None")
+    return json.dumps(unstructure(guide), ensure_ascii=False, indent=indent)
 
 
 def _load_text(text: str, name: str) -> Guide:
@@ -240,6 +92,10 @@ def _load_text(text: str, name: str) -> Guide:
 
 def _load_file(name: str) -> Guide:
     """Read one data file of the package (works from a zip archive too) and load it."""
+    if sys.version_info >= (3, 13):  # pragma: no cover - the standard library's, 3.13 on
+        from importlib.resources import files  # noqa: PLC0415 - loads on first use
+    else:  # pragma: no cover - the backport, 3.11 and 3.12
+        from importlib_resources import files  # noqa: PLC0415 - loads on first use
     return _load_text(files(_DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8"), name)
 
 
@@ -250,7 +106,8 @@ _cache: list[Guide] = []
 def guide() -> Guide:
     """The duloxetine patient guide, loaded from the package data on first call, then cached.
 
-    Safe to call from many threads; every call returns the same frozen object.
+    Safe to call from many threads: the data is read once, and every call returns
+    the same frozen object.
 
     Raises:
         ContentError: the packaged data file is broken (a packaging fault).

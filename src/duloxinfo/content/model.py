@@ -1,8 +1,4 @@
-"""The guide as frozen, slotted attrs records: typed, immutable, every statement sourced.
-
-Private module; the public names are re-exported by :mod:`duloxinfo` (lazily:
-importing ``duloxinfo`` does not create these classes).
-"""
+"""The guide as frozen, slotted attrs records: typed, immutable, every statement sourced."""
 
 from __future__ import annotations
 
@@ -12,8 +8,9 @@ from typing import Final
 
 import attrs
 
-from .._errors import SectionError
-from .._sources import Citation
+from .._validate import brief, shown
+from ..errors import SectionError, WrongTypeError
+from ..sources import Citation
 
 __all__ = [
     "SECTION_NAMES",
@@ -35,6 +32,7 @@ __all__ = [
     "Safety",
     "SafetyPoint",
     "SafetyTopic",
+    "Section",
     "SideEffect",
     "SideEffects",
     "Statement",
@@ -42,10 +40,12 @@ __all__ = [
 
 
 class Frequency(enum.Enum):
-    """How often a dose is taken."""
+    """How often a dose is taken; the values are stable identifiers."""
 
     ONCE_DAILY = "once-daily"
+    """One dose a day."""
     TWICE_DAILY = "twice-daily"
+    """Two doses a day."""
 
     @property
     def times_per_day(self) -> int:
@@ -54,7 +54,7 @@ class Frequency(enum.Enum):
 
 
 class EvidenceKind(enum.Enum):
-    """How the label stands to a statement of the seed page."""
+    """How the label stands to a statement of the seed page; the values are stable identifiers."""
 
     NOT_APPROVED_USE = "not-approved-use"
     """The statement presents a use the label does not approve."""
@@ -70,7 +70,13 @@ class EvidenceKind(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class EvidenceNote:
-    """What the label says about a statement, for an application to display beside it."""
+    """What the label says about a statement, for an application to display beside it.
+
+    Attributes:
+        kind: How the label stands to the statement.
+        text: The note, in plain words.
+        sources: Where the label or leaflet says so (at least one).
+    """
 
     kind: EvidenceKind
     text: str
@@ -81,7 +87,11 @@ class EvidenceNote:
 class Statement:
     """One statement (a paragraph or list item) in the seed's wording, with its sources.
 
-    ``evidence`` holds notes where the label disagrees or adds something; show them.
+    Attributes:
+        text: The statement.
+        sources: Where it comes from (at least one).
+        evidence: Notes where the label disagrees or adds something; show them
+            beside the statement.
     """
 
     text: str
@@ -91,7 +101,12 @@ class Statement:
 
 @attrs.frozen(kw_only=True)
 class Point:
-    """A titled statement: a benefit, or one of the "how it works" points."""
+    """A titled statement: a benefit, or one of the "how it works" points.
+
+    Attributes:
+        title: The point's heading.
+        statement: What it says.
+    """
 
     title: str
     statement: Statement
@@ -99,7 +114,12 @@ class Point:
 
 @attrs.frozen(kw_only=True)
 class Passage:
-    """A headed run of statements."""
+    """A headed run of statements.
+
+    Attributes:
+        heading: The passage's heading.
+        paragraphs: Its statements, in order.
+    """
 
     heading: str
     paragraphs: tuple[Statement, ...]
@@ -107,7 +127,13 @@ class Passage:
 
 @attrs.frozen(kw_only=True)
 class Overview:
-    """The page's opening, and its "Duloxetine for Muscle Spasm Relief" passages."""
+    """The page's opening, and its "Duloxetine for Muscle Spasm Relief" passages.
+
+    Attributes:
+        heading: The section's heading.
+        paragraphs: The opening statements.
+        passages: The headed passages that follow.
+    """
 
     heading: str
     paragraphs: tuple[Statement, ...]
@@ -116,7 +142,14 @@ class Overview:
 
 @attrs.frozen(kw_only=True)
 class Benefits:
-    """The seed's two "Benefits" sections merged: both introductions, one list of points."""
+    """The seed's two "Benefits" sections merged: both introductions, one list of points.
+
+    Attributes:
+        heading: The section's heading.
+        intro: Both introductions.
+        items: The benefits claimed, each a titled point.
+        closing: The section's last statement.
+    """
 
     heading: str
     intro: tuple[Statement, ...]
@@ -126,7 +159,12 @@ class Benefits:
 
 @attrs.frozen(kw_only=True)
 class DurationRange:
-    """A span of time from ``minimum`` to ``maximum``."""
+    """A span of time from ``minimum`` to ``maximum``.
+
+    Attributes:
+        minimum: The shortest time.
+        maximum: The longest time (not before ``minimum``).
+    """
 
     minimum: _dt.timedelta
     maximum: _dt.timedelta
@@ -134,7 +172,13 @@ class DurationRange:
 
 @attrs.frozen(kw_only=True)
 class Onset:
-    """When effects may start: the seed's words and a typed range."""
+    """When effects may start: the seed's words and a typed range.
+
+    Attributes:
+        title: The point's heading.
+        statement: What it says.
+        expected: The time it may take, as a typed range.
+    """
 
     title: str
     statement: Statement
@@ -143,7 +187,15 @@ class Onset:
 
 @attrs.frozen(kw_only=True)
 class HowItWorks:
-    """How duloxetine works: an introduction, the mechanism, the effect, the onset."""
+    """How duloxetine works: an introduction, the mechanism, the effect, the onset.
+
+    Attributes:
+        heading: The section's heading.
+        intro: The introduction.
+        mechanism: How it acts.
+        effect_on_spasms: The seed's claim about spasms, with its evidence notes.
+        onset: When effects may start.
+    """
 
     heading: str
     intro: Statement
@@ -154,7 +206,13 @@ class HowItWorks:
 
 @attrs.frozen(kw_only=True)
 class DoseStep:
-    """A dose in whole mg taken at a frequency, optionally for at least a duration."""
+    """A dose in whole mg taken at a frequency, optionally for at least a duration.
+
+    Attributes:
+        dose_mg: The dose, in whole mg.
+        frequency: How often it is taken.
+        duration: How long it is taken before the next step, or None when it has no end.
+    """
 
     dose_mg: int
     frequency: Frequency
@@ -168,21 +226,33 @@ class DoseStep:
 
 @attrs.frozen(kw_only=True)
 class Dosage:
-    """The recommended dosage, in words and as typed steps."""
+    """The recommended dosage, in words and as typed steps.
+
+    Attributes:
+        heading: The section's heading.
+        statements: The section's statements.
+        starting: The starting dose (30 mg once daily, for one week per the label).
+        usual: The usual maintenance dose (60 mg once daily).
+        maximum_daily_mg: The label's maximum a day for the pain uses (60 mg).
+    """
 
     heading: str
     statements: tuple[Statement, ...]
     starting: DoseStep
-    """The starting dose (30 mg once daily, for one week per the label)."""
     usual: DoseStep
-    """The usual maintenance dose (60 mg once daily)."""
     maximum_daily_mg: int
-    """The label's maximum a day for the pain uses (60 mg)."""
 
 
 @attrs.frozen(kw_only=True)
 class Considerations:
-    """The seed's "Important Considerations"."""
+    """The seed's "Important Considerations".
+
+    Attributes:
+        heading: The section's heading.
+        swallow_whole: How to swallow the capsule.
+        missed_dose: What to do about a missed dose.
+        supply: Keeping a supply.
+    """
 
     heading: str
     swallow_whole: Statement
@@ -192,7 +262,13 @@ class Considerations:
 
 @attrs.frozen(kw_only=True)
 class SideEffect:
-    """One side effect the seed names, and whether the label counts it among the most common."""
+    """One side effect the seed names, and whether the label counts it among the most common.
+
+    Attributes:
+        name: The side effect, in plain words.
+        label_most_common: Whether the US label lists it among the most common.
+        sources: Where it is listed (at least one).
+    """
 
     name: str
     label_most_common: bool
@@ -201,7 +277,14 @@ class SideEffect:
 
 @attrs.frozen(kw_only=True)
 class SideEffects:
-    """The seed's "Potential Side Effects"."""
+    """The seed's "Potential Side Effects".
+
+    Attributes:
+        heading: The section's heading.
+        intro: The introduction.
+        effects: The side effects named.
+        when_to_consult: When to talk to a healthcare provider.
+    """
 
     heading: str
     intro: Statement
@@ -211,7 +294,14 @@ class SideEffects:
 
 @attrs.frozen(kw_only=True)
 class Consultation:
-    """The seed's "Consultation with a Doctor" and its four benefits."""
+    """The seed's "Consultation with a Doctor" and its four benefits.
+
+    Attributes:
+        heading: The section's heading.
+        intro: The introduction.
+        benefits_heading: The heading of the list of benefits.
+        benefits: Why to talk to a doctor, one statement each.
+    """
 
     heading: str
     intro: Statement
@@ -220,7 +310,7 @@ class Consultation:
 
 
 class SafetyTopic(enum.Enum):
-    """The label's safety points the seed page leaves out."""
+    """The label's safety points the seed page leaves out; the values are stable identifiers."""
 
     MAXIMUM_DOSE = "maximum-dose"
     DO_NOT_STOP_SUDDENLY = "do-not-stop-suddenly"
@@ -234,7 +324,13 @@ class SafetyTopic(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class SafetyPoint:
-    """One safety point from the label, in plain language."""
+    """One safety point from the label, in plain language.
+
+    Attributes:
+        topic: Which safety point it is.
+        title: The point's heading.
+        statement: What it says.
+    """
 
     topic: SafetyTopic
     title: str
@@ -243,26 +339,17 @@ class SafetyPoint:
 
 @attrs.frozen(kw_only=True)
 class Safety:
-    """Safety information from the label, and the disclaimer."""
+    """Safety information from the label, and the disclaimer.
+
+    Attributes:
+        heading: The section's heading.
+        points: The safety points, one per topic.
+        disclaimer: That this guide is general information, not medical advice.
+    """
 
     heading: str
     points: tuple[SafetyPoint, ...]
     disclaimer: str
-    """This guide is general information, not medical advice."""
-
-
-SECTION_NAMES: Final = (
-    "overview",
-    "benefits",
-    "how_it_works",
-    "dosage",
-    "considerations",
-    "side_effects",
-    "consultation",
-    "safety",
-    "closing",
-)
-"""The names :meth:`Guide.section` accepts, in page order."""
 
 
 Section = (
@@ -276,14 +363,27 @@ Section = (
     | Safety
     | Statement
 )
+"""The type of any one section of the guide, as :meth:`Guide.section` returns it."""
 
 
 @attrs.frozen(kw_only=True)
 class Guide:
     """The whole patient guide, section by section, in the seed page's order.
 
-    Get it with :func:`duloxinfo.guide`.  Every part is frozen; hold it as long as
-    you like.
+    Get it with :func:`duloxinfo.content.load.guide`.  Every part is frozen; hold it
+    as long as you like.
+
+    Attributes:
+        title: The guide's title.
+        overview: What duloxetine is said to do, with evidence notes.
+        benefits: The benefits claimed, with evidence notes.
+        how_it_works: How it works, and when effects may start.
+        dosage: The recommended dosage.
+        considerations: Taking it: swallowing, missed doses, supply.
+        side_effects: Possible side effects.
+        consultation: Talking with a doctor.
+        safety: The label's safety points, and the disclaimer.
+        closing: The page's closing reminder.
 
     >>> import duloxinfo
     >>> g = duloxinfo.guide()
@@ -303,28 +403,24 @@ class Guide:
     consultation: Consultation
     safety: Safety
     closing: Statement
-    """The page's closing reminder."""
 
     def section(self, name: str) -> Section:
         """The section called ``name``, one of :data:`SECTION_NAMES`.
 
         Raises:
+            WrongTypeError: ``name`` is not a string.
             SectionError: ``name`` is not a section name.
         """
         if name not in SECTION_NAMES:
+            if not isinstance(name, str):
+                raise WrongTypeError(f"name: expected a section name, got {shown(name)}")
             raise SectionError(
-                f"section: {name!r} is not a guide section; choose one of "
+                f"name: {brief(name)} is not a guide section; choose one of "
                 + ", ".join(SECTION_NAMES)
             )
         section: Section = getattr(self, name)
         return section
 
 
-def _require_part(value: object, field: str = "part") -> Guide | Section:
-    """Return ``value`` if it is the guide or one of its sections, else raise naming it."""
-    if not isinstance(value, Guide | Section):
-        raise SectionError(
-            f"{field}: expected a Guide or one of its sections, got "
-            f"{type(value).__name__} {value!r}"
-        )
-    return value
+SECTION_NAMES: Final = tuple(field.name for field in attrs.fields(Guide)[1:])
+"""The names :meth:`Guide.section` accepts, in the guide's order (its fields after the title)."""

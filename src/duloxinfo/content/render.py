@@ -1,8 +1,8 @@
 """Renderers: the guide, or any one section, as Markdown, plain text or HTML.
 
-Private module.  Each part of the guide is first laid out once as a list of
-blocks (headings, paragraphs, lists, evidence notes, sources); the three
-formats only differ in how they write those blocks.
+Each part of the guide is first laid out once as a list of blocks (headings,
+paragraphs, lists, evidence notes, sources); the three formats only differ in how
+they write those blocks.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ import textwrap
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from .._errors import SectionError
-from .._sources import Citation
-from .checks import _walk
+from .._words import how_often
+from ..sources import Citation
+from ._parts import require_part, walk
 from .model import (
+    SECTION_NAMES,
     Benefits,
     Considerations,
     Consultation,
@@ -29,7 +30,6 @@ from .model import (
     Section,
     SideEffects,
     Statement,
-    _require_part,
 )
 
 __all__ = ["render_html", "render_markdown", "render_text"]
@@ -94,7 +94,7 @@ def _bulleted(statements: tuple[Statement, ...]) -> list[_Block]:
     return blocks
 
 
-def _section_blocks(part: Section, level: int) -> list[_Block]:  # noqa: C901, PLR0911, PLR0912 - a case per section
+def _section_blocks(part: Section, level: int) -> list[_Block]:  # noqa: C901, PLR0911 - a case per section
     sub = level + 1
     match part:
         case Overview():
@@ -115,8 +115,8 @@ def _section_blocks(part: Section, level: int) -> list[_Block]:  # noqa: C901, P
         case Dosage():
             start, usual = part.starting, part.usual
             facts = (
-                f"Starting dose: {start.dose_mg} mg {start.frequency.value.replace('-', ' ')}",
-                f"Usual dose: {usual.dose_mg} mg {usual.frequency.value.replace('-', ' ')}",
+                f"Starting dose: {start.dose_mg} mg {how_often(start.frequency.times_per_day)}",
+                f"Usual dose: {usual.dose_mg} mg {how_often(usual.frequency.times_per_day)}",
                 f"Maximum for the pain uses: {part.maximum_daily_mg} mg a day",
             )
             return [_Heading(level, part.heading), *_statements(part.statements), _List(facts)]
@@ -142,37 +142,24 @@ def _section_blocks(part: Section, level: int) -> list[_Block]:  # noqa: C901, P
             for safety in part.points:
                 blocks += [_Heading(sub, safety.title), *_statements([safety.statement])]
             return [*blocks, _Para(part.disclaimer)]
-        case Statement():
-            return _statements([part])
-    raise SectionError(  # pragma: no cover - mypy proves the match exhaustive
-        f"part: expected a Guide or one of its sections, got {type(part).__name__}"
-    )
+    # The last section is the closing Statement; mypy proves the match exhaustive.
+    return _statements([part])
 
 
 def _sources_of(part: object) -> tuple[str, ...]:
     seen: dict[str, None] = {}
-    for _, value in _walk(part, ""):
+    for _, value in walk(part):
         if isinstance(value, Citation):
             seen.setdefault(str(value))
     return tuple(seen)
 
 
 def _blocks(part: Guide | Section) -> list[_Block]:
-    part = _require_part(part)
+    part = require_part(part, "part")
     if isinstance(part, Guide):
         blocks: list[_Block] = [_Heading(1, part.title)]
-        for section in (
-            part.overview,
-            part.benefits,
-            part.how_it_works,
-            part.dosage,
-            part.considerations,
-            part.side_effects,
-            part.consultation,
-            part.safety,
-        ):
-            blocks += _section_blocks(section, 2)
-        blocks += _section_blocks(part.closing, 2)
+        for name in SECTION_NAMES:
+            blocks += _section_blocks(part.section(name), 2)
     else:
         blocks = _section_blocks(part, 1)
     return [*blocks, _Sources(_sources_of(part))]
@@ -246,7 +233,7 @@ def render_markdown(part: Guide | Section) -> str:
     sources the part cites are listed at its end.
 
     Raises:
-        SectionError: ``part`` is not the guide or one of its sections.
+        WrongTypeError: ``part`` is not the guide or one of its sections.
 
     >>> import duloxinfo
     >>> print(duloxinfo.render_markdown(duloxinfo.guide().section("considerations"))[:59])
@@ -261,7 +248,7 @@ def render_text(part: Guide | Section) -> str:
     """The guide, or one section of it, as plain text wrapped at 78 columns.
 
     Raises:
-        SectionError: ``part`` is not the guide or one of its sections.
+        WrongTypeError: ``part`` is not the guide or one of its sections.
     """
     return _render(part, _text)
 
@@ -273,6 +260,6 @@ def render_html(part: Guide | Section) -> str:
     Evidence notes are ``<aside class="evidence-note">`` elements.
 
     Raises:
-        SectionError: ``part`` is not the guide or one of its sections.
+        WrongTypeError: ``part`` is not the guide or one of its sections.
     """
     return '<article class="duloxinfo-guide">\n' + _render(part, _html, "\n") + "</article>\n"

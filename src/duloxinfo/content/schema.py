@@ -1,7 +1,4 @@
-"""A JSON Schema of the content, generated from the attrs records themselves.
-
-Private module; :func:`duloxinfo.guide_json_schema` is the public name.
-"""
+"""A JSON Schema of the content, generated from the attrs records themselves."""
 
 from __future__ import annotations
 
@@ -65,7 +62,9 @@ def _schema_of(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def guide_json_schema() -> dict[str, Any]:
-    """A JSON Schema (draft 2020-12) of the guide as :func:`guide_to_json` writes it.
+    """A JSON Schema (draft 2020-12) of the guide's JSON.
+
+    The JSON is what :func:`~duloxinfo.content.load.guide_to_json` writes.
 
     For consumers that are not written in Python.  A new dict on every call.
 

@@ -1,5 +1,6 @@
 """The dosing rules: pure functions over small frozen values.
 
-Private package: import the public names from :mod:`duloxinfo`.  Nothing here
-imports the content, the loader or the command line.
+Each public module here holds one rule (or the values every rule takes); its
+names are also available from :mod:`duloxinfo` itself.  Modules with a leading
+underscore are private.  Nothing here imports the content or the command line.
 """

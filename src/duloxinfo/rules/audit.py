@@ -1,7 +1,4 @@
-"""What counts as a double dose, and :func:`audit`, which finds every one in a history.
-
-Private module; the public names are re-exported by :mod:`duloxinfo`.
-"""
+"""What counts as a double dose, and :func:`audit`, which finds every one in a history."""
 
 from __future__ import annotations
 
@@ -12,22 +9,17 @@ from itertools import pairwise
 
 import attrs
 
-from .regimen import (
-    Intake,
-    IntakeHistory,
-    Regimen,
-    _as_history,
-    _clock,
-    _day,
-    _require_regimen,
-)
-from .schedule import _owner_index, _slots_spanning
+from .._words import clock, day, duration
+from ._inputs import as_history, require_regimen
+from ._slots import owner_index, slots_spanning
+from .intakes import Intake, IntakeHistory
+from .regimen import Regimen
 
 __all__ = ["DoubleDose", "DoubleDoseKind", "audit"]
 
 
 class DoubleDoseKind(enum.Enum):
-    """The three definitions of a double dose."""
+    """The three definitions of a double dose; the values are stable identifiers."""
 
     OVERSIZED_INTAKE = "oversized-intake"
     """(a) One intake of more than one regimen dose."""
@@ -40,16 +32,20 @@ class DoubleDoseKind(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class DoubleDose:
-    """One double dose that :func:`audit` found.  Instants are in the regimen's zone."""
+    """One double dose that :func:`audit` found.
+
+    Attributes:
+        kind: Which definition it breaks.
+        intakes: The intakes involved, in time order.
+        slots: The scheduled doses those intakes belong to (aware, in the regimen's
+            zone): one for (a) and (b), two for (c).
+        explanation: One plain sentence an application can show.
+    """
 
     kind: DoubleDoseKind
-    """Which definition it breaks."""
     intakes: tuple[Intake, ...]
-    """The intakes involved, in time order."""
     slots: tuple[_dt.datetime, ...]
-    """The slots those intakes belong to (one for (a) and (b), two for (c))."""
     explanation: str
-    """One plain sentence."""
 
 
 def audit(regimen: Regimen, intakes: IntakeHistory | Iterable[Intake]) -> tuple[DoubleDose, ...]:
@@ -71,7 +67,8 @@ def audit(regimen: Regimen, intakes: IntakeHistory | Iterable[Intake]) -> tuple[
     already part of a (b) finding.
 
     Raises:
-        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.Regimen`.
+        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.rules.regimen.Regimen`,
+            or ``intakes`` is not an iterable of :class:`~duloxinfo.rules.intakes.Intake`.
 
     >>> import datetime as dt
     >>> from duloxinfo import Regimen, Intake, audit
@@ -84,13 +81,13 @@ def audit(regimen: Regimen, intakes: IntakeHistory | Iterable[Intake]) -> tuple[
     >>> audit(r, [Intake(day(5, 8), 60), Intake(day(6, 8), 60)])
     ()
     """
-    regimen = _require_regimen(regimen)
-    history = _as_history(intakes)
-    instants = history._instants_utc()  # noqa: SLF001 - same package
+    regimen = require_regimen(regimen)
+    history = as_history(intakes)
+    instants = history.instants
     if not instants:
         return ()
-    slots = _slots_spanning(regimen, instants[0], instants[-1])
-    owners = [_owner_index(slots, x) for x in instants]
+    slots = slots_spanning(regimen, instants[0], instants[-1])
+    owners = [owner_index(slots, x) for x in instants]
     groups: list[tuple[int, list[int]]] = []  # (slot index, intake positions), in time order
     for position, owner in enumerate(owners):
         if groups and groups[-1][0] == owner:
@@ -145,8 +142,8 @@ class _Found:
                 intakes=tuple(self.intakes[p] for p in positions),
                 slots=(slot,),
                 explanation=(
-                    f"{len(positions)} doses belong to the {_clock(slot)} dose of "
-                    f"{_day(slot)}; only one may be taken."
+                    f"{len(positions)} doses belong to the {clock(slot)} dose of "
+                    f"{day(slot)}; only one may be taken."
                 ),
             )
             self.items.append((self.instants[positions[0]], 1, finding))
@@ -171,14 +168,8 @@ class _Found:
                 intakes=(self.intakes[i], self.intakes[j]),
                 slots=(self._slot(a_slot), self._slot(b_slot)),
                 explanation=(
-                    f"Two doses were taken {_duration(gap)} apart, less than half "
-                    f"the {_duration(interval)} between their scheduled times."
+                    f"Two doses were taken {duration(gap)} apart, less than half "
+                    f"the {duration(interval)} between their scheduled times."
                 ),
             )
             self.items.append((self.instants[i], 2, finding))
-
-
-def _duration(span: _dt.timedelta) -> str:
-    minutes = round(span.total_seconds() / 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"

@@ -1,7 +1,4 @@
-"""The missed-dose rule: take it when remembered, skip it near the next dose, never double.
-
-Private module; the public names are re-exported by :mod:`duloxinfo`.
-"""
+"""The missed-dose rule: take it when remembered, skip it near the next dose, never double."""
 
 from __future__ import annotations
 
@@ -12,27 +9,14 @@ from typing import Final
 
 import attrs
 
-from .._label import LABEL
-from .regimen import (
-    Intake,
-    IntakeHistory,
-    Regimen,
-    _as_history,
-    _clock,
-    _day,
-    _require_aware,
-    _require_not_after,
-    _require_regimen,
-    _utc,
-)
-from .schedule import (
-    _around_in,
-    _count_in,
-    _first_slot_from,
-    _owner_index,
-    _slots_spanning,
-    _window,
-)
+from .._validate import require_aware, utc
+from .._words import clock, sentence, when
+from ..label import LABEL
+from ._history import between, last_before, latest
+from ._inputs import as_history, require_not_after, require_regimen
+from ._slots import around_in, count_in, first_slot_from, owner_index, slots_spanning, window
+from .intakes import Intake, IntakeHistory
+from .regimen import Regimen
 
 __all__ = ["CONTACT_PRESCRIBER_AFTER_DAYS", "Action", "MissedDoseAdvice", "advise_missed_dose"]
 
@@ -49,7 +33,11 @@ once-daily regimen it is 3 missed slots in a row; for twice daily, 6.
 
 
 class Action(enum.Enum):
-    """What the person should do now, according to :func:`advise_missed_dose`."""
+    """What the person should do now, according to :func:`advise_missed_dose`.
+
+    The values (``"take-now"``, ``"skip"``, ``"already-taken"``, ``"not-due"``) are
+    stable and are what the JSON answers carry.
+    """
 
     TAKE_NOW = "take-now"
     """Take one regimen dose now (the missed or due dose)."""
@@ -63,44 +51,41 @@ class Action(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class MissedDoseAdvice:
-    """The answer of :func:`advise_missed_dose`.
+    """The answer of :func:`advise_missed_dose`: act on every field, never on the prose.
 
-    Instants are aware datetimes in the regimen's zone.
+    Attributes:
+        action: What to do now.
+        dose_mg: How much to take now, in mg: one regimen dose for ``TAKE_NOW``,
+            otherwise 0.
+        slot: The scheduled dose the advice is about: the latest at or before now
+            (aware, in the regimen's zone), or None when no dose is due yet.
+        next_dose_at: The next scheduled dose after now (aware, in the regimen's
+            zone): when to remind the person next.
+        missed_in_a_row: How many scheduled doses in a row, up to and including
+            ``slot``, have no intake; 0 unless the action is ``TAKE_NOW`` or ``SKIP``.
+        contact_prescriber: True when ``missed_in_a_row`` has reached
+            :data:`CONTACT_PRESCRIBER_AFTER_DAYS` days' worth of doses; the reason then
+            says to contact the prescriber before restarting.
+        reason: One plain sentence an application can show.
+        rule: A stable identifier of the rule that produced the advice, such as
+            ``missed-dose/skip``.
     """
 
     action: Action
-    """What to do now."""
     dose_mg: int
-    """How much to take now, in mg; one regimen dose for ``TAKE_NOW``, otherwise 0."""
     slot: _dt.datetime | None
-    """The scheduled dose the advice concerns (the latest at or before now), or None
-    when no dose is due yet."""
     next_dose_at: _dt.datetime
-    """The next scheduled dose after now."""
     missed_in_a_row: int
-    """How many scheduled doses in a row, up to and including ``slot``, have no intake."""
     contact_prescriber: bool
-    """True when ``missed_in_a_row`` has reached :data:`CONTACT_PRESCRIBER_AFTER_DAYS`
-    days' worth of doses; the reason then says to contact the prescriber before restarting."""
     reason: str
-    """One plain sentence an application can show."""
     rule: str
-    """A stable identifier of the rule that produced the advice, such as ``missed-dose/skip``."""
 
 
 _TICK: Final = _dt.timedelta(microseconds=1)
 
 
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _local(instant: _dt.datetime, regimen: Regimen) -> _dt.datetime:
     return instant.astimezone(regimen.tz)
-
-
-def _when(instant: _dt.datetime) -> str:
-    return f"{_clock(instant)} on {_day(instant)}"
 
 
 def advise_missed_dose(
@@ -132,14 +117,17 @@ def advise_missed_dose(
 
     Args:
         regimen: the prescribed regimen.
-        intakes: the doses taken, an :class:`IntakeHistory` or any iterable of
-            :class:`Intake`, in any order; none may be later than ``now``.
+        intakes: the doses taken, an :class:`~duloxinfo.rules.intakes.IntakeHistory` or any iterable of
+            :class:`~duloxinfo.rules.intakes.Intake`, in any order; none may be later than ``now``.
         now: the aware instant of the question.
 
     Raises:
-        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.Regimen`.
-        NaiveDatetimeError: ``now`` has no time zone.
-        HistoryError: an intake is later than ``now``, or an item is not an Intake.
+        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.rules.regimen.Regimen`,
+            ``intakes`` is not an iterable of :class:`~duloxinfo.rules.intakes.Intake`,
+            or ``now`` is not a datetime.
+        InvalidDatetimeError: ``now`` has no zone (:class:`~duloxinfo.errors.NaiveDatetimeError`)
+            or is outside the supported years.
+        HistoryError: an intake is later than ``now``.
 
     >>> import datetime as dt
     >>> from duloxinfo import Regimen, Intake, advise_missed_dose
@@ -154,22 +142,22 @@ def advise_missed_dose(
     >>> advise_missed_dose(r, taken, dt.datetime(2026, 1, 6, 21, tzinfo=dt.UTC)).action
     <Action.SKIP: 'skip'>
     """  # noqa: E501 - a doctest line is as long as the sentence it shows
-    regimen = _require_regimen(regimen)
-    now = _require_aware(now, "now")
-    now_utc = _utc(now)
-    history = _as_history(intakes)
-    _require_not_after(history, now_utc, now)
-    start_utc = _utc(regimen.start)
+    regimen = require_regimen(regimen)
+    now = require_aware(now, "now")
+    now_utc = utc(now)
+    history = as_history(intakes)
+    require_not_after(history, now)
+    start_utc = utc(regimen.start)
     # One span of slots serves the whole decision: from the latest intake (or the
     # start) to now, which holds S, its neighbours and, almost always, the slot the
     # previous intake belongs to.  Only the local dates it needs are resolved.
-    latest = history._latest_utc()  # noqa: SLF001 - same package
-    span_from = min(now_utc, start_utc if latest is None else latest)
-    slots = _slots_spanning(regimen, span_from, now_utc)
-    around = _around_in(slots, now_utc)
+    newest = latest(history)
+    span_from = min(now_utc, start_utc if newest is None else newest)
+    slots = slots_spanning(regimen, span_from, now_utc)
+    around = around_in(slots, now_utc)
 
     if around.latest < start_utc:
-        first = _local(_first_slot_from(regimen, start_utc), regimen)
+        first = _local(first_slot_from(regimen, start_utc), regimen)
         return MissedDoseAdvice(
             action=Action.NOT_DUE,
             dose_mg=0,
@@ -179,15 +167,15 @@ def advise_missed_dose(
             contact_prescriber=False,
             reason=(
                 f"No dose is due yet: take your first dose of {regimen.dose_mg} mg at "
-                f"{_when(first)}, as your prescriber directs."
+                f"{when(first)}, as your prescriber directs."
             ),
             rule="missed-dose/not-due",
         )
 
     slot = _local(around.latest, regimen)
     following = _local(around.following, regimen)
-    lo, hi = _window(around)
-    if history._between(lo, hi):  # noqa: SLF001 - same package
+    lo, hi = window(around)
+    if between(history, lo, hi):
         return MissedDoseAdvice(
             action=Action.ALREADY_TAKEN,
             dose_mg=0,
@@ -196,22 +184,22 @@ def advise_missed_dose(
             missed_in_a_row=0,
             contact_prescriber=False,
             reason=(
-                f"You have already taken the {_clock(slot)} dose; take the next one at "
-                f"{_when(following)}, as your prescriber directs."
+                f"You have already taken the {clock(slot)} dose; take the next one at "
+                f"{when(following)}, as your prescriber directs."
             ),
             rule="missed-dose/already-taken",
         )
 
     # S is missed.  Count the run of missed slots: every slot after the one the
     # latest earlier intake belongs to (or from the start) up to S.
-    last = history._last_before(lo)  # noqa: SLF001 - same package
+    last = last_before(history, lo)
     needed_from = start_utc if last is None else last
     if needed_from < span_from:  # the latest intake was early for the next slot
-        slots = _slots_spanning(regimen, needed_from, now_utc)
+        slots = slots_spanning(regimen, needed_from, now_utc)
     run_from = start_utc
     if last is not None:
-        run_from = max(start_utc, slots[_owner_index(slots, last)] + _TICK)
-    missed = _count_in(slots, run_from, around.latest)
+        run_from = max(start_utc, slots[owner_index(slots, last)] + _TICK)
+    missed = count_in(slots, run_from, around.latest)
     contact = missed >= CONTACT_PRESCRIBER_AFTER_DAYS * regimen.doses_per_day
     prefix = (
         f"You have missed {missed} doses in a row, so contact your prescriber before "
@@ -231,10 +219,10 @@ def advise_missed_dose(
             next_dose_at=following,
             missed_in_a_row=missed,
             contact_prescriber=contact,
-            reason=_sentence(
+            reason=sentence(
                 f"{prefix}it is almost time for your next dose, so skip the missed "
-                f"{_clock(slot)} dose and take the next one at its usual time, "
-                f"{_when(following)}; never take two doses at once."
+                f"{clock(slot)} dose and take the next one at its usual time, "
+                f"{when(following)}; never take two doses at once."
             ),
             rule="missed-dose/skip",
         )
@@ -245,9 +233,9 @@ def advise_missed_dose(
         next_dose_at=following,
         missed_in_a_row=missed,
         contact_prescriber=contact,
-        reason=_sentence(
-            f"{prefix}take your {_clock(slot)} dose ({regimen.dose_mg} mg) now, then the "
-            f"next one at its usual time, {_when(following)}; never take two doses to make "
+        reason=sentence(
+            f"{prefix}take your {clock(slot)} dose ({regimen.dose_mg} mg) now, then the "
+            f"next one at its usual time, {when(following)}; never take two doses to make "
             "up for a missed one."
         ),
         rule="missed-dose/take-now",

@@ -1,7 +1,4 @@
-"""How long the capsules on hand last, and when to refill.
-
-Private module; the public names are re-exported by :mod:`duloxinfo`.
-"""
+"""How long the capsules on hand last, and when to refill."""
 
 from __future__ import annotations
 
@@ -10,10 +7,13 @@ from typing import Final
 
 import attrs
 
-from .._errors import SupplyError
-from .._label import LABEL
-from .regimen import Regimen, _require_aware, _require_regimen, _utc
-from .schedule import MAX_SCHEDULE_DAYS, _slots_from
+from .._validate import brief, require_aware, require_type, require_whole_number, utc
+from ..errors import SupplyError
+from ._doses import require_strength
+from ._inputs import require_regimen
+from ._slots import ONE_DAY, slots_from
+from .regimen import Regimen
+from .schedule import MAX_SCHEDULE_DAYS
 
 __all__ = ["DEFAULT_REFILL_LEAD_TIME", "Supply", "supply_forecast"]
 
@@ -28,25 +28,31 @@ page: "refill it in a timely manner to ensure continuity of treatment").
 
 @attrs.frozen(kw_only=True)
 class Supply:
-    """The answer of :func:`supply_forecast`.  Dates are local dates in the regimen's zone."""
+    """The answer of :func:`supply_forecast`.  Dates are local dates in the regimen's zone.
+
+    Attributes:
+        capsules_per_dose: Whole capsules of the given strength that make one
+            regimen dose.
+        doses_left: Scheduled doses the capsules cover, counting from now.
+        last_covered_dose: The last scheduled dose the capsules cover (aware, in the
+            regimen's zone), or None when they cover none.
+        runs_out_on: The date of the first scheduled dose with no capsules for it.
+        days_left: Days from today (now's local date) to ``runs_out_on``.
+        refill_by: The date to refill by: ``runs_out_on`` less the lead time, but not
+            before today.
+        reason: One plain sentence an application can show.
+        rule: A stable identifier of the rule: ``supply/refill-now`` when the refill
+            date is today, else ``supply/refill-by``.
+    """
 
     capsules_per_dose: int
-    """Whole capsules of the given strength that make one regimen dose."""
     doses_left: int
-    """Scheduled doses the capsules cover, counting from now."""
     last_covered_dose: _dt.datetime | None
-    """The last scheduled dose the capsules cover (aware, regimen's zone), or None."""
     runs_out_on: _dt.date
-    """The date of the first scheduled dose with no capsules for it."""
     days_left: int
-    """Days from today (now's local date) to ``runs_out_on``."""
     refill_by: _dt.date
-    """The date to refill by, ``runs_out_on`` less the lead time but not before today."""
     reason: str
-    """One plain sentence an application can show."""
     rule: str
-    """A stable identifier of the rule, ``supply/refill-now`` when the refill date is
-    today, else ``supply/refill-by``."""
 
 
 def supply_forecast(
@@ -66,11 +72,15 @@ def supply_forecast(
     :data:`DEFAULT_REFILL_LEAD_TIME`).
 
     Raises:
-        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.Regimen`.
-        SupplyError: the strength is not a marketed one, whole capsules of it cannot
-            make the dose, the count is not a whole number of at least 0 or lasts more
-            than :data:`MAX_SCHEDULE_DAYS` days (or past the year 9999), or the lead
-            time is negative, not whole days, or more than that many days.
+        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.rules.regimen.Regimen`,
+            ``strength_mg`` or ``count`` is not a whole number, ``now`` is not a
+            datetime, or ``lead_time`` is not a :class:`~datetime.timedelta`.
+        InvalidDatetimeError: ``now`` has no zone or is outside the supported years.
+        DoseError: ``strength_mg`` is not a marketed capsule strength.
+        SupplyError: whole capsules of the strength cannot make the dose, the count is
+            below 0 or lasts more than :data:`~duloxinfo.rules.schedule.MAX_SCHEDULE_DAYS`
+            days (or past the year 9999), or the lead time is negative, not whole
+            days, or more than that many days.
 
     >>> import datetime as dt
     >>> from duloxinfo import Regimen, supply_forecast
@@ -79,46 +89,34 @@ def supply_forecast(
     >>> s.capsules_per_dose, s.doses_left, s.runs_out_on, s.refill_by
     (2, 14, datetime.date(2026, 1, 25), datetime.date(2026, 1, 18))
     """
-    regimen = _require_regimen(regimen)
-    now = _require_aware(now, "now")
-    strength: object = strength_mg
-    capsules: object = count
-    lead: object = lead_time
-    strengths = LABEL.capsule_strengths_mg.value
-    if not isinstance(strength, int) or isinstance(strength, bool) or strength not in strengths:
-        raise SupplyError(
-            f"strength_mg: {strength_mg!r} is not a marketed capsule strength "
-            f"({', '.join(map(str, strengths))} mg)"
-        )
+    regimen = require_regimen(regimen)
+    now = require_aware(now, "now")
+    strength_mg = require_strength(strength_mg)
+    count = require_whole_number(count, "count", "a whole number of capsules")
+    lead_time = require_type(lead_time, _dt.timedelta, "lead_time", "a datetime.timedelta")
     if regimen.dose_mg % strength_mg:
         raise SupplyError(
             f"strength_mg: whole {strength_mg} mg capsules cannot make the {regimen.dose_mg} mg "
             "dose; capsules may not be split"
         )
-    if not isinstance(capsules, int) or isinstance(capsules, bool) or capsules < 0:
-        raise SupplyError(
-            f"count: expected a whole number of capsules of at least 0, got {count!r}"
-        )
-    if (
-        not isinstance(lead, _dt.timedelta)
-        or lead < _dt.timedelta(0)
-        or lead % _dt.timedelta(days=1)
-    ):
+    if count < 0:
+        raise SupplyError(f"count: expected a number of capsules of at least 0, got {brief(count)}")
+    if lead_time < _dt.timedelta(0) or lead_time % ONE_DAY:
         raise SupplyError(f"lead_time: expected whole days of at least 0, got {lead_time!r}")
-    if lead > MAX_SCHEDULE_DAYS * _dt.timedelta(days=1):
+    if lead_time > MAX_SCHEDULE_DAYS * ONE_DAY:
         raise SupplyError(f"lead_time: {lead_time!r} is more than {MAX_SCHEDULE_DAYS} days")
 
     per_dose = regimen.dose_mg // strength_mg
     doses = count // per_dose
     if doses > MAX_SCHEDULE_DAYS * regimen.doses_per_day:
         raise SupplyError(
-            f"count: {count} capsules last more than {MAX_SCHEDULE_DAYS} days; duloxinfo "
+            f"count: {brief(count)} capsules last more than {MAX_SCHEDULE_DAYS} days; duloxinfo "
             "forecasts no further"
         )
     tz = regimen.tz
-    begin = max(_utc(now), _utc(regimen.start))
+    begin = max(utc(now), utc(regimen.start))
     try:
-        slots = _slots_from(regimen, begin, doses + 1)
+        slots = slots_from(regimen, begin, doses + 1)
     except OverflowError:
         raise SupplyError(
             f"count: {count} capsules from {begin.date().isoformat()} last past the year 9999"

@@ -1,7 +1,4 @@
-"""Where a person stands on the seed's titration plan; never a change of dose by itself.
-
-Private module; the public names are re-exported by :mod:`duloxinfo`.
-"""
+"""Where a person stands on the label's titration plan; never a change of dose by itself."""
 
 from __future__ import annotations
 
@@ -11,24 +8,22 @@ from collections.abc import Iterable
 
 import attrs
 
-from .._label import LABEL
-from .regimen import (
-    Intake,
-    IntakeHistory,
-    Regimen,
-    _as_history,
-    _require_aware,
-    _require_not_after,
-    _require_regimen,
-    _utc,
-)
-from .schedule import _owner_index, _slots_spanning
+from .._validate import require_aware, utc
+from .._words import how_often
+from ..label import LABEL
+from ._inputs import as_history, require_not_after, require_regimen
+from ._slots import owner_index, slots_spanning
+from .intakes import Intake, IntakeHistory
+from .regimen import Regimen
 
 __all__ = ["TitrationStage", "TitrationStatus", "titration_status"]
 
 
 class TitrationStage(enum.Enum):
-    """Where a regimen stands on the plan: 30 mg once daily, then possibly 60 mg once daily."""
+    """Where a regimen stands on the plan: 30 mg once daily, then possibly 60 mg once daily.
+
+    The values are stable identifiers.
+    """
 
     STARTING = "starting"
     """At the starting dose (30 mg once daily), the first week not yet complete."""
@@ -45,17 +40,20 @@ class TitrationStage(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class TitrationStatus:
-    """The answer of :func:`titration_status`."""
+    """The answer of :func:`titration_status`.
+
+    Attributes:
+        stage: Where the regimen stands on the plan.
+        starting_doses_taken: Doses of the regimen taken in their own slots since its
+            start; counted only at the starting dose, otherwise 0.
+        reason: One plain sentence an application can show.
+        rule: A stable identifier of the rule, such as ``titration/eligible-to-ask``.
+    """
 
     stage: TitrationStage
-    """Where the regimen stands."""
     starting_doses_taken: int
-    """Doses of the regimen taken in their own slots since its start (counted only at
-    the starting dose, otherwise 0)."""
     reason: str
-    """One plain sentence an application can show."""
     rule: str
-    """A stable identifier of the rule, such as ``titration/eligible-to-ask``."""
 
 
 def titration_status(
@@ -74,7 +72,11 @@ def titration_status(
     the dose.
 
     Raises:
-        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.Regimen`.
+        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.rules.regimen.Regimen`,
+            ``intakes`` is not an iterable of :class:`~duloxinfo.rules.intakes.Intake`,
+            or ``now`` is not a datetime.
+        InvalidDatetimeError: ``now`` has no zone or is outside the supported years.
+        HistoryError: an intake is later than ``now``.
 
     >>> import datetime as dt
     >>> from duloxinfo import Regimen, Intake, titration_status
@@ -85,11 +87,11 @@ def titration_status(
     >>> s.stage.value, s.starting_doses_taken
     ('eligible-to-ask', 7)
     """
-    regimen = _require_regimen(regimen)
-    now = _require_aware(now, "now")
-    now_utc = _utc(now)
-    history = _as_history(intakes)
-    _require_not_after(history, now_utc, now)
+    regimen = require_regimen(regimen)
+    now = require_aware(now, "now")
+    now_utc = utc(now)
+    history = as_history(intakes)
+    require_not_after(history, now)
     usual = LABEL.usual_dose_mg.value
     pain_max = LABEL.max_daily_dose_pain_mg.value
     daily = regimen.daily_dose_mg
@@ -121,9 +123,9 @@ def titration_status(
             stage=TitrationStage.OUTSIDE_PLAN,
             starting_doses_taken=0,
             reason=(
-                f"{regimen.dose_mg} mg {_frequency(regimen)} is not a step of the usual plan "
-                f"({starting} mg once daily, then {usual} mg once daily); take it as your "
-                "prescriber directs."
+                f"{regimen.dose_mg} mg {how_often(regimen.doses_per_day)} is not a step of the "
+                f"usual plan ({starting} mg once daily, then {usual} mg once daily); take it as "
+                "your prescriber directs."
             ),
             rule="titration/outside-plan",
         )
@@ -131,7 +133,7 @@ def titration_status(
     period = LABEL.starting_period.value
     needed = period // _dt.timedelta(days=1)
     taken = _doses_in_own_slots(regimen, history, now_utc)
-    if now_utc - _utc(regimen.start) >= period and taken >= needed:
+    if now_utc - utc(regimen.start) >= period and taken >= needed:
         return TitrationStatus(
             stage=TitrationStage.ELIGIBLE_TO_ASK,
             starting_doses_taken=taken,
@@ -154,19 +156,15 @@ def titration_status(
     )
 
 
-def _frequency(regimen: Regimen) -> str:
-    return "once daily" if regimen.doses_per_day == 1 else "twice daily"
-
-
 def _doses_in_own_slots(regimen: Regimen, history: IntakeHistory, now_utc: _dt.datetime) -> int:
     """How many slots from the start to ``now`` have an intake of the regimen dose."""
-    start_utc = _utc(regimen.start)
-    instants = history._instants_utc()  # noqa: SLF001 - same package
+    start_utc = utc(regimen.start)
+    instants = history.instants
     if not instants:
         return 0
-    slots = _slots_spanning(regimen, min(instants[0], start_utc), now_utc)
+    slots = slots_spanning(regimen, min(instants[0], start_utc), now_utc)
     owned = {
-        slots[_owner_index(slots, x)]
+        slots[owner_index(slots, x)]
         for x, intake in zip(instants, history.intakes, strict=True)
         if intake.dose_mg == regimen.dose_mg
     }

@@ -1,0 +1,133 @@
+"""Input checks shared by every public function, each written once, with bounded messages.
+
+Private module.  Each check returns the value it accepts (so that callers write
+``start = require_aware(start, "start")``) or raises the class the error policy
+(:mod:`duloxinfo.errors`) gives for what is wrong.  Nothing here imports attrs.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import reprlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import InvalidDatetimeError, NaiveDatetimeError, TimeZoneError, WrongTypeError
+
+if TYPE_CHECKING:
+    import attrs
+
+MIN_YEAR: Final = 2
+"""The first year duloxinfo accepts, so that a day before any instant is still valid."""
+MAX_YEAR: Final = 9998
+"""The last year duloxinfo accepts, so that a day after any instant is still valid."""
+
+_T = TypeVar("_T")
+_SHOWN: Final = reprlib.Repr()
+_SHOWN.maxstring = _SHOWN.maxother = 60
+_SHOWN.maxlist = _SHOWN.maxtuple = _SHOWN.maxdict = _SHOWN.maxset = 4
+_SHOWN.maxlevel = 2
+# Integers are shown in full up to this many bits (about 60 digits).
+_LONGEST_INT_BITS: Final = 200
+_LOG10_2: Final = 0.30103
+
+
+def brief(value: object) -> str:
+    """``repr(value)``, cut to a bounded length for an error message.
+
+    >>> brief("Europe/Lundon"), brief("x" * 100)
+    ("'Europe/Lundon'", "'xxxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxxxxxxxxxxxx'")
+    >>> brief(10**400)
+    '(an integer of about 400 digits)'
+    """
+    if isinstance(value, int) and value.bit_length() > _LONGEST_INT_BITS:
+        # str() of an integer over 4,300 digits raises; its length is what matters here.
+        return f"(an integer of about {round(value.bit_length() * _LOG10_2)} digits)"
+    try:
+        return _SHOWN.repr(value)
+    except Exception:  # noqa: BLE001 - any object's repr may fail; its type is still news
+        return "(its repr failed)"
+
+
+def shown(value: object) -> str:
+    """``value``'s type and its bounded ``repr``: ``str '08:00'``, for an error message."""
+    return f"{type(value).__name__} {brief(value)}"
+
+
+def require_type(value: object, kind: type[_T], field: str, expected: str) -> _T:
+    """Return ``value`` if it is a ``kind``, else raise :class:`~duloxinfo.errors.WrongTypeError`.
+
+    ``expected`` says what was wanted, in words: ``"a duloxinfo.Regimen"``.
+    """
+    if not isinstance(value, kind):
+        raise WrongTypeError(f"{field}: expected {expected}, got {shown(value)}")
+    return value
+
+
+def require_whole_number(value: object, field: str, expected: str = "a whole number") -> int:
+    """Return ``value`` if it is an ``int`` (not a ``bool``), else raise ``WrongTypeError``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise WrongTypeError(f"{field}: expected {expected}, got {shown(value)}")
+    return value
+
+
+def require_aware(value: object, field: str) -> _dt.datetime:
+    """Return ``value`` if it is an aware datetime in the supported years, else raise."""
+    value = require_type(value, _dt.datetime, field, "an aware datetime")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise NaiveDatetimeError(
+            f"{field}: {value.isoformat()} has no time zone; give an aware datetime"
+        )
+    _require_year(value, field)
+    return value
+
+
+def require_date(value: object, field: str) -> _dt.date:
+    """Return ``value`` if it is a date (not a datetime) in the supported years, else raise."""
+    if isinstance(value, _dt.datetime) or not isinstance(value, _dt.date):
+        raise WrongTypeError(f"{field}: expected a date, got {shown(value)}")
+    _require_year(value, field)
+    return value
+
+
+def _require_year(value: _dt.date, field: str) -> None:
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise InvalidDatetimeError(
+            f"{field}: {value.isoformat()} is outside the supported years {MIN_YEAR} to {MAX_YEAR}"
+        )
+
+
+def to_zone(value: object, field: str = "tz") -> ZoneInfo:
+    """An IANA zone name (or a ZoneInfo) as a ZoneInfo; anything else raises."""
+    if isinstance(value, ZoneInfo):
+        return value
+    if not isinstance(value, str):
+        raise WrongTypeError(
+            f"{field}: expected an IANA zone name or a ZoneInfo, got {shown(value)}"
+        )
+    try:
+        return ZoneInfo(value)
+    # ValueError: a malformed key such as "../x"; OSError: a key the file system refuses.
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        raise TimeZoneError(f"{field}: {brief(value)} is not a known IANA time zone") from exc
+
+
+def utc(value: _dt.datetime) -> _dt.datetime:
+    """The same instant in UTC, so that comparisons and differences are real elapsed time.
+
+    Python compares and subtracts two datetimes that share a tzinfo by their wall
+    clocks, ignoring daylight saving; converting to UTC first avoids that trap.
+    """
+    return value.astimezone(_dt.UTC)
+
+
+def checked(
+    check: Callable[[object, str], object],
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """An attrs validator that runs ``check(value, the field's name)``: one check, any field."""
+
+    def validator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        check(value, attribute.name)
+
+    return validator

@@ -1,0 +1,44 @@
+"""The command line: ``duloxinfo`` (or ``python -m duloxinfo``).
+
+Built on the standard library's :mod:`argparse`.  With no command it runs the main
+job: the guide's summary and a worked missed-dose example.  The commands are
+``guide``, ``missed-dose``, ``schedule``, ``supply``, ``audit``, ``fhir``,
+``calendar`` and ``schema``; ``duloxinfo COMMAND --help`` shows each with an example.
+
+Exit status: 0 on success, 2 on bad input (one line on standard error naming the
+bad value, no traceback), 1 on anything unexpected.  This package is the only part
+of duloxinfo that prints, and the only one that reads the clock: when ``--now`` is
+not given, it is the current time.  Its private modules: ``_parser`` (the commands
+and their options), ``_values`` (reading what people type), ``_commands`` (running
+a command and writing its answer).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from ..errors import DuloxinfoError
+from ._parser import parse
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    args = parse(sys.argv[1:] if argv is None else argv)
+    # Loaded only once a command is to run, so that --version and --help stay light.
+    from ._commands import run  # noqa: PLC0415
+    from ._values import InputError  # noqa: PLC0415
+
+    try:
+        output = run(args)
+    except (DuloxinfoError, InputError, ModuleNotFoundError) as error:
+        # ModuleNotFoundError: `calendar` without the calendar extra; the message says so.
+        sys.stderr.write(f"duloxinfo: error: {error}\n")
+        return 2
+    except Exception as error:  # noqa: BLE001 - the promise: status 1 and one line, no traceback
+        sys.stderr.write(f"duloxinfo: unexpected error: {type(error).__name__}: {error}\n")
+        return 1
+    sys.stdout.write(output + "\n")
+    return 0

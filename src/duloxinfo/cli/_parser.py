@@ -1,0 +1,223 @@
+"""The command line's parser: every command, its summary, its example and its options.
+
+Private module of the command line.  Only the options of the command being run
+are built (and ``guide``'s list of sections is read from the content model only
+then), so that ``duloxinfo --version`` and ``duloxinfo --help`` load nothing of
+the library but its version.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+
+from .._version import __version__
+
+# Not `from typing import ...`: importing typing costs a quarter of a bare interpreter's
+# start, and `duloxinfo --version` should cost little more than one.  Type checkers read
+# this name as typing's.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
+
+NOT_ADVICE = "Not medical advice: follow your prescriber's directions."
+_REGIMEN_EXAMPLE = "--dose 60 --at 08:00 --tz Europe/London --start 2026-11-01"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line naming the bad value, with status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _regimen_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("the regimen, as the prescriber ordered it")
+    group.add_argument("--dose", type=int, required=True, metavar="MG", help="mg per dose")
+    group.add_argument(
+        "--at",
+        action="append",
+        required=True,
+        metavar="HH:MM",
+        help="a time of day of a dose; give it twice for twice daily",
+    )
+    group.add_argument("--tz", required=True, metavar="ZONE", help="IANA zone, e.g. Europe/London")
+    group.add_argument(
+        "--start",
+        required=True,
+        metavar="WHEN",
+        help="when the regimen began: ISO 8601, a date, or a wall time in --tz",
+    )
+    group.add_argument(
+        "--now",
+        metavar="WHEN",
+        help="the moment to answer for (ISO 8601); default: the current time",
+    )
+
+
+def _json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _guide_options(parser: argparse.ArgumentParser) -> None:
+    from ..content.model import SECTION_NAMES  # noqa: PLC0415 - only when guide is run
+
+    parser.add_argument("--section", choices=SECTION_NAMES, help="one section only")
+    parser.add_argument(
+        "--format",
+        choices=("text", "markdown", "html", "json"),
+        default="text",
+        help="output format (default: text)",
+    )
+
+
+def _missed_dose_options(parser: argparse.ArgumentParser) -> None:
+    _regimen_options(parser)
+    parser.add_argument(
+        "--taken",
+        action="append",
+        default=[],
+        metavar="WHEN",
+        help="when a dose was taken (repeat it); ISO 8601, or 'today HH:MM', 'yesterday HH:MM'",
+    )
+    _json_option(parser)
+
+
+def _schedule_options(parser: argparse.ArgumentParser) -> None:
+    _regimen_options(parser)
+    parser.add_argument("--from", dest="from_", metavar="WHEN", help="default: --now")
+    parser.add_argument("--days", type=int, default=7, help="how many days (default: 7)")
+    _json_option(parser)
+
+
+def _supply_options(parser: argparse.ArgumentParser) -> None:
+    from ..rules.supply import DEFAULT_REFILL_LEAD_TIME  # noqa: PLC0415 - only when supply is run
+
+    _regimen_options(parser)
+    parser.add_argument("--strength", type=int, required=True, metavar="MG", help="capsule mg")
+    parser.add_argument("--count", type=int, required=True, help="capsules on hand")
+    lead = DEFAULT_REFILL_LEAD_TIME.days
+    parser.add_argument(
+        "--lead-days", type=int, default=lead, help=f"refill this many days early (default: {lead})"
+    )
+    _json_option(parser)
+
+
+def _audit_options(parser: argparse.ArgumentParser) -> None:
+    _regimen_options(parser)
+    parser.add_argument(
+        "--history",
+        required=True,
+        metavar="FILE",
+        help="CSV with columns at,dose_mg, or a JSON list of {at, dose_mg}; - for stdin",
+    )
+    _json_option(parser)
+
+
+def _calendar_options(parser: argparse.ArgumentParser) -> None:
+    _regimen_options(parser)
+    parser.add_argument("--first", required=True, metavar="DATE", help="first local date")
+    parser.add_argument("--last", required=True, metavar="DATE", help="last local date")
+    parser.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+
+
+def _no_options(parser: argparse.ArgumentParser) -> None:
+    """A command that takes no options."""
+
+
+class _Command:
+    """A command: its name, one-line summary, an example's arguments, and its options."""
+
+    __slots__ = ("example", "name", "options", "summary")
+
+    def __init__(
+        self,
+        name: str,
+        summary: str,
+        example: str,
+        options: Callable[[argparse.ArgumentParser], None],
+    ) -> None:
+        self.name, self.summary, self.example, self.options = name, summary, example, options
+
+
+_COMMANDS = (
+    _Command(
+        "guide",
+        "Show the guide, or one section of it.",
+        "--section dosage --format markdown",
+        _guide_options,
+    ),
+    _Command(
+        "missed-dose",
+        "Should I take a dose now, skip it, or wait? As the label's missed-dose rule says.",
+        f"{_REGIMEN_EXAMPLE} --taken 'yesterday 08:05'",
+        _missed_dose_options,
+    ),
+    _Command(
+        "schedule",
+        "List the next scheduled doses.",
+        f"{_REGIMEN_EXAMPLE} --days 3",
+        _schedule_options,
+    ),
+    _Command(
+        "supply",
+        "When do my capsules run out, and when to refill?",
+        f"{_REGIMEN_EXAMPLE} --strength 60 --count 28",
+        _supply_options,
+    ),
+    _Command(
+        "audit",
+        "Find double doses in a history of doses taken.",
+        f"{_REGIMEN_EXAMPLE} --history taken.csv",
+        _audit_options,
+    ),
+    _Command(
+        "fhir",
+        "Print the regimen as an HL7 FHIR R4 Dosage (JSON).",
+        _REGIMEN_EXAMPLE,
+        _regimen_options,
+    ),
+    _Command(
+        "calendar",
+        "Write the doses as an .ics calendar with a reminder on each (needs duloxinfo[calendar]).",
+        f"{_REGIMEN_EXAMPLE} --first 2026-12-01 --last 2026-12-31 -o doses.ics",
+        _calendar_options,
+    ),
+    _Command("schema", "Print the JSON Schema of the guide's JSON.", "", _no_options),
+)
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse ``argv``; a usage error exits with status 2 and one line, ``--help`` with 0.
+
+    ``command`` in the result is the command's name, or None for the main job.
+    """
+    chosen = next((word for word in argv if not word.startswith("-")), None)
+    parser = _Parser(
+        prog="duloxinfo",
+        description=(
+            "Sourced information about duloxetine, and dosing rules that never advise a "
+            "double dose. With no command: the guide's summary and a worked example."
+        ),
+        epilog=(
+            "example (I forgot this morning's dose, what now?):\n"
+            f"  duloxinfo missed-dose {_REGIMEN_EXAMPLE} --taken 'yesterday 08:05'\n\n"
+            f"{NOT_ADVICE}"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"duloxinfo {__version__}")
+    commands = parser.add_subparsers(
+        title="commands", metavar="COMMAND", dest="command", parser_class=_Parser
+    )
+    for command in _COMMANDS:
+        sub = commands.add_parser(
+            command.name,
+            help=command.summary,
+            description=command.summary,
+            epilog=f"example:\n  duloxinfo {command.name} {command.example}".rstrip(),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        if command.name == chosen:
+            command.options(sub)
+    return parser.parse_args(argv)

@@ -1,0 +1,112 @@
+"""Reading the values people type: instants, times of day, the regimen, history files.
+
+Private module of the command line.  Every problem is an :class:`InputError` or a
+:class:`~duloxinfo.errors.DuloxinfoError`, each shown as one line with exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as _dt
+import json
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+import duloxinfo
+
+from .._validate import to_zone
+
+if TYPE_CHECKING:
+    from ..rules.intakes import Intake
+    from ..rules.regimen import Regimen
+
+_RELATIVE = re.compile(r"(?P<day>today|yesterday)\s+(?P<time>\d{1,2}:\d{2})")
+
+
+class InputError(Exception):
+    """Bad input found by the command line itself (a file, a date); exit status 2."""
+
+
+def read_instant(text: str, field: str, tz: ZoneInfo, now: _dt.datetime | None) -> _dt.datetime:
+    """An instant from the command line.
+
+    ISO 8601 with an offset is that instant; without one it is a wall time in the
+    regimen's zone (resolved as the rules resolve slots), a date alone is its
+    midnight; ``now``, ``today HH:MM`` and ``yesterday HH:MM`` count from ``--now``.
+    """
+    text = text.strip()
+    if now is not None and text == "now":
+        return now
+    relative = _RELATIVE.fullmatch(text)
+    if now is not None and relative:
+        day = now.astimezone(tz).date()
+        if relative["day"] == "yesterday":
+            day -= _dt.timedelta(days=1)
+        try:
+            wall = _dt.time.fromisoformat(relative["time"].zfill(5))
+        except ValueError:
+            raise InputError(f"{field}: {text!r} is not a time of day") from None
+        return _dt.datetime.combine(day, wall, tzinfo=tz)
+    try:
+        value = _dt.datetime.fromisoformat(text)
+    except ValueError:
+        words = "; or now, today HH:MM, yesterday HH:MM" if now is not None else ""
+        raise InputError(
+            f"{field}: {text!r} is not a date and time such as 2026-11-25T08:00+00:00{words}"
+        ) from None
+    return value if value.tzinfo is not None else value.replace(tzinfo=tz)
+
+
+def _now(args: argparse.Namespace, tz: ZoneInfo) -> _dt.datetime:
+    if args.now is None:
+        return _dt.datetime.now(_dt.UTC).astimezone(tz)  # the library's only clock read
+    return read_instant(args.now, "--now", tz, None)
+
+
+def read_regimen(args: argparse.Namespace) -> tuple[Regimen, _dt.datetime]:
+    """The regimen the options describe, and ``now``."""
+    tz = to_zone(args.tz)
+    now = _now(args, tz)
+    times = []
+    for text in args.at:
+        try:
+            times.append(_dt.time.fromisoformat(text))
+        except ValueError:
+            raise InputError(f"--at: {text!r} is not a time of day such as 08:00") from None
+    start = read_instant(args.start, "--start", tz, now)
+    return duloxinfo.Regimen(args.dose, times, tz, start), now
+
+
+def read_history(path: str, tz: ZoneInfo) -> list[Intake]:
+    """Intakes from a CSV file (columns ``at,dose_mg``) or a JSON list of such objects."""
+    file = Path(path)
+    try:
+        text = sys.stdin.read() if path == "-" else file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"--history: cannot read {path!r}: {exc.strerror}") from None
+    if path.endswith(".json") or text.lstrip().startswith("["):
+        try:
+            rows = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"--history: {path}: invalid JSON: {exc.msg}") from None
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise InputError(f"--history: {path}: expected a list of {{at, dose_mg}} objects")
+        where = "item"
+    else:
+        rows = list(csv.DictReader(text.splitlines()))
+        where = "row"
+    intakes = []
+    for number, row in enumerate(rows, start=1):
+        at, dose = row.get("at"), row.get("dose_mg")
+        if not isinstance(at, str) or dose is None:
+            raise InputError(f"--history: {path} {where} {number}: needs 'at' and 'dose_mg'")
+        if isinstance(dose, str):
+            if not dose.strip().isdigit():
+                raise InputError(f"--history: {path} {where} {number}: dose_mg: {dose!r}")
+            dose = int(dose)
+        intakes.append(duloxinfo.Intake(read_instant(at, f"{where} {number}: at", tz, None), dose))
+    return intakes

@@ -1,0 +1,179 @@
+"""The strict cattrs converter that turns the guide's JSON into records, and back.
+
+Private module, imported by :mod:`duloxinfo.content.load` the first time it
+structures or unstructures content, so that cattrs loads on first use only.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import typing
+from typing import Any, Final
+
+import attrs
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError
+
+from .._validate import brief, shown
+from ..errors import ContentError
+from .model import Guide, Section
+
+_DURATION = re.compile(
+    r"P(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
+    r"(?:T(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?"
+)
+
+
+class _WrongValueError(ValueError):
+    """Raised by our strict hooks; its message is shown as it is."""
+
+
+def _structure_duration(value: object, _: type) -> _dt.timedelta:
+    """An ISO 8601 duration of whole weeks, days, hours, minutes and seconds: ``P7D``."""
+    match = _DURATION.fullmatch(value) if isinstance(value, str) else None
+    if match is None or value in {"P", "PT"} or str(value).endswith("T"):
+        raise _WrongValueError(f"expected an ISO 8601 duration such as 'P7D', got {brief(value)}")
+    parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
+    return _dt.timedelta(**parts)
+
+
+def _unstructure_duration(value: _dt.timedelta) -> str:
+    if value < _dt.timedelta(0) or value.microseconds:
+        raise _WrongValueError(
+            f"cannot write {value!r} as a duration of whole seconds of at least 0"
+        )
+    hours, rest = divmod(value.seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    time = "".join(f"{n}{u}" for n, u in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
+    days = f"{value.days}D" if value.days or not time else ""
+    return f"P{days}" + (f"T{time}" if time else "")
+
+
+def _strict(kind: type) -> Any:
+    """A structure hook that accepts only values already of ``kind`` (no str() or int())."""
+
+    def hook(value: object, _: type) -> object:
+        if type(value) is not kind:
+            raise _WrongValueError(f"expected {kind.__name__}, got {shown(value)}")
+        return value
+
+    return hook
+
+
+def _strict_tuple(tuple_type: Any, converter: cattrs.BaseConverter) -> Any:
+    """Tuples come from JSON lists only: a string must not pass as a tuple of characters."""
+    inner = homogenous_tuple_structure_factory(tuple_type, converter)
+
+    def hook(value: object, type_: type) -> object:
+        if not isinstance(value, list):
+            raise _WrongValueError(f"expected a list, got {shown(value)}")
+        return inner(value, type_)
+
+    return hook
+
+
+def _is_tuple(type_: Any) -> bool:
+    return typing.get_origin(type_) is tuple
+
+
+def _strict_record(cls: Any, converter: cattrs.BaseConverter) -> Any:
+    """Structure an attrs record from a JSON object: no unknown keys, every problem reported.
+
+    cattrs' own ``Converter`` generates and compiles a function per class, which
+    costs more than the whole rest of the first load; this hook does the same
+    checks by walking the fields, and reports problems in the same
+    ``ClassValidationError`` tree, so ``transform_error`` gives the same paths.
+    """
+    fields = attrs.fields(attrs.resolve_types(cls))
+    names = frozenset(field.name for field in fields)
+    specs = [
+        (field.name, field.type, converter.get_structure_hook(field.type), field.default)
+        for field in fields
+    ]
+
+    def hook(value: object, _: type) -> object:
+        if not isinstance(value, dict):
+            raise _WrongValueError(f"expected an object, got {shown(value)}")
+        errors: list[Exception] = []
+        if extra := value.keys() - names:
+            errors.append(ForbiddenExtraKeysError("", cls, set(extra)))
+        kwargs = {}
+        for name, type_, structure, default in specs:
+            if name not in value:
+                if default is not attrs.NOTHING:
+                    continue
+                error: Exception = KeyError(name)
+            else:
+                try:
+                    kwargs[name] = structure(value[name], type_)
+                    continue
+                except Exception as exc:  # noqa: BLE001 - collected, then raised together
+                    error = exc
+            # The note tells transform_error which field the problem belongs to.
+            note = AttributeValidationNote(f"Structuring {cls.__qualname__}.{name}", name, type_)
+            error.__notes__ = [*getattr(error, "__notes__", []), note]
+            errors.append(error)
+        if errors:
+            raise cattrs.ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
+        return cls(**kwargs)
+
+    return hook
+
+
+def _make_converter() -> cattrs.BaseConverter:
+    converter = cattrs.BaseConverter(detailed_validation=True)
+    for kind in (str, int, bool):
+        converter.register_structure_hook(kind, _strict(kind))
+    converter.register_structure_hook(_dt.timedelta, _structure_duration)
+    converter.register_unstructure_hook(_dt.timedelta, _unstructure_duration)
+    converter.register_structure_hook_factory(_is_tuple, _strict_tuple)
+    converter.register_structure_hook_factory(attrs.has, _strict_record)
+    return converter
+
+
+_CONVERTER: Final = _make_converter()
+
+
+def _describe(exc: BaseException, _: type | None) -> str:
+    if isinstance(exc, KeyError):
+        return "missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return "unknown field " + ", ".join(repr(k) for k in sorted(exc.extra_fields))
+    if isinstance(exc, _WrongValueError):
+        return str(exc)
+    if isinstance(exc, ValueError):  # an enumeration value not in the enumeration
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"  # pragma: no cover - no other kind is raised
+
+
+def _problems(exc: BaseException) -> tuple[str, ...]:
+    """Turn a cattrs error tree into ``path: message`` lines.
+
+    For example ``benefits.items[2].title: missing``.
+    """
+    lines = []
+    for line in cattrs.transform_error(exc, path="$", format_exception=_describe):
+        message, _, path = line.rpartition(" @ ")
+        path = path.removeprefix("$").removeprefix(".") or "(top level)"
+        lines.append(f"{path}: {message}")
+    return tuple(lines)
+
+
+def structure(data: object, file: str) -> Guide:
+    """The guide parsed JSON ``data`` describes, or a ``ContentError`` naming ``file``."""
+    if not isinstance(data, dict):
+        raise ContentError(file, (f"(top level): expected an object, got {type(data).__name__}",))
+    try:
+        return _CONVERTER.structure(data, Guide)
+    except (cattrs.ClassValidationError, cattrs.IterableValidationError) as exc:
+        raise ContentError(file, _problems(exc)) from None
+
+
+def unstructure(part: Guide | Section) -> object:
+    """``part`` as JSON-ready data; a ``ContentError`` for a value JSON cannot hold."""
+    try:
+        return _CONVERTER.unstructure(part)
+    except _WrongValueError as error:
+        raise ContentError("<json>", (str(error),)) from None

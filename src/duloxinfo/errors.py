@@ -1,0 +1,181 @@
+"""The exceptions duloxinfo raises, and the policy that says which one when.
+
+Every error is a :class:`DuloxinfoError`, itself a :class:`ValueError`: one
+``except duloxinfo.DuloxinfoError`` handles anything the library refuses, and no
+other exception escapes a public function, whatever it is given.  (Calling a
+function with a missing or unknown argument is Python's own :class:`TypeError`,
+as for any function.)
+
+**The policy.**  The class depends on what is wrong, never on which function found it:
+
+==============================================  ==============================
+what is wrong                                   class
+==============================================  ==============================
+an argument, or an item or field of one, is     :class:`WrongTypeError`
+not of the Python type the function takes
+(a ``str`` where a ``datetime`` is needed, a
+``bool`` or ``float`` where a whole number is,
+a list item that is not an ``Intake``)
+a dose or a capsule strength the label does     :class:`DoseError`
+not allow
+times of day, or a span of instants or dates    :class:`ScheduleError`
+(end before start, too long)
+a time zone that is not a known IANA zone       :class:`TimeZoneError`
+an instant or a date outside the supported      :class:`InvalidDatetimeError`
+years; an instant with no time zone             (:class:`NaiveDatetimeError`)
+an intake history that contradicts the          :class:`HistoryError`
+question (an intake later than ``now``)
+a supply quantity out of range (a capsule       :class:`SupplyError`
+count, a lead time), or capsules that cannot
+make the dose
+broken content: a data file or JSON text with   :class:`ContentError`
+bad syntax, a missing, unknown or mistyped
+field, or content that fails its checks
+a section name the guide does not have          :class:`SectionError`
+a FHIR resource whose elements are malformed,   :class:`FhirError`
+or that duloxinfo cannot represent exactly
+==============================================  ==============================
+
+A value of the right type but the wrong kind takes the class of what it
+describes: ``Regimen(25, ...)`` is a :class:`DoseError`, ``Regimen(start="2026")``
+a :class:`WrongTypeError`.  Data read from a document (a JSON text, a FHIR
+``Dosage``) is judged as part of that document: a string where the document
+needs a number is a :class:`ContentError` or a :class:`FhirError`, because the
+document, not the caller's code, is what must be fixed.
+
+**Messages** start with the field (or the file) and name the bad value, shown
+at a bounded length, so that an application can show them as they are::
+
+    dose_mg: 45 mg cannot be made of whole capsules of the marketed strengths ...
+    start: expected an aware datetime, got str '2026-01-05'
+
+Every public function lists, in its ``Raises`` section, the classes it can
+raise; a test holds each list to what the function really raises.
+
+This module imports nothing else of duloxinfo, and nothing heavy: ``import
+duloxinfo`` loads it at once, so that the errors are always at hand.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ContentError",
+    "DoseError",
+    "DuloxinfoError",
+    "FhirError",
+    "HistoryError",
+    "InvalidDatetimeError",
+    "NaiveDatetimeError",
+    "ScheduleError",
+    "SectionError",
+    "SupplyError",
+    "TimeZoneError",
+    "WrongTypeError",
+]
+
+# A ContentError lists every problem in ``problems``; its message shows the first few.
+_PROBLEMS_SHOWN = 5
+
+
+class DuloxinfoError(ValueError):
+    """Base class of every error duloxinfo raises.
+
+    It is a :class:`ValueError`, so code that already handles bad values keeps
+    working; catch this class to handle any problem from the library.
+
+    >>> import duloxinfo
+    >>> issubclass(duloxinfo.DoseError, duloxinfo.DuloxinfoError)
+    True
+    """
+
+
+class WrongTypeError(DuloxinfoError, TypeError):
+    """An argument, or an item or field of one, is not of the type the function takes.
+
+    For example a ``regimen`` that is not a :class:`~duloxinfo.rules.regimen.Regimen`,
+    a dose given as ``"60"`` or ``60.0``, or an ``intakes`` list holding a string.
+    It is also a :class:`TypeError`.
+    """
+
+
+class ContentError(DuloxinfoError):
+    """Content is broken: bad syntax, a missing, unknown or mistyped field, or a failed check.
+
+    Raised for the package's own data file (a packaging fault) and for JSON text
+    given to :func:`~duloxinfo.content.load.guide_from_json`.
+
+    Attributes:
+        file: The name of the data file, or ``"<json>"`` for text given directly.
+        problems: One line per problem, each starting with the path of the field,
+            for example ``benefits.items[2].title: missing``.  The message shows the
+            first five; this holds them all.
+    """
+
+    def __init__(self, file: str, problems: tuple[str, ...]) -> None:
+        """Build the error from the file name and its problems (at least one)."""
+        self.file = file
+        self.problems = problems
+        shown = "; ".join(problems[:_PROBLEMS_SHOWN])
+        more = len(problems) - _PROBLEMS_SHOWN
+        super().__init__(f"{file}: {shown}" + (f" (and {more} more)" if more > 0 else ""))
+
+    def __reduce__(self) -> tuple[type[ContentError], tuple[str, tuple[str, ...]]]:
+        """Pickle by the constructor's arguments, as other errors are."""
+        return (type(self), (self.file, self.problems))
+
+
+class DoseError(DuloxinfoError):
+    """A dose or a capsule strength is not one the label allows.
+
+    The dose is not positive, not made of whole marketed capsules, or over the
+    label's daily maximum; or a strength is not a marketed one.
+    """
+
+
+class ScheduleError(DuloxinfoError):
+    """Times of day, or a span of instants or dates, are not valid.
+
+    No times, more than two, a repeated time, or a time carrying a zone; a span
+    whose end is before its start, or that is longer than duloxinfo lists.
+    """
+
+
+class TimeZoneError(DuloxinfoError):
+    """A time zone is not a known IANA zone name."""
+
+
+class InvalidDatetimeError(DuloxinfoError):
+    """An instant or a date is outside the supported years, or an instant has no zone.
+
+    duloxinfo supports the years 2 to 9998, so that a day either side of any
+    instant is still a valid :class:`~datetime.datetime`.
+    """
+
+
+class NaiveDatetimeError(InvalidDatetimeError):
+    """A datetime has no time zone; duloxinfo works with aware datetimes only."""
+
+
+class HistoryError(DuloxinfoError):
+    """An intake history contradicts the question, for example an intake later than ``now``."""
+
+
+class SupplyError(DuloxinfoError):
+    """A supply quantity is out of range, or the capsules cannot make the dose.
+
+    A capsule count below 0 or lasting past what duloxinfo forecasts, a lead time
+    that is not whole days or too long, or a strength whose whole capsules cannot
+    make the regimen's dose.
+    """
+
+
+class SectionError(DuloxinfoError):
+    """A section name is not one of the guide's sections."""
+
+
+class FhirError(DuloxinfoError):
+    """A FHIR resource is malformed, or describes what duloxinfo cannot represent exactly.
+
+    The message names the FHIR element (for example ``timing.repeat.periodUnit``)
+    and the value found there.
+    """

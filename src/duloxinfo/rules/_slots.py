@@ -1,0 +1,112 @@
+"""Slots: a regimen's wall-clock times resolved to instants, their neighbours, attribution.
+
+Private module, shared by every rule.  Definitions (also in the rules page of the docs):
+
+* **Slot.** Each of the regimen's times on each calendar day in its zone,
+  resolved as :mod:`zoneinfo` resolves a wall time with ``fold=0``: a time that
+  does not exist on a spring-forward day moves forward by the gap; an ambiguous
+  time on a fall-back day is its first occurrence.  Where two wall times resolve
+  to the same instant (only possible across a gap, or on a day a zone skipped),
+  they are one slot.
+* **Attribution.** An instant belongs to the nearest slot: slot S, with
+  neighbours P before and N after, owns the instants from the midpoint of P and
+  S (included) to the midpoint of S and N (excluded).  Neighbours are taken from
+  the whole schedule, also before the regimen's start.
+
+All instants here are UTC, so differences are real elapsed time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from typing import NamedTuple
+
+from .regimen import Regimen
+
+ONE_DAY = _dt.timedelta(days=1)
+# Local dates examined either side of an instant's own date.  Two days covers
+# the longest real shift (a zone skipping a whole day, as Pacific/Apia did in
+# 2011) on top of a slot that falls on the previous or next date.
+_DAYS_BEFORE = 3
+_DAYS_AFTER = 2
+
+
+def slots_for_dates(regimen: Regimen, first: _dt.date, last: _dt.date) -> list[_dt.datetime]:
+    """Every slot of the schedule on local dates ``first`` to ``last``, sorted, UTC."""
+    found: set[_dt.datetime] = set()
+    day = first
+    while day <= last:
+        for t in regimen.times:
+            found.add(_dt.datetime.combine(day, t, tzinfo=regimen.tz).astimezone(_dt.UTC))
+        day += ONE_DAY
+    return sorted(found)
+
+
+def slots_spanning(regimen: Regimen, lo: _dt.datetime, hi: _dt.datetime) -> list[_dt.datetime]:
+    """Sorted UTC slots covering ``[lo, hi]`` with at least two more on each side."""
+    first = lo.astimezone(regimen.tz).date() - _DAYS_BEFORE * ONE_DAY
+    last = hi.astimezone(regimen.tz).date() + _DAYS_AFTER * ONE_DAY
+    return slots_for_dates(regimen, first, last)
+
+
+class Around(NamedTuple):
+    previous: _dt.datetime
+    latest: _dt.datetime
+    following: _dt.datetime
+
+
+def around_in(slots: list[_dt.datetime], instant: _dt.datetime) -> Around:
+    """The latest slot at or before ``instant`` and its neighbours, from slots spanning it."""
+    index = bisect.bisect_right(slots, instant) - 1
+    return Around(slots[index - 1], slots[index], slots[index + 1])
+
+
+def past_midpoint(instant: _dt.datetime, a: _dt.datetime, b: _dt.datetime) -> bool:
+    """Whether ``instant`` is at or after the midpoint of slots ``a`` < ``b`` (exact)."""
+    return 2 * (instant - a) >= b - a
+
+
+def _firstpast_midpoint(a: _dt.datetime, b: _dt.datetime) -> _dt.datetime:
+    """The first microsecond at or after the midpoint of ``a`` and ``b``.
+
+    Matches :func:`past_midpoint` exactly, also when ``b - a`` is an odd
+    number of microseconds.
+    """
+    return a - ((a - b) // 2)
+
+
+def window(around: Around) -> tuple[_dt.datetime, _dt.datetime]:
+    """The instants ``[lo, hi)`` that belong to ``around.latest``."""
+    p, s, n = around
+    return _firstpast_midpoint(p, s), _firstpast_midpoint(s, n)
+
+
+def owner_index(slots: list[_dt.datetime], instant: _dt.datetime) -> int:
+    """Index in ``slots`` of the slot ``instant`` belongs to (slots must surround it)."""
+    index = bisect.bisect_right(slots, instant) - 1
+    if past_midpoint(instant, slots[index], slots[index + 1]):
+        index += 1
+    return index
+
+
+def first_slot_from(regimen: Regimen, instant: _dt.datetime) -> _dt.datetime:
+    """The first slot at or after ``instant`` (UTC)."""
+    around = around_in(slots_spanning(regimen, instant, instant), instant)
+    return around.latest if around.latest == instant else around.following
+
+
+def count_in(slots: list[_dt.datetime], lo: _dt.datetime, hi: _dt.datetime) -> int:
+    """How many of ``slots`` lie in ``[lo, hi]``; ``slots`` must span that range."""
+    return bisect.bisect_right(slots, hi) - bisect.bisect_left(slots, lo)
+
+
+def slots_from(regimen: Regimen, instant: _dt.datetime, count: int) -> list[_dt.datetime]:
+    """The first ``count`` slots at or after ``instant`` (UTC), in order."""
+    days = count // len(regimen.times) + 1
+    while True:
+        slots = slots_spanning(regimen, instant, instant + days * ONE_DAY)
+        start = bisect.bisect_left(slots, instant)
+        if len(slots) - start >= count:
+            return slots[start : start + count]
+        days += 1

@@ -1,0 +1,90 @@
+"""What was actually taken: an ``Intake``, and a validated, sorted ``IntakeHistory``."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from .._validate import checked, require_aware, require_type, shown, utc
+from ..errors import WrongTypeError
+from ._doses import require_dose
+
+__all__ = ["Intake", "IntakeHistory"]
+
+
+@attrs.frozen
+class Intake:
+    """A dose that was actually taken: ``dose_mg`` at the aware instant ``at``.
+
+    Attributes:
+        at: When it was taken (an aware datetime, in any zone).
+        dose_mg: How much was taken, in whole mg, in whole capsules.
+
+    Raises:
+        WrongTypeError: ``at`` is not a datetime, or ``dose_mg`` not a whole number.
+        InvalidDatetimeError: ``at`` has no zone or is outside the supported years.
+        DoseError: ``dose_mg`` is not a positive whole-capsule dose.
+
+    >>> import datetime as dt
+    >>> from duloxinfo import Intake
+    >>> Intake(dt.datetime(2026, 1, 5, 8, 5, tzinfo=dt.UTC), 60).dose_mg
+    60
+    """
+
+    at: _dt.datetime = attrs.field(validator=checked(require_aware))
+    dose_mg: int = attrs.field(validator=checked(require_dose))
+
+
+def _sort_intakes(value: Iterable[Intake]) -> tuple[Intake, ...]:
+    raw: object = value
+    if isinstance(raw, str | bytes) or not isinstance(raw, Iterable):
+        raise WrongTypeError(f"intakes: expected an iterable of Intake, got {shown(raw)}")
+    items: tuple[object, ...] = tuple(raw)
+    intakes = [
+        require_type(item, Intake, f"intakes[{i}]", "an Intake") for i, item in enumerate(items)
+    ]
+    return tuple(sorted(intakes, key=lambda i: utc(i.at)))
+
+
+def _instants(history: IntakeHistory) -> tuple[_dt.datetime, ...]:
+    return tuple(utc(i.at) for i in history.intakes)
+
+
+@attrs.frozen
+class IntakeHistory:
+    """An immutable history of intakes, validated and sorted by instant once, when built.
+
+    Every rule that takes intakes accepts this or any iterable of :class:`Intake`;
+    give an ``IntakeHistory`` when you ask many questions of one long history, so
+    that each answer only looks at the intakes near the instant it concerns.
+
+    Attributes:
+        intakes: The intakes, sorted by instant (equal instants keep their order).
+        instants: The same intakes' instants in UTC, in the same order; what the
+            rules bisect.  Worked out when the history is built.
+
+    Raises:
+        WrongTypeError: ``intakes`` is not an iterable, or an item is not an Intake.
+
+    >>> import datetime as dt
+    >>> from duloxinfo import Intake, IntakeHistory
+    >>> a = Intake(dt.datetime(2026, 1, 6, 8, tzinfo=dt.UTC), 60)
+    >>> b = Intake(dt.datetime(2026, 1, 5, 8, tzinfo=dt.UTC), 60)
+    >>> [i.at.day for i in IntakeHistory([a, b])]
+    [5, 6]
+    """
+
+    intakes: tuple[Intake, ...] = attrs.field(converter=_sort_intakes)
+    instants: tuple[_dt.datetime, ...] = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(_instants, takes_self=True)
+    )
+
+    def __len__(self) -> int:
+        """The number of intakes."""
+        return len(self.intakes)
+
+    def __iter__(self) -> Iterator[Intake]:
+        """The intakes in time order."""
+        return iter(self.intakes)

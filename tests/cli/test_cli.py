@@ -1,0 +1,224 @@
+"""The command line, driven as a user drives it: the real entry point, in a subprocess."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from fhir.resources.dosage import Dosage
+from hypothesis import given
+from hypothesis import strategies as st
+
+import duloxinfo
+from duloxinfo import cli
+from duloxinfo.cli import _commands
+from support.bad_input import CLI_CASES, run_cli
+
+REGIMEN = ["--dose", "60", "--at", "08:00", "--tz", "Europe/London", "--start", "2026-11-01"]
+NOW = ["--now", "2026-11-25T13:00"]
+COMMANDS = ("guide", "missed-dose", "schedule", "supply", "audit", "fhir", "calendar", "schema")
+
+
+def run(*args, stdin=None):
+    return subprocess.run(
+        [sys.executable, "-m", "duloxinfo", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        input=stdin,
+    )
+
+
+def ok(*args, stdin=None):
+    result = run(*args, stdin=stdin)
+    assert (result.returncode, result.stderr) == (0, "")
+    return result.stdout
+
+
+def test_the_readme_question_i_forgot_this_mornings_dose():
+    # The README's command, as a user runs it: --now is the current time.
+    out = ok("missed-dose", *REGIMEN, "--taken", "yesterday 08:05")
+    assert out.startswith("Action:")
+    assert "Not medical advice" in out
+
+
+def test_missed_dose_take_now_then_skip_then_already_taken():
+    out = ok("missed-dose", *REGIMEN, *NOW, "--taken", "yesterday 08:05")
+    assert "Action:          take-now (60 mg)" in out
+    assert "Next dose:       Thu 2026-11-26 08:00 GMT" in out
+    late = json.loads(ok("missed-dose", *REGIMEN, "--now", "2026-11-25T21:00", "--json"))
+    assert (late["action"], late["dose_mg"], late["next_dose_at"]) == (
+        "skip",
+        0,
+        "2026-11-26T08:00:00+00:00",
+    )
+    assert late["contact_prescriber"] is True  # nothing taken since 1 November
+    taken = json.loads(ok("missed-dose", *REGIMEN, *NOW, "--taken", "today 8:10", "--json"))
+    assert taken["action"] == "already-taken"
+    assert taken["rule"] == "missed-dose/already-taken"
+
+
+def test_instants_in_every_accepted_form_mean_the_same_moment():
+    forms = [
+        "2026-11-24T08:05",
+        "2026-11-24T08:05+00:00",
+        "2026-11-24T03:05-05:00",
+        "yesterday 08:05",
+    ]
+    answers = {ok("missed-dose", *REGIMEN, *NOW, "--taken", form, "--json") for form in forms}
+    assert len(answers) == 1
+    now_word = ok("missed-dose", *REGIMEN, *NOW, "--taken", "now", "--json")
+    assert json.loads(now_word)["action"] == "already-taken"
+
+
+def test_schedule_lists_the_doses_across_the_clock_change():
+    args = ["--dose", "30", "--at", "08:00", "--at", "20:00", "--tz", "Europe/London"]
+    out = ok("schedule", *args, "--start", "2026-03-01", "--now", "2026-03-28T12:00", "--days", "2")
+    assert out.splitlines() == [
+        "Doses of 30 mg in the next 2 days (Europe/London):",
+        "  Sat 2026-03-28 20:00 GMT",
+        "  Sun 2026-03-29 08:00 BST",
+        "  Sun 2026-03-29 20:00 BST",
+        "  Mon 2026-03-30 08:00 BST",
+    ]
+    listed = json.loads(
+        ok("schedule", *REGIMEN, *NOW, "--from", "2026-11-30", "--days", "1", "--json")
+    )
+    assert listed == [{"at": "2026-11-30T08:00:00+00:00", "dose_mg": 60}]
+    none = ok("schedule", *REGIMEN, "--now", "2026-10-01T09:00", "--days", "1")
+    assert none.splitlines()[1] == "  none"
+
+
+def test_supply_text_and_json():
+    out = ok("supply", *REGIMEN, *NOW, "--strength", "30", "--count", "28")
+    assert "Capsules per dose: 2" in out
+    assert "Runs out on:       2026-12-10 (in 15 days)" in out
+    data = json.loads(ok("supply", *REGIMEN, *NOW, "--strength", "60", "--count", "3", "--json"))
+    assert (data["doses_left"], data["refill_by"], data["rule"]) == (
+        3,
+        "2026-11-25",
+        "supply/refill-now",
+    )
+
+
+def test_audit_reads_csv_json_and_stdin(tmp_path):
+    csv_file = tmp_path / "taken.csv"
+    csv_file.write_text("at,dose_mg\n2026-11-24T08:05,60\n2026-11-24T13:00,60\n", encoding="utf-8")
+    out = ok("audit", *REGIMEN, *NOW, "--history", str(csv_file))
+    assert out.splitlines()[:2] == [
+        "1 double dose(s) in 2 intakes:",
+        "- same-slot: Tue 2026-11-24 08:05 GMT, Tue 2026-11-24 13:00 GMT",
+    ]
+    rows = [
+        {"at": "2026-11-23T08:00+00:00", "dose_mg": 60},
+        {"at": "2026-11-24T08:00", "dose_mg": 60},
+    ]
+    json_file = tmp_path / "taken.json"
+    json_file.write_text(json.dumps(rows), encoding="utf-8")
+    assert ok("audit", *REGIMEN, "--history", str(json_file)) == "No double doses in 2 intakes.\n"
+    found = json.loads(
+        ok("audit", *REGIMEN, "--history", "-", "--json", stdin=csv_file.read_text())
+    )
+    assert [f["kind"] for f in found] == ["same-slot"]
+    assert found[0]["intakes"][1] == {"at": "2026-11-24T13:00:00+00:00", "dose_mg": 60}
+
+
+def test_guide_in_every_format_and_the_schema():
+    assert ok("guide").startswith("Duloxetine muscle spasm\n")
+    assert ok("guide", "--section", "dosage", "--format", "markdown").startswith(
+        "# Recommended Dosage"
+    )
+    assert ok("guide", "--section", "dosage", "--format", "html").startswith("<article")
+    assert (
+        json.loads(ok("guide", "--section", "dosage", "--format", "json"))["usual"]["dose_mg"] == 60
+    )
+    assert json.loads(ok("schema")) == duloxinfo.guide_json_schema()
+
+
+def test_fhir_and_calendar(tmp_path):
+    dosage = json.loads(ok("fhir", *REGIMEN))
+    assert Dosage.parse_obj(dosage).doseAndRate[0].doseQuantity.value == 60
+    ics = ok("calendar", *REGIMEN, *NOW, "--first", "2026-12-01", "--last", "2026-12-03")
+    assert ics.count("BEGIN:VEVENT") == 3
+    assert "DTSTAMP:20261125T130000Z" in ics
+    target = tmp_path / "doses.ics"
+    assert (
+        ok(
+            "calendar",
+            *REGIMEN,
+            *NOW,
+            "--first",
+            "2026-12-01",
+            "--last",
+            "2026-12-01",
+            "-o",
+            str(target),
+        )
+        == f"Wrote {target}.\n"
+    )
+    assert target.read_bytes().count(b"BEGIN:VEVENT") == 1
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command):
+    out = ok(command, "--help")
+    assert "example:\n  duloxinfo " + command in out
+
+
+def test_top_level_help_and_version():
+    assert "I forgot this morning's dose" in ok("--help")
+    assert ok("--version") == f"duloxinfo {duloxinfo.__version__}\n"
+
+
+@pytest.mark.parametrize("case", CLI_CASES, ids=[c.shown for c in CLI_CASES])
+def test_bad_input_is_exit_2_and_one_line_naming_the_value(case):
+    result = run(*case.args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert case.text in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("at,dose_mg\n2026-11-24T08:05,sixty\n", "row 1: dose_mg: 'sixty'"),
+        ("at,dose\n2026-11-24T08:05,60\n", "row 1: needs 'at' and 'dose_mg'"),
+        ("at,dose_mg\nyesterday,60\n", "row 1: at: 'yesterday' is not a date and time"),
+        ("at,dose_mg\n2026-11-24T08:05,25\n", "dose_mg: 25 mg cannot be made"),
+        ("[1, 2]", "expected a list of {at, dose_mg} objects"),
+        ('[{"at": 1', "invalid JSON"),
+        (
+            '[{"at": "2026-11-24T08:05", "dose_mg": true}]',
+            "dose_mg: expected a whole number of mg, got bool True",
+        ),
+    ],
+)
+def test_a_bad_history_file_names_the_row_and_the_value(content, message):
+    result = run("audit", *REGIMEN, "--history", "-", stdin=content)
+    assert (result.returncode, len(result.stderr.splitlines())) == (2, 1), result.stderr
+    assert message in result.stderr
+
+
+def test_something_unexpected_is_exit_1_and_one_line(monkeypatch, capsys):
+    def broken(args):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setitem(_commands._COMMANDS, "schema", broken)
+    assert cli.main(["schema"]) == 1
+    assert capsys.readouterr().err == "duloxinfo: unexpected error: RuntimeError: a bug\n"
+
+
+def test_a_missing_calendar_extra_is_named(monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "icalendar", None)
+    assert (
+        cli.main(["calendar", *REGIMEN, *NOW, "--first", "2026-12-01", "--last", "2026-12-01"]) == 2
+    )
+    assert "pip install 'duloxinfo[calendar]'" in capsys.readouterr().err
+
+
+@given(st.lists(st.text(max_size=12), max_size=8))
+def test_the_command_line_never_fails_unexpectedly(argv):
+    status, _ = run_cli(*argv)
+    assert status in {0, 2}

@@ -1,0 +1,28 @@
+"""Intake and IntakeHistory: validated once, sorted by instant, iterated in time order."""
+
+import datetime as dt
+
+import pytest
+
+import duloxinfo
+from duloxinfo import Intake
+
+UTC = dt.UTC
+
+
+def at(y, mo, d, h=0, mi=0, tz=UTC):
+    return dt.datetime(y, mo, d, h, mi, tzinfo=tz)
+
+
+def test_intake_validation():
+    with pytest.raises(duloxinfo.NaiveDatetimeError, match="at: "):
+        Intake(dt.datetime(2026, 1, 5, 8), 60)
+    with pytest.raises(duloxinfo.DoseError, match="dose_mg: 25 mg cannot be made"):
+        Intake(at(2026, 1, 5, 8), 25)
+    with pytest.raises(duloxinfo.DoseError, match="dose_mg: 0 mg is not a positive dose"):
+        Intake(at(2026, 1, 5, 8), 0)
+    with pytest.raises(
+        duloxinfo.WrongTypeError, match=r"intakes\[1\]: expected an Intake, got str"
+    ):
+        duloxinfo.IntakeHistory([Intake(at(2026, 1, 5, 8), 60), "x"])
+    assert Intake(at(2026, 1, 5, 8), 10**30).dose_mg == 10**30  # huge but makeable: no hang

@@ -1,0 +1,57 @@
+"""dose_times: the schedule in the regimen's zone, and the spans it refuses."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import duloxinfo
+from duloxinfo import Regimen
+
+UTC = dt.UTC
+LONDON = ZoneInfo("Europe/London")
+R = Regimen(60, [dt.time(8)], "Europe/London", dt.datetime(2026, 1, 5, 8, tzinfo=LONDON))
+
+
+def at(y, mo, d, h=0, mi=0, tz=UTC):
+    return dt.datetime(y, mo, d, h, mi, tzinfo=tz)
+
+
+def daily(dose=60, times=(dt.time(8),), tz="Europe/London", start=None):
+    return Regimen(dose, list(times), tz, start or at(2026, 1, 5, tz=LONDON))
+
+
+def jan(day, hour, minute=0, month=1, tz=LONDON):
+    return dt.datetime(2026, month, day, hour, minute, tzinfo=tz)
+
+
+def same(actual, expected):
+    assert repr(actual) == repr(expected)
+
+
+def test_dose_times_lists_the_schedule_and_refuses_a_bad_span():
+    r = daily(start=at(2026, 1, 5, 8))
+    assert duloxinfo.dose_times(r, at(2026, 1, 1), at(2026, 1, 7)) == (
+        at(2026, 1, 5, 8, tz=LONDON),
+        at(2026, 1, 6, 8, tz=LONDON),
+    )
+    assert duloxinfo.dose_times(r, at(2025, 1, 1), at(2025, 2, 1)) == ()
+    with pytest.raises(
+        duloxinfo.ScheduleError, match=r"end: 2026-01-01T00:00:00\+00:00 is before start"
+    ):
+        duloxinfo.dose_times(r, at(2026, 1, 2), at(2026, 1, 1))
+    with pytest.raises(duloxinfo.ScheduleError, match="more than 3660 days after start"):
+        duloxinfo.dose_times(r, at(2026, 1, 1), at(2036, 12, 1))
+    with pytest.raises(duloxinfo.NaiveDatetimeError, match="end: "):
+        duloxinfo.dose_times(r, at(2026, 1, 1), dt.datetime(2026, 1, 2))
+
+
+def test_dose_times_are_in_the_regimens_zone_and_its_limits_are_exact():
+    times = duloxinfo.dose_times(R, jan(6, 0), jan(8, 0))
+    same(times, (jan(6, 8), jan(7, 8)))
+    assert duloxinfo.dose_times(R, jan(6, 8), jan(6, 8)) == ()
+    assert duloxinfo.dose_times(R, jan(6, 8), jan(6, 8, 1)) == (jan(6, 8),)
+    longest = dt.timedelta(days=duloxinfo.MAX_SCHEDULE_DAYS)
+    assert len(duloxinfo.dose_times(R, jan(6, 0), jan(6, 0) + longest)) > 3600
+    with pytest.raises(duloxinfo.NaiveDatetimeError, match="start: 2026-01-06T00:00:00 has"):
+        duloxinfo.dose_times(R, dt.datetime(2026, 1, 6), jan(8, 0))

@@ -1,0 +1,898 @@
+"""Bad input, tried as a new user would: one table of cases for the library and the command line.
+
+``tests/test_errors.py`` runs every case against the error policy and each function's
+``Raises`` section; ``tests/cli/test_cli.py`` runs the command-line cases through the real
+entry point; the table in ``docs/bad-input.md`` is generated from both lists, so it cannot
+drift.  After changing a case or a message, rewrite it::
+
+    python tests/test_errors.py --write
+"""
+
+import contextlib
+import datetime as dt
+import io
+import json
+from typing import NamedTuple
+
+import attrs
+from hypothesis import strategies as st
+
+import duloxinfo
+from duloxinfo import cli
+
+UTC = dt.UTC
+START = dt.datetime(2026, 1, 5, 8, tzinfo=UTC)
+NOW = dt.datetime(2026, 2, 1, 9, tzinfo=UTC)
+R = duloxinfo.Regimen(60, [dt.time(8)], "Europe/London", START)
+T8, T20 = dt.time(8), dt.time(20)
+HUGE = "x" * 1_000_000
+
+
+class Case(NamedTuple):
+    """One bad input: the public callable, the input in words, a call, the error, its text."""
+
+    where: str
+    given: str
+    call: object
+    error: type[Exception]
+    text: str
+
+
+class BadRepr:
+    """A value whose repr fails, as some objects' do."""
+
+    def __repr__(self):
+        raise RuntimeError("no repr")
+
+
+def regimen(dose=60, times=(T8,), tz="Europe/London", start=START):
+    return duloxinfo.Regimen(dose, list(times), tz, start)
+
+
+def advise(intakes=(), now=NOW, reg=R):
+    return duloxinfo.advise_missed_dose(reg, list(intakes), now)
+
+
+def _negative_duration_guide():
+    guide = duloxinfo.guide()
+    step = attrs.evolve(guide.dosage.starting, duration=dt.timedelta(days=-1))
+    return attrs.evolve(guide, dosage=attrs.evolve(guide.dosage, starting=step))
+
+
+def _dosage(**changes):
+    return {**duloxinfo.to_fhir_dosage(R), **changes}
+
+
+E = duloxinfo  # the error classes, as duloxinfo exports them
+
+CASES = [
+    # Regimen
+    Case(
+        "Regimen",
+        "naive start",
+        lambda: regimen(start=dt.datetime(2026, 1, 5)),
+        E.NaiveDatetimeError,
+        "start: 2026-01-05T00:00:00 has no time zone",
+    ),
+    Case(
+        "Regimen",
+        "start in year 1",
+        lambda: regimen(start=dt.datetime(1, 1, 1, tzinfo=UTC)),
+        E.InvalidDatetimeError,
+        "start: 0001-01-01",
+    ),
+    Case(
+        "Regimen",
+        "start in year 9999",
+        lambda: regimen(start=dt.datetime(9999, 1, 1, tzinfo=UTC)),
+        E.InvalidDatetimeError,
+        "start: 9999-01-01",
+    ),
+    Case(
+        "Regimen",
+        "start is a string",
+        lambda: regimen(start="2026-01-05"),
+        E.WrongTypeError,
+        "start: expected an aware datetime, got str '2026-01-05'",
+    ),
+    Case(
+        "Regimen",
+        "start is a date",
+        lambda: regimen(start=dt.date(2026, 1, 5)),
+        E.WrongTypeError,
+        "start: expected an aware datetime, got date",
+    ),
+    Case(
+        "Regimen",
+        "start is a million characters",
+        lambda: regimen(start=HUGE),
+        E.WrongTypeError,
+        "start: expected an aware datetime, got str 'xxx",
+    ),
+    Case(
+        "Regimen",
+        "dose whose repr fails",
+        lambda: regimen(dose=BadRepr()),
+        E.WrongTypeError,
+        "dose_mg: expected a whole number of mg, got BadRepr (its repr failed)",
+    ),
+    Case(
+        "Regimen",
+        "dose 0",
+        lambda: regimen(dose=0),
+        E.DoseError,
+        "dose_mg: 0 mg is not a positive dose",
+    ),
+    Case(
+        "Regimen",
+        "dose -30",
+        lambda: regimen(dose=-30),
+        E.DoseError,
+        "dose_mg: -30 mg is not a positive dose",
+    ),
+    Case(
+        "Regimen",
+        "dose 10 (below the smallest capsule)",
+        lambda: regimen(dose=10),
+        E.DoseError,
+        "dose_mg: 10 mg cannot be made",
+    ),
+    Case(
+        "Regimen",
+        "dose 30.5 (fractional)",
+        lambda: regimen(dose=30.5),
+        E.WrongTypeError,
+        "dose_mg: expected a whole number of mg, got float 30.5",
+    ),
+    Case(
+        "Regimen",
+        "dose 30.0 (a float)",
+        lambda: regimen(dose=30.0),
+        E.WrongTypeError,
+        "got float 30.0",
+    ),
+    Case(
+        "Regimen",
+        "dose True (boolean)",
+        lambda: regimen(dose=True),
+        E.WrongTypeError,
+        "got bool True",
+    ),
+    Case(
+        "Regimen",
+        "dose '60' (string)",
+        lambda: regimen(dose="60"),
+        E.WrongTypeError,
+        "got str '60'",
+    ),
+    Case(
+        "Regimen",
+        "dose 10**30 (huge)",
+        lambda: regimen(dose=10**30),
+        E.DoseError,
+        "dose_mg: 1000000000000000000000000000000 mg",
+    ),
+    Case(
+        "Regimen",
+        "dose 10**5000 (more digits than Python prints)",
+        lambda: regimen(dose=10**5000),
+        E.DoseError,
+        "dose_mg: (an integer of about 5000 digits)",
+    ),
+    Case(
+        "Regimen",
+        "dose 25 (no capsule combination)",
+        lambda: regimen(dose=25),
+        E.DoseError,
+        "dose_mg: 25 mg cannot be made of whole capsules",
+    ),
+    Case(
+        "Regimen",
+        "150 mg once a day",
+        lambda: regimen(dose=150),
+        E.DoseError,
+        "150 mg is over the label's maximum of 120 mg",
+    ),
+    Case(
+        "Regimen",
+        "70 mg twice a day (140 mg)",
+        lambda: regimen(dose=70, times=(T8, T20)),
+        E.DoseError,
+        "dose_mg: 70 mg x 2 a day = 140 mg is over the label's maximum of 120 mg a day",
+    ),
+    Case(
+        "Regimen",
+        "no times",
+        lambda: regimen(times=()),
+        E.ScheduleError,
+        "times: 0 times a day given",
+    ),
+    Case(
+        "Regimen",
+        "08:00 twice",
+        lambda: regimen(times=(T8, T8)),
+        E.ScheduleError,
+        "times: 08:00:00 is given twice",
+    ),
+    Case(
+        "Regimen",
+        "three times a day",
+        lambda: regimen(dose=20, times=(T8, dt.time(14), T20)),
+        E.ScheduleError,
+        "times: 3 times a day given",
+    ),
+    Case(
+        "Regimen",
+        "a time with a zone",
+        lambda: regimen(times=(dt.time(8, tzinfo=UTC),)),
+        E.ScheduleError,
+        "times[0]: 08:00:00+00:00 carries a time zone",
+    ),
+    Case(
+        "Regimen",
+        "time '08:00' in a list (string)",
+        lambda: regimen(times=("08:00",)),
+        E.WrongTypeError,
+        "times[0]: expected a datetime.time, got str '08:00'",
+    ),
+    Case(
+        "Regimen",
+        "times '08:00' (a string)",
+        lambda: duloxinfo.Regimen(60, "08:00", "UTC", START),
+        E.WrongTypeError,
+        "times: expected datetime.time values, got str '08:00'",
+    ),
+    Case(
+        "Regimen",
+        "times 5 (a number)",
+        lambda: duloxinfo.Regimen(60, 5, "UTC", START),
+        E.WrongTypeError,
+        "times: expected datetime.time values, got int 5",
+    ),
+    Case(
+        "Regimen",
+        "zone 'Europe/Lundon' (misspelt)",
+        lambda: regimen(tz="Europe/Lundon"),
+        E.TimeZoneError,
+        "tz: 'Europe/Lundon' is not a known IANA time zone",
+    ),
+    Case(
+        "Regimen",
+        "zone 'GMT+1' (not IANA)",
+        lambda: regimen(tz="GMT+1"),
+        E.TimeZoneError,
+        "tz: 'GMT+1'",
+    ),
+    Case(
+        "Regimen",
+        "zone '../etc/passwd'",
+        lambda: regimen(tz="../etc/passwd"),
+        E.TimeZoneError,
+        "tz: '../etc/passwd'",
+    ),
+    Case(
+        "Regimen",
+        "zone of a million characters",
+        lambda: regimen(tz=HUGE),
+        E.TimeZoneError,
+        "tz: 'xxxxx",
+    ),
+    Case(
+        "Regimen",
+        "zone 1 (a number)",
+        lambda: regimen(tz=1),
+        E.WrongTypeError,
+        "tz: expected an IANA zone name or a ZoneInfo, got int 1",
+    ),
+    Case(
+        "Regimen",
+        "zone datetime.UTC (not a ZoneInfo)",
+        lambda: regimen(tz=UTC),
+        E.WrongTypeError,
+        "tz: expected an IANA zone name or a ZoneInfo, got timezone",
+    ),
+    # Intake and IntakeHistory
+    Case(
+        "Intake",
+        "naive at",
+        lambda: duloxinfo.Intake(dt.datetime(2026, 1, 6, 8), 60),
+        E.NaiveDatetimeError,
+        "at: 2026-01-06T08:00:00 has no time zone",
+    ),
+    Case(
+        "Intake",
+        "at is a string",
+        lambda: duloxinfo.Intake("2026-01-06T08:00", 60),
+        E.WrongTypeError,
+        "at: expected an aware datetime, got str",
+    ),
+    Case(
+        "Intake",
+        "325 mg (another drug's amount)",
+        lambda: duloxinfo.Intake(NOW, 325),
+        E.DoseError,
+        "dose_mg: 325 mg",
+    ),
+    Case(
+        "Intake",
+        "0.5 mg",
+        lambda: duloxinfo.Intake(NOW, 0.5),
+        E.WrongTypeError,
+        "dose_mg: expected a whole number of mg, got float 0.5",
+    ),
+    Case(
+        "IntakeHistory",
+        "an item that is not an Intake",
+        lambda: duloxinfo.IntakeHistory(["2026-01-06T08:00"]),
+        E.WrongTypeError,
+        "intakes[0]: expected an Intake, got str '2026-01-06T08:00'",
+    ),
+    Case(
+        "IntakeHistory",
+        "not iterable",
+        lambda: duloxinfo.IntakeHistory(5),
+        E.WrongTypeError,
+        "intakes: expected an iterable of Intake, got int 5",
+    ),
+    # the rules
+    Case(
+        "advise_missed_dose",
+        "naive now",
+        lambda: advise(now=dt.datetime(2026, 2, 1, 9)),
+        E.NaiveDatetimeError,
+        "now: 2026-02-01T09:00:00",
+    ),
+    Case(
+        "advise_missed_dose",
+        "an intake after now",
+        lambda: advise([duloxinfo.Intake(NOW + dt.timedelta(hours=1), 60)]),
+        E.HistoryError,
+        "an intake at 2026-02-01T10:00:00+00:00 is after now",
+    ),
+    Case(
+        "advise_missed_dose",
+        "now in year 9999",
+        lambda: advise(now=dt.datetime(9999, 1, 1, tzinfo=UTC)),
+        E.InvalidDatetimeError,
+        "now: 9999-01-01",
+    ),
+    Case(
+        "advise_missed_dose",
+        "regimen is a dict",
+        lambda: duloxinfo.advise_missed_dose({"dose_mg": 60}, [], NOW),
+        E.WrongTypeError,
+        "regimen: expected a duloxinfo.Regimen, got dict {'dose_mg': 60}",
+    ),
+    Case(
+        "advise_missed_dose",
+        "intakes 5 (a number)",
+        lambda: duloxinfo.advise_missed_dose(R, 5, NOW),
+        E.WrongTypeError,
+        "intakes: expected an iterable of Intake, got int 5",
+    ),
+    Case(
+        "audit",
+        "intakes are numbers",
+        lambda: duloxinfo.audit(R, [1, 2]),
+        E.WrongTypeError,
+        "intakes[0]: expected an Intake, got int 1",
+    ),
+    Case(
+        "audit",
+        "regimen is None",
+        lambda: duloxinfo.audit(None, []),
+        E.WrongTypeError,
+        "regimen: expected a duloxinfo.Regimen, got NoneType None",
+    ),
+    Case(
+        "titration_status",
+        "naive now",
+        lambda: duloxinfo.titration_status(R, [], dt.datetime(2026, 2, 1)),
+        E.NaiveDatetimeError,
+        "now: ",
+    ),
+    Case(
+        "titration_status",
+        "intakes is a string",
+        lambda: duloxinfo.titration_status(R, "08:00", NOW),
+        E.WrongTypeError,
+        "intakes: expected an iterable of Intake, got str",
+    ),
+    Case(
+        "titration_status",
+        "an intake after now",
+        lambda: duloxinfo.titration_status(
+            R, [duloxinfo.Intake(NOW + dt.timedelta(hours=1), 30)], NOW
+        ),
+        E.HistoryError,
+        "is after now",
+    ),
+    Case(
+        "supply_forecast",
+        "strength 25 mg",
+        lambda: duloxinfo.supply_forecast(R, 25, 10, NOW),
+        E.DoseError,
+        "strength_mg: 25 is not a marketed capsule strength",
+    ),
+    Case(
+        "supply_forecast",
+        "strength '60' (string)",
+        lambda: duloxinfo.supply_forecast(R, "60", 10, NOW),
+        E.WrongTypeError,
+        "strength_mg: expected a whole number of mg, got str '60'",
+    ),
+    Case(
+        "supply_forecast",
+        "40 mg capsules for a 60 mg dose",
+        lambda: duloxinfo.supply_forecast(R, 40, 10, NOW),
+        E.SupplyError,
+        "whole 40 mg capsules cannot make the 60 mg dose",
+    ),
+    Case(
+        "supply_forecast",
+        "count -1",
+        lambda: duloxinfo.supply_forecast(R, 60, -1, NOW),
+        E.SupplyError,
+        "count: expected a number of capsules of at least 0, got -1",
+    ),
+    Case(
+        "supply_forecast",
+        "count 2.5",
+        lambda: duloxinfo.supply_forecast(R, 60, 2.5, NOW),
+        E.WrongTypeError,
+        "count: expected a whole number of capsules, got float 2.5",
+    ),
+    Case(
+        "supply_forecast",
+        "count 10**9",
+        lambda: duloxinfo.supply_forecast(R, 60, 10**9, NOW),
+        E.SupplyError,
+        "count: 1000000000 capsules last more than 3660 days",
+    ),
+    Case(
+        "supply_forecast",
+        "lead time 5 hours",
+        lambda: duloxinfo.supply_forecast(R, 60, 10, NOW, lead_time=dt.timedelta(hours=5)),
+        E.SupplyError,
+        "lead_time: expected whole days",
+    ),
+    Case(
+        "supply_forecast",
+        "lead time -1 day",
+        lambda: duloxinfo.supply_forecast(R, 60, 10, NOW, lead_time=dt.timedelta(days=-1)),
+        E.SupplyError,
+        "lead_time: expected whole days of at least 0",
+    ),
+    Case(
+        "supply_forecast",
+        "lead time 7 (a number)",
+        lambda: duloxinfo.supply_forecast(R, 60, 10, NOW, lead_time=7),
+        E.WrongTypeError,
+        "lead_time: expected a datetime.timedelta, got int 7",
+    ),
+    Case(
+        "supply_forecast",
+        "now in year 1",
+        lambda: duloxinfo.supply_forecast(R, 60, 10, dt.datetime(1, 1, 1, tzinfo=UTC)),
+        E.InvalidDatetimeError,
+        "now: 0001-01-01",
+    ),
+    Case(
+        "dose_times",
+        "end before start",
+        lambda: duloxinfo.dose_times(R, NOW, START),
+        E.ScheduleError,
+        "end: 2026-01-05T08:00:00+00:00 is before start",
+    ),
+    Case(
+        "dose_times",
+        "twenty years",
+        lambda: duloxinfo.dose_times(R, NOW, NOW.replace(year=2046)),
+        E.ScheduleError,
+        "more than 3660 days",
+    ),
+    Case(
+        "dose_times",
+        "naive end",
+        lambda: duloxinfo.dose_times(R, NOW, dt.datetime(2026, 2, 2)),
+        E.NaiveDatetimeError,
+        "end: 2026-02-02T00:00:00 has no time zone",
+    ),
+    Case(
+        "dose_times",
+        "start is a date",
+        lambda: duloxinfo.dose_times(R, dt.date(2026, 2, 1), NOW),
+        E.WrongTypeError,
+        "start: expected an aware datetime, got date",
+    ),
+    # exchange
+    Case(
+        "to_fhir_dosage",
+        "regimen is a dict",
+        lambda: duloxinfo.to_fhir_dosage({"dose_mg": 60}),
+        E.WrongTypeError,
+        "regimen: expected a duloxinfo.Regimen",
+    ),
+    Case(
+        "from_fhir_dosage",
+        "a list",
+        lambda: duloxinfo.from_fhir_dosage([], "UTC"),
+        E.WrongTypeError,
+        "dosage: expected a FHIR Dosage (a mapping of parsed JSON), got list []",
+    ),
+    Case(
+        "from_fhir_dosage",
+        "timing 'when': morning",
+        lambda: duloxinfo.from_fhir_dosage(_dosage(timing={"repeat": {"when": ["MORN"]}}), "UTC"),
+        E.FhirError,
+        "timing.repeat.when: ['MORN'] is not supported",
+    ),
+    Case(
+        "from_fhir_dosage",
+        "a 25 mg dose",
+        lambda: duloxinfo.from_fhir_dosage(
+            _dosage(
+                doseAndRate=[
+                    {
+                        "doseQuantity": {
+                            "value": 25,
+                            "unit": "mg",
+                            "system": "http://unitsofmeasure.org",
+                            "code": "mg",
+                        }
+                    }
+                ]
+            ),
+            "UTC",
+        ),
+        E.DoseError,
+        "dose_mg: 25 mg cannot be made",
+    ),
+    Case(
+        "from_fhir_dosage",
+        "08:00 twice",
+        lambda: duloxinfo.from_fhir_dosage(
+            _dosage(
+                timing={
+                    "repeat": {
+                        "frequency": 2,
+                        "period": 1,
+                        "periodUnit": "d",
+                        "timeOfDay": ["08:00:00", "08:00:00"],
+                        "boundsPeriod": {"start": "2026-01-05T08:00:00+00:00"},
+                    }
+                }
+            ),
+            "UTC",
+        ),
+        E.ScheduleError,
+        "times: 08:00:00 is given twice",
+    ),
+    Case(
+        "from_fhir_dosage",
+        "zone 'Mars/Olympus'",
+        lambda: duloxinfo.from_fhir_dosage(_dosage(), "Mars/Olympus"),
+        E.TimeZoneError,
+        "tz: 'Mars/Olympus' is not a known IANA time zone",
+    ),
+    Case(
+        "from_fhir_dosage",
+        "start in year 1",
+        lambda: duloxinfo.from_fhir_dosage(
+            _dosage(), "UTC", start=dt.datetime(1, 1, 1, tzinfo=UTC)
+        ),
+        E.InvalidDatetimeError,
+        "start: 0001-01-01",
+    ),
+    Case(
+        "fhir_medication",
+        "strength 25",
+        lambda: duloxinfo.fhir_medication(25),
+        E.DoseError,
+        "strength_mg: 25 is not a marketed capsule strength",
+    ),
+    Case(
+        "fhir_medication",
+        "strength '60' (string)",
+        lambda: duloxinfo.fhir_medication("60"),
+        E.WrongTypeError,
+        "strength_mg: expected a whole number of mg, got str '60'",
+    ),
+    Case(
+        "dose_calendar",
+        "last day before first",
+        lambda: duloxinfo.dose_calendar(R, dt.date(2026, 2, 2), dt.date(2026, 2, 1), created=NOW),
+        E.ScheduleError,
+        "last_day: 2026-02-01 is before first_day",
+    ),
+    Case(
+        "dose_calendar",
+        "first day in year 1",
+        lambda: duloxinfo.dose_calendar(R, dt.date(1, 1, 1), dt.date(2026, 2, 1), created=NOW),
+        E.InvalidDatetimeError,
+        "first_day: 0001-01-01 is outside the supported years",
+    ),
+    Case(
+        "dose_calendar",
+        "eleven years",
+        lambda: duloxinfo.dose_calendar(R, dt.date(2026, 3, 1), dt.date(2037, 3, 2), created=NOW),
+        E.ScheduleError,
+        "more than 3660 days",
+    ),
+    Case(
+        "dose_calendar",
+        "naive created",
+        lambda: duloxinfo.dose_calendar(
+            R, dt.date(2026, 3, 1), dt.date(2026, 3, 2), created=dt.datetime(2026, 3, 1)
+        ),
+        E.NaiveDatetimeError,
+        "created: 2026-03-01T00:00:00 has no time zone",
+    ),
+    Case(
+        "dose_calendar",
+        "first day is a datetime",
+        lambda: duloxinfo.dose_calendar(R, NOW, dt.date(2026, 2, 1), created=NOW),
+        E.WrongTypeError,
+        "first_day: expected a date, got datetime",
+    ),
+    # content
+    Case(
+        "guide_from_json",
+        "broken JSON",
+        lambda: duloxinfo.guide_from_json("{"),
+        E.ContentError,
+        "<json>: line 1, column 2: invalid JSON",
+    ),
+    Case(
+        "guide_from_json",
+        "bytes",
+        lambda: duloxinfo.guide_from_json(b"{}"),
+        E.WrongTypeError,
+        "text: expected JSON text (a str), got bytes b'{}'",
+    ),
+    Case(
+        "guide_from_json",
+        "nested 100,000 deep",
+        lambda: duloxinfo.guide_from_json("[" * 100_000),
+        E.ContentError,
+        "<json>: invalid JSON: nested too deeply",
+    ),
+    Case(
+        "guide_from_json",
+        "an integer of 5,000 digits",
+        lambda: duloxinfo.guide_from_json("1" * 5000),
+        E.ContentError,
+        "<json>: invalid JSON: Exceeds the limit",
+    ),
+    Case(
+        "guide_from_json",
+        "a field missing",
+        lambda: duloxinfo.guide_from_json(
+            json.dumps({**json.loads(duloxinfo.guide_to_json(duloxinfo.guide())), "closing": None})
+        ),
+        E.ContentError,
+        "closing: expected an object, got NoneType None",
+    ),
+    Case(
+        "guide_to_json",
+        "a negative duration",
+        lambda: duloxinfo.guide_to_json(_negative_duration_guide()),
+        E.ContentError,
+        "<json>: cannot write",
+    ),
+    Case(
+        "guide_to_json",
+        "a section name instead of a section",
+        lambda: duloxinfo.guide_to_json("dosage"),
+        E.WrongTypeError,
+        "guide: expected a Guide or one of its sections, got str 'dosage'",
+    ),
+    Case(
+        "Guide.section",
+        "'dosge' (misspelt)",
+        lambda: duloxinfo.guide().section("dosge"),
+        E.SectionError,
+        "name: 'dosge' is not a guide section",
+    ),
+    Case(
+        "Guide.section",
+        "3 (a number)",
+        lambda: duloxinfo.guide().section(3),
+        E.WrongTypeError,
+        "name: expected a section name, got int 3",
+    ),
+    Case(
+        "render_text",
+        "a section name instead of a section",
+        lambda: duloxinfo.render_text("dosage"),
+        E.WrongTypeError,
+        "part: expected a Guide or one of its sections, got str 'dosage'",
+    ),
+    Case(
+        "render_markdown",
+        "None",
+        lambda: duloxinfo.render_markdown(None),
+        E.WrongTypeError,
+        "part: expected a Guide or one of its sections, got NoneType None",
+    ),
+    Case(
+        "render_html",
+        "a dict",
+        lambda: duloxinfo.render_html({}),
+        E.WrongTypeError,
+        "part: expected a Guide or one of its sections, got dict {}",
+    ),
+    Case(
+        "check_guide",
+        "None",
+        lambda: duloxinfo.check_guide(None),
+        E.WrongTypeError,
+        "guide: expected a Guide, got NoneType None",
+    ),
+]
+
+# Documented in a Raises section, but no input can cause it: only a broken package can.
+NOT_FROM_INPUT = {
+    ("guide", "ContentError"): "the packaged data file is broken; tests/content/test_load.py",
+    (
+        "dose_calendar",
+        "ModuleNotFoundError",
+    ): "the calendar extra is missing; tests/cli/test_cli.py",
+}
+
+REG_ARGS = ("--dose", "60", "--at", "08:00", "--tz", "Europe/London", "--start", "2026-11-01")
+NOW_ARGS = ("--now", "2026-11-25T13:00")
+
+
+class CliCase(NamedTuple):
+    """One bad command line: how the table shows it, the arguments, text of the one line."""
+
+    shown: str
+    args: tuple[str, ...]
+    text: str
+
+
+CLI_CASES = [
+    CliCase(
+        "missed-dose --dose 25 ...",
+        ("missed-dose", "--dose", "25", *REG_ARGS[2:]),
+        "dose_mg: 25 mg cannot be made",
+    ),
+    CliCase(
+        "missed-dose --dose sixty ...",
+        ("missed-dose", "--dose", "sixty", *REG_ARGS[2:]),
+        "argument --dose: invalid int value: 'sixty'",
+    ),
+    CliCase(
+        "missed-dose --tz Europe/Lundon ...",
+        ("missed-dose", *REG_ARGS[:5], "Europe/Lundon", *REG_ARGS[6:]),
+        "tz: 'Europe/Lundon' is not a known IANA time zone",
+    ),
+    CliCase(
+        "missed-dose --at 8am ...",
+        ("missed-dose", *REG_ARGS[:3], "8am", *REG_ARGS[4:]),
+        "--at: '8am' is not a time of day such as 08:00",
+    ),
+    CliCase(
+        "missed-dose --at 08:00 --at 08:00 ...",
+        ("missed-dose", *REG_ARGS, *NOW_ARGS, "--at", "08:00"),
+        "times: 08:00:00 is given twice",
+    ),
+    CliCase(
+        "missed-dose --start 'last week' ...",
+        ("missed-dose", *REG_ARGS[:7], "last week"),
+        "--start: 'last week' is not a date and time",
+    ),
+    CliCase(
+        "missed-dose --now 'next week' ...",
+        ("missed-dose", *REG_ARGS, "--now", "next week"),
+        "--now: 'next week' is not a date and time",
+    ),
+    CliCase(
+        "missed-dose --taken (after --now) ...",
+        ("missed-dose", *REG_ARGS, *NOW_ARGS, "--taken", "2026-11-26T08:00"),
+        "is after now",
+    ),
+    CliCase(
+        "missed-dose --taken 'today 25:00' ...",
+        ("missed-dose", *REG_ARGS, *NOW_ARGS, "--taken", "today 25:00"),
+        "--taken: 'today 25:00' is not a time",
+    ),
+    CliCase(
+        "supply --count many ...",
+        ("supply", *REG_ARGS, "--strength", "60", "--count", "many"),
+        "argument --count: invalid int value: 'many'",
+    ),
+    CliCase(
+        "supply --strength 25 ...",
+        ("supply", *REG_ARGS, *NOW_ARGS, "--strength", "25", "--count", "3"),
+        "strength_mg: 25 is not a marketed",
+    ),
+    CliCase(
+        "schedule --days 0 ...",
+        ("schedule", *REG_ARGS, *NOW_ARGS, "--days", "0"),
+        "--days: 0 is not between 1 and 3660",
+    ),
+    CliCase(
+        "audit --history /no/such/file.csv ...",
+        ("audit", *REG_ARGS, "--history", "/no/such/file.csv"),
+        "cannot read '/no/such/file.csv'",
+    ),
+    CliCase(
+        "calendar --first 2026-13-01 ...",
+        ("calendar", *REG_ARGS, "--first", "2026-13-01", "--last", "2026-12-02"),
+        "--first: '2026-13-01' is not a date",
+    ),
+    CliCase(
+        "calendar --last before --first ...",
+        ("calendar", *REG_ARGS, "--first", "2026-12-02", "--last", "2026-12-01"),
+        "last_day: 2026-12-01 is before",
+    ),
+    CliCase(
+        "calendar -o / ...",
+        ("calendar", *REG_ARGS, "--first", "2026-12-01", "--last", "2026-12-01", "-o", "/"),
+        "--output: cannot write '/'",
+    ),
+    CliCase(
+        "guide --section dosge",
+        ("guide", "--section", "dosge"),
+        "argument --section: invalid choice: 'dosge'",
+    ),
+    CliCase("bogus", ("bogus",), "argument COMMAND: invalid choice: 'bogus'"),
+]
+
+
+def run_cli(*args):
+    """The command line in this process: (exit status, what it wrote to stderr)."""
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        try:
+            status = cli.main(list(args))
+        except SystemExit as exit_:
+            status = exit_.code
+    return status, err.getvalue()
+
+
+def only_duloxinfo_errors(function, args):
+    """Call ``function(*args)``; a DuloxinfoError is fine, any other exception fails the test."""
+    with contextlib.suppress(duloxinfo.DuloxinfoError):
+        function(*args)
+
+
+def json_values():
+    """Any JSON value, small."""
+    return st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False)
+        | st.text(max_size=10),
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+        ),
+        max_leaves=8,
+    )
+
+
+def paths(value, path=()):
+    """The path of every value inside parsed JSON ``value``, itself first."""
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from paths(item, (*path, index))
+
+
+def damaged(original, path, junk, *, delete):
+    """A deep copy of JSON ``original`` with the value at ``path`` replaced or deleted."""
+    data = json.loads(json.dumps(original))
+    parent = data
+    for key in path[:-1]:
+        parent = parent[key]
+    if delete and isinstance(parent, dict):
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = junk
+    return data
