@@ -20,12 +20,12 @@ THRESHOLD = 0.95
 # The missed-dose decision and the attribution and skip window it stands on.
 QUICK = (
     "duloxinfo.rules.missed_dose.*",
-    "duloxinfo.rules.schedule.x__around_in*",
-    "duloxinfo.rules.schedule.x__owner_index*",
-    "duloxinfo.rules.schedule.x__past_midpoint*",
-    "duloxinfo.rules.schedule.x__first_past_midpoint*",
-    "duloxinfo.rules.schedule.x__window*",
-    "duloxinfo.rules.schedule.x__count_in*",
+    "duloxinfo.rules._slots.x_around_in*",
+    "duloxinfo.rules._slots.x_owner_index*",
+    "duloxinfo.rules._slots.x_past_midpoint*",
+    "duloxinfo.rules._slots.x_first_past_midpoint*",
+    "duloxinfo.rules._slots.x_window*",
+    "duloxinfo.rules._slots.x_count_in*",
 )
 
 

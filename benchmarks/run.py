@@ -21,6 +21,7 @@ import argparse
 import bisect
 import datetime as dt
 import os
+import pathlib
 import statistics
 import subprocess
 import sys
@@ -66,14 +67,32 @@ class Check:
 
 def _process(code: str, runs: int) -> float:
     """Median wall time of a fresh ``python -c code`` process, in seconds."""
-    command = [sys.executable, "-c", code]
-    subprocess.run(command, check=True, env=_ENV)
+    return _command([sys.executable, "-c", code], runs)
+
+
+def _command(command: list[str], runs: int) -> float:
+    """Median wall time of running ``command`` (its output discarded), in seconds."""
+    subprocess.run(command, check=True, env=_ENV, stdout=subprocess.DEVNULL)
     times = []
     for _ in range(runs):
         begin = timeit.default_timer()
-        subprocess.run(command, check=True, env=_ENV)
+        subprocess.run(command, check=True, env=_ENV, stdout=subprocess.DEVNULL)
         times.append(timeit.default_timer() - begin)
     return statistics.median(times)
+
+
+def _script() -> list[str]:
+    """The installed ``duloxinfo`` command, as a user runs it (``python -m`` if there is none)."""
+    script = pathlib.Path(sys.executable).with_name("duloxinfo")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "duloxinfo"]
+
+
+# The README's question, with a fixed --now so that every run answers the same.
+_MISSED_DOSE = [
+    "missed-dose",
+    *("--dose", "60", "--at", "08:00", "--tz", "Europe/London", "--start", "2026-11-01"),
+    *("--taken", "2026-11-24T08:05", "--now", "2026-11-25T13:00"),
+]
 
 
 def _per_call(function: object, repeat: int) -> float:
@@ -116,6 +135,9 @@ def measure(*, quick: bool) -> list[Check]:
     """Every figure, measured now."""
     runs, repeat = (9, 5) if quick else (41, 15)
 
+    bare_process = _process("pass", runs)
+    version_process = _command([*_script(), "--version"], runs)
+    missed_process = _command([*_script(), *_MISSED_DOSE], runs)
     attrs_process = _process("import attrs", runs)
     import_process = _process("import duloxinfo", runs)
     guide_process = _process("import duloxinfo; duloxinfo.guide()", runs)
@@ -162,7 +184,26 @@ def measure(*, quick: bool) -> list[Check]:
             target=f"< {target / unit:g} {unit_name} on the reference machine",
         )
 
+    bare = f"python -c pass: {bare_process / MS:.1f} ms"
     return [
+        Check(
+            "duloxinfo --version (process) / a bare interpreter",
+            version_process / bare_process,
+            "x",
+            f"{bare}, duloxinfo --version: {version_process / MS:.1f} ms",
+            1.8,
+            2.5,
+            "<= 1.8",
+        ),
+        Check(
+            "duloxinfo missed-dose ... (process) / a bare interpreter",
+            missed_process / bare_process,
+            "x",
+            f"{bare}, duloxinfo missed-dose: {missed_process / MS:.1f} ms",
+            4.5,
+            6.0,
+            "<= 4.5",
+        ),
         Check(
             "import duloxinfo (process) / import attrs (process)",
             import_process / attrs_process,

@@ -1,7 +1,11 @@
 """The docs cannot drift from the code: their examples run, and their lists are complete."""
 
+import ast
 import doctest
 import importlib
+import inspect
+import itertools
+import pydoc
 import re
 import shutil
 import subprocess
@@ -134,3 +138,54 @@ def test_the_readme_answers_the_forgotten_dose_from_the_shell():
     result = _shell(command)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Action:")
+
+
+def _public(kind):
+    for name in sorted(duloxinfo.__all__):
+        value = getattr(duloxinfo, name)
+        if kind(value):
+            yield name, value
+
+
+@pytest.mark.parametrize(
+    ("name", "record"), list(_public(lambda v: isinstance(v, type) and attrs.has(v)))
+)
+def test_every_public_record_explains_each_field_in_help(name, record):
+    doc = inspect.getdoc(record)
+    section = re.search(r"^Attributes:\n((?:    .*\n|\n)*)", doc + "\n", re.MULTILINE)
+    assert section, f"{name} has no Attributes section"
+    described = re.findall(r"^    (\w+): \S", section[1], re.MULTILINE)
+    assert described == [field.name for field in attrs.fields(record)]
+    shown = pydoc.render_doc(record, renderer=pydoc.plaintext)
+    assert all(f"    {field}: " in shown for field in described)
+
+
+def _constant_docstrings(module):
+    """The names of a module's assignments that are followed by a docstring."""
+    body = ast.parse(inspect.getsource(module)).body
+    found = set()
+    for node, after in itertools.pairwise(body):
+        target = node.target if isinstance(node, ast.AnnAssign) else None
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+        documented = isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant)
+        if isinstance(target, ast.Name) and documented and isinstance(after.value.value, str):
+            found.add(target.id)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        (n, v)
+        for n, v in _public(lambda v: not callable(v) and not isinstance(v, type))
+        if n != "__version__"
+    ],
+)
+def test_every_public_constant_has_its_own_documentation(name, value):
+    module = next(
+        importlib.import_module(f"duloxinfo.{m}")
+        for m in duloxinfo._PUBLIC_MODULES
+        if name in importlib.import_module(f"duloxinfo.{m}").__all__
+    )
+    assert name in _constant_docstrings(module)

@@ -114,6 +114,17 @@ def test_every_class_a_raises_section_lists_is_raised_by_some_case(name):
         assert any(issubclass(error, _class(listed)) for error in raised), (name, listed)
 
 
+def test_a_value_whose_repr_fails_is_still_named_by_its_type():
+    class BadRepr:
+        def __repr__(self):
+            raise RuntimeError
+
+    with pytest.raises(
+        duloxinfo.WrongTypeError, match=r"dose_mg: .* got BadRepr <BadRepr instance"
+    ):
+        duloxinfo.Regimen(BadRepr(), [T8], "UTC", START)
+
+
 def test_the_policy_lists_every_error_class_once():
     policy = errors.__doc__
     for name in errors.__all__:

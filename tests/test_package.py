@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -246,3 +247,18 @@ def test_the_changelog_names_the_release():
     if ".dev" not in duloxinfo.__version__:
         version = re.escape(duloxinfo.__version__)
         assert re.search(rf"^## \[{version}\] - \d{{4}}-\d{{2}}-\d{{2}}$", changelog, re.MULTILINE)
+
+
+def test_ci_runs_every_python_version_the_metadata_claims():
+    root = Path(__file__).parent.parent
+    metadata = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    claimed = sorted(
+        c.rsplit(" :: ", 1)[1]
+        for c in metadata["classifiers"]
+        if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", c)
+    )
+    workflow = (root / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    (matrix,) = re.findall(r"python-version: \[(.*)\]", workflow)
+    assert sorted(v.strip().strip('"') for v in matrix.split(",")) == claimed
+    assert metadata["requires-python"] == f">={claimed[0]}"
+    assert "run: bash .ci/run" in workflow

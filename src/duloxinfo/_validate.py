@@ -44,10 +44,8 @@ def brief(value: object) -> str:
     if isinstance(value, int) and value.bit_length() > _LONGEST_INT_BITS:
         # str() of an integer over 4,300 digits raises; its length is what matters here.
         return f"(an integer of about {round(value.bit_length() * _LOG10_2)} digits)"
-    try:
-        return _SHOWN.repr(value)
-    except Exception:  # noqa: BLE001 - any object's repr may fail; its type is still news
-        return "(its repr failed)"
+    # reprlib shows an object whose own repr fails as "<Name instance at 0x...>".
+    return _SHOWN.repr(value)
 
 
 def shown(value: object) -> str:
