@@ -22,8 +22,8 @@ QUICK = (
     "duloxinfo.rules.missed_dose.*",
     "duloxinfo.rules._slots.x_around_in*",
     "duloxinfo.rules._slots.x_owner_index*",
-    "duloxinfo.rules._slots.x_past_midpoint*",
-    "duloxinfo.rules._slots.x_first_past_midpoint*",
+    "duloxinfo.rules._slots.x__past_midpoint*",
+    "duloxinfo.rules._slots.x__first_past_midpoint*",
     "duloxinfo.rules._slots.x_window*",
     "duloxinfo.rules._slots.x_count_in*",
 )

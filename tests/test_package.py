@@ -168,11 +168,9 @@ def test_data_flows_one_way_nothing_imports_a_layer_above_it():
 def test_no_module_imports_a_private_name_from_another():
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.ImportFrom)
-                and (node.module or "").startswith(("duloxinfo", ""))
-                and node.level
-            ):
+            # `from . import _durations` imports a private module of the library: fine.
+            # `from ._slots import _window` would reach into another module: not.
+            if isinstance(node, ast.ImportFrom) and node.level and node.module:
                 for alias in node.names:
                     assert not alias.name.startswith("_") or alias.name.startswith("__"), (
                         f"{path.relative_to(PACKAGE)} imports {alias.name}"

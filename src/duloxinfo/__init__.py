@@ -22,7 +22,8 @@ prescriber directs".
 
 **Where the names come from.**  Every public name is defined in exactly one
 public module, listed in that module's ``__all__``, and documented there;
-``duloxinfo`` re-exports them all.  ``import duloxinfo`` loads only the errors
+``duloxinfo`` re-exports them all (but :func:`duloxinfo.cli.main`, the command
+line's entry point).  ``import duloxinfo`` loads only the errors
 and the version.  The first use of any other name imports the public modules in
 the order of ``_PUBLIC_MODULES`` below until one defines it: the label and the
 rules first (attrs), then the content records, then the exports.  cattrs, the
@@ -32,7 +33,7 @@ resources API and the data file load later still, on the first
 
 from __future__ import annotations
 
-import importlib
+from importlib import import_module as _import_module
 
 from . import errors
 from ._version import __version__ as __version__
@@ -64,8 +65,8 @@ if TYPE_CHECKING:
 # Every public module whose names `duloxinfo` re-exports, in the order a first use looks
 # through them: what every application needs first, so that the rules never load the
 # content.  A test holds this list equal to the star imports above and to the public
-# modules in the source tree (every module without a leading underscore, but the command
-# line and the errors, which are loaded already).
+# modules in the source tree (every module without a leading underscore, but the errors,
+# which are loaded already, and the command line, which is not a library API).
 _PUBLIC_MODULES = (
     "sources",
     "label",
@@ -102,7 +103,7 @@ def __getattr__(name: str) -> object:
         raise missing
     everything = ["__version__", *errors.__all__]
     for module_name in _PUBLIC_MODULES:
-        module = importlib.import_module(f"duloxinfo.{module_name}")
+        module = _import_module(f"duloxinfo.{module_name}")
         if name in module.__all__:
             value = getattr(module, name)
             globals()[name] = value

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import reprlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -18,19 +18,35 @@ from .errors import InvalidDatetimeError, NaiveDatetimeError, TimeZoneError, Wro
 if TYPE_CHECKING:
     import attrs
 
-MIN_YEAR: Final = 2
-"""The first year duloxinfo accepts, so that a day before any instant is still valid."""
-MAX_YEAR: Final = 9998
-"""The last year duloxinfo accepts, so that a day after any instant is still valid."""
-
+_MIN_YEAR: Final = 2
+_MAX_YEAR: Final = 9998
 _T = TypeVar("_T")
-_SHOWN: Final = reprlib.Repr()
-_SHOWN.maxstring = _SHOWN.maxother = 60
-_SHOWN.maxlist = _SHOWN.maxtuple = _SHOWN.maxdict = _SHOWN.maxset = 4
-_SHOWN.maxlevel = 2
 # Integers are shown in full up to this many bits (about 60 digits).
 _LONGEST_INT_BITS: Final = 200
 _LOG10_2: Final = 0.30103
+_LONGEST_NAME: Final = 40
+
+
+class _Shown(reprlib.Repr):
+    """reprlib, with integers of any size shown by their length, not their digits.
+
+    ``str()`` of an integer of over 4,300 digits raises, and reprlib calls it; an
+    object whose own ``repr`` fails reprlib shows as ``<Name instance at 0x...>``.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxstring = self.maxother = 60
+        self.maxlist = self.maxtuple = self.maxdict = self.maxset = 4
+        self.maxlevel = 2
+
+    def repr_int(self, x: int, level: int) -> str:
+        if x.bit_length() > _LONGEST_INT_BITS:
+            return f"(an integer of about {round(x.bit_length() * _LOG10_2)} digits)"
+        return super().repr_int(x, level)
+
+
+_SHOWN: Final = _Shown()
 
 
 def brief(value: object) -> str:
@@ -38,19 +54,17 @@ def brief(value: object) -> str:
 
     >>> brief("Europe/Lundon"), brief("x" * 100)
     ("'Europe/Lundon'", "'xxxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxxxxxxxxxxxx'")
-    >>> brief(10**400)
-    '(an integer of about 400 digits)'
+    >>> brief(10**400), brief([10**5000])
+    ('(an integer of about 400 digits)', '[(an integer of about 5000 digits)]')
     """
-    if isinstance(value, int) and value.bit_length() > _LONGEST_INT_BITS:
-        # str() of an integer over 4,300 digits raises; its length is what matters here.
-        return f"(an integer of about {round(value.bit_length() * _LOG10_2)} digits)"
-    # reprlib shows an object whose own repr fails as "<Name instance at 0x...>".
+    if type(value) is int:  # reprlib would show an integer subclass with its own repr
+        return _SHOWN.repr_int(value, _SHOWN.maxlevel)
     return _SHOWN.repr(value)
 
 
 def shown(value: object) -> str:
     """``value``'s type and its bounded ``repr``: ``str '08:00'``, for an error message."""
-    return f"{type(value).__name__} {brief(value)}"
+    return f"{type(value).__name__[:_LONGEST_NAME]} {brief(value)}"
 
 
 def require_type(value: object, kind: type[_T], field: str, expected: str) -> _T:
@@ -68,6 +82,16 @@ def require_whole_number(value: object, field: str, expected: str = "a whole num
     if isinstance(value, bool) or not isinstance(value, int):
         raise WrongTypeError(f"{field}: expected {expected}, got {shown(value)}")
     return value
+
+
+def require_items(value: object, field: str, expected: str) -> tuple[object, ...]:
+    """The items of ``value``, any iterable but a string or bytes, else raise.
+
+    ``expected`` says what was wanted, in words: ``"an iterable of Intake"``.
+    """
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise WrongTypeError(f"{field}: expected {expected}, got {shown(value)}")
+    return tuple(value)
 
 
 def require_aware(value: object, field: str) -> _dt.datetime:
@@ -90,9 +114,10 @@ def require_date(value: object, field: str) -> _dt.date:
 
 
 def _require_year(value: _dt.date, field: str) -> None:
-    if not MIN_YEAR <= value.year <= MAX_YEAR:
+    if not _MIN_YEAR <= value.year <= _MAX_YEAR:
         raise InvalidDatetimeError(
-            f"{field}: {value.isoformat()} is outside the supported years {MIN_YEAR} to {MAX_YEAR}"
+            f"{field}: {value.isoformat()} is outside the supported years {_MIN_YEAR} to "
+            f"{_MAX_YEAR}"
         )
 
 

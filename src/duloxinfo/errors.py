@@ -2,9 +2,12 @@
 
 Every error is a :class:`DuloxinfoError`, itself a :class:`ValueError`: one
 ``except duloxinfo.DuloxinfoError`` handles anything the library refuses, and no
-other exception escapes a public function, whatever it is given.  (Calling a
-function with a missing or unknown argument is Python's own :class:`TypeError`,
-as for any function.)
+other exception escapes a public function, whatever it is given.  Two exceptions
+are Python's own, not the library's: calling a function with a missing or unknown
+argument is a :class:`TypeError`, as for any function; and a function that needs
+an optional extra raises :class:`ModuleNotFoundError` naming the extra when it is
+not installed (:func:`~duloxinfo.interop.calendar.dose_calendar` needs
+``duloxinfo[calendar]``).
 
 **The policy.**  The class depends on what is wrong, never on which function found it:
 
@@ -101,8 +104,9 @@ class WrongTypeError(DuloxinfoError, TypeError):
 class ContentError(DuloxinfoError):
     """Content is broken: bad syntax, a missing, unknown or mistyped field, or a failed check.
 
-    Raised for the package's own data file (a packaging fault) and for JSON text
-    given to :func:`~duloxinfo.content.load.guide_from_json`.
+    Raised for the package's own data file (a packaging fault), for JSON text given
+    to :func:`~duloxinfo.content.load.guide_from_json`, and for a record
+    :func:`~duloxinfo.content.load.guide_to_json` cannot write as JSON.
 
     Attributes:
         file: The name of the data file, or ``"<json>"`` for text given directly.

@@ -4,6 +4,7 @@ broken data named by its path."""
 import datetime as dt
 import enum
 import json
+import re
 import threading
 import time
 import types
@@ -194,3 +195,23 @@ def test_the_loader_turns_any_damage_to_the_data_into_a_content_error(path, junk
 @given(st.text(max_size=200))
 def test_the_loader_turns_any_text_into_a_guide_or_a_content_error(text):
     only_duloxinfo_errors(duloxinfo.guide_from_json, [text])
+
+
+def test_a_duration_longer_than_python_can_hold_is_a_content_error():
+    data = json.loads(duloxinfo.guide_to_json(GUIDE))
+    data["dosage"]["starting"]["duration"] = "P9999999999D"
+    with pytest.raises(duloxinfo.ContentError) as caught:
+        duloxinfo.guide_from_json(json.dumps(data))
+    assert caught.value.problems == (
+        "dosage.starting.duration: expected an ISO 8601 duration such as 'P7D', got 'P9999999999D'",
+    )
+
+
+@pytest.mark.parametrize("text", ["P", "PT", "P1DT", "7D", "P-1D", "P1.5D"])
+def test_durations_are_whole_iso_8601_the_schema_and_the_loader_agree(text):
+    data = json.loads(duloxinfo.guide_to_json(GUIDE))
+    data["dosage"]["starting"]["duration"] = text
+    with pytest.raises(duloxinfo.ContentError, match="expected an ISO 8601 duration"):
+        duloxinfo.guide_from_json(json.dumps(data))
+    pattern = duloxinfo.guide_json_schema()["$defs"]["DoseStep"]["properties"]["duration"]
+    assert not any(re.fullmatch(o.get("pattern", "(?!)"), text) for o in pattern["anyOf"])

@@ -96,3 +96,16 @@ def test_the_calendar_holds_exactly_the_schedule(regimen, first, days):
     start = max(oracle.utc(lo), oracle.utc(regimen.start))
     expected = [s for s in slots if start <= s < oracle.utc(hi)]
     assert [e["DTSTART"].dt.astimezone(dt.UTC) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "first", "last"),
+    [
+        (dt.datetime(2, 1, 1, tzinfo=dt.UTC), dt.date(2, 1, 1), dt.date(2, 1, 3)),
+        (dt.datetime(9998, 1, 1, tzinfo=dt.UTC), dt.date(9998, 12, 29), dt.date(9998, 12, 31)),
+    ],
+)
+def test_a_calendar_at_the_ends_of_the_supported_years(start, first, last):
+    regimen = Regimen(60, [dt.time(8)], "America/New_York", start)
+    _, events = _events(dose_calendar(regimen, first, last, created=CREATED))
+    assert len(events) == 3

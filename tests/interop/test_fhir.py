@@ -172,3 +172,12 @@ DOSAGE = duloxinfo.to_fhir_dosage(DAILY)
 def test_any_damage_to_a_fhir_dosage_is_a_regimen_or_a_duloxinfo_error(path, junk, delete):
     data = damaged(DOSAGE, path, junk, delete=delete)
     only_duloxinfo_errors(lambda d: duloxinfo.from_fhir_dosage(d, "UTC"), [data])
+
+
+def test_an_unknown_element_is_named_briefly_however_long_its_name():
+    data = {**to_fhir_dosage(DAILY), "y" * 100_000: "z" * 100_000}
+    with pytest.raises(duloxinfo.FhirError) as caught:
+        from_fhir_dosage(data, "UTC")
+    assert str(caught.value).startswith("'yyy")
+    assert "is not supported" in str(caught.value)
+    assert len(str(caught.value)) < 400

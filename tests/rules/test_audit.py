@@ -1,7 +1,6 @@
 """audit: every double dose of each kind found, nothing in clean histories, findings pinned whole."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -10,27 +9,10 @@ import duloxinfo
 from duloxinfo import DoubleDose, DoubleDoseKind, Intake, Regimen, audit
 from support.oracle import owner, schedule, utc
 from support.strategies import in_any_zone, regimens
+from support.times import UTC, at, daily, jan, same
 
-UTC = dt.UTC
-LONDON = ZoneInfo("Europe/London")
 START = dt.datetime(2026, 1, 5, 8, tzinfo=UTC)
 R = Regimen(60, [dt.time(8)], "Europe/London", START)
-
-
-def at(y, mo, d, h=0, mi=0, tz=UTC):
-    return dt.datetime(y, mo, d, h, mi, tzinfo=tz)
-
-
-def daily(dose=60, times=(dt.time(8),), tz="Europe/London", start=None):
-    return Regimen(dose, list(times), tz, start or at(2026, 1, 5, tz=LONDON))
-
-
-def jan(day, hour, minute=0, month=1, tz=LONDON):
-    return dt.datetime(2026, month, day, hour, minute, tzinfo=tz)
-
-
-def same(actual, expected):
-    assert repr(actual) == repr(expected)
 
 
 def test_audit_names_each_kind():

@@ -6,12 +6,7 @@ import pytest
 
 import duloxinfo
 from duloxinfo import Intake
-
-UTC = dt.UTC
-
-
-def at(y, mo, d, h=0, mi=0, tz=UTC):
-    return dt.datetime(y, mo, d, h, mi, tzinfo=tz)
+from support.times import at
 
 
 def test_intake_validation():

@@ -5,37 +5,18 @@ word fails; the properties are in test_missed_dose_properties.py.
 """
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import duloxinfo
 from duloxinfo import Action, Intake, MissedDoseAdvice, Regimen, advise_missed_dose
+from support.times import LONDON, NEW_YORK, UTC, at, daily, jan, same
 
-UTC = dt.UTC
-LONDON = ZoneInfo("Europe/London")
-NEW_YORK = ZoneInfo("America/New_York")
 START = dt.datetime(2026, 1, 5, 8, tzinfo=UTC)
 NOW = dt.datetime(2026, 2, 1, 9, tzinfo=UTC)
 R = Regimen(60, [dt.time(8)], "Europe/London", START)
 
 
-def at(y, mo, d, h=0, mi=0, tz=UTC):
-    return dt.datetime(y, mo, d, h, mi, tzinfo=tz)
-
-
-def daily(dose=60, times=(dt.time(8),), tz="Europe/London", start=None):
-    return Regimen(dose, list(times), tz, start or at(2026, 1, 5, tz=LONDON))
-
-
 def utc_of(x):
     return x.astimezone(UTC)
-
-
-def jan(day, hour, minute=0, month=1, tz=LONDON):
-    return dt.datetime(2026, month, day, hour, minute, tzinfo=tz)
-
-
-def same(actual, expected):
-    assert repr(actual) == repr(expected)
 
 
 def advice(action, dose, slot, following, missed, contact, reason, rule):

@@ -10,13 +10,9 @@ import pytest
 
 import duloxinfo
 from duloxinfo import Intake, Regimen
+from support.times import UTC, at
 
-UTC = dt.UTC
 START = dt.datetime(2026, 1, 5, 8, tzinfo=UTC)
-
-
-def at(y, mo, d, h=0, mi=0, tz=UTC):
-    return dt.datetime(y, mo, d, h, mi, tzinfo=tz)
 
 
 def test_valid_regimens_are_the_labels():

@@ -1,32 +1,14 @@
 """dose_times: the schedule in the regimen's zone, and the spans it refuses."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 import duloxinfo
 from duloxinfo import Regimen
+from support.times import LONDON, at, daily, jan, same
 
-UTC = dt.UTC
-LONDON = ZoneInfo("Europe/London")
 R = Regimen(60, [dt.time(8)], "Europe/London", dt.datetime(2026, 1, 5, 8, tzinfo=LONDON))
-
-
-def at(y, mo, d, h=0, mi=0, tz=UTC):
-    return dt.datetime(y, mo, d, h, mi, tzinfo=tz)
-
-
-def daily(dose=60, times=(dt.time(8),), tz="Europe/London", start=None):
-    return Regimen(dose, list(times), tz, start or at(2026, 1, 5, tz=LONDON))
-
-
-def jan(day, hour, minute=0, month=1, tz=LONDON):
-    return dt.datetime(2026, month, day, hour, minute, tzinfo=tz)
-
-
-def same(actual, expected):
-    assert repr(actual) == repr(expected)
 
 
 def test_dose_times_lists_the_schedule_and_refuses_a_bad_span():

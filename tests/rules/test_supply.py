@@ -8,23 +8,9 @@ import pytest
 import duloxinfo
 from duloxinfo import Regimen, Supply
 from support.oracle import schedule
+from support.times import NEW_YORK, UTC, at, jan, same
 
-UTC = dt.UTC
-LONDON = ZoneInfo("Europe/London")
-NEW_YORK = ZoneInfo("America/New_York")
 START = dt.datetime(2026, 1, 5, 8, tzinfo=UTC)
-
-
-def at(y, mo, d, h=0, mi=0, tz=UTC):
-    return dt.datetime(y, mo, d, h, mi, tzinfo=tz)
-
-
-def jan(day, hour, minute=0, month=1, tz=LONDON):
-    return dt.datetime(2026, month, day, hour, minute, tzinfo=tz)
-
-
-def same(actual, expected):
-    assert repr(actual) == repr(expected)
 
 
 def test_supply_forecast():
@@ -137,4 +123,16 @@ def test_supply_dates_are_the_regimens_local_dates_not_utcs():
         dt.date(2026, 1, 12),
         2,
         dt.date(2026, 1, 10),
+    )
+
+
+def test_a_lead_time_longer_than_the_years_before_today_means_refill_today():
+    early = Regimen(60, [dt.time(8)], "UTC", dt.datetime(2, 1, 1, tzinfo=UTC))
+    now = dt.datetime(2, 1, 2, tzinfo=UTC)
+    longest = dt.timedelta(days=duloxinfo.MAX_SCHEDULE_DAYS)
+    s = duloxinfo.supply_forecast(early, 60, 1, now, lead_time=longest)
+    assert (s.runs_out_on, s.refill_by, s.rule) == (
+        dt.date(2, 1, 3),
+        dt.date(2, 1, 2),
+        "supply/refill-now",
     )

@@ -6,17 +6,9 @@ import pytest
 
 import duloxinfo
 from duloxinfo import Intake, Regimen, TitrationStage, TitrationStatus
+from support.times import UTC, at, same
 
-UTC = dt.UTC
 START = dt.datetime(2026, 1, 5, 8, tzinfo=UTC)
-
-
-def at(y, mo, d, h=0, mi=0, tz=UTC):
-    return dt.datetime(y, mo, d, h, mi, tzinfo=tz)
-
-
-def same(actual, expected):
-    assert repr(actual) == repr(expected)
 
 
 def status(stage, taken, reason, rule):

@@ -571,6 +571,34 @@ CASES = [
         "start: 0001-01-01",
     ),
     Case(
+        "from_fhir_dosage",
+        "a dose of 10**400 mg",
+        lambda: duloxinfo.from_fhir_dosage(
+            _dosage(
+                doseAndRate=[
+                    {
+                        "doseQuantity": {
+                            "value": 10**400,
+                            "unit": "mg",
+                            "system": "http://unitsofmeasure.org",
+                            "code": "mg",
+                        }
+                    }
+                ]
+            ),
+            "UTC",
+        ),
+        E.DoseError,
+        "dose_mg: (an integer of about 400 digits) mg",
+    ),
+    Case(
+        "from_fhir_dosage",
+        "keys of two types",
+        lambda: duloxinfo.from_fhir_dosage({**_dosage(), 1: "x"}, "UTC"),
+        E.FhirError,
+        "1: 'x' is not supported",
+    ),
+    Case(
         "fhir_medication",
         "strength 25",
         lambda: duloxinfo.fhir_medication(25),
@@ -603,7 +631,7 @@ CASES = [
         "eleven years",
         lambda: duloxinfo.dose_calendar(R, dt.date(2026, 3, 1), dt.date(2037, 3, 2), created=NOW),
         E.ScheduleError,
-        "more than 3660 days",
+        "last_day: 2037-03-02 is more than 3660 days after first_day",
     ),
     Case(
         "dose_calendar",
@@ -679,6 +707,13 @@ CASES = [
         lambda: duloxinfo.guide().section("dosge"),
         E.SectionError,
         "name: 'dosge' is not a guide section",
+    ),
+    Case(
+        "Guide.section",
+        "a list holding an integer of 5,000 digits",
+        lambda: duloxinfo.guide().section([10**5000]),
+        E.WrongTypeError,
+        "name: expected a section name, got list [(an integer of about 5000 digits)]",
     ),
     Case(
         "Guide.section",

@@ -25,7 +25,15 @@ __all__ = ["main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
+
+    The status is 0 on success, 2 for bad input and 1 for anything unexpected; the
+    error is one line on standard error.
+
+    Raises:
+        SystemExit: for ``--help`` and ``--version`` (status 0) and for a usage error
+            that argparse finds (status 2, one line), as argparse does.
+    """
     args = parse(sys.argv[1:] if argv is None else argv)
     # Loaded only once a command is to run, so that --version and --help stay light.
     from ._commands import run  # noqa: PLC0415

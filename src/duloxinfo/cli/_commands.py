@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import duloxinfo
 
+from .._words import how_often
 from ._parser import NOT_ADVICE
 from ._values import InputError, read_history, read_instant, read_regimen
 
@@ -66,11 +67,11 @@ def _lines(*pairs: tuple[str, object]) -> str:
     )
 
 
-def main_job(args: argparse.Namespace) -> str:
+def _main_job(args: argparse.Namespace) -> str:
     return _summary() + "\n\n" + _example()
 
 
-def guide(args: argparse.Namespace) -> str:
+def _guide(args: argparse.Namespace) -> str:
     guide = duloxinfo.guide()
     part = guide if args.section is None else guide.section(args.section)
     if args.format == "json":
@@ -83,7 +84,7 @@ def guide(args: argparse.Namespace) -> str:
     return render(part).rstrip("\n")
 
 
-def missed_dose(args: argparse.Namespace) -> str:
+def _missed_dose(args: argparse.Namespace) -> str:
     regimen, now = read_regimen(args)
     taken = [
         duloxinfo.Intake(read_instant(t, "--taken", regimen.tz, now), regimen.dose_mg)
@@ -109,7 +110,7 @@ def missed_dose(args: argparse.Namespace) -> str:
     )
 
 
-def schedule(args: argparse.Namespace) -> str:
+def _schedule(args: argparse.Namespace) -> str:
     regimen, now = read_regimen(args)
     start = now if args.from_ is None else read_instant(args.from_, "--from", regimen.tz, now)
     if not 1 <= args.days <= duloxinfo.MAX_SCHEDULE_DAYS:
@@ -123,7 +124,7 @@ def schedule(args: argparse.Namespace) -> str:
     return "\n".join([header, *(f"  {_when(d)}" for d in doses)] if doses else [header, "  none"])
 
 
-def supply(args: argparse.Namespace) -> str:
+def _supply(args: argparse.Namespace) -> str:
     regimen, now = read_regimen(args)
     supply = duloxinfo.supply_forecast(
         regimen, args.strength, args.count, now, lead_time=_dt.timedelta(days=args.lead_days)
@@ -140,7 +141,7 @@ def supply(args: argparse.Namespace) -> str:
     )
 
 
-def audit(args: argparse.Namespace) -> str:
+def _audit(args: argparse.Namespace) -> str:
     regimen, _ = read_regimen(args)
     intakes = read_history(args.history, regimen.tz)
     found = duloxinfo.audit(regimen, intakes)
@@ -155,12 +156,12 @@ def audit(args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
-def fhir(args: argparse.Namespace) -> str:
+def _fhir(args: argparse.Namespace) -> str:
     regimen, _ = read_regimen(args)
     return json.dumps(duloxinfo.to_fhir_dosage(regimen), indent=2)
 
 
-def calendar(args: argparse.Namespace) -> str:
+def _calendar(args: argparse.Namespace) -> str:
     regimen, now = read_regimen(args)
     days = []
     for name, text in (("--first", args.first), ("--last", args.last)):
@@ -178,7 +179,7 @@ def calendar(args: argparse.Namespace) -> str:
     return f"Wrote {args.output}."
 
 
-def schema(args: argparse.Namespace) -> str:
+def _schema(args: argparse.Namespace) -> str:
     return json.dumps(duloxinfo.guide_json_schema(), indent=2)
 
 
@@ -196,9 +197,13 @@ def _summary() -> str:
         "",
         _wrap(f"Evidence note: {not_approved.text}"),
         "",
-        f"Starting dose: {dosage.starting.dose_mg} mg once daily (the label: for one week).",
         (
-            f"Usual dose:    {dosage.usual.dose_mg} mg once daily "
+            f"Starting dose: {dosage.starting.dose_mg} mg "
+            f"{how_often(dosage.starting.frequency.times_per_day)} (the label: for one week)."
+        ),
+        (
+            f"Usual dose:    {dosage.usual.dose_mg} mg "
+            f"{how_often(dosage.usual.frequency.times_per_day)} "
             f"(the label's maximum for pain: {dosage.maximum_daily_mg} mg a day)."
         ),
         "",
@@ -247,13 +252,13 @@ def run(args: argparse.Namespace) -> str:
 
 
 _COMMANDS: dict[str | None, Callable[[argparse.Namespace], str]] = {
-    None: main_job,
-    "guide": guide,
-    "missed-dose": missed_dose,
-    "schedule": schedule,
-    "supply": supply,
-    "audit": audit,
-    "fhir": fhir,
-    "calendar": calendar,
-    "schema": schema,
+    None: _main_job,
+    "guide": _guide,
+    "missed-dose": _missed_dose,
+    "schedule": _schedule,
+    "supply": _supply,
+    "audit": _audit,
+    "fhir": _fhir,
+    "calendar": _calendar,
+    "schema": _schema,
 }

@@ -7,7 +7,7 @@ structures or unstructures content, so that cattrs loads on first use only.
 from __future__ import annotations
 
 import datetime as _dt
-import re
+import enum
 import typing
 from typing import Any, Final
 
@@ -18,12 +18,8 @@ from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError
 
 from .._validate import brief, shown
 from ..errors import ContentError
+from . import _durations
 from .model import Guide, Section
-
-_DURATION = re.compile(
-    r"P(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
-    r"(?:T(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?"
-)
 
 
 class _WrongValueError(ValueError):
@@ -32,23 +28,35 @@ class _WrongValueError(ValueError):
 
 def _structure_duration(value: object, _: type) -> _dt.timedelta:
     """An ISO 8601 duration of whole weeks, days, hours, minutes and seconds: ``P7D``."""
-    match = _DURATION.fullmatch(value) if isinstance(value, str) else None
-    if match is None or value in {"P", "PT"} or str(value).endswith("T"):
+    duration = _durations.parse(value) if isinstance(value, str) else None
+    if duration is None:
         raise _WrongValueError(f"expected an ISO 8601 duration such as 'P7D', got {brief(value)}")
-    parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
-    return _dt.timedelta(**parts)
+    return duration
 
 
 def _unstructure_duration(value: _dt.timedelta) -> str:
-    if value < _dt.timedelta(0) or value.microseconds:
+    text = _durations.write(value)
+    if text is None:
         raise _WrongValueError(
-            f"cannot write {value!r} as a duration of whole seconds of at least 0"
+            f"cannot write {brief(value)} as a duration of whole seconds of at least 0"
         )
-    hours, rest = divmod(value.seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    time = "".join(f"{n}{u}" for n, u in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
-    days = f"{value.days}D" if value.days or not time else ""
-    return f"P{days}" + (f"T{time}" if time else "")
+    return text
+
+
+def _strict_enum(kind: type[enum.Enum]) -> Any:
+    """Enumerations by their values, with the bad value shown briefly."""
+
+    def hook(value: object, _: type) -> object:
+        try:
+            return kind(value)
+        except (ValueError, TypeError):
+            raise _WrongValueError(f"{brief(value)} is not a valid {kind.__name__}") from None
+
+    return hook
+
+
+def _is_enum(type_: Any) -> bool:
+    return isinstance(type_, type) and issubclass(type_, enum.Enum)
 
 
 def _strict(kind: type) -> Any:
@@ -129,6 +137,7 @@ def _make_converter() -> cattrs.BaseConverter:
     converter.register_structure_hook(_dt.timedelta, _structure_duration)
     converter.register_unstructure_hook(_dt.timedelta, _unstructure_duration)
     converter.register_structure_hook_factory(_is_tuple, _strict_tuple)
+    converter.register_structure_hook_factory(_is_enum, _strict_enum)
     converter.register_structure_hook_factory(attrs.has, _strict_record)
     return converter
 
@@ -140,12 +149,9 @@ def _describe(exc: BaseException, _: type | None) -> str:
     if isinstance(exc, KeyError):
         return "missing"
     if isinstance(exc, ForbiddenExtraKeysError):
-        return "unknown field " + ", ".join(repr(k) for k in sorted(exc.extra_fields))
-    if isinstance(exc, _WrongValueError):
-        return str(exc)
-    if isinstance(exc, ValueError):  # an enumeration value not in the enumeration
-        return str(exc)
-    return f"{type(exc).__name__}: {exc}"  # pragma: no cover - no other kind is raised
+        return "unknown field " + ", ".join(brief(k) for k in sorted(exc.extra_fields)[:3])
+    # Our hooks raise only _WrongValueError, with a bounded message.
+    return str(exc)
 
 
 def _problems(exc: BaseException) -> tuple[str, ...]:

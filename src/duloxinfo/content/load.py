@@ -12,7 +12,7 @@ import sys
 import threading
 from typing import Final
 
-from .._validate import require_type
+from .._validate import require_type, require_whole_number
 from ..errors import ContentError
 from ._parts import require_part
 from .checks import check_guide
@@ -77,7 +77,7 @@ def guide_to_json(guide: Guide | Section, *, indent: int | None = None) -> str:
 
     guide = require_part(guide, "guide")
     if indent is not None:
-        indent = require_type(indent, int, "indent", "a whole number of spaces or None")
+        indent = require_whole_number(indent, "indent", "a whole number of spaces or None")
     return json.dumps(unstructure(guide), ensure_ascii=False, indent=indent)
 
 

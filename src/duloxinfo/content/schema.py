@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from . import _durations
 from .model import Guide
 
 __all__ = ["guide_json_schema"]
@@ -21,7 +22,7 @@ _SCALARS: dict[object, dict[str, Any]] = {
     bool: {"type": "boolean"},
     _dt.timedelta: {
         "type": "string",
-        "pattern": r"^P(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?$",
+        "pattern": _durations.PATTERN,
         "description": "ISO 8601 duration of whole weeks, days, hours, minutes, seconds",
     },
 }
@@ -66,7 +67,8 @@ def guide_json_schema() -> dict[str, Any]:
 
     The JSON is what :func:`~duloxinfo.content.load.guide_to_json` writes.
 
-    For consumers that are not written in Python.  A new dict on every call.
+    For consumers that are not written in Python.  A new dict on every call; it
+    takes nothing and raises nothing.
 
     >>> import duloxinfo
     >>> schema = duloxinfo.guide_json_schema()

@@ -13,8 +13,9 @@ from .._version import __version__
 from ..errors import ScheduleError
 from ..label import LABEL
 from ..rules._inputs import require_regimen
+from ..rules._slots import doses_between
 from ..rules.regimen import Regimen
-from ..rules.schedule import dose_times
+from ..rules.schedule import MAX_SCHEDULE_DAYS
 
 __all__ = ["dose_calendar"]
 
@@ -24,10 +25,11 @@ def dose_calendar(
 ) -> bytes:
     """The regimen's doses on the local dates ``first_day`` to ``last_day`` as an .ics file.
 
-    One event per scheduled dose (:func:`~duloxinfo.rules.schedule.dose_times`), at its local time
-    in the regimen's zone (the calendar carries the zone's ``VTIMEZONE``, so
-    calendar apps keep the wall time across daylight saving), with a reminder at
-    the dose time and the administration instructions in the description.
+    One event per scheduled dose (as :func:`~duloxinfo.rules.schedule.dose_times`
+    lists them), at its local time in the regimen's zone (the calendar carries the
+    zone's ``VTIMEZONE``, so calendar apps keep the wall time across daylight
+    saving), with a reminder at the dose time and the administration instructions
+    in the description.
     ``created`` is the calendar's timestamp (``DTSTAMP``), given rather than read
     from the clock.
 
@@ -48,6 +50,11 @@ def dose_calendar(
         raise ScheduleError(
             f"last_day: {last.isoformat()} is before first_day ({first.isoformat()})"
         )
+    if (last - first).days >= MAX_SCHEDULE_DAYS:
+        raise ScheduleError(
+            f"last_day: {last.isoformat()} is more than {MAX_SCHEDULE_DAYS} days after "
+            f"first_day ({first.isoformat()})"
+        )
     try:
         import icalendar  # noqa: PLC0415 - an optional extra, loaded only here
     except ModuleNotFoundError as exc:
@@ -56,11 +63,11 @@ def dose_calendar(
         ) from exc
 
     midnight = _dt.time(0)
-    doses = dose_times(
-        regimen,
-        _dt.datetime.combine(first, midnight, tzinfo=regimen.tz),
-        _dt.datetime.combine(last + _dt.timedelta(days=1), midnight, tzinfo=regimen.tz),
+    span = (
+        _dt.datetime.combine(day, midnight, tzinfo=regimen.tz).astimezone(_dt.UTC)
+        for day in (first, last + _dt.timedelta(days=1))
     )
+    doses = [dose.astimezone(regimen.tz) for dose in doses_between(regimen, *span)]
     summary = f"Duloxetine {regimen.dose_mg} mg"
     description = (
         f"Take {regimen.dose_mg} mg of duloxetine, as your prescriber directs. "
@@ -83,8 +90,13 @@ def dose_calendar(
         alarm.add("trigger", _dt.timedelta(0))
         event.add_component(alarm)
         calendar.add_component(event)
-    # The zone's rules for the calendar's own span (and a year either side), not 1970-2038.
+    # The zone's rules for the calendar's own span and a year either side, not 1970-2038.
+    # icalendar searches for the zone's changes up to a year past the dates it is given,
+    # so near the ends of the supported years those stay that far inside Python's dates.
     year = _dt.timedelta(days=366)
-    calendar.add_missing_timezones(first_date=first - year, last_date=last + year)
+    calendar.add_missing_timezones(
+        first_date=max(first, _dt.date.min + 2 * year) - year,
+        last_date=min(last, _dt.date.max - 2 * year) + year,
+    )
     ics: bytes = calendar.to_ical()
     return ics

@@ -156,12 +156,13 @@ def _kind_name(kind: type | tuple[type, ...]) -> str:
 
 def _only(data: Mapping[str, object], allowed: frozenset[str], path: str) -> None:
     """Refuse elements duloxinfo cannot represent, rather than dropping them."""
-    extra = sorted(set(data) - allowed)
+    extra = sorted((key for key in data if key not in allowed), key=repr)
     if extra:
-        where = f"{path}.{extra[0]}" if path else extra[0]
+        key: object = extra[0]  # parsed JSON has string keys; a dict built in code may not
+        name = key if isinstance(key, str) and len(key) <= 60 else brief(key)
         raise FhirError(
-            f"{where}: {brief(data[extra[0]])} is not supported; duloxinfo reads only "
-            f"{', '.join(sorted(allowed))} here"
+            f"{f'{path}.{name}' if path else name}: {brief(data[extra[0]])} is not supported; "
+            f"duloxinfo reads only {', '.join(sorted(allowed))} here"
         )
 
 
@@ -184,7 +185,7 @@ def _whole_mg(path: str, quantity: object) -> int:
     if (
         isinstance(value, bool)
         or not isinstance(value, int | float)
-        or not math.isfinite(value)
+        or (isinstance(value, float) and not math.isfinite(value))
         or value != int(value)
     ):
         raise FhirError(f"{path}.value: {brief(value)} is not a whole number of mg")
@@ -209,12 +210,14 @@ def from_fhir_dosage(
     Raises:
         WrongTypeError: ``dosage`` is not a mapping, ``tz`` is not a zone name or a
             ZoneInfo, or ``start`` is not a datetime.
-        FhirError: the ``Dosage`` is malformed or describes something unsupported.
+        FhirError: the ``Dosage`` is malformed or describes something unsupported,
+            or its ``boundsPeriod.start`` has no zone offset (and no ``start`` is given).
         DoseError: the dose it describes is not one the label allows.
         ScheduleError: its times of day are not a valid regimen's (see
             :class:`~duloxinfo.rules.regimen.Regimen`).
         TimeZoneError: ``tz`` is not a known IANA zone.
-        InvalidDatetimeError: the start has no zone or is outside the supported years.
+        InvalidDatetimeError: the start (given, or read from the ``Dosage``) has no
+            zone or is outside the supported years.
 
     >>> import datetime as dt
     >>> from duloxinfo import Regimen, to_fhir_dosage, from_fhir_dosage
@@ -247,11 +250,11 @@ def _check_route(dosage: Mapping[str, Any]) -> None:
         _get(dosage, "route.coding", list) if "coding" in _get(dosage, "route", Mapping) else []
     )
     if not any(
-        isinstance(c, Mapping) and c.get("system") == _SNOMED and c.get("code") == "26643006"
+        isinstance(c, Mapping) and c.get("system") == _SNOMED and c.get("code") == _ORAL["code"]
         for c in codings
     ):
         raise FhirError(
-            f"route: {brief(dosage['route'])} is not the oral route (SNOMED CT 26643006)"
+            f"route: {brief(dosage['route'])} is not the oral route (SNOMED CT {_ORAL['code']})"
         )
 
 
@@ -266,7 +269,7 @@ def _read_times(dosage: Mapping[str, Any]) -> list[_dt.time]:
     if len(raw_times) != frequency:
         raise FhirError(
             f"timing.repeat.timeOfDay: {brief(raw_times)} has {len(raw_times)} times for "
-            f"frequency {frequency}; duloxinfo needs one time of day per dose"
+            f"frequency {brief(frequency)}; duloxinfo needs one time of day per dose"
         )
     times = []
     for index, raw in enumerate(raw_times):
@@ -318,6 +321,6 @@ def _check_maximum(dosage: Mapping[str, Any], regimen: Regimen) -> None:
         )
     if most < regimen.daily_dose_mg:
         raise FhirError(
-            f"maxDosePerPeriod.numerator: {most} mg a day is less than the dosage's own "
+            f"maxDosePerPeriod.numerator: {brief(most)} mg a day is less than the dosage's own "
             f"{regimen.daily_dose_mg} mg a day"
         )

@@ -23,7 +23,7 @@ def _makeable_below(bound: int) -> frozenset[int]:
     return frozenset(reachable - {0})
 
 
-def makeable(dose_mg: int) -> bool:
+def _makeable(dose_mg: int) -> bool:
     """Whether ``dose_mg`` is a sum of whole capsules of the marketed strengths.
 
     Below ``min * max`` of the strengths we look it up; at or above it every
@@ -37,7 +37,7 @@ def makeable(dose_mg: int) -> bool:
     return dose_mg >= bound or dose_mg in _makeable_below(bound)
 
 
-def strengths_text() -> str:
+def _strengths_text() -> str:
     """The marketed strengths in words: ``20, 30, 40, 60 mg``."""
     return ", ".join(str(s) for s in LABEL.capsule_strengths_mg.value) + " mg"
 
@@ -47,10 +47,10 @@ def require_dose(value: object, field: str) -> int:
     dose = require_whole_number(value, field, "a whole number of mg")
     if dose <= 0:
         raise DoseError(f"{field}: {brief(dose)} mg is not a positive dose")
-    if not makeable(dose):
+    if not _makeable(dose):
         raise DoseError(
             f"{field}: {brief(dose)} mg cannot be made of whole capsules of the marketed "
-            f"strengths ({strengths_text()}); capsules may not be split"
+            f"strengths ({_strengths_text()}); capsules may not be split"
         )
     return dose
 
@@ -60,6 +60,6 @@ def require_strength(value: object, field: str = "strength_mg") -> int:
     strength = require_whole_number(value, field, "a whole number of mg")
     if strength not in LABEL.capsule_strengths_mg.value:
         raise DoseError(
-            f"{field}: {brief(strength)} is not a marketed capsule strength ({strengths_text()})"
+            f"{field}: {brief(strength)} is not a marketed capsule strength ({_strengths_text()})"
         )
     return strength

@@ -1,4 +1,4 @@
-"""The checks of the arguments every rule takes: the regimen, the intakes, ``now``.
+"""The checks of the arguments every rule takes: the regimen, the intakes, the history.
 
 Private module.  Each check is written once here, so that every rule refuses the
 same input with the same error.

@@ -32,7 +32,7 @@ _DAYS_BEFORE = 3
 _DAYS_AFTER = 2
 
 
-def slots_for_dates(regimen: Regimen, first: _dt.date, last: _dt.date) -> list[_dt.datetime]:
+def _slots_for_dates(regimen: Regimen, first: _dt.date, last: _dt.date) -> list[_dt.datetime]:
     """Every slot of the schedule on local dates ``first`` to ``last``, sorted, UTC."""
     found: set[_dt.datetime] = set()
     day = first
@@ -47,7 +47,7 @@ def slots_spanning(regimen: Regimen, lo: _dt.datetime, hi: _dt.datetime) -> list
     """Sorted UTC slots covering ``[lo, hi]`` with at least two more on each side."""
     first = lo.astimezone(regimen.tz).date() - _DAYS_BEFORE * ONE_DAY
     last = hi.astimezone(regimen.tz).date() + _DAYS_AFTER * ONE_DAY
-    return slots_for_dates(regimen, first, last)
+    return _slots_for_dates(regimen, first, last)
 
 
 class Around(NamedTuple):
@@ -62,15 +62,15 @@ def around_in(slots: list[_dt.datetime], instant: _dt.datetime) -> Around:
     return Around(slots[index - 1], slots[index], slots[index + 1])
 
 
-def past_midpoint(instant: _dt.datetime, a: _dt.datetime, b: _dt.datetime) -> bool:
+def _past_midpoint(instant: _dt.datetime, a: _dt.datetime, b: _dt.datetime) -> bool:
     """Whether ``instant`` is at or after the midpoint of slots ``a`` < ``b`` (exact)."""
     return 2 * (instant - a) >= b - a
 
 
-def _firstpast_midpoint(a: _dt.datetime, b: _dt.datetime) -> _dt.datetime:
+def _first_past_midpoint(a: _dt.datetime, b: _dt.datetime) -> _dt.datetime:
     """The first microsecond at or after the midpoint of ``a`` and ``b``.
 
-    Matches :func:`past_midpoint` exactly, also when ``b - a`` is an odd
+    Matches :func:`_past_midpoint` exactly, also when ``b - a`` is an odd
     number of microseconds.
     """
     return a - ((a - b) // 2)
@@ -79,13 +79,13 @@ def _firstpast_midpoint(a: _dt.datetime, b: _dt.datetime) -> _dt.datetime:
 def window(around: Around) -> tuple[_dt.datetime, _dt.datetime]:
     """The instants ``[lo, hi)`` that belong to ``around.latest``."""
     p, s, n = around
-    return _firstpast_midpoint(p, s), _firstpast_midpoint(s, n)
+    return _first_past_midpoint(p, s), _first_past_midpoint(s, n)
 
 
 def owner_index(slots: list[_dt.datetime], instant: _dt.datetime) -> int:
     """Index in ``slots`` of the slot ``instant`` belongs to (slots must surround it)."""
     index = bisect.bisect_right(slots, instant) - 1
-    if past_midpoint(instant, slots[index], slots[index + 1]):
+    if _past_midpoint(instant, slots[index], slots[index + 1]):
         index += 1
     return index
 
@@ -110,3 +110,12 @@ def slots_from(regimen: Regimen, instant: _dt.datetime, count: int) -> list[_dt.
         if len(slots) - start >= count:
             return slots[start : start + count]
         days += 1
+
+
+def doses_between(regimen: Regimen, lo: _dt.datetime, hi: _dt.datetime) -> list[_dt.datetime]:
+    """The slots in ``[lo, hi)`` at or after the regimen's start (UTC), in order."""
+    lo = max(lo, regimen.start.astimezone(_dt.UTC))
+    if hi <= lo:
+        return []
+    slots = slots_spanning(regimen, lo, hi)
+    return slots[bisect.bisect_left(slots, lo) : bisect.bisect_left(slots, hi)]

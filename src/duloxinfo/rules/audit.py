@@ -58,7 +58,8 @@ def audit(regimen: Regimen, intakes: IntakeHistory | Iterable[Intake]) -> tuple[
     attribution rule in the docs), before the regimen's start too.
 
     Under that attribution, (c) can only join intakes of adjacent slots, so the
-    audit looks at neighbouring slots only and runs in linear time.
+    audit looks at neighbouring slots only: its work grows linearly with the number
+    of intakes and the span of time they cover.
 
     Findings come in time order of their first intake; for each slot, a (b)
     finding names all of the slot's intakes at once, and for each pair of adjacent

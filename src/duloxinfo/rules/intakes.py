@@ -7,8 +7,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from .._validate import checked, require_aware, require_type, shown, utc
-from ..errors import WrongTypeError
+from .._validate import checked, require_aware, require_items, require_type, utc
 from ._doses import require_dose
 
 __all__ = ["Intake", "IntakeHistory"]
@@ -38,10 +37,7 @@ class Intake:
 
 
 def _sort_intakes(value: Iterable[Intake]) -> tuple[Intake, ...]:
-    raw: object = value
-    if isinstance(raw, str | bytes) or not isinstance(raw, Iterable):
-        raise WrongTypeError(f"intakes: expected an iterable of Intake, got {shown(raw)}")
-    items: tuple[object, ...] = tuple(raw)
+    items = require_items(value, "intakes", "an iterable of Intake")
     intakes = [
         require_type(item, Intake, f"intakes[{i}]", "an Intake") for i, item in enumerate(items)
     ]
@@ -58,7 +54,8 @@ class IntakeHistory:
 
     Every rule that takes intakes accepts this or any iterable of :class:`Intake`;
     give an ``IntakeHistory`` when you ask many questions of one long history, so
-    that each answer only looks at the intakes near the instant it concerns.
+    that it is checked and sorted once, and the missed-dose advice looks only at the
+    intakes near the instant it concerns.
 
     Attributes:
         intakes: The intakes, sorted by instant (equal instants keep their order).

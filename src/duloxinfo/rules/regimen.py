@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from .._validate import brief, checked, require_aware, require_type, shown, to_zone
-from ..errors import DoseError, ScheduleError, WrongTypeError
+from .._validate import brief, checked, require_aware, require_items, require_type, to_zone
+from ..errors import DoseError, ScheduleError
 from ..label import LABEL
 from ._doses import require_dose
 
@@ -20,11 +20,11 @@ __all__ = ["Regimen"]
 def _to_times(value: Iterable[_dt.time] | _dt.time) -> tuple[_dt.time, ...]:
     """Check the times of day (or one time) and return them sorted, each with ``fold=0``."""
     raw: object = (value,) if isinstance(value, _dt.time) else value
-    if isinstance(raw, str | bytes) or not isinstance(raw, Iterable):
-        raise WrongTypeError(f"times: expected datetime.time values, got {shown(raw)}")
-    times = tuple(raw)
+    items = require_items(raw, "times", "datetime.time values")
+    times = [
+        require_type(t, _dt.time, f"times[{i}]", "a datetime.time") for i, t in enumerate(items)
+    ]
     for index, t in enumerate(times):
-        require_type(t, _dt.time, f"times[{index}]", "a datetime.time")
         if t.tzinfo is not None:
             raise ScheduleError(
                 f"times[{index}]: {t.isoformat()} carries a time zone; give the zone as tz"

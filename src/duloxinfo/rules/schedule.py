@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 from typing import Final
 
 from .._validate import require_aware, utc
 from ..errors import ScheduleError
 from ._inputs import require_regimen
-from ._slots import ONE_DAY, slots_spanning
+from ._slots import ONE_DAY, doses_between
 from .regimen import Regimen
 
 __all__ = ["MAX_SCHEDULE_DAYS", "dose_times"]
@@ -58,9 +57,4 @@ def dose_times(
             f"end: {end.isoformat()} is more than {MAX_SCHEDULE_DAYS} days after start "
             f"({start.isoformat()})"
         )
-    lo = max(lo, utc(regimen.start))
-    if hi <= lo:
-        return ()
-    slots = slots_spanning(regimen, lo, hi)
-    chosen = slots[bisect.bisect_left(slots, lo) : bisect.bisect_left(slots, hi)]
-    return tuple(slot.astimezone(regimen.tz) for slot in chosen)
+    return tuple(slot.astimezone(regimen.tz) for slot in doses_between(regimen, lo, hi))

@@ -102,9 +102,9 @@ def supply_forecast(
     if count < 0:
         raise SupplyError(f"count: expected a number of capsules of at least 0, got {brief(count)}")
     if lead_time < _dt.timedelta(0) or lead_time % ONE_DAY:
-        raise SupplyError(f"lead_time: expected whole days of at least 0, got {lead_time!r}")
+        raise SupplyError(f"lead_time: expected whole days of at least 0, got {brief(lead_time)}")
     if lead_time > MAX_SCHEDULE_DAYS * ONE_DAY:
-        raise SupplyError(f"lead_time: {lead_time!r} is more than {MAX_SCHEDULE_DAYS} days")
+        raise SupplyError(f"lead_time: {brief(lead_time)} is more than {MAX_SCHEDULE_DAYS} days")
 
     per_dose = regimen.dose_mg // strength_mg
     doses = count // per_dose
@@ -119,12 +119,14 @@ def supply_forecast(
         slots = slots_from(regimen, begin, doses + 1)
     except OverflowError:
         raise SupplyError(
-            f"count: {count} capsules from {begin.date().isoformat()} last past the year 9999"
+            f"count: {brief(count)} capsules from {begin.date().isoformat()} last past the "
+            "year 9999"
         ) from None
     last_covered = slots[-2].astimezone(tz) if doses else None
     runs_out_on = slots[-1].astimezone(tz).date()
     today = now.astimezone(tz).date()
-    refill_by = max(today, runs_out_on - lead_time)
+    # runs_out_on less the lead time, but not before today (nor before the year 1).
+    refill_by = today if (runs_out_on - today) <= lead_time else runs_out_on - lead_time
     when = "today" if refill_by == today else f"by {refill_by.isoformat()}"
     return Supply(
         capsules_per_dose=per_dose,

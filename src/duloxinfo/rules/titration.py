@@ -118,13 +118,14 @@ def titration_status(
             rule="titration/usual-maximum",
         )
     starting = LABEL.starting_dose_mg.value
+    once = how_often(1)
     if regimen.doses_per_day != 1 or regimen.dose_mg != starting:
         return TitrationStatus(
             stage=TitrationStage.OUTSIDE_PLAN,
             starting_doses_taken=0,
             reason=(
                 f"{regimen.dose_mg} mg {how_often(regimen.doses_per_day)} is not a step of the "
-                f"usual plan ({starting} mg once daily, then {usual} mg once daily); take it as "
+                f"usual plan ({starting} mg {once}, then {usual} mg {once}); take it as "
                 "your prescriber directs."
             ),
             rule="titration/outside-plan",
@@ -138,8 +139,8 @@ def titration_status(
             stage=TitrationStage.ELIGIBLE_TO_ASK,
             starting_doses_taken=taken,
             reason=(
-                f"You have taken {starting} mg once daily for a week ({taken} doses), so you "
-                f"may ask your prescriber whether to go up to {usual} mg once daily; do not "
+                f"You have taken {starting} mg {once} for a week ({taken} doses), so you "
+                f"may ask your prescriber whether to go up to {usual} mg {once}; do not "
                 "change the dose yourself."
             ),
             rule="titration/eligible-to-ask",
@@ -148,7 +149,7 @@ def titration_status(
         stage=TitrationStage.STARTING,
         starting_doses_taken=taken,
         reason=(
-            f"You are on the starting dose of {starting} mg once daily ({taken} of the first "
+            f"You are on the starting dose of {starting} mg {once} ({taken} of the first "
             f"{needed} doses taken); keep to it as your prescriber directs, who may review it "
             "after a week."
         ),

@@ -1,0 +1,40 @@
+"""Durations in the guide's JSON: ISO 8601 of whole weeks, days, hours, minutes and seconds.
+
+Private module.  The one grammar both the loader and the JSON Schema use.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Final
+
+PATTERN: Final = (
+    r"^P(?=\d|T\d)(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
+    r"(?:T(?=\d)(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?$"
+)
+"""The grammar, as a regular expression valid in Python and in JSON Schema: ``P7D``, ``PT12H``."""
+_GRAMMAR: Final = re.compile(PATTERN)
+
+
+def parse(text: str) -> _dt.timedelta | None:
+    """The duration ``text`` writes, or None if it is not one (or too long for Python)."""
+    match = _GRAMMAR.match(text)
+    if match is None:
+        return None
+    parts = {unit: int(n) for unit, n in match.groupdict().items() if n is not None}
+    try:
+        return _dt.timedelta(**parts)
+    except OverflowError:
+        return None
+
+
+def write(value: _dt.timedelta) -> str | None:
+    """``value`` in the grammar, or None if it is negative or not whole seconds."""
+    if value < _dt.timedelta(0) or value.microseconds:
+        return None
+    hours, rest = divmod(value.seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    time = "".join(f"{n}{u}" for n, u in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
+    days = f"{value.days}D" if value.days or not time else ""
+    return f"P{days}" + (f"T{time}" if time else "")
