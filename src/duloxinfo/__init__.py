@@ -87,19 +87,20 @@ _PUBLIC_MODULES = (
 )
 
 
+# The modules and packages directly under duloxinfo that hold the public modules.
+_SUBPACKAGES = frozenset({"cli", *(module.split(".")[0] for module in _PUBLIC_MODULES)})
+
+
 def __getattr__(name: str) -> object:
     """Import a public name the first time it is asked for, then keep it.
 
     ``__all__`` is worked out the same way, the first time it is asked for.
     """
     missing = AttributeError(f"module 'duloxinfo' has no attribute {name!r}")
-    if not name.isidentifier() or (name.startswith("__") and name != "__all__"):
-        raise missing
-    # `from duloxinfo import cli` asks for the attribute before it imports the module:
-    # say no at once, rather than load every other module first.
-    from importlib.util import find_spec  # noqa: PLC0415 - only when a name is first used
-
-    if find_spec(f"duloxinfo.{name}") is not None:
+    # No public name starts with an underscore, and `from duloxinfo import cli` asks for
+    # a module's attribute before it imports the module: say no at once to both, rather
+    # than load every other module first.
+    if (name.startswith("_") and name != "__all__") or name in _SUBPACKAGES:
         raise missing
     everything = ["__version__", *errors.__all__]
     for module_name in _PUBLIC_MODULES:

@@ -11,11 +11,12 @@ import datetime as _dt
 import reprlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Final, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import InvalidDatetimeError, NaiveDatetimeError, TimeZoneError, WrongTypeError
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     import attrs
 
 _MIN_YEAR: Final = 2
@@ -123,6 +124,10 @@ def _require_year(value: _dt.date, field: str) -> None:
 
 def to_zone(value: object, field: str = "tz") -> ZoneInfo:
     """An IANA zone name (or a ZoneInfo) as a ZoneInfo; anything else raises."""
+    # zoneinfo finds its data through sysconfig, which costs more to import than the
+    # rest of a rule: it loads with the first zone, not with the rules.
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415
+
     if isinstance(value, ZoneInfo):
         return value
     if not isinstance(value, str):

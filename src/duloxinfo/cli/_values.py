@@ -12,7 +12,6 @@ import datetime as _dt
 import json
 import re
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -83,9 +82,12 @@ def read_regimen(args: argparse.Namespace) -> tuple[Regimen, _dt.datetime]:
 
 def read_history(path: str, tz: ZoneInfo) -> list[Intake]:
     """Intakes from a CSV file (columns ``at,dose_mg``) or a JSON list of such objects."""
-    file = Path(path)
     try:
-        text = sys.stdin.read() if path == "-" else file.read_text(encoding="utf-8")
+        if path == "-":
+            text = sys.stdin.read()
+        else:
+            with open(path, encoding="utf-8") as file:  # noqa: PTH123 - pathlib costs more
+                text = file.read()
     except OSError as exc:
         raise InputError(f"--history: cannot read {path!r}: {exc.strerror}") from None
     if path.endswith(".json") or text.lstrip().startswith("["):
