@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from .rules.audit import *  # noqa: F403
     from .rules.intakes import *  # noqa: F403
     from .rules.missed_dose import *  # noqa: F403
+    from .rules.plan import *  # noqa: F403
     from .rules.regimen import *  # noqa: F403
     from .rules.schedule import *  # noqa: F403
     from .rules.supply import *  # noqa: F403
@@ -71,6 +72,7 @@ _PUBLIC_MODULES = (
     "sources",
     "label",
     "rules.regimen",
+    "rules.plan",
     "rules.intakes",
     "rules.schedule",
     "rules.missed_dose",

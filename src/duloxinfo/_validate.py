@@ -20,12 +20,15 @@ if TYPE_CHECKING:
     import attrs
 
 _MIN_YEAR: Final = 2
-_MAX_YEAR: Final = 9998
+MAX_YEAR: Final = 9998
 _T = TypeVar("_T")
 # Integers are shown in full up to this many bits (about 60 digits).
 _LONGEST_INT_BITS: Final = 200
 _LOG10_2: Final = 0.30103
 _LONGEST_NAME: Final = 40
+# Names in the time zone database that are not places: the machine's own zone, the
+# placeholder zone, a rules file, and the copies of every zone kept under posix/ and right/.
+_NOT_ZONES: Final = frozenset({"localtime", "Factory", "posixrules"})
 
 
 class _Shown(reprlib.Repr):
@@ -115,10 +118,9 @@ def require_date(value: object, field: str) -> _dt.date:
 
 
 def _require_year(value: _dt.date, field: str) -> None:
-    if not _MIN_YEAR <= value.year <= _MAX_YEAR:
+    if not _MIN_YEAR <= value.year <= MAX_YEAR:
         raise InvalidDatetimeError(
-            f"{field}: {value.isoformat()} is outside the supported years {_MIN_YEAR} to "
-            f"{_MAX_YEAR}"
+            f"{field}: {value.isoformat()} is outside the supported years {_MIN_YEAR} to {MAX_YEAR}"
         )
 
 
@@ -129,11 +131,25 @@ def to_zone(value: object, field: str = "tz") -> ZoneInfo:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415
 
     if isinstance(value, ZoneInfo):
-        return value
-    if not isinstance(value, str):
+        if value.key is None:
+            raise TimeZoneError(
+                f"{field}: {brief(value)} was loaded from a file and has no name; give the "
+                "zone's IANA name, such as 'Europe/London'"
+            )
+        name = value.key
+    elif isinstance(value, str):
+        name = value
+    else:
         raise WrongTypeError(
             f"{field}: expected an IANA zone name or a ZoneInfo, got {shown(value)}"
         )
+    if name in _NOT_ZONES or name.startswith(("posix/", "right/")):
+        raise TimeZoneError(
+            f"{field}: {brief(name)} is not the zone of a place; give an IANA name such as "
+            "'Europe/London'"
+        )
+    if isinstance(value, ZoneInfo):
+        return value
     try:
         return ZoneInfo(value)
     # ValueError: a malformed key such as "../x"; OSError: a key the file system refuses.

@@ -69,7 +69,8 @@ class Label:
         max_doses_per_day: Most doses a day in any labelled regimen (twice daily
             appears for depression only).
         skip_window_fraction: The part of the dosing interval before the next dose in
-            which a missed dose is skipped.
+            which a missed dose is skipped; the rules also keep at least this part of
+            the interval between any two doses (the spacing, 12 hours once daily).
         administration: How the delayed-release capsule is taken, as one instruction
             for reminders.
         rxnorm_scd: The RxNorm clinical drug (SCD) code of the capsule of each

@@ -21,3 +21,15 @@ def test_intake_validation():
     ):
         duloxinfo.IntakeHistory([Intake(at(2026, 1, 5, 8), 60), "x"])
     assert Intake(at(2026, 1, 5, 8), 10**30).dose_mg == 10**30  # huge but makeable: no hang
+
+
+def test_an_intake_is_certain_unless_told_and_certain_is_a_bool():
+    sure = Intake(at(2026, 1, 5, 8), 60)
+    unsure = Intake(at(2026, 1, 5, 8), 60, certain=False)
+    assert (sure.certain, unsure.certain) == (True, False)
+    assert sure != unsure  # "not sure" is part of what was recorded
+    for bad, shown in [(1, "int 1"), ("no", "str 'no'"), (None, "NoneType None")]:
+        with pytest.raises(
+            duloxinfo.WrongTypeError, match=f"^certain: expected True or False, got {shown}$"
+        ):
+            Intake(at(2026, 1, 5, 8), 60, bad)

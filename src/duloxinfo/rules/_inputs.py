@@ -13,12 +13,20 @@ from .._validate import require_type
 from ..errors import HistoryError
 from ._history import latest
 from .intakes import Intake, IntakeHistory
+from .plan import Plan
 from .regimen import Regimen
 
 
 def require_regimen(value: object) -> Regimen:
     """Return ``value`` if it is a ``Regimen``, else raise naming the argument."""
     return require_type(value, Regimen, "regimen", "a duloxinfo.Regimen")
+
+
+def as_plan(value: object) -> Plan:
+    """A plan, or a regimen as a plan of one phase; anything else raises naming ``plan``."""
+    if isinstance(value, Regimen):
+        return Plan([value])
+    return require_type(value, Plan, "plan", "a duloxinfo.Plan or Regimen")
 
 
 def as_history(intakes: IntakeHistory | Iterable[Intake]) -> IntakeHistory:

@@ -7,10 +7,16 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from .._validate import checked, require_aware, require_items, require_type, utc
+from .._validate import checked, require_aware, require_items, require_type, shown, utc
+from ..errors import WrongTypeError
 from ._doses import require_dose
 
 __all__ = ["Intake", "IntakeHistory"]
+
+
+def _require_bool(value: object, field: str) -> None:
+    if not isinstance(value, bool):
+        raise WrongTypeError(f"{field}: expected True or False, got {shown(value)}")
 
 
 @attrs.frozen
@@ -20,9 +26,13 @@ class Intake:
     Attributes:
         at: When it was taken (an aware datetime, in any zone).
         dose_mg: How much was taken, in whole mg, in whole capsules.
+        certain: False when the person is not sure they took it.  Every rule then
+            treats it as taken (it is never made up, and it counts for the time between
+            doses), says so, and reports a double dose it is part of as possible.
 
     Raises:
-        WrongTypeError: ``at`` is not a datetime, or ``dose_mg`` not a whole number.
+        WrongTypeError: ``at`` is not a datetime, ``dose_mg`` not a whole number, or
+            ``certain`` not True or False.
         InvalidDatetimeError: ``at`` has no zone or is outside the supported years.
         DoseError: ``dose_mg`` is not a positive whole-capsule dose.
 
@@ -34,6 +44,7 @@ class Intake:
 
     at: _dt.datetime = attrs.field(validator=checked(require_aware))
     dose_mg: int = attrs.field(validator=checked(require_dose))
+    certain: bool = attrs.field(default=True, validator=checked(_require_bool))
 
 
 def _sort_intakes(value: Iterable[Intake]) -> tuple[Intake, ...]:

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from .._validate import brief, checked, require_aware, require_items, require_type, to_zone
+from .._validate import brief, checked, require_aware, require_items, require_type, to_zone, utc
+from .._words import duration, how_often
 from ..errors import DoseError, ScheduleError
 from ..label import LABEL
 from ._doses import require_dose
@@ -39,7 +40,37 @@ def _to_times(value: Iterable[_dt.time] | _dt.time) -> tuple[_dt.time, ...]:
     for earlier, later in itertools.pairwise(normal):
         if earlier == later:
             raise ScheduleError(f"times: {earlier.isoformat()} is given twice; times must differ")
+    # On the clock, each time must be at least half the interval from the next one, the
+    # next day's first included: the spacing every rule keeps between doses.
+    spacing = _spacing(len(normal))
+    for earlier, later in zip(normal, (*normal[1:], normal[0]), strict=True):
+        gap = (_seconds(later) - _seconds(earlier)) % _DAY.total_seconds()
+        if len(normal) > 1 and gap < spacing.total_seconds():
+            raise ScheduleError(
+                f"times: {earlier.isoformat()} and {later.isoformat()} are "
+                f"{duration(_dt.timedelta(seconds=gap))} apart on the clock; "
+                f"{how_often(len(normal))} times must be at least "
+                f"{duration(spacing)} apart (half the time between doses)"
+            )
     return normal
+
+
+_DAY = _dt.timedelta(days=1)
+
+
+def _spacing(doses_per_day: int) -> _dt.timedelta:
+    """Half the interval between doses (``LABEL.skip_window_fraction`` of it)."""
+    fraction = LABEL.skip_window_fraction.value
+    return _DAY / doses_per_day * fraction.numerator / fraction.denominator
+
+
+def _seconds(t: _dt.time) -> float:
+    return t.hour * 3600 + t.minute * 60 + t.second + t.microsecond / 1e6
+
+
+def _to_end(value: object, field: str) -> None:
+    if value is not None:
+        require_aware(value, field)
 
 
 def _to_zone(value: str | ZoneInfo) -> ZoneInfo:
@@ -50,7 +81,9 @@ def _to_zone(value: str | ZoneInfo) -> ZoneInfo:
 class Regimen:
     """One dose of ``dose_mg`` at each local time of day in ``times``, in zone ``tz``.
 
-    Build it as ``Regimen(dose_mg, times, tz, start)``; it is frozen and hashable.
+    Build it as ``Regimen(dose_mg, times, tz, start, end=None)``; it is frozen and
+    hashable.  A regimen alone is a plan of one phase; a
+    :class:`~duloxinfo.rules.plan.Plan` puts several in a row.
 
     Attributes:
         dose_mg: The dose taken at each time, in whole mg, made of whole capsules of
@@ -60,15 +93,20 @@ class Regimen:
         tz: The zone the times are read in; give an IANA zone name such as
             ``"Europe/London"`` or a :class:`zoneinfo.ZoneInfo`.
         start: The aware instant the regimen begins; no dose is scheduled before it.
+        end: The aware instant it ends, or None for no end: no dose is scheduled at or
+            after it.  There must be at least one dose between ``start`` and ``end``.
 
     Raises:
         WrongTypeError: a field is not of its type (a dose as ``"60"`` or ``60.0``, a
             time as a string, a zone as a number, a start that is not a datetime).
         DoseError: the dose is not a positive whole-capsule dose, or the daily total
             is over the label maximum of 120 mg.
-        ScheduleError: no times, more than two, repeated times, or a time with a zone.
+        ScheduleError: no times, more than two, repeated times, a time with a zone,
+            two times closer than half the interval (6 hours for twice daily), an
+            ``end`` not after ``start``, or no dose between them.
         TimeZoneError: ``tz`` is not a known IANA zone.
-        InvalidDatetimeError: ``start`` has no zone or is outside the supported years.
+        InvalidDatetimeError: ``start`` or ``end`` has no zone or is outside the
+            supported years.
 
     >>> import datetime as dt
     >>> from duloxinfo import Regimen
@@ -86,14 +124,30 @@ class Regimen:
     times: tuple[_dt.time, ...] = attrs.field(converter=_to_times)
     tz: ZoneInfo = attrs.field(converter=_to_zone)
     start: _dt.datetime = attrs.field(validator=checked(require_aware))
+    end: _dt.datetime | None = attrs.field(default=None, validator=checked(_to_end))
 
     def __attrs_post_init__(self) -> None:
-        """Check the daily total against the label maximum."""
+        """Check the daily total against the label maximum, and the end against the start."""
         most = LABEL.max_daily_dose_mg.value
         if self.daily_dose_mg > most:
             raise DoseError(
                 f"dose_mg: {brief(self.dose_mg)} mg x {len(self.times)} a day = "
                 f"{brief(self.daily_dose_mg)} mg is over the label's maximum of {most} mg a day"
+            )
+        if self.end is None:
+            return
+        if utc(self.end) <= utc(self.start):
+            raise ScheduleError(
+                f"end: {self.end.isoformat()} is not after start ({self.start.isoformat()})"
+            )
+        from ._slots import first_slot_from  # noqa: PLC0415 - _slots stands on this module
+
+        first = first_slot_from(self, utc(self.start))
+        if first >= utc(self.end):
+            raise ScheduleError(
+                f"end: {self.end.isoformat()} leaves no dose after start "
+                f"({self.start.isoformat()}); the first would be at "
+                f"{first.astimezone(self.tz).isoformat()}"
             )
 
     @property
@@ -105,3 +159,17 @@ class Regimen:
     def doses_per_day(self) -> int:
         """How many doses a day (1 or 2)."""
         return len(self.times)
+
+    @property
+    def interval(self) -> _dt.timedelta:
+        """The nominal time between doses, 24 hours once daily and 12 hours twice daily."""
+        return _DAY / len(self.times)
+
+    @property
+    def spacing(self) -> _dt.timedelta:
+        """Half the interval (``LABEL.skip_window_fraction`` of it).
+
+        The least time between two doses whatever the clock does, and how close the
+        next dose must be to skip a missed one.
+        """
+        return _spacing(len(self.times))

@@ -1,0 +1,126 @@
+"""A plan: the regimens a prescriber ordered, one after another, and the label's titration plan."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from .._validate import MAX_YEAR, require_aware, require_items, require_type, shown, to_zone, utc
+from ..errors import InvalidDatetimeError, ScheduleError, WrongTypeError
+from ..label import LABEL
+from .regimen import Regimen
+
+__all__ = ["Plan", "titration_plan"]
+
+
+def _to_phases(value: Iterable[Regimen]) -> tuple[Regimen, ...]:
+    """Check the phases: regimens, in time order, each ending before the next begins."""
+    items = require_items(value, "phases", "an iterable of Regimen")
+    phases = tuple(
+        require_type(p, Regimen, f"phases[{i}]", "a duloxinfo.Regimen") for i, p in enumerate(items)
+    )
+    if not phases:
+        raise ScheduleError("phases: no regimen given; a plan needs at least one")
+    for index, (earlier, later) in enumerate(itertools.pairwise(phases)):
+        if earlier.end is None:
+            raise ScheduleError(
+                f"phases[{index}]: has no end, but phases[{index + 1}] follows it; give each "
+                "phase but the last an end"
+            )
+        if utc(later.start) < utc(earlier.end):
+            raise ScheduleError(
+                f"phases[{index + 1}]: starts at {later.start.isoformat()}, before "
+                f"phases[{index}] ends ({earlier.end.isoformat()}); phases may not overlap"
+            )
+    return phases
+
+
+@attrs.frozen
+class Plan:
+    """Regimens one after another: what the prescriber ordered over time, as phases.
+
+    A gap between one phase's end and the next one's start is a pause, with no
+    doses.  A phase may have its own zone: a trip abroad is a new phase in the
+    destination's zone.  The dose in force at a scheduled dose is its phase's.
+    Every rule takes a plan or a single :class:`~duloxinfo.rules.regimen.Regimen`
+    (a plan of one phase).
+
+    Attributes:
+        phases: The regimens, in time order; each but the last has an ``end`` no later
+            than the next one's ``start``.
+
+    Raises:
+        WrongTypeError: ``phases`` is not an iterable of
+            :class:`~duloxinfo.rules.regimen.Regimen`.
+        ScheduleError: no phase, a phase but the last with no end, or two phases
+            that overlap.
+
+    >>> import datetime as dt
+    >>> from duloxinfo import Plan, Regimen
+    >>> first = Regimen(30, [dt.time(8)], "Europe/London", dt.datetime(2026, 1, 5, tzinfo=dt.UTC),
+    ...                 end=dt.datetime(2026, 1, 12, tzinfo=dt.UTC))
+    >>> then = Regimen(60, [dt.time(8)], "Europe/London", first.end)
+    >>> [p.dose_mg for p in Plan([first, then]).phases]
+    [30, 60]
+    """
+
+    phases: tuple[Regimen, ...] = attrs.field(converter=_to_phases)
+
+    @property
+    def start(self) -> _dt.datetime:
+        """When the first phase begins."""
+        return self.phases[0].start
+
+    @property
+    def end(self) -> _dt.datetime | None:
+        """When the last phase ends, or None if it has no end."""
+        return self.phases[-1].end
+
+
+def titration_plan(start: _dt.datetime, tz: str | ZoneInfo, at: _dt.time) -> Plan:
+    """The label's plan for chronic musculoskeletal pain and fibromyalgia in adults.
+
+    30 mg once daily for one week, then 60 mg once daily (US PI, 2 Dosage and
+    Administration), as two phases: the first from ``start`` until the same wall
+    time seven days later in ``tz``, the second from then on, each with one dose a
+    day at the local time ``at``.  The plan is only what the prescriber orders:
+    duloxinfo never steps a dose up by itself, and a prescriber may write another
+    start (older adults, other uses) as a :class:`Plan` of their own.
+
+    Raises:
+        WrongTypeError: ``start`` is not a datetime, ``tz`` not a zone name or a
+            ZoneInfo, or ``at`` not a time of day.
+        InvalidDatetimeError: ``start`` has no zone, is outside the supported years, or
+            is too late in them for the week to end within them.
+        TimeZoneError: ``tz`` is not a known IANA zone.
+        ScheduleError: ``at`` carries a zone of its own.
+
+    >>> import datetime as dt
+    >>> from duloxinfo import titration_plan
+    >>> plan = titration_plan(dt.datetime(2026, 1, 5, 7, tzinfo=dt.UTC), "Europe/London",
+    ...                       dt.time(8))
+    >>> [(p.dose_mg, p.start.date().isoformat()) for p in plan.phases]
+    [(30, '2026-01-05'), (60, '2026-01-12')]
+    """
+    start = require_aware(start, "start")
+    zone = to_zone(tz)
+    if not isinstance(at, _dt.time):
+        raise WrongTypeError(f"at: expected a datetime.time, got {shown(at)}")
+    local = start.astimezone(zone)
+    week = LABEL.starting_period.value
+    step_up = _dt.datetime.combine(local.date() + week, local.time(), tzinfo=zone)
+    if utc(step_up).year > MAX_YEAR:
+        raise InvalidDatetimeError(
+            f"start: {start.isoformat()} leaves no room for the starting week before the "
+            f"year {MAX_YEAR + 1}"
+        )
+    return Plan(
+        [
+            Regimen(LABEL.starting_dose_mg.value, [at], zone, start, end=step_up),
+            Regimen(LABEL.usual_dose_mg.value, [at], zone, step_up),
+        ]
+    )
