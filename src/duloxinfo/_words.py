@@ -10,6 +10,21 @@ from __future__ import annotations
 import datetime as _dt
 
 _HOW_OFTEN = {1: "once daily", 2: "twice daily"}
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def how_often(times_per_day: int) -> str:
@@ -26,19 +41,55 @@ def clock(value: _dt.datetime) -> str:
     return f"{value.hour:02d}:{value.minute:02d}"
 
 
-def day(value: _dt.datetime) -> str:
-    """``YYYY-MM-DD`` of a local datetime."""
-    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+def date_words(value: _dt.date) -> str:
+    """``Monday 2 November`` of a date: the day a person reads, without the year.
+
+    >>> date_words(_dt.date(2026, 11, 2))
+    'Monday 2 November'
+    """
+    return f"{_WEEKDAYS[value.weekday()]} {value.day} {_MONTHS[value.month - 1]}"
 
 
-def when(value: _dt.datetime) -> str:
-    """``HH:MM on YYYY-MM-DD`` of a local datetime."""
-    return f"{clock(value)} on {day(value)}"
+def moment(value: _dt.datetime) -> str:
+    """``08:00 on Monday 2 November`` of a local datetime."""
+    return f"{clock(value)} on {date_words(value.date())}"
 
 
-def sentence(text: str) -> str:
-    """``text`` with its first letter capitalised."""
-    return text[:1].upper() + text[1:]
+def hours(span: _dt.timedelta) -> str:
+    """A span in hours, ``12 hours`` or ``1 hour``, to the nearest minute beyond that.
+
+    >>> hours(_dt.timedelta(hours=12)), hours(_dt.timedelta(hours=6, minutes=30))
+    ('12 hours', '6 h 30 min')
+    """
+    if span % _dt.timedelta(hours=1):
+        return duration(span)
+    whole = span // _dt.timedelta(hours=1)
+    return plural(whole, "hour")
+
+
+def days_missed(days: _dt.timedelta, limit: int) -> str:
+    """``3 days``, or ``30 days or more`` when the count stopped at ``limit`` days.
+
+    >>> days_missed(_dt.timedelta(days=3, hours=12), 30), days_missed(_dt.timedelta(days=30), 30)
+    ('3 days', '30 days or more')
+    """
+    text = plural(days.days, "day")
+    return f"{text} or more" if days.days >= limit else text
+
+
+def place(zone: _dt.tzinfo | None) -> str:
+    """The place a zone is named after: ``New York`` for ``America/New_York``.
+
+    >>> from zoneinfo import ZoneInfo
+    >>> place(ZoneInfo("America/New_York")), place(ZoneInfo("Australia/Lord_Howe"))
+    ('New York', 'Lord Howe')
+    """
+    return str(zone).rsplit("/", 1)[-1].replace("_", " ")
+
+
+def plural(count: int, word: str) -> str:
+    """``1 dose``, ``3 doses``: a count and its word, in the right number."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def duration(span: _dt.timedelta) -> str:

@@ -12,7 +12,9 @@ import contextlib
 import datetime as dt
 import io
 import json
+from pathlib import Path
 from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
 import attrs
 from hypothesis import strategies as st
@@ -26,6 +28,7 @@ NOW = dt.datetime(2026, 2, 1, 9, tzinfo=UTC)
 R = duloxinfo.Regimen(60, [dt.time(8)], "Europe/London", START)
 T8, T20 = dt.time(8), dt.time(20)
 HUGE = "x" * 1_000_000
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 class Case(NamedTuple):
@@ -56,6 +59,13 @@ def _dosage(**changes):
     return {**duloxinfo.to_fhir_dosage(R), **changes}
 
 
+def _zone_from_file():
+    """Europe/London read from a copy of its tz database file: a ZoneInfo with no key."""
+    with (FIXTURES / "Europe-London.tzif").open("rb") as file:
+        return ZoneInfo.from_file(file)
+
+
+WEEK = duloxinfo.Regimen(30, [T8], "UTC", START, end=START + dt.timedelta(days=7))
 E = duloxinfo  # the error classes, as duloxinfo exports them
 
 CASES = [
@@ -277,6 +287,166 @@ CASES = [
         E.WrongTypeError,
         "tz: expected an IANA zone name or a ZoneInfo, got timezone",
     ),
+    Case(
+        "Regimen",
+        "zone 'Europe' (a folder of zones)",
+        lambda: regimen(tz="Europe"),
+        E.TimeZoneError,
+        "tz: 'Europe' is not a known IANA time zone",
+    ),
+    Case(
+        "Regimen",
+        "zone 'America/Argentina' (a folder of zones)",
+        lambda: regimen(tz="America/Argentina"),
+        E.TimeZoneError,
+        "tz: 'America/Argentina' is not a known IANA time zone",
+    ),
+    Case(
+        "Regimen",
+        "zone with a part of 300 characters",
+        lambda: regimen(tz="Europe/" + "a" * 300),
+        E.TimeZoneError,
+        "tz: 'Europe/aaaa",
+    ),
+    Case(
+        "Regimen",
+        "zone 'localtime' (this machine's zone)",
+        lambda: regimen(tz="localtime"),
+        E.TimeZoneError,
+        "tz: 'localtime' is not the zone of a place",
+    ),
+    Case(
+        "Regimen",
+        "zone 'Factory'",
+        lambda: regimen(tz="Factory"),
+        E.TimeZoneError,
+        "tz: 'Factory' is not the zone of a place",
+    ),
+    Case(
+        "Regimen",
+        "zone 'right/Europe/London' (leap seconds)",
+        lambda: regimen(tz="right/Europe/London"),
+        E.TimeZoneError,
+        "tz: 'right/Europe/London' is not the zone of a place",
+    ),
+    Case(
+        "Regimen",
+        "a ZoneInfo read from a file (no name)",
+        lambda: regimen(tz=_zone_from_file()),
+        E.TimeZoneError,
+        "was loaded from a file and has no name",
+    ),
+    Case(
+        "Regimen",
+        "08:00 and 08:01 twice daily (times too close)",
+        lambda: regimen(dose=30, times=(T8, dt.time(8, 1))),
+        E.ScheduleError,
+        "times: 08:00:00 and 08:01:00 are 0 h 01 min apart on the clock; twice daily times "
+        "must be at least 6 h 00 min apart",
+    ),
+    Case(
+        "Regimen",
+        "an end before the start",
+        lambda: duloxinfo.Regimen(60, [T8], "UTC", START, end=START - dt.timedelta(days=1)),
+        E.ScheduleError,
+        "end: 2026-01-04T08:00:00+00:00 is not after start (2026-01-05T08:00:00+00:00)",
+    ),
+    Case(
+        "Regimen",
+        "an end before the first dose",
+        lambda: duloxinfo.Regimen(60, [T8], "UTC", START, end=START),
+        E.ScheduleError,
+        "end: 2026-01-05T08:00:00+00:00 is not after start",
+    ),
+    Case(
+        "Regimen",
+        "an end that leaves no dose",
+        lambda: duloxinfo.Regimen(
+            60, [T8], "UTC", START + dt.timedelta(hours=1), end=START + dt.timedelta(hours=2)
+        ),
+        E.ScheduleError,
+        "end: 2026-01-05T10:00:00+00:00 leaves no dose after start (2026-01-05T09:00:00+00:00); "
+        "the first would be at 2026-01-06T08:00:00+00:00",
+    ),
+    Case(
+        "Regimen",
+        "naive end",
+        lambda: duloxinfo.Regimen(60, [T8], "UTC", START, end=dt.datetime(2026, 2, 1)),
+        E.NaiveDatetimeError,
+        "end: 2026-02-01T00:00:00 has no time zone",
+    ),
+    # Plan and titration_plan
+    Case(
+        "Plan",
+        "overlapping phases",
+        lambda: duloxinfo.Plan([WEEK, duloxinfo.Regimen(60, [T8], "UTC", START)]),
+        E.ScheduleError,
+        "phases[1]: starts at 2026-01-05T08:00:00+00:00, before phases[0] ends "
+        "(2026-01-12T08:00:00+00:00); phases may not overlap",
+    ),
+    Case(
+        "Plan",
+        "a phase with no end before another",
+        lambda: duloxinfo.Plan([R, WEEK]),
+        E.ScheduleError,
+        "phases[0]: has no end, but phases[1] follows it",
+    ),
+    Case(
+        "Plan",
+        "no phases",
+        lambda: duloxinfo.Plan([]),
+        E.ScheduleError,
+        "phases: no regimen given; a plan needs at least one",
+    ),
+    Case(
+        "Plan",
+        "a phase that is a dict",
+        lambda: duloxinfo.Plan([WEEK, {"dose_mg": 60}]),
+        E.WrongTypeError,
+        "phases[1]: expected a duloxinfo.Regimen, got dict {'dose_mg': 60}",
+    ),
+    Case(
+        "Plan",
+        "one Regimen, not a list of them",
+        lambda: duloxinfo.Plan(R),
+        E.WrongTypeError,
+        "phases: expected an iterable of Regimen, got Regimen",
+    ),
+    Case(
+        "titration_plan",
+        "naive start",
+        lambda: duloxinfo.titration_plan(dt.datetime(2026, 1, 5), "UTC", T8),
+        E.NaiveDatetimeError,
+        "start: 2026-01-05T00:00:00 has no time zone",
+    ),
+    Case(
+        "titration_plan",
+        "start too late for the week",
+        lambda: duloxinfo.titration_plan(dt.datetime(9998, 12, 28, tzinfo=UTC), "UTC", T8),
+        E.InvalidDatetimeError,
+        "start: 9998-12-28T00:00:00+00:00 leaves no room for the starting week",
+    ),
+    Case(
+        "titration_plan",
+        "at '08:00' (a string)",
+        lambda: duloxinfo.titration_plan(START, "UTC", "08:00"),
+        E.WrongTypeError,
+        "at: expected a datetime.time, got str '08:00'",
+    ),
+    Case(
+        "titration_plan",
+        "zone 'Europe/Lundon'",
+        lambda: duloxinfo.titration_plan(START, "Europe/Lundon", T8),
+        E.TimeZoneError,
+        "tz: 'Europe/Lundon' is not a known IANA time zone",
+    ),
+    Case(
+        "titration_plan",
+        "at 08:00 UTC (a time with a zone)",
+        lambda: duloxinfo.titration_plan(START, "UTC", dt.time(8, tzinfo=UTC)),
+        E.ScheduleError,
+        "times[0]: 08:00:00+00:00 carries a time zone",
+    ),
     # Intake and IntakeHistory
     Case(
         "Intake",
@@ -305,6 +475,13 @@ CASES = [
         lambda: duloxinfo.Intake(NOW, 0.5),
         E.WrongTypeError,
         "dose_mg: expected a whole number of mg, got float 0.5",
+    ),
+    Case(
+        "Intake",
+        "certain 'no' (a string)",
+        lambda: duloxinfo.Intake(NOW, 60, "no"),
+        E.WrongTypeError,
+        "certain: expected True or False, got str 'no'",
     ),
     Case(
         "IntakeHistory",
@@ -344,10 +521,17 @@ CASES = [
     ),
     Case(
         "advise_missed_dose",
-        "regimen is a dict",
+        "plan is a dict",
         lambda: duloxinfo.advise_missed_dose({"dose_mg": 60}, [], NOW),
         E.WrongTypeError,
-        "regimen: expected a duloxinfo.Regimen, got dict {'dose_mg': 60}",
+        "plan: expected a duloxinfo.Plan or Regimen, got dict {'dose_mg': 60}",
+    ),
+    Case(
+        "advise_missed_dose",
+        "plan is a list of regimens",
+        lambda: duloxinfo.advise_missed_dose([R], [], NOW),
+        E.WrongTypeError,
+        "plan: expected a duloxinfo.Plan or Regimen, got list [Regimen(",
     ),
     Case(
         "advise_missed_dose",
@@ -365,10 +549,10 @@ CASES = [
     ),
     Case(
         "audit",
-        "regimen is None",
+        "plan is None",
         lambda: duloxinfo.audit(None, []),
         E.WrongTypeError,
-        "regimen: expected a duloxinfo.Regimen, got NoneType None",
+        "plan: expected a duloxinfo.Plan or Regimen, got NoneType None",
     ),
     Case(
         "titration_status",
@@ -798,6 +982,11 @@ CLI_CASES = [
         "missed-dose --at 08:00 --at 08:00 ...",
         ("missed-dose", *REG_ARGS, *NOW_ARGS, "--at", "08:00"),
         "times: 08:00:00 is given twice",
+    ),
+    CliCase(
+        "missed-dose --at 08:00 --at 08:01 ...",
+        ("missed-dose", "--dose", "30", "--at", "08:01", *REG_ARGS[2:], *NOW_ARGS),
+        "times: 08:00:00 and 08:01:00 are 0 h 01 min apart on the clock",
     ),
     CliCase(
         "missed-dose --start 'last week' ...",

@@ -1,47 +1,167 @@
-"""An independent oracle of slots and attribution, from the definitions in the simplest way.
+"""An independent oracle of a plan's slots, attribution and spacing, written the simplest way.
 
-Every local date in a range, the nearest slot by exact midpoint comparison: so that
-the properties do not check the library against itself.
+Every local date in a range, every window from its neighbours, every owner by a search
+over the windows: so that the properties do not check the library against itself.  It
+takes a Plan or a Regimen (a plan of one phase).
 """
 
 import datetime as dt
 
+import duloxinfo
+
 UTC = dt.UTC
+DAY = dt.timedelta(days=1)
 
 
 def utc(x):
     return x.astimezone(UTC)
 
 
-def schedule(regimen, lo, hi):
-    """All slots (UTC, sorted, distinct) of local dates from lo-3 days to hi+3 days."""
-    tz = regimen.tz
-    day = utc(lo).astimezone(tz).date() - dt.timedelta(days=3)
-    last = utc(hi).astimezone(tz).date() + dt.timedelta(days=3)
+def phases(plan):
+    return plan.phases if isinstance(plan, duloxinfo.Plan) else (plan,)
+
+
+def _interval(phase):
+    return DAY / len(phase.times)
+
+
+def spacing_of(phase):
+    return _interval(phase) / 2
+
+
+def wall(phase, lo, hi):
+    """The phase's wall-clock slots (ignoring its start and end) from lo - 3 days to hi + 3 days."""
+    day = utc(lo).astimezone(phase.tz).date() - 3 * DAY
+    last = utc(hi).astimezone(phase.tz).date() + 3 * DAY
     out = set()
     while day <= last:
-        for t in regimen.times:
-            out.add(dt.datetime.combine(day, t, tzinfo=tz).astimezone(UTC))
-        day += dt.timedelta(days=1)
+        for t in phase.times:
+            out.add(dt.datetime.combine(day, t, tzinfo=phase.tz).astimezone(UTC))
+        day += DAY
     return sorted(out)
 
 
-def owner(slots, x):
-    """The slot ``x`` belongs to: the nearest, ties to the later one (the midpoint is S's)."""
+def slots(plan, lo, hi):
+    """(instant, phase index) of every real slot from lo - 3 days to hi + 3 days, in order."""
+    found = []
+    for index, phase in enumerate(phases(plan)):
+        start, end = utc(phase.start), None if phase.end is None else utc(phase.end)
+        found += [
+            (s, index)
+            for s in wall(phase, lo, hi)
+            if s >= start
+            and (end is None or s < end)
+            and utc(lo) - 3 * DAY <= s <= utc(hi) + 3 * DAY
+        ]
+    return sorted(found)
+
+
+def phase_at(plan, x):
+    """The phase in force at x: the last to start at or before it, else the first."""
+    index = 0
+    for i, phase in enumerate(phases(plan)):
+        if utc(phase.start) <= utc(x):
+            index = i
+    return index
+
+
+def spacing(plan, a, b):
+    ps = phases(plan)
+    return max(spacing_of(ps[phase_at(plan, a)]), spacing_of(ps[phase_at(plan, b)]))
+
+
+def _midpoint(a, b):
+    """The first microsecond at or after the midpoint of a < b."""
+    return (
+        a
+        + (b - a) // 2
+        + (
+            dt.timedelta(microseconds=1)
+            if (b - a) % dt.timedelta(microseconds=2)
+            else dt.timedelta(0)
+        )
+    )
+
+
+def window(plan, slot, around):
+    """[lo, hi) of ``slot`` = (instant, phase), with ``around`` the plan's real slots near it."""
+    at, index = slot
+    phase = phases(plan)[index]
+    reach = _interval(phase) * 3 / 2
+    own = wall(phase, at, at)
+    i = own.index(at)
+    before, after = own[i - 1], own[i + 1]
+    real = [s for s, _ in around]
+    if before < utc(phase.start):
+        earlier = [s for s in real if s < at]
+        if earlier and at - earlier[-1] <= reach:
+            before = earlier[-1]
+    if phase.end is not None and after >= utc(phase.end):
+        later = [s for s in real if s > at]
+        if later and later[0] - at <= reach:
+            after = later[0]
+    return _midpoint(before, at), _midpoint(at, after)
+
+
+def owner(plan, x):
+    """The real slot (instant, phase) whose window holds x, or None."""
     x = utc(x)
-    best = None
-    for i in range(1, len(slots) - 1):
-        p, s, n = slots[i - 1], slots[i], slots[i + 1]
-        if 2 * (x - p) >= (s - p) and 2 * (x - s) < (n - s):
-            assert best is None
-            best = s
-    assert best is not None
-    return best
+    around = slots(plan, x - 3 * DAY, x + 3 * DAY)
+    found = [s for s in around if window(plan, s, around)[0] <= x < window(plan, s, around)[1]]
+    assert len(found) <= 1, found
+    return found[0] if found else None
 
 
-def latest_at_or_before(slots, x):
-    return max(s for s in slots if s <= utc(x))
+def covered(plan, slot, intakes):
+    around = slots(plan, slot[0] - 3 * DAY, slot[0] + 3 * DAY)
+    lo, hi = window(plan, slot, around)
+    return [i for i in intakes if lo <= utc(i.at) < hi]
 
 
-def next_after(slots, s):
-    return min(t for t in slots if t > s)
+def dose_in_force(plan, x):
+    own = owner(plan, x)
+    index = own[1] if own is not None else phase_at(plan, x)
+    return phases(plan)[index].dose_mg
+
+
+def _bounds(plan):
+    ps = phases(plan)
+    ends = [p.end for p in ps]
+    return utc(ps[0].start), None if ends[-1] is None else utc(ends[-1])
+
+
+def latest_at_or_before(plan, x):
+    first, last = _bounds(plan)
+    lo = min(utc(x), last if last is not None else utc(x)) - 3 * DAY
+    candidates = [s for s in slots(plan, max(lo, first - 3 * DAY), x) if s[0] <= utc(x)]
+    return candidates[-1] if candidates else None
+
+
+def first_after(plan, x):
+    first, _ = _bounds(plan)
+    lo = max(utc(x), first)
+    candidates = [s for s in slots(plan, lo, lo + 9 * DAY) if s[0] > utc(x)]
+    return candidates[0] if candidates else None
+
+
+def wall_after(plan, slot):
+    at, index = slot
+    return next(s for s in wall(phases(plan)[index], at, at) if s > at)
+
+
+def makes_a_double_dose(plan, intakes, new):
+    """Whether ``new`` is part of a double dose with the intakes before it (by the definitions).
+
+    (a) it is larger than the dose in force, alone or with the intakes it is one dose with;
+    (b) it is less than the spacing after the latest intake before it, and not one dose
+    with it.
+    """
+    earlier = sorted((i for i in intakes if utc(i.at) <= utc(new.at)), key=lambda i: utc(i.at))
+    in_force = dose_in_force(plan, new.at)
+    if new.dose_mg > in_force:
+        return True
+    if not earlier:
+        return False
+    last = earlier[-1]
+    gap = utc(new.at) - utc(last.at)
+    return gap < spacing(plan, last.at, new.at)

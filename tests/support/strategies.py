@@ -3,6 +3,7 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 import duloxinfo
@@ -78,15 +79,78 @@ def times_of_day():
     )
 
 
+def _clock_gap(a, b):
+    seconds = lambda t: t.hour * 3600 + t.minute * 60 + t.second  # noqa: E731
+    return (seconds(b) - seconds(a)) % 86_400
+
+
 @st.composite
-def regimens(draw, zone=None):
+def day_times(draw, per_day):
+    """One time of day, or two at least six hours apart on the clock both ways round."""
+    first = draw(times_of_day())
+    if per_day == 1:
+        return [first]
+    second = draw(times_of_day().filter(lambda t: 21_600 <= _clock_gap(first, t) <= 64_800))
+    return [first, second]
+
+
+@st.composite
+def regimens(draw, zone=None, start=None, end=None):
     zone = zone or draw(st.sampled_from(ZONES))
     per_day = draw(st.integers(1, 2))
     dose = draw(st.sampled_from([d for d in range(20, 121, 10) if d * per_day <= 120]))
-    times = draw(st.lists(times_of_day(), min_size=per_day, max_size=per_day, unique=True))
-    start = draw(near(zone, days=3))
+    times = draw(day_times(per_day))
+    start = start or draw(near(zone, days=3))
     as_name = draw(st.booleans())
-    return duloxinfo.Regimen(dose, times, zone if as_name else ZoneInfo(zone), start)
+    return duloxinfo.Regimen(dose, times, zone if as_name else ZoneInfo(zone), start, end=end)
+
+
+@st.composite
+def _phase_end(draw, zone, start):
+    """Two to six days after ``start``: a whole number of hours, or within three hours of
+    one of ``zone``'s transitions (where a slot's window is shorter or longer than usual)."""
+    by_hours = start + dt.timedelta(hours=draw(st.integers(48, 144)))
+    nights = [t for t in ANCHORS[zone] if dt.timedelta(days=2) <= t - start <= dt.timedelta(days=6)]
+    if not nights or draw(st.booleans()):
+        return by_hours
+    return draw(st.sampled_from(nights)) + dt.timedelta(seconds=draw(st.integers(-10_800, 10_800)))
+
+
+@st.composite
+def plans(draw):
+    """A plan of one to three phases: other doses, other zones (a trip), and perhaps a pause.
+
+    Each phase but the last runs two to six days, often ending on a night the clocks
+    change; a pause, when there is one, one to three days.  The last phase is open, or
+    ends in the same way.
+    """
+    count = draw(st.integers(1, 3))
+    zone = draw(st.sampled_from(ZONES))
+    start = draw(near(zone, days=3))
+    phases = []
+    for index in range(count):
+        last = index == count - 1
+        end = None if last and draw(st.booleans()) else draw(_phase_end(zone, start))
+        phase = None
+        for _ in range(5):  # a phase with no dose between its start and end is refused
+            try:
+                phase = draw(regimens(zone=draw(st.sampled_from(ZONES)), start=start, end=end))
+                break
+            except duloxinfo.ScheduleError:
+                continue
+        if phase is None:
+            break
+        phases.append(phase)
+        if end is None:
+            break
+        pause = (
+            dt.timedelta(hours=draw(st.integers(24, 72)))
+            if draw(st.booleans())
+            else dt.timedelta(0)
+        )
+        start = end + pause
+    assume(phases)
+    return duloxinfo.Plan(phases) if len(phases) > 1 or draw(st.booleans()) else phases[0]
 
 
 def in_any_zone(instant):

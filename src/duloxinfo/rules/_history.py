@@ -21,9 +21,3 @@ def between(history: IntakeHistory, lo: _dt.datetime, hi: _dt.datetime) -> tuple
     first = bisect.bisect_left(history.instants, lo)
     last = bisect.bisect_left(history.instants, hi)
     return history.intakes[first:last]
-
-
-def last_before(history: IntakeHistory, hi: _dt.datetime) -> _dt.datetime | None:
-    """The instant of the latest intake strictly before ``hi``, if any."""
-    index = bisect.bisect_left(history.instants, hi)
-    return history.instants[index - 1] if index else None

@@ -62,16 +62,11 @@ def around_in(slots: list[_dt.datetime], instant: _dt.datetime) -> Around:
     return Around(slots[index - 1], slots[index], slots[index + 1])
 
 
-def _past_midpoint(instant: _dt.datetime, a: _dt.datetime, b: _dt.datetime) -> bool:
-    """Whether ``instant`` is at or after the midpoint of slots ``a`` < ``b`` (exact)."""
-    return 2 * (instant - a) >= b - a
-
-
 def _first_past_midpoint(a: _dt.datetime, b: _dt.datetime) -> _dt.datetime:
     """The first microsecond at or after the midpoint of ``a`` and ``b``.
 
-    Matches :func:`_past_midpoint` exactly, also when ``b - a`` is an odd
-    number of microseconds.
+    Exact, also when ``b - a`` is an odd number of microseconds: an instant ``t``
+    is at or after the midpoint when ``2 * (t - a) >= b - a``.
     """
     return a - ((a - b) // 2)
 
@@ -82,39 +77,17 @@ def window(around: Around) -> tuple[_dt.datetime, _dt.datetime]:
     return _first_past_midpoint(p, s), _first_past_midpoint(s, n)
 
 
-def owner_index(slots: list[_dt.datetime], instant: _dt.datetime) -> int:
-    """Index in ``slots`` of the slot ``instant`` belongs to (slots must surround it)."""
-    index = bisect.bisect_right(slots, instant) - 1
-    if _past_midpoint(instant, slots[index], slots[index + 1]):
-        index += 1
-    return index
-
-
 def first_slot_from(regimen: Regimen, instant: _dt.datetime) -> _dt.datetime:
     """The first slot at or after ``instant`` (UTC)."""
     around = around_in(slots_spanning(regimen, instant, instant), instant)
     return around.latest if around.latest == instant else around.following
 
 
-def count_in(slots: list[_dt.datetime], lo: _dt.datetime, hi: _dt.datetime) -> int:
-    """How many of ``slots`` lie in ``[lo, hi]``; ``slots`` must span that range."""
-    return bisect.bisect_right(slots, hi) - bisect.bisect_left(slots, lo)
-
-
-def slots_from(regimen: Regimen, instant: _dt.datetime, count: int) -> list[_dt.datetime]:
-    """The first ``count`` slots at or after ``instant`` (UTC), in order."""
-    days = count // len(regimen.times) + 1
-    while True:
-        slots = slots_spanning(regimen, instant, instant + days * ONE_DAY)
-        start = bisect.bisect_left(slots, instant)
-        if len(slots) - start >= count:
-            return slots[start : start + count]
-        days += 1
-
-
 def doses_between(regimen: Regimen, lo: _dt.datetime, hi: _dt.datetime) -> list[_dt.datetime]:
-    """The slots in ``[lo, hi)`` at or after the regimen's start (UTC), in order."""
+    """The slots in ``[lo, hi)`` from the regimen's start and before its end (UTC), in order."""
     lo = max(lo, regimen.start.astimezone(_dt.UTC))
+    if regimen.end is not None:
+        hi = min(hi, regimen.end.astimezone(_dt.UTC))
     if hi <= lo:
         return []
     slots = slots_spanning(regimen, lo, hi)

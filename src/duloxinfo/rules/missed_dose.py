@@ -5,48 +5,68 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
 from .._validate import require_aware, utc
-from .._words import clock, sentence, when
-from ..label import LABEL
-from ._history import between, last_before, latest
-from ._inputs import as_history, require_not_after, require_regimen
-from ._slots import around_in, count_in, first_slot_from, owner_index, slots_spanning, window
+from .._words import clock, date_words, days_missed, hours, moment, place
+from ._history import latest
+from ._inputs import as_history, as_plan, require_not_after
+from ._timeline import TICK, Slot, Timeline
 from .intakes import Intake, IntakeHistory
+from .plan import Plan
 from .regimen import Regimen
 
-__all__ = ["CONTACT_PRESCRIBER_AFTER_DAYS", "Action", "MissedDoseAdvice", "advise_missed_dose"]
+__all__ = [
+    "CONTACT_PRESCRIBER_AFTER_DAYS",
+    "MISSED_COUNT_LIMIT_DAYS",
+    "Action",
+    "MissedDoseAdvice",
+    "advise_missed_dose",
+]
 
 CONTACT_PRESCRIBER_AFTER_DAYS: Final = 3
 """Missed doses in a row, counted in days' worth of doses, from which the advice says
 to contact the prescriber before restarting.
 
-This is duloxinfo's choice, not a label number: three days is about the time the
-label gives for duloxetine to reach a steady level (US PI, Clinical
-Pharmacology), so after that many days without it the person is no longer at the
-level the prescriber chose, and how to restart is the prescriber's call.  For a
-once-daily regimen it is 3 missed slots in a row; for twice daily, 6.
+This is duloxinfo's choice, not a label number: duloxetine reaches a steady level
+after about three days of dosing (the label's Clinical Pharmacology section, known
+here from a reproduction of it; the offline US PI fragments do not hold that
+section), so after that many days without it the person is no longer at the level
+the prescriber chose, and how to restart is the prescriber's call.  For a
+once-daily phase it is 3 missed doses in a row; for twice daily, 6; across phases,
+each missed dose counts as the share of a day its phase gives it.
+"""
+
+MISSED_COUNT_LIMIT_DAYS: Final = 30
+"""How far back, in days, :func:`advise_missed_dose` counts missed doses in a row.
+
+A longer run is reported as the doses of these days (``missed_in_a_row`` is then a
+lower bound), so that a decision costs the same however long ago the last dose was.
 """
 
 
 class Action(enum.Enum):
     """What the person should do now, according to :func:`advise_missed_dose`.
 
-    The values (``"take-now"``, ``"skip"``, ``"already-taken"``, ``"not-due"``) are
-    stable and are what the JSON answers carry.
+    The values (``"take-now"``, ``"skip"`` ...) are stable and are what the JSON
+    answers carry.
     """
 
     TAKE_NOW = "take-now"
-    """Take one regimen dose now (the missed or due dose)."""
+    """Take one dose now, the dose in force at the missed or due scheduled dose."""
     SKIP = "skip"
-    """Skip the missed dose, because it is almost time for the next one."""
+    """Skip the missed dose, as it is almost time for the next one, or that one was taken early."""
     ALREADY_TAKEN = "already-taken"
-    """The current dose has been taken; wait for the next one."""
+    """The current dose has been taken (or may have been); wait for the next one."""
     NOT_DUE = "not-due"
-    """No dose is due yet; the regimen's first dose is still ahead."""
+    """No dose is due now. The plan's first dose is still ahead, or the last dose was too
+    recent to take the missed one yet."""
+    CONTACT_PRESCRIBER = "contact-prescriber"
+    """Doses have been missed for days. Take none, and contact the prescriber today."""
+    PLAN_ENDED = "plan-ended"
+    """The plan has no more doses."""
 
 
 @attrs.frozen(kw_only=True)
@@ -55,18 +75,22 @@ class MissedDoseAdvice:
 
     Attributes:
         action: What to do now.
-        dose_mg: How much to take now, in mg: one regimen dose for ``TAKE_NOW``,
-            otherwise 0.
+        dose_mg: How much to take now, in mg: the dose in force at ``slot`` for
+            ``TAKE_NOW``, otherwise 0.
         slot: The scheduled dose the advice is about: the latest at or before now
-            (aware, in the regimen's zone), or None when no dose is due yet.
-        next_dose_at: The next scheduled dose after now (aware, in the regimen's
-            zone): when to remind the person next.
+            (aware, in its phase's zone), or None when the plan's first dose is ahead.
+        next_dose_at: The earliest instant at which the next dose may be taken (aware,
+            in its phase's zone): never a scheduled dose an intake already covers, never
+            less than the spacing after the last intake.  Remind the person then.  None
+            when no dose may follow without the prescriber (``CONTACT_PRESCRIBER``) or
+            the plan has no more doses.
         missed_in_a_row: How many scheduled doses in a row, up to and including
-            ``slot``, have no intake; 0 unless the action is ``TAKE_NOW`` or ``SKIP``.
-        contact_prescriber: True when ``missed_in_a_row`` has reached
-            :data:`CONTACT_PRESCRIBER_AFTER_DAYS` days' worth of doses; the reason then
-            says to contact the prescriber before restarting.
-        reason: One plain sentence an application can show.
+            ``slot``, have no intake (counted back at most
+            :data:`MISSED_COUNT_LIMIT_DAYS` days); 0 when ``slot`` was taken.
+        contact_prescriber: True exactly when the action is ``CONTACT_PRESCRIBER``:
+            ``missed_in_a_row`` has reached :data:`CONTACT_PRESCRIBER_AFTER_DAYS` days'
+            worth of doses.
+        reason: Plain sentences an application can show, at US school grade 8 or below.
         rule: A stable identifier of the rule that produced the advice, such as
             ``missed-dose/skip``.
     """
@@ -74,59 +98,62 @@ class MissedDoseAdvice:
     action: Action
     dose_mg: int
     slot: _dt.datetime | None
-    next_dose_at: _dt.datetime
+    next_dose_at: _dt.datetime | None
     missed_in_a_row: int
     contact_prescriber: bool
     reason: str
     rule: str
 
 
-_TICK: Final = _dt.timedelta(microseconds=1)
-
-
-def _local(instant: _dt.datetime, regimen: Regimen) -> _dt.datetime:
-    return instant.astimezone(regimen.tz)
+_AS_DIRECTED: Final = "as your prescriber directs"
+_NO_DOUBLE: Final = "Never take two doses to make up for a missed one."
+_NO_MORE: Final = "Do not take more unless your prescriber tells you to."
 
 
 def advise_missed_dose(
-    regimen: Regimen,
+    plan: Plan | Regimen,
     intakes: IntakeHistory | Iterable[Intake],
     now: _dt.datetime,
 ) -> MissedDoseAdvice:
     """Say whether to take a dose now, skip it, or wait, as the label's missed-dose rule does.
 
     Implements the missed-dose instruction of the US PI (2 Dosage and
-    Administration) and the seed page: take a missed dose as soon as you
-    remember; if it is almost time for the next dose, skip the missed one and go
-    on at the regular time; never take two doses at once.  Made precise:
+    Administration), the EU leaflet (3) and the NHS: take a missed dose as soon as
+    you remember; if it is almost time for the next dose (the NHS: less than 12
+    hours, for once-daily dosing), skip the missed one and go on at the usual time;
+    never take two doses at once.  Made precise (the rules page gives every
+    definition; H is the spacing, half the interval: 12 hours once daily, 6 hours
+    twice daily):
 
-    * S is the latest slot at or before ``now`` (slots before ``regimen.start``
-      do not exist), N the next slot after S.  Before the first slot the action
-      is ``NOT_DUE`` and ``next_dose_at`` is the first slot.
-    * If an intake belongs to S (see the attribution rule in the docs):
-      ``ALREADY_TAKEN``.
-    * Otherwise, if the time left until N is at most half of the interval from S
-      to N (``LABEL.skip_window_fraction``; the NHS's "less than 12 hours" for once
-      daily): ``SKIP``.  Otherwise ``TAKE_NOW`` with exactly one regimen dose.
-    * ``next_dose_at`` is always N.  Intervals are real elapsed time, so on a
-      23-hour day half the once-daily interval is 11.5 hours.
-
-    Only one dose is ever made up, however many were missed.  From
-    :data:`CONTACT_PRESCRIBER_AFTER_DAYS` days' worth of missed doses in a row,
-    the reason says to contact the prescriber before restarting.
+    * S is the latest scheduled dose at or before ``now``, N the next after it.
+      Before the plan's first dose: ``NOT_DUE``.
+    * An intake belongs to S (certain or not, whole or part of a dose):
+      ``ALREADY_TAKEN``.  A part of a dose is never topped up.
+    * S was missed.  From :data:`CONTACT_PRESCRIBER_AFTER_DAYS` days' worth of
+      missed doses in a row: ``CONTACT_PRESCRIBER``, with no dose.  If N was
+      already taken early, or N is at most H away: ``SKIP``.  If the last intake
+      was less than H ago: ``NOT_DUE`` until H after it.  Otherwise ``TAKE_NOW``,
+      one dose of the dose in force at S.
+    * ``next_dose_at`` is the first scheduled dose after now that no intake covers,
+      moved later where needed so that it is at least H after the last intake (the
+      one advised now included): following the whole answer never makes a double
+      dose.  Where the plan has no more doses: ``PLAN_ENDED``.
 
     Args:
-        regimen: the prescribed regimen.
-        intakes: the doses taken, an :class:`~duloxinfo.rules.intakes.IntakeHistory` or any iterable of
-            :class:`~duloxinfo.rules.intakes.Intake`, in any order; none may be later than ``now``.
+        plan: the prescribed :class:`~duloxinfo.rules.plan.Plan`, or one
+            :class:`~duloxinfo.rules.regimen.Regimen`.
+        intakes: the doses taken, an :class:`~duloxinfo.rules.intakes.IntakeHistory`
+            or any iterable of :class:`~duloxinfo.rules.intakes.Intake`, in any order;
+            none may be later than ``now``.
         now: the aware instant of the question.
 
     Raises:
-        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.rules.regimen.Regimen`,
-            ``intakes`` is not an iterable of :class:`~duloxinfo.rules.intakes.Intake`,
-            or ``now`` is not a datetime.
-        InvalidDatetimeError: ``now`` has no zone (:class:`~duloxinfo.errors.NaiveDatetimeError`)
-            or is outside the supported years.
+        WrongTypeError: ``plan`` is not a Plan or a Regimen, ``intakes`` is not an
+            iterable of :class:`~duloxinfo.rules.intakes.Intake`, or ``now`` is not a
+            datetime.
+        InvalidDatetimeError: ``now`` has no zone
+            (:class:`~duloxinfo.errors.NaiveDatetimeError`) or is outside the supported
+            years.
         HistoryError: an intake is later than ``now``.
 
     >>> import datetime as dt
@@ -137,106 +164,277 @@ def advise_missed_dose(
     >>> a = advise_missed_dose(r, taken, dt.datetime(2026, 1, 6, 14, tzinfo=dt.UTC))
     >>> a.action, a.dose_mg, a.rule
     (<Action.TAKE_NOW: 'take-now'>, 60, 'missed-dose/take-now')
-    >>> a.reason
-    'Take your 08:00 dose (60 mg) now, then the next one at its usual time, 08:00 on 2026-01-07; never take two doses to make up for a missed one.'
+    >>> print(a.reason)
+    Take your 08:00 dose of Tuesday 6 January now: 60 mg. Then take the next one at 08:00 on Wednesday 7 January, as your prescriber directs. Never take two doses to make up for a missed one.
     >>> advise_missed_dose(r, taken, dt.datetime(2026, 1, 6, 21, tzinfo=dt.UTC)).action
     <Action.SKIP: 'skip'>
     """  # noqa: E501 - a doctest line is as long as the sentence it shows
-    regimen = require_regimen(regimen)
+    plan = as_plan(plan)
     now = require_aware(now, "now")
-    now_utc = utc(now)
     history = as_history(intakes)
     require_not_after(history, now)
-    start_utc = utc(regimen.start)
-    # One span of slots serves the whole decision: from the latest intake (or the
-    # start) to now, which holds S, its neighbours and, almost always, the slot the
-    # previous intake belongs to.  Only the local dates it needs are resolved.
-    newest = latest(history)
-    span_from = min(now_utc, start_utc if newest is None else newest)
-    slots = slots_spanning(regimen, span_from, now_utc)
-    around = around_in(slots, now_utc)
+    return _Decision(Timeline(plan, history), utc(now)).advice()
 
-    if around.latest < start_utc:
-        first = _local(first_slot_from(regimen, start_utc), regimen)
-        return MissedDoseAdvice(
-            action=Action.NOT_DUE,
-            dose_mg=0,
-            slot=None,
-            next_dose_at=first,
-            missed_in_a_row=0,
-            contact_prescriber=False,
-            reason=(
-                f"No dose is due yet: take your first dose of {regimen.dose_mg} mg at "
-                f"{when(first)}, as your prescriber directs."
-            ),
-            rule="missed-dose/not-due",
+
+class _Next(NamedTuple):
+    """When the next dose may be taken, which scheduled dose it is, and the one passed over."""
+
+    at: _dt.datetime | None
+    slot: Slot | None
+    passed: Slot | None
+
+
+class _Decision:
+    """One question: the timeline, the moment, the latest intake, and the answer's words."""
+
+    def __init__(self, timeline: Timeline, now: _dt.datetime) -> None:
+        self.tl = timeline
+        self.now = now
+        self.last = latest(timeline.history)
+        self.home = timeline.phases[0].tz
+        # Away from the plan's first zone, every time is named with its zone.
+        self.away = timeline.phases[timeline.phase_at(now)].tz != self.home
+
+    # -- words ---------------------------------------------------------------------------
+
+    def _local(self, instant: _dt.datetime) -> _dt.datetime:
+        return instant.astimezone(self.tl.phases[self.tl.phase_at(instant)].tz)
+
+    def _zone(self, local: _dt.datetime) -> str:
+        """`` (New York time)``, or nothing when both the time and now are at home.
+
+        Home is the zone of the plan's first phase.
+        """
+        named = self.away or local.tzinfo != self.home
+        return f" ({place(local.tzinfo)} time)" if named else ""
+
+    def _moment(self, instant: _dt.datetime) -> str:
+        """``08:00 on Monday 2 November``, with the zone when it is not the plan's first."""
+        local = self._local(instant)
+        return moment(local) + self._zone(local)
+
+    def _dose_of(self, slot: Slot) -> str:
+        """``08:00 dose of Monday 2 November``, with the zone when it is not the plan's first."""
+        local = self._local(slot.at)
+        return f"{clock(local)} dose of {date_words(local.date())}{self._zone(local)}"
+
+    def _then(
+        self, next_at: _dt.datetime, slot: Slot, passed: Slot | None, *, first: str = "Then take"
+    ) -> str:
+        """The sentence that says when the next dose is, and why if the spacing moved it."""
+        skip = (
+            ""
+            if passed is None
+            else f"Skip your {self._dose_of(passed)}, as it is too soon after your last dose. "
         )
+        if next_at > slot.at and self.last is not None:
+            gap = hours(next_at - max(self.last, self.now if first == "Then take" else self.last))
+            return (
+                f"{skip}{first} your {self._dose_of(slot)} at {clock(self._local(next_at))}, "
+                f"{gap} after your last dose, {_AS_DIRECTED}."
+            )
+        noun = "one" if first == "Then take" else "dose"
+        return f"{skip}{first} the next {noun} at {self._moment(next_at)}, {_AS_DIRECTED}."
 
-    slot = _local(around.latest, regimen)
-    following = _local(around.following, regimen)
-    lo, hi = window(around)
-    if between(history, lo, hi):
+    # -- the next dose -------------------------------------------------------------------
+
+    def _next(self, *, taking_now: bool) -> _Next:
+        """The next dose: when it may be taken, which scheduled dose it is, and any passed over.
+
+        A scheduled dose is passed over when the spacing from the last dose runs past the
+        end of its window.
+        """
+        last = self.now if taking_now else self.last
+        new_owner = self.tl.owner(self.now) if taking_now else None
+        after, passed = self.now, None
+        while True:
+            slot = self.tl.after(after)
+            while slot is not None and (slot == new_owner or self.tl.taken_for(slot)):
+                slot = self.tl.after(slot.at)
+            if slot is None:
+                return _Next(None, None, passed)
+            earliest = (
+                slot.at if last is None else max(slot.at, last + self.tl.spacing(last, slot.at))
+            )
+            if earliest < self.tl.window(slot)[1]:
+                return _Next(earliest.astimezone(self._local(slot.at).tzinfo), slot, passed)
+            # The spacing passes this dose's time altogether (only where a phase with a
+            # longer interval ends on a night the clocks change): skip it, say so.
+            after, passed = slot.at, passed or slot
+
+    # -- the answers ---------------------------------------------------------------------
+
+    def _answer(  # noqa: PLR0913 - an argument per field of the answer
+        self,
+        action: Action,
+        slot: Slot | None,
+        next_at: _dt.datetime | None,
+        reason: str,
+        *,
+        dose: int = 0,
+        missed: int = 0,
+    ) -> MissedDoseAdvice:
         return MissedDoseAdvice(
-            action=Action.ALREADY_TAKEN,
-            dose_mg=0,
-            slot=slot,
-            next_dose_at=following,
-            missed_in_a_row=0,
-            contact_prescriber=False,
-            reason=(
-                f"You have already taken the {clock(slot)} dose; take the next one at "
-                f"{when(following)}, as your prescriber directs."
-            ),
-            rule="missed-dose/already-taken",
-        )
-
-    # S is missed.  Count the run of missed slots: every slot after the one the
-    # latest earlier intake belongs to (or from the start) up to S.
-    last = last_before(history, lo)
-    needed_from = start_utc if last is None else last
-    if needed_from < span_from:  # the latest intake was early for the next slot
-        slots = slots_spanning(regimen, needed_from, now_utc)
-    run_from = start_utc
-    if last is not None:
-        run_from = max(start_utc, slots[owner_index(slots, last)] + _TICK)
-    missed = count_in(slots, run_from, around.latest)
-    contact = missed >= CONTACT_PRESCRIBER_AFTER_DAYS * regimen.doses_per_day
-    prefix = (
-        f"You have missed {missed} doses in a row, so contact your prescriber before "
-        "restarting; the missed-dose rule alone says: "
-        if contact
-        else ""
-    )
-
-    fraction = LABEL.skip_window_fraction.value
-    left = around.following - now_utc
-    interval = around.following - around.latest
-    if left * fraction.denominator <= interval * fraction.numerator:
-        return MissedDoseAdvice(
-            action=Action.SKIP,
-            dose_mg=0,
-            slot=slot,
-            next_dose_at=following,
+            action=action,
+            dose_mg=dose,
+            slot=None if slot is None else self._local(slot.at),
+            next_dose_at=next_at,
             missed_in_a_row=missed,
-            contact_prescriber=contact,
-            reason=sentence(
-                f"{prefix}it is almost time for your next dose, so skip the missed "
-                f"{clock(slot)} dose and take the next one at its usual time, "
-                f"{when(following)}; never take two doses at once."
-            ),
-            rule="missed-dose/skip",
+            contact_prescriber=action is Action.CONTACT_PRESCRIBER,
+            reason=reason,
+            rule=f"missed-dose/{action.value}",
         )
-    return MissedDoseAdvice(
-        action=Action.TAKE_NOW,
-        dose_mg=regimen.dose_mg,
-        slot=slot,
-        next_dose_at=following,
-        missed_in_a_row=missed,
-        contact_prescriber=contact,
-        reason=sentence(
-            f"{prefix}take your {clock(slot)} dose ({regimen.dose_mg} mg) now, then the "
-            f"next one at its usual time, {when(following)}; never take two doses to make "
-            "up for a missed one."
-        ),
-        rule="missed-dose/take-now",
-    )
+
+    def advice(self) -> MissedDoseAdvice:
+        current = self.tl.at_or_before(self.now)
+        if current is None:
+            return self._not_started()
+        taken = self.tl.taken_for(current)
+        if taken:
+            return self._already_taken(current, taken)
+        return self._missed(current)
+
+    def _not_started(self) -> MissedDoseAdvice:
+        following = self._next(taking_now=False)
+        next_at, slot = following.at, following.slot
+        if next_at is None or slot is None:  # pragma: no cover - every phase has a dose
+            raise AssertionError(self.now)
+        dose = self.tl.dose(slot)
+        if next_at > slot.at or following.passed is not None:
+            when = self._then(next_at, slot, following.passed, first="Take")
+            reason = f"No dose is due yet. {when}"
+        else:
+            reason = (
+                f"No dose is due yet. Take your first dose of {dose} mg at "
+                f"{self._moment(next_at)}, {_AS_DIRECTED}."
+            )
+        return self._answer(Action.NOT_DUE, None, next_at, reason)
+
+    def _what_was_taken(self, slot: Slot, taken: tuple[Intake, ...]) -> str:
+        dose = self.tl.dose(slot)
+        total = sum(i.dose_mg for i in taken)
+        if not any(i.certain for i in taken):
+            return (
+                f"You are not sure you took your {self._dose_of(slot)}. To be safe, it "
+                "counts as taken, so do not take another."
+            )
+        if total < dose:
+            return (
+                f"You took {total} mg of your {dose} mg {self._dose_of(slot)}. Do not take "
+                "more to make up the rest, as that could be too much at one time."
+            )
+        first = taken[0].at
+        if self._local(first).date() != self._local(slot.at).date() and first < slot.at:
+            return (
+                f"Your dose at {self._moment(first)} counts as your {self._dose_of(slot)}, "
+                "as it was nearer to that time."
+            )
+        return f"You have already taken your {self._dose_of(slot)}."
+
+    def _early(self, slot: Slot) -> str:
+        """``You took your 08:00 dose of ... early, at 06:00.`` for a dose taken before its time."""
+        first = self.tl.taken_for(slot)[0]
+        return f"You took your {self._dose_of(slot)} early, at {clock(self._local(first.at))}."
+
+    def _already_taken(self, current: Slot, taken: tuple[Intake, ...]) -> MissedDoseAdvice:
+        following = self._next(taking_now=False)
+        next_at, slot = following.at, following.slot
+        said = self._what_was_taken(current, taken)
+        if next_at is None or slot is None:
+            reason = f"{said} That was the last dose of your plan. {_NO_MORE}"
+            return self._answer(Action.PLAN_ENDED, current, None, reason)
+        coming = self.tl.after(self.now)
+        early = (
+            f" {self._early(coming)}"
+            if coming is not None and coming != slot and self.tl.taken_for(coming)
+            else ""
+        )
+        reason = f"{said}{early} {self._then(next_at, slot, following.passed, first='Take')}"
+        return self._answer(Action.ALREADY_TAKEN, current, next_at, reason)
+
+    def _missed(self, current: Slot) -> MissedDoseAdvice:
+        missed, days = self.tl.missed_run(current, _dt.timedelta(days=MISSED_COUNT_LIMIT_DAYS))
+        if days >= _dt.timedelta(days=CONTACT_PRESCRIBER_AFTER_DAYS):
+            return self._contact(current, missed, days)
+        coming = self.tl.after(self.now)
+        if coming is not None and self.tl.taken_for(coming):
+            return self._skip(current, missed, self._early(coming) + " So")
+        due = self.tl.virtual_after(current)
+        if coming is not None and coming.at < due:
+            due = coming.at
+        spacing = self.tl.spacing(current.at, due)
+        if due - self.now <= spacing:
+            if coming is not None and coming.at > due:  # a pause: the plan's next dose is later
+                return self._skip(current, missed, "Your plan takes a break now, so")
+            return self._skip(current, missed)
+        if self.last is not None and self.now < self.last + self.tl.spacing(self.last, self.now):
+            return self._too_soon(current, missed, due, self.last)
+        return self._take_now(current, missed)
+
+    def _too_soon(
+        self, current: Slot, missed: int, due: _dt.datetime, last: _dt.datetime
+    ) -> MissedDoseAdvice:
+        """The missed dose may not be taken yet: the last dose was less than H ago."""
+        ready = last + self.tl.spacing(last, self.now)
+        if due - ready <= self.tl.spacing(current.at, due):
+            return self._skip(current, missed)
+        reason = (
+            f"Wait before you take your missed {self._dose_of(current)}. Your last "
+            f"dose was at {self._moment(last)}, and doses need "
+            f"{hours(self.tl.spacing(last, self.now))} between them. Take it at "
+            f"{self._moment(ready)}, {_AS_DIRECTED}."
+        )
+        ready_local = ready.astimezone(self._local(current.at).tzinfo)
+        return self._answer(Action.NOT_DUE, current, ready_local, reason, missed=missed)
+
+    def _skip(
+        self, current: Slot, missed: int, why: str = "It is almost time for your next dose, so"
+    ) -> MissedDoseAdvice:
+        following = self._next(taking_now=False)
+        next_at, slot = following.at, following.slot
+        if next_at is None or slot is None:
+            reason = f"Your plan has ended, so skip the missed {self._dose_of(current)}. {_NO_MORE}"
+            return self._answer(Action.PLAN_ENDED, current, None, reason, missed=missed)
+        then = self._then(next_at, slot, following.passed, first="Take")
+        skip = f"{why} skip the missed {self._dose_of(current)}."
+        reason = f"{skip} {then} Never take two doses at once."
+        return self._answer(Action.SKIP, current, next_at, reason, missed=missed)
+
+    def _take_now(self, current: Slot, missed: int) -> MissedDoseAdvice:
+        dose = self.tl.dose(current)
+        following = self._next(taking_now=True)
+        next_at, slot = following.at, following.slot
+        counts_for = self.tl.owner(self.now)
+        counted = (
+            f" It counts as your {self._dose_of(counts_for)}, as it is nearer to that time."
+            if counts_for is not None and counts_for != current
+            else ""
+        )
+        if next_at is None or slot is None:
+            then = "This is the last dose of your plan."
+        else:
+            then = self._then(next_at, slot, following.passed)
+        reason = f"Take your {self._dose_of(current)} now: {dose} mg.{counted} {then} {_NO_DOUBLE}"
+        return self._answer(Action.TAKE_NOW, current, next_at, reason, dose=dose, missed=missed)
+
+    def _contact(self, current: Slot, missed: int, days: _dt.timedelta) -> MissedDoseAdvice:
+        first = self.tl.after(self.tl.starts[0] - TICK)
+        started = (
+            first is not None and self.last is not None and self.last >= self.tl.window(first)[0]
+        )
+        if started:
+            reason = (
+                f"You have missed your doses for {days_missed(days, MISSED_COUNT_LIMIT_DAYS)} "
+                "in a row. Do not "
+                "take a dose now. Contact your prescriber today before you start again. If "
+                "you cannot reach them, ask a pharmacist. Stopping suddenly can cause "
+                "withdrawal symptoms, so do not wait."
+            )
+        else:
+            began = date_words(self._local(self.tl.starts[0]).date())
+            reason = (
+                f"You have not taken a dose since your plan began on {began}. Do not take a "
+                "dose now. Contact your prescriber today before you start. If you cannot "
+                "reach them, ask a pharmacist."
+            )
+        return self._answer(Action.CONTACT_PRESCRIBER, current, None, reason, missed=missed)

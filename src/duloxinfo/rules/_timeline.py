@@ -1,0 +1,191 @@
+"""A plan's scheduled doses as one timeline, and which intake belongs to which of them.
+
+Private module, shared by every rule that takes a plan.  Definitions (also in the
+rules page of the docs):
+
+* **Slot.** Each phase's times on each local date in its zone (resolved as
+  :mod:`zoneinfo` resolves a wall time with ``fold=0``) from the phase's start,
+  before its end.  The slots of all phases, in time order, are the plan's.
+* **Neighbours.** A slot's neighbours are the slots before and after it in its
+  own phase.  At a phase's first or last slot, the neighbour is the other phase's
+  slot when it is at most one and a half intervals away, and otherwise the slot
+  the phase itself would have had (what a pause, the plan's start or its end
+  leaves in place).
+* **Attribution.** Slot S owns the instants from the midpoint of its earlier
+  neighbour and S (included) to the midpoint of S and its later neighbour
+  (excluded).  An intake belongs to the slot that owns its instant; an intake
+  no slot owns (far into a pause, long before the start) belongs to none.
+* **Spacing (H).** Half the nominal interval of the phase in force: 12 hours
+  once daily, 6 hours twice daily.  Between two instants, the larger of the two
+  phases' halves.  The phase in force at an instant is the last phase to start
+  at or before it (the first phase before the plan starts).
+
+Every instant here is UTC, so differences are real elapsed time.  Work is bounded:
+each question resolves the wall times of a few local dates around the instants
+it concerns, however long the plan or the history.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from .._validate import utc
+from ._history import between
+from ._slots import Around, slots_spanning, window
+from .intakes import Intake, IntakeHistory
+from .plan import Plan
+from .regimen import Regimen
+
+TICK = _dt.timedelta(microseconds=1)
+_REACH = _dt.timedelta(days=1)
+
+
+class Slot(NamedTuple):
+    """A scheduled dose: its instant (UTC) and the index of its phase."""
+
+    at: _dt.datetime
+    phase: int
+
+
+class _Wall:
+    """One phase's wall-clock slots, ignoring its start and end, resolved a few days at a time."""
+
+    def __init__(self, regimen: Regimen) -> None:
+        self.regimen = regimen
+        self.slots: list[_dt.datetime] = []
+
+    def _around(self, instant: _dt.datetime) -> list[_dt.datetime]:
+        if not self.slots or not self.slots[0] <= instant < self.slots[-1]:
+            self.slots = slots_spanning(self.regimen, instant - _REACH, instant + _REACH)
+        return self.slots
+
+    def at_or_before(self, instant: _dt.datetime) -> _dt.datetime:
+        slots = self._around(instant)
+        return slots[bisect.bisect_right(slots, instant) - 1]
+
+    def after(self, instant: _dt.datetime) -> _dt.datetime:
+        slots = self._around(instant)
+        return slots[bisect.bisect_right(slots, instant)]
+
+
+class Timeline:
+    """A plan's slots, their neighbours and windows, and an intake history against them."""
+
+    def __init__(self, plan: Plan, history: IntakeHistory) -> None:
+        self.plan = plan
+        self.history = history
+        self.phases = plan.phases
+        self.starts = [utc(p.start) for p in self.phases]
+        self.ends = [None if p.end is None else utc(p.end) for p in self.phases]
+        self._walls = [_Wall(p) for p in self.phases]
+        self.intervals = [p.interval for p in self.phases]
+        self._spacings = [p.spacing for p in self.phases]
+        self._windows: dict[Slot, tuple[_dt.datetime, _dt.datetime]] = {}
+
+    # -- the phases -------------------------------------------------------------------
+
+    def phase_at(self, instant: _dt.datetime) -> int:
+        """The phase in force at ``instant``: the last to start at or before it, else the first."""
+        return max(bisect.bisect_right(self.starts, instant) - 1, 0)
+
+    def spacing(self, a: _dt.datetime, b: _dt.datetime) -> _dt.timedelta:
+        """H between two instants: the larger half-interval of the phases in force at them."""
+        return max(self._spacings[self.phase_at(a)], self._spacings[self.phase_at(b)])
+
+    def dose(self, slot: Slot) -> int:
+        """The dose in force at ``slot``, in mg."""
+        return self.phases[slot.phase].dose_mg
+
+    def _ends_after(self, index: int, instant: _dt.datetime) -> bool:
+        end = self.ends[index]
+        return end is None or instant < end
+
+    # -- the slots ----------------------------------------------------------------------
+
+    def at_or_before(self, instant: _dt.datetime) -> Slot | None:
+        """The latest slot at or before ``instant``, if any."""
+        index = bisect.bisect_right(self.starts, instant) - 1
+        while index >= 0:
+            end = self.ends[index]
+            limit = instant if end is None or instant < end else end - TICK
+            found = self._walls[index].at_or_before(limit)
+            if found >= self.starts[index]:
+                return Slot(found, index)
+            index -= 1  # the phase's first slot is after the instant: the one before it
+        return None
+
+    def after(self, instant: _dt.datetime) -> Slot | None:
+        """The first slot after ``instant``, if any."""
+        index = max(bisect.bisect_right(self.starts, instant) - 1, 0)
+        while index < len(self.phases):
+            found = self._walls[index].after(max(instant, self.starts[index] - TICK))
+            if self._ends_after(index, found):
+                return Slot(found, index)
+            index += 1  # the phase ends first: the next phase's first slot
+        return None
+
+    def virtual_after(self, slot: Slot) -> _dt.datetime:
+        """The slot after ``slot`` in its own phase's schedule, even past the phase's end."""
+        return self._walls[slot.phase].after(slot.at)
+
+    def window(self, slot: Slot) -> tuple[_dt.datetime, _dt.datetime]:
+        """The instants ``[lo, hi)`` that belong to ``slot`` (worked out once per slot)."""
+        found = self._windows.get(slot)
+        if found is None:
+            found = self._windows[slot] = self._window(slot)
+        return found
+
+    def _window(self, slot: Slot) -> tuple[_dt.datetime, _dt.datetime]:
+        wall = self._walls[slot.phase]
+        reach = self.intervals[slot.phase] * 3 / 2
+        before = wall.at_or_before(slot.at - TICK)
+        if before < self.starts[slot.phase]:  # the phase's first slot
+            other = self.at_or_before(slot.at - TICK)
+            if other is not None and slot.at - other.at <= reach:
+                before = other.at
+        after = wall.after(slot.at)
+        if not self._ends_after(slot.phase, after):  # the phase's last slot
+            other = self.after(slot.at)
+            if other is not None and other.at - slot.at <= reach:
+                after = other.at
+        return window(Around(before, slot.at, after))
+
+    def owner(self, instant: _dt.datetime) -> Slot | None:
+        """The slot ``instant`` belongs to, if any."""
+        earlier = self.at_or_before(instant)
+        if earlier is not None and instant < self.window(earlier)[1]:
+            return earlier
+        later = self.after(instant)
+        if later is not None and self.window(later)[0] <= instant:
+            return later
+        return None
+
+    # -- the history against them -------------------------------------------------------
+
+    def taken_for(self, slot: Slot) -> tuple[Intake, ...]:
+        """The intakes that belong to ``slot``."""
+        return between(self.history, *self.window(slot))
+
+    def missed_run(self, slot: Slot, limit: _dt.timedelta) -> tuple[int, _dt.timedelta]:
+        """How many doses in a row up to ``slot`` no intake covers, and their days' worth.
+
+        Counted back at most ``limit`` before ``slot``, so that the work is bounded.
+        """
+        count, days = 0, _dt.timedelta(0)
+        oldest = slot.at - limit
+        current: Slot | None = slot
+        while current is not None and current.at > oldest and not self.taken_for(current):
+            count += 1
+            days += self.intervals[current.phase]
+            current = self.at_or_before(current.at - TICK)
+        return count, days
+
+    def slots_from(self, instant: _dt.datetime) -> Iterator[Slot]:
+        """Every slot at or after ``instant``, in order, for as long as the plan runs."""
+        slot = self.after(instant - TICK)
+        while slot is not None:
+            yield slot
+            slot = self.after(slot.at)
