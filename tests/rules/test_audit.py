@@ -1,4 +1,10 @@
-"""audit: every double dose of each kind found, nothing in clean histories, findings pinned whole."""
+"""audit: every double dose of each kind found across phases, nothing in clean histories.
+
+A double dose is (a) a dose larger than the dose in force, or (b) two doses less than the
+spacing H apart, where intakes within ONE_DOSE_WITHIN that together make at most the dose
+in force are one dose.  Findings are pinned whole; property 5 plants each kind in clean
+histories of any plan.
+"""
 
 import datetime as dt
 
@@ -7,199 +13,217 @@ from hypothesis import strategies as st
 
 import duloxinfo
 from duloxinfo import DoubleDose, DoubleDoseKind, Intake, Regimen, audit
-from support.oracle import owner, schedule, utc
-from support.strategies import in_any_zone, regimens
-from support.times import UTC, at, daily, jan, same
+from support import oracle
+from support.readability import assert_plain
+from support.strategies import in_any_zone, plans
+from support.times import UTC, at, jan, same
 
 START = dt.datetime(2026, 1, 5, 8, tzinfo=UTC)
 R = Regimen(60, [dt.time(8)], "Europe/London", START)
 
 
 def test_audit_names_each_kind():
-    r = daily(tz="UTC", start=at(2026, 1, 1))
+    r = Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 1))
     big = Intake(at(2026, 1, 1, 8), 120)
-    same_a, same_b = Intake(at(2026, 1, 2, 8), 60), Intake(at(2026, 1, 2, 12), 60)
-    close_a, close_b = Intake(at(2026, 1, 3, 19), 60), Intake(at(2026, 1, 3, 21), 60)
-    found = audit(r, [close_b, same_b, big, close_a, same_a])
-    kinds = [(f.kind, f.intakes) for f in found]
-    assert kinds == [
-        (duloxinfo.DoubleDoseKind.OVERSIZED_INTAKE, (big,)),
-        (duloxinfo.DoubleDoseKind.SAME_SLOT, (same_a, same_b)),
-        (duloxinfo.DoubleDoseKind.TOO_CLOSE, (close_a, close_b)),
+    close_a, close_b = Intake(at(2026, 1, 3, 8), 60), Intake(at(2026, 1, 3, 12), 60)
+    found = audit(r, [close_b, big, close_a])
+    assert [(f.kind, f.intakes, f.certain) for f in found] == [
+        (DoubleDoseKind.OVERSIZED_INTAKE, (big,), True),
+        (DoubleDoseKind.TOO_CLOSE, (close_a, close_b), True),
     ]
-    assert found[2].slots == (at(2026, 1, 3, 8), at(2026, 1, 4, 8))
-    assert "2 h 00 min apart" in found[2].explanation
     assert audit(r, []) == ()
 
 
-def test_too_close_boundary_exactly_half_the_interval_is_not_a_double_dose():
-    # 08:00 daily: 14:00 belongs to 5 Jan's slot, 02:00 to 6 Jan's (past the 20:00 midpoint).
-    r = daily(tz="UTC", start=at(2026, 1, 1))
-    early = Intake(at(2026, 1, 5, 14), 60)
-    assert audit(r, [early, Intake(at(2026, 1, 6, 2), 60)]) == ()  # 12 h apart: exactly half
-    late = Intake(at(2026, 1, 6, 2) - dt.timedelta(microseconds=1), 60)
-    found = audit(r, [early, late])
-    assert [(f.kind, f.intakes) for f in found] == [
-        (duloxinfo.DoubleDoseKind.TOO_CLOSE, (early, late))
-    ]
-
-
 def test_audit_exact_findings_in_time_order_then_kind():
-    regimen = Regimen(60, [dt.time(8)], "Europe/London", jan(1, 0))
     big = Intake(jan(5, 8, 10), 120)
-    early = Intake(jan(5, 7, 50), 60)
+    early = Intake(jan(5, 7, 0), 60)
     late = Intake(jan(6, 19, 30), 60)
-    next_early = Intake(jan(7, 7, 0), 60)
-    found = duloxinfo.audit(regimen, [late, big, next_early, early])
+    unsure = Intake(jan(7, 7, 0), 60, certain=False)
+    found = audit(R, [late, big, unsure, early])
     same(
         found,
         (
             DoubleDose(
-                kind=DoubleDoseKind.SAME_SLOT,
+                kind=DoubleDoseKind.TOO_CLOSE,
                 intakes=(early, big),
                 slots=(jan(5, 8),),
-                explanation="2 doses belong to the 08:00 dose of 2026-01-05; only one may be "
-                "taken.",
+                certain=True,
+                explanation="Two doses were taken 1 h 10 min apart, less than the 12 hours "
+                "that must be between doses.",
             ),
             DoubleDose(
                 kind=DoubleDoseKind.OVERSIZED_INTAKE,
                 intakes=(big,),
                 slots=(jan(5, 8),),
-                explanation="120 mg was taken at once, more than one 60 mg dose.",
+                certain=True,
+                explanation="120 mg was taken at once, more than the 60 mg dose.",
             ),
             DoubleDose(
                 kind=DoubleDoseKind.TOO_CLOSE,
-                intakes=(late, next_early),
+                intakes=(late, unsure),
                 slots=(jan(6, 8), jan(7, 8)),
-                explanation="Two doses were taken 11 h 30 min apart, less than half the "
-                "24 h 00 min between their scheduled times.",
+                certain=False,
+                explanation="Two doses were taken 11 h 30 min apart, less than the 12 hours "
+                "that must be between doses. This is possible, not certain: you were not sure "
+                "of one of these.",
             ),
         ),
     )
 
 
-def test_intakes_at_one_instant_are_each_reported_and_the_history_iterates_in_time_order():
-    regimen = Regimen(60, [dt.time(8)], "Europe/London", jan(1, 0))
-    twins = [Intake(jan(5, 8), 180), Intake(jan(5, 8), 120), Intake(jan(5, 8), 120)]
-    found = duloxinfo.audit(regimen, twins)
-    assert [f.intakes for f in found[:3]] == [(twins[0],), (twins[1],), (twins[2],)]
-    assert [f.kind for f in found] == [
-        DoubleDoseKind.OVERSIZED_INTAKE,
-        DoubleDoseKind.OVERSIZED_INTAKE,
-        DoubleDoseKind.OVERSIZED_INTAKE,
-        DoubleDoseKind.SAME_SLOT,
+def test_capsules_of_one_dose_are_one_dose_and_more_than_the_dose_is_not():
+    # Issue case 8: two 30 mg capsules logged a minute apart are one 60 mg dose.
+    two = [Intake(jan(5, 8), 30), Intake(jan(5, 8, 1), 30)]
+    assert audit(R, two) == ()
+    # More than the dose within the half hour is kind (a), with every intake of it.
+    three = [*two, Intake(jan(5, 8, 2), 30)]
+    same(
+        audit(R, three),
+        (
+            DoubleDose(
+                kind=DoubleDoseKind.OVERSIZED_INTAKE,
+                intakes=tuple(three),
+                slots=(jan(5, 8),),
+                certain=True,
+                explanation="90 mg was taken within 0 h 02 min, more than the 60 mg dose.",
+            ),
+        ),
+    )
+    together = [Intake(jan(5, 8), 60), Intake(jan(5, 8), 60)]
+    assert [(f.kind, len(f.intakes)) for f in audit(R, together)] == [
+        (DoubleDoseKind.OVERSIZED_INTAKE, 2)
+    ]
+    edge = [Intake(jan(5, 8), 30), Intake(jan(5, 8, 30), 30)]  # exactly the half hour: one dose
+    assert audit(R, edge) == ()
+    spread = [Intake(jan(5, 8), 30), Intake(jan(5, 8, 31), 30)]  # past the half hour: two doses
+    assert [f.kind for f in audit(R, spread)] == [DoubleDoseKind.TOO_CLOSE]
+    grouped_too_big = [Intake(jan(5, 8), 40), Intake(jan(5, 8, 1), 40)]
+    assert [f.kind for f in audit(R, grouped_too_big)] == [DoubleDoseKind.OVERSIZED_INTAKE]
+
+
+def test_each_phase_has_its_own_dose_and_only_the_plans_own_findings_count():
+    plan = duloxinfo.titration_plan(jan(5, 7), "Europe/London", dt.time(8))
+    week = [Intake(jan(5 + d, 8), 30) for d in range(7)]
+    assert audit(plan, [*week, Intake(jan(12, 8), 60)]) == ()
+    (finding,) = audit(plan, [*week[:3], Intake(jan(8, 8), 60)])
+    assert finding.explanation == "60 mg was taken at once, more than the 30 mg dose."
+    second = plan.phases[1]
+    # a double dose from before the regimen began is not this regimen's to report
+    before = [Intake(jan(5, 8), 30), Intake(jan(5, 9), 30)]
+    assert [f.kind for f in audit(plan, before)] == [DoubleDoseKind.TOO_CLOSE]
+    assert audit(second, before) == ()
+
+
+def test_an_intake_of_many_capsules_is_recorded_and_audited_as_a_double_dose():
+    (finding,) = audit(R, [Intake(START, 600)])
+    assert finding.kind is DoubleDoseKind.OVERSIZED_INTAKE
+
+
+def test_intakes_at_one_instant_and_the_history_in_time_order():
+    twins = [Intake(jan(5, 8), 180), Intake(jan(5, 8), 120)]
+    # Each is too big, and so are the two together.
+    assert [(f.kind, sum(i.dose_mg for i in f.intakes)) for f in audit(R, twins)] == [
+        (DoubleDoseKind.OVERSIZED_INTAKE, 180),
+        (DoubleDoseKind.OVERSIZED_INTAKE, 120),
+        (DoubleDoseKind.OVERSIZED_INTAKE, 300),
     ]
     later, earlier = Intake(jan(6, 8), 60), Intake(jan(5, 8), 60)
     assert list(duloxinfo.IntakeHistory([later, earlier])) == [earlier, later]
 
 
-def test_an_intake_of_many_capsules_is_recorded_and_audited_as_a_double_dose():
-    huge = duloxinfo.Intake(START, 600)
-    (finding,) = duloxinfo.audit(R, [huge])
-    assert finding.kind is duloxinfo.DoubleDoseKind.OVERSIZED_INTAKE
+# Property 5 -----------------------------------------------------------------------------
 
 
 @st.composite
 def clean_histories(draw):
-    """A regimen and a history with at most one intake per slot, each within a quarter of the
-    shorter interval around its slot: no double dose by any definition."""
-    regimen = draw(regimens())
-    slots = schedule(regimen, regimen.start, regimen.start + dt.timedelta(days=6))
-    chosen = sorted(draw(st.sets(st.integers(1, len(slots) - 2), max_size=12)))
-    intakes = []
-    for i in chosen:
-        shortest = min(slots[i] - slots[i - 1], slots[i + 1] - slots[i])
-        limit = shortest // 4
-        jitter = draw(
-            st.integers(
-                -limit // dt.timedelta(microseconds=1) + 1,
-                limit // dt.timedelta(microseconds=1) - 1,
-            )
-        )
-        at = slots[i] + dt.timedelta(microseconds=jitter)
-        intakes.append(Intake(draw(in_any_zone(at)), regimen.dose_mg))
-    return regimen, slots, chosen, intakes
+    """A plan and a history that follows it: at most one dose per slot, each at its slot or
+    later by the spacing after the last one, never past its slot's window.  Some are two
+    capsules a minute apart; some not certain."""
+    plan = draw(plans())
+    start = oracle.utc(oracle.phases(plan)[0].start)
+    slots = oracle.slots(plan, start, start + dt.timedelta(days=6))
+    slots = [s for s in slots if start <= s[0] <= start + dt.timedelta(days=6)]
+    chosen = draw(st.lists(st.booleans(), min_size=len(slots), max_size=len(slots)))
+    intakes, last = [], None
+    for slot, take in zip(slots, chosen, strict=True):
+        if not take:
+            continue
+        around = oracle.slots(plan, slot[0], slot[0])
+        lo, hi = oracle.window(plan, slot, around)
+        at_ = slot[0] if last is None else max(slot[0], last + oracle.spacing(plan, last, slot[0]))
+        at_ += dt.timedelta(minutes=draw(st.integers(0, 30)))
+        if at_ >= hi or at_ < lo:
+            continue
+        # The jitter may carry a dose over a phase boundary, where the spacing can be larger.
+        if last is not None and at_ < last + oracle.spacing(plan, last, at_):
+            continue
+        dose = oracle.phases(plan)[slot[1]].dose_mg
+        sure = draw(st.booleans())
+        if dose % 2 == 0 and (dose // 2) % 10 == 0 and dose // 2 >= 20 and draw(st.booleans()):
+            when = draw(in_any_zone(at_))
+            intakes += [
+                Intake(when, dose // 2, sure),
+                Intake(when + dt.timedelta(minutes=1), dose // 2, sure),
+            ]
+            last = oracle.utc(at_) + dt.timedelta(minutes=1)
+        else:
+            intakes.append(Intake(draw(in_any_zone(at_)), dose, sure))
+            last = oracle.utc(at_)
+    return plan, intakes
 
 
 @given(clean_histories())
-def test_property_3a_audit_finds_nothing_in_clean_histories(case):
-    regimen, _, _, intakes = case
-    assert audit(regimen, intakes) == ()
+def test_property_5a_audit_finds_nothing_in_clean_histories(case):
+    plan, intakes = case
+    assert audit(plan, intakes) == ()
 
 
 @given(clean_histories(), st.data())
-def test_property_3b_audit_finds_a_planted_oversized_intake(case, data):
-    regimen, _, _, intakes = case
+def test_property_5b_audit_finds_a_planted_oversized_dose(case, data):
+    plan, intakes = case
     assume(intakes)
     k = data.draw(st.integers(0, len(intakes) - 1))
-    extra = data.draw(st.sampled_from([10, 20, 30, 60]))
-    planted = Intake(intakes[k].at, regimen.dose_mg + extra)
+    old = intakes[k]
+    in_force = oracle.dose_in_force(plan, old.at)
+    planted = Intake(old.at, in_force + data.draw(st.sampled_from([10, 20, 30, 60])), old.certain)
     history = [*intakes[:k], planted, *intakes[k + 1 :]]
-    found = audit(regimen, history)
-    assert [(f.kind, f.intakes) for f in found] == [
-        (duloxinfo.DoubleDoseKind.OVERSIZED_INTAKE, (planted,))
-    ]
+    found = [f for f in audit(plan, history) if planted in f.intakes]
+    assert DoubleDoseKind.OVERSIZED_INTAKE in {f.kind for f in found}
+    start = oracle.utc(oracle.phases(plan)[0].start)
+    assume(oracle.utc(planted.at) >= start)
+    assert all(f.certain == all(i.certain for i in f.intakes) for f in found)
 
 
 @given(clean_histories(), st.data())
-def test_property_3c_audit_finds_two_intakes_in_one_slot(case, data):
-    regimen, slots, chosen, intakes = case
+def test_property_5c_audit_finds_a_planted_dose_too_close(case, data):
+    plan, intakes = case
     assume(intakes)
     k = data.draw(st.integers(0, len(intakes) - 1))
-    i = chosen[k]
-    lo = slots[i - 1] + (slots[i] - slots[i - 1]) / 2 + dt.timedelta(microseconds=1)
-    hi = slots[i] + (slots[i + 1] - slots[i]) / 2 - dt.timedelta(microseconds=1)
-    us = data.draw(st.integers(0, (hi - lo) // dt.timedelta(microseconds=1)))
-    planted = Intake(lo + dt.timedelta(microseconds=us), regimen.dose_mg)
-    assume(planted.at != utc(intakes[k].at))
-    found = audit(regimen, [*intakes, planted])
-    same = [f for f in found if f.kind is duloxinfo.DoubleDoseKind.SAME_SLOT]
-    assert len(same) == 1
-    assert set(same[0].intakes) == {intakes[k], planted}
-    assert utc(same[0].slots[0]) == slots[i]
+    base = oracle.utc(intakes[k].at)
+    gap = oracle.spacing(plan, base, base)
+    minutes = data.draw(st.integers(31, gap // dt.timedelta(minutes=1) - 1))
+    sure = data.draw(st.booleans())
+    planted = Intake(base + dt.timedelta(minutes=minutes), oracle.dose_in_force(plan, base), sure)
+    assume(oracle.spacing(plan, base, planted.at) == gap)
+    found = [f for f in audit(plan, [*intakes, planted]) if planted in f.intakes]
+    assert DoubleDoseKind.TOO_CLOSE in {f.kind for f in found}
+    for f in found:
+        assert f.certain == all(i.certain for i in f.intakes)
 
 
-@given(clean_histories(), st.data())
-def test_property_3d_audit_finds_two_intakes_too_close_across_slots(case, data):
-    regimen, slots, chosen, intakes = case
-    # an intake whose next slot is free, and that was taken late enough to plant one
-    # in the next slot's window closer than half the interval
-    candidates = [
-        (k, i)
-        for k, i in enumerate(chosen)
-        if i + 1 not in chosen and i + 2 < len(slots) and utc(intakes[k].at) > slots[i]
+def test_every_audit_explanation_reads_at_grade_8_or_below():
+    history = [
+        Intake(jan(5, 8), 120),  # at once
+        Intake(jan(6, 8), 40),
+        Intake(jan(6, 8, 5), 40),  # within five minutes
+        Intake(jan(7, 8), 60),
+        Intake(jan(7, 13), 60, certain=False),  # too close, not sure
     ]
-    assume(candidates)
-    k, i = data.draw(st.sampled_from(candidates))
-    a, b = slots[i], slots[i + 1]
-    first_of_b = a - ((a - b) // 2)  # first microsecond that belongs to b
-    late = utc(intakes[k].at) - a
-    span = min(late, (b - a) // 2)  # gap must stay under half the interval
-    us = data.draw(st.integers(0, max(0, span // dt.timedelta(microseconds=1) - 2)))
-    planted = Intake(first_of_b + dt.timedelta(microseconds=us), regimen.dose_mg)
-    assume(2 * (planted.at - utc(intakes[k].at)) < b - a)
-    found = audit(regimen, [*intakes, planted])
-    assert [(f.kind, set(f.intakes)) for f in found] == [
-        (duloxinfo.DoubleDoseKind.TOO_CLOSE, {intakes[k], planted})
+    found = audit(R, history)
+    assert [(f.kind, f.certain) for f in found] == [
+        (DoubleDoseKind.OVERSIZED_INTAKE, True),
+        (DoubleDoseKind.OVERSIZED_INTAKE, True),
+        (DoubleDoseKind.TOO_CLOSE, False),
     ]
-
-
-@given(regimens(), st.lists(st.integers(0, 4 * 86_400), min_size=2, max_size=12))
-def test_property_3e_every_double_dose_in_a_messy_history_is_reported(regimen, offsets):
-    """Several intakes per slot: each pair that breaks (b) or (c) is in some finding."""
-    start = utc(regimen.start)
-    intakes = [Intake(start + dt.timedelta(seconds=s), regimen.dose_mg) for s in offsets]
-    slots = schedule(regimen, start - dt.timedelta(days=1), start + dt.timedelta(days=5))
-    found = audit(regimen, intakes)
-    same = [set(f.intakes) for f in found if f.kind is duloxinfo.DoubleDoseKind.SAME_SLOT]
-    close = [set(f.intakes) for f in found if f.kind is duloxinfo.DoubleDoseKind.TOO_CLOSE]
-    in_same = set().union(*same) if same else set()
-    for x in intakes:
-        for y in intakes:
-            if x is y or x.at > y.at:
-                continue
-            sx, sy = owner(slots, x.at), owner(slots, y.at)
-            if sx == sy:
-                assert any({x, y} <= group for group in same)
-            elif slots.index(sy) == slots.index(sx) + 1 and 2 * (y.at - x.at) < sy - sx:
-                assert {x, y} in close or x in in_same or y in in_same
+    for finding in found:
+        assert_plain(finding.explanation)

@@ -6,28 +6,37 @@ import datetime as _dt
 import enum
 from collections.abc import Iterable
 from itertools import pairwise
+from typing import Final
 
 import attrs
 
-from .._words import clock, day, duration
-from ._inputs import as_history, require_regimen
-from ._slots import owner_index, slots_spanning
+from .._validate import utc
+from .._words import duration, hours
+from ._inputs import as_history, as_plan
+from ._timeline import Timeline
 from .intakes import Intake, IntakeHistory
+from .plan import Plan
 from .regimen import Regimen
 
-__all__ = ["DoubleDose", "DoubleDoseKind", "audit"]
+__all__ = ["ONE_DOSE_WITHIN", "DoubleDose", "DoubleDoseKind", "audit"]
+
+ONE_DOSE_WITHIN: Final = _dt.timedelta(minutes=30)
+"""Intakes this close to the first of them, together no more than the dose in force, are
+one dose: a 60 mg dose taken as two 30 mg capsules, logged a minute apart.
+
+duloxinfo's choice, not a label number: long enough for the capsules of one dose to be
+logged one by one, far shorter than any spacing between doses (6 hours at the least).
+"""
 
 
 class DoubleDoseKind(enum.Enum):
-    """The three definitions of a double dose; the values are stable identifiers."""
+    """The two definitions of a double dose; the values are stable identifiers."""
 
     OVERSIZED_INTAKE = "oversized-intake"
-    """(a) One intake of more than one regimen dose."""
-    SAME_SLOT = "same-slot"
-    """(b) Two or more intakes that belong to the same slot."""
+    """(a) A dose (one intake, or intakes taken as one) larger than the dose in force."""
     TOO_CLOSE = "too-close"
-    """(c) Two intakes that belong to different slots but stand closer together than half
-    the interval between those two slots."""
+    """(b) Two doses less than the spacing H apart (half the interval of the phase in
+    force: 12 hours once daily, 6 hours twice daily)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -37,140 +46,153 @@ class DoubleDose:
     Attributes:
         kind: Which definition it breaks.
         intakes: The intakes involved, in time order.
-        slots: The scheduled doses those intakes belong to (aware, in the regimen's
-            zone): one for (a) and (b), two for (c).
-        explanation: One plain sentence an application can show.
+        slots: The scheduled doses those intakes belong to (aware, in their phases'
+            zones), in time order; none for an intake no scheduled dose owns.
+        certain: False when the person was not sure of one of the intakes: the double
+            dose is possible, not certain.
+        explanation: Plain sentences an application can show.
     """
 
     kind: DoubleDoseKind
     intakes: tuple[Intake, ...]
     slots: tuple[_dt.datetime, ...]
+    certain: bool
     explanation: str
 
 
-def audit(regimen: Regimen, intakes: IntakeHistory | Iterable[Intake]) -> tuple[DoubleDose, ...]:
+def audit(
+    plan: Plan | Regimen, intakes: IntakeHistory | Iterable[Intake]
+) -> tuple[DoubleDose, ...]:
     """Find every double dose in a history.
 
-    A double dose is (a) one intake of more than one regimen dose, (b) two
-    intakes that belong to the same slot, or (c) two intakes that belong to
-    different slots but stand closer together than half the interval between
-    those two slots.  Intakes belong to the nearest slot of the schedule (see the
-    attribution rule in the docs), before the regimen's start too.
+    Intakes are first put together into doses: intakes within
+    :data:`ONE_DOSE_WITHIN` of the first of them, together no more than the dose in
+    force, are one dose.  Then a double dose is
 
-    Under that attribution, (c) can only join intakes of adjacent slots, so the
-    audit looks at neighbouring slots only: its work grows linearly with the number
-    of intakes and the span of time they cover.
+    * (a) a dose larger than the dose in force (the dose of the phase whose scheduled
+      dose it belongs to, or of the phase in force when it belongs to none), or
+      intakes within :data:`ONE_DOSE_WITHIN` that together are, or
+    * (b) two doses less than the spacing H apart: half the interval of the phase in
+      force, the larger of the two phases' halves across a change of phase.
 
-    Findings come in time order of their first intake; for each slot, a (b)
-    finding names all of the slot's intakes at once, and for each pair of adjacent
-    slots, a (c) finding names the closest pair across them (the last intake of the
-    earlier slot and the first of the later); any further pair is farther apart and
-    already part of a (b) finding.
+    Uncertain intakes count like any other; a double dose that involves one is
+    reported as possible (``certain`` False).  Only double doses with an intake
+    within the plan (from its start, before its end) are reported.  Each (b) finding
+    names the closest pair across two doses in a row: any two doses closer than H
+    have such a pair between them, so every double dose is in some finding, and
+    the work grows linearly with the history.
 
     Raises:
-        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.rules.regimen.Regimen`,
-            or ``intakes`` is not an iterable of :class:`~duloxinfo.rules.intakes.Intake`.
+        WrongTypeError: ``plan`` is not a :class:`~duloxinfo.rules.plan.Plan` or a
+            :class:`~duloxinfo.rules.regimen.Regimen`, or ``intakes`` is not an
+            iterable of :class:`~duloxinfo.rules.intakes.Intake`.
 
     >>> import datetime as dt
     >>> from duloxinfo import Regimen, Intake, audit
     >>> r = Regimen(60, [dt.time(8)], "UTC", dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
-    >>> day = lambda d, h: dt.datetime(2026, 1, d, h, tzinfo=dt.UTC)
+    >>> day = lambda d, h, m=0: dt.datetime(2026, 1, d, h, m, tzinfo=dt.UTC)
     >>> [f.kind.value for f in audit(r, [Intake(day(5, 8), 60), Intake(day(5, 19), 60)])]
-    ['same-slot']
-    >>> [f.kind.value for f in audit(r, [Intake(day(5, 19), 60), Intake(day(5, 21), 60)])]
     ['too-close']
-    >>> audit(r, [Intake(day(5, 8), 60), Intake(day(6, 8), 60)])
+    >>> [f.kind.value for f in audit(r, [Intake(day(5, 8), 120)])]
+    ['oversized-intake']
+    >>> audit(r, [Intake(day(5, 8), 30), Intake(day(5, 8, 1), 30), Intake(day(6, 8), 60)])
     ()
     """
-    regimen = require_regimen(regimen)
+    plan = as_plan(plan)
     history = as_history(intakes)
-    instants = history.instants
-    if not instants:
-        return ()
-    slots = slots_spanning(regimen, instants[0], instants[-1])
-    owners = [owner_index(slots, x) for x in instants]
-    groups: list[tuple[int, list[int]]] = []  # (slot index, intake positions), in time order
-    for position, owner in enumerate(owners):
-        if groups and groups[-1][0] == owner:
-            groups[-1][1].append(position)
-        else:
-            groups.append((owner, [position]))
-    found = _Found(regimen, history.intakes, instants, slots)
-    for position, owner in enumerate(owners):
-        found.oversized(position, owner)
-    for owner, positions in groups:
-        found.same_slot(owner, positions)
-    for a, b in pairwise(groups):
-        found.too_close(a, b)
-    found.items.sort(key=lambda f: (f[0], f[1]))
-    return tuple(f[2] for f in found.items)
+    timeline = Timeline(plan, history)
+    found: list[DoubleDose] = []
+    doses = _doses(timeline)
+    for dose in doses:
+        found.extend(_oversized(timeline, dose))
+    for earlier, later in pairwise(doses):
+        found.extend(_too_close(timeline, earlier, later))
+    found.sort(key=lambda f: (utc(f.intakes[0].at), f.kind is DoubleDoseKind.TOO_CLOSE))
+    return tuple(f for f in found if any(_within(timeline, utc(i.at)) for i in f.intakes))
 
 
-@attrs.define
-class _Found:
-    """The findings of one audit, collected by definition."""
+def _within(timeline: Timeline, instant: _dt.datetime) -> bool:
+    """Whether ``instant`` is from the plan's start and before its end."""
+    end = timeline.ends[-1]
+    return timeline.starts[0] <= instant and (end is None or instant < end)
 
-    regimen: Regimen
-    intakes: tuple[Intake, ...]
-    instants: tuple[_dt.datetime, ...]
-    slots: list[_dt.datetime]
-    items: list[tuple[_dt.datetime, int, DoubleDose]] = attrs.field(factory=list)
 
-    def _slot(self, index: int) -> _dt.datetime:
-        return self.slots[index].astimezone(self.regimen.tz)
+def _doses(timeline: Timeline) -> list[tuple[Intake, ...]]:
+    """The history's intakes put together into doses, in time order."""
+    doses: list[tuple[Intake, ...]] = []
+    current: list[Intake] = []
+    first, total, limit = _dt.datetime.min.replace(tzinfo=_dt.UTC), 0, 0
+    for intake, instant in zip(timeline.history.intakes, timeline.history.instants, strict=True):
+        if current and instant - first <= ONE_DOSE_WITHIN and total + intake.dose_mg <= limit:
+            current.append(intake)
+            total += intake.dose_mg
+            continue
+        if current:
+            doses.append(tuple(current))
+        current, first, total = [intake], instant, intake.dose_mg
+        limit = _dose_in_force(timeline, instant)
+    if current:
+        doses.append(tuple(current))
+    return doses
 
-    def oversized(self, position: int, owner: int) -> None:
-        """(a): one intake of more than one regimen dose."""
-        intake = self.intakes[position]
-        if intake.dose_mg > self.regimen.dose_mg:
-            finding = DoubleDose(
-                kind=DoubleDoseKind.OVERSIZED_INTAKE,
-                intakes=(intake,),
-                slots=(self._slot(owner),),
-                explanation=(
-                    f"{intake.dose_mg} mg was taken at once, more than one "
-                    f"{self.regimen.dose_mg} mg dose."
-                ),
-            )
-            self.items.append((self.instants[position], 0, finding))
 
-    def same_slot(self, owner: int, positions: list[int]) -> None:
-        """(b): two or more intakes that belong to one slot."""
-        if len(positions) > 1:
-            slot = self._slot(owner)
-            finding = DoubleDose(
-                kind=DoubleDoseKind.SAME_SLOT,
-                intakes=tuple(self.intakes[p] for p in positions),
-                slots=(slot,),
-                explanation=(
-                    f"{len(positions)} doses belong to the {clock(slot)} dose of "
-                    f"{day(slot)}; only one may be taken."
-                ),
-            )
-            self.items.append((self.instants[positions[0]], 1, finding))
+def _dose_in_force(timeline: Timeline, instant: _dt.datetime) -> int:
+    owner = timeline.owner(instant)
+    if owner is not None:
+        return timeline.dose(owner)
+    return timeline.phases[timeline.phase_at(instant)].dose_mg
 
-    def too_close(self, a: tuple[int, list[int]], b: tuple[int, list[int]]) -> None:
-        """(c): intakes of adjacent slots closer than half the interval between the slots.
 
-        Only the closest pair across the two slots is reported: the last intake of
-        the earlier slot and the first of the later.  Every other pair across them
-        is farther apart, and a slot with more than one intake is a (b) finding
-        already, so nothing goes unreported and the findings stay linear in number.
-        """
-        (a_slot, a_positions), (b_slot, b_positions) = a, b
-        if b_slot != a_slot + 1:
-            return
-        interval = self.slots[b_slot] - self.slots[a_slot]
-        i, j = a_positions[-1], b_positions[0]
-        gap = self.instants[j] - self.instants[i]
-        if 2 * gap < interval:
-            finding = DoubleDose(
-                kind=DoubleDoseKind.TOO_CLOSE,
-                intakes=(self.intakes[i], self.intakes[j]),
-                slots=(self._slot(a_slot), self._slot(b_slot)),
-                explanation=(
-                    f"Two doses were taken {duration(gap)} apart, less than half "
-                    f"the {duration(interval)} between their scheduled times."
-                ),
-            )
-            self.items.append((self.instants[i], 2, finding))
+def _finding(
+    timeline: Timeline, kind: DoubleDoseKind, intakes: tuple[Intake, ...], explanation: str
+) -> DoubleDose:
+    owners = []
+    for intake in intakes:
+        owner = timeline.owner(utc(intake.at))
+        if owner is not None:
+            local = owner.at.astimezone(timeline.phases[owner.phase].tz)
+            if local not in owners:
+                owners.append(local)
+    certain = all(i.certain for i in intakes)
+    if not certain:
+        explanation += " This is possible, not certain: you were not sure of one of these."
+    return DoubleDose(
+        kind=kind, intakes=intakes, slots=tuple(owners), certain=certain, explanation=explanation
+    )
+
+
+def _oversized(timeline: Timeline, dose: tuple[Intake, ...]) -> list[DoubleDose]:
+    """(a): a dose larger than the dose in force."""
+    in_force = _dose_in_force(timeline, utc(dose[0].at))
+    total = sum(i.dose_mg for i in dose)
+    if total <= in_force:
+        return []
+    at_once = (
+        "at once" if len(dose) == 1 else f"within {duration(utc(dose[-1].at) - utc(dose[0].at))}"
+    )
+    explanation = f"{total} mg was taken {at_once}, more than the {in_force} mg dose."
+    return [_finding(timeline, DoubleDoseKind.OVERSIZED_INTAKE, dose, explanation)]
+
+
+def _too_close(
+    timeline: Timeline, earlier: tuple[Intake, ...], later: tuple[Intake, ...]
+) -> list[DoubleDose]:
+    """(b): two doses in a row less than the spacing apart (their closest intakes).
+
+    Two doses within :data:`ONE_DOSE_WITHIN` of the first one's start were kept apart
+    only because together they are more than the dose in force: that is (a).
+    """
+    a, b = earlier[-1], later[0]
+    a_at, b_at = utc(a.at), utc(b.at)
+    if b_at - utc(earlier[0].at) <= ONE_DOSE_WITHIN:
+        # Close enough to be one dose, but together more than the dose in force: (a).
+        return _oversized(timeline, (*earlier, b))
+    spacing = timeline.spacing(a_at, b_at)
+    gap = b_at - a_at
+    if gap >= spacing:
+        return []
+    explanation = (
+        f"Two doses were taken {duration(gap)} apart, less than the {hours(spacing)} "
+        "that must be between doses."
+    )
+    return [_finding(timeline, DoubleDoseKind.TOO_CLOSE, (a, b), explanation)]
