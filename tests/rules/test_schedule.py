@@ -37,3 +37,19 @@ def test_dose_times_are_in_the_regimens_zone_and_its_limits_are_exact():
     assert len(duloxinfo.dose_times(R, jan(6, 0), jan(6, 0) + longest)) > 3600
     with pytest.raises(duloxinfo.NaiveDatetimeError, match="start: 2026-01-06T00:00:00 has"):
         duloxinfo.dose_times(R, dt.datetime(2026, 1, 6), jan(8, 0))
+
+
+def test_dose_times_of_a_plan_are_each_in_their_phases_zone_and_skip_the_pause():
+    home = Regimen(30, [dt.time(8)], "Europe/London", at(2026, 1, 5), end=at(2026, 1, 7))
+    away = Regimen(60, [dt.time(8), dt.time(20)], "Asia/Tokyo", at(2026, 1, 8))
+    tokyo = away.tz
+    plan = duloxinfo.Plan([home, away])
+    same(
+        duloxinfo.dose_times(plan, at(2026, 1, 1), at(2026, 1, 9)),
+        (
+            jan(5, 8),
+            jan(6, 8),
+            dt.datetime(2026, 1, 8, 20, tzinfo=tokyo),
+            dt.datetime(2026, 1, 9, 8, tzinfo=tokyo),
+        ),
+    )

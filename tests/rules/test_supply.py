@@ -6,8 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import duloxinfo
-from duloxinfo import Regimen, Supply
-from support.oracle import schedule
+from duloxinfo import Plan, Regimen, Supply
+from support import oracle
+from support.readability import assert_plain
 from support.times import NEW_YORK, UTC, at, jan, same
 
 START = dt.datetime(2026, 1, 5, 8, tzinfo=UTC)
@@ -22,7 +23,7 @@ def test_supply_forecast():
     assert s.runs_out_on == dt.date(2026, 1, 15)
     assert s.days_left == 5
     assert s.refill_by == dt.date(2026, 1, 10)  # lead time reaches before today: today
-    assert "refill today" in s.reason
+    assert s.reason.endswith("Refill today.")
     assert s.rule == "supply/refill-now"
     later = duloxinfo.supply_forecast(twice, 30, 60, at(2026, 1, 10, 12))
     assert (later.runs_out_on, later.refill_by, later.rule) == (
@@ -31,6 +32,10 @@ def test_supply_forecast():
         "supply/refill-by",
     )
     none = duloxinfo.supply_forecast(twice, 30, 0, at(2026, 1, 10, 12))
+    assert none.reason == (
+        "You have no capsules of 30 mg. That is not enough for your dose on Saturday 10 "
+        "January. Refill today."
+    )
     assert (none.doses_left, none.last_covered_dose, none.runs_out_on) == (
         0,
         None,
@@ -38,19 +43,18 @@ def test_supply_forecast():
     )
 
 
-def test_supply_over_years_where_two_times_merge_every_spring():
-    # 02:30 does not exist on New York's spring-forward night and moves to 03:30, the
-    # other dose time: those two are one slot that day, so ten years hold fewer slots
-    # than twice the days, and the forecast must still count whole doses exactly.
+def test_supply_over_ten_years_of_clock_changes():
+    # 02:30 does not exist on New York's spring-forward night and moves to 03:30: ten
+    # years of twice-daily doses must still be counted one by one, exactly.
     start = at(2026, 1, 1, tz=NEW_YORK)
-    r = Regimen(30, [dt.time(2, 30), dt.time(3, 30)], "America/New_York", start)
+    r = Regimen(30, [dt.time(2, 30), dt.time(14, 30)], "America/New_York", start)
     count = 2 * 3650
     s = duloxinfo.supply_forecast(r, 30, count, start)
-    slots = schedule(r, start, start + dt.timedelta(days=3700))
-    covered = [x for x in slots if x >= start.astimezone(UTC)][:count]
+    slots = [x for x, _ in oracle.slots(r, start, start + dt.timedelta(days=3700))]
+    ahead = [x for x in slots if x >= start.astimezone(UTC)]
     assert s.doses_left == count
-    assert s.last_covered_dose == covered[-1]
-    assert s.last_covered_dose > start + dt.timedelta(days=3650)  # each merged day lasts longer
+    assert s.last_covered_dose == ahead[count - 1]
+    assert s.runs_out_on == ahead[count].astimezone(NEW_YORK).date()
 
 
 def test_supply_refuses_what_it_cannot_forecast():
@@ -79,8 +83,8 @@ def test_supply_exact_answers():
             runs_out_on=dt.date(2026, 1, 12),
             days_left=2,
             refill_by=dt.date(2026, 1, 10),
-            reason="4 capsules of 30 mg cover 4 doses of 30 mg, so they run out on "
-            "2026-01-12; refill today.",
+            reason="You have 4 capsules of 30 mg. That is enough for 4 doses. You will run "
+            "out on Monday 12 January. Refill today.",
             rule="supply/refill-now",
         ),
     )
@@ -93,8 +97,8 @@ def test_supply_exact_answers():
             runs_out_on=dt.date(2026, 1, 30),
             days_left=20,
             refill_by=dt.date(2026, 1, 30),
-            reason="40 capsules of 30 mg cover 40 doses of 30 mg, so they run out on "
-            "2026-01-30; refill by 2026-01-30.",
+            reason="You have 40 capsules of 30 mg. That is enough for 40 doses. You will run "
+            "out on Friday 30 January. Refill by Friday 30 January.",
             rule="supply/refill-by",
         ),
     )
@@ -140,3 +144,78 @@ def test_a_lead_time_longer_than_the_years_before_today_means_refill_today():
         dt.date(2, 1, 2),
         "supply/refill-now",
     )
+
+
+def test_supply_over_a_titration_plan_counts_each_phases_dose():
+    plan = duloxinfo.titration_plan(START.replace(hour=0), "Europe/London", dt.time(8))
+    # From 09:00 on 5 January: six 30 mg doses (6 to 11 January), then 60 mg doses of two
+    # capsules each on the 12th and 13th; the 14th has none left.
+    s = duloxinfo.supply_forecast(plan, 30, 10, START.replace(hour=9))
+    assert (s.capsules_per_dose, s.doses_left, s.last_covered_dose, s.runs_out_on) == (
+        1,
+        8,
+        at(2026, 1, 13, 8, tz=ZoneInfo("Europe/London")),
+        dt.date(2026, 1, 14),
+    )
+    assert (s.days_left, s.refill_by, s.rule) == (9, dt.date(2026, 1, 7), "supply/refill-by")
+    assert s.reason == (
+        "You have 10 capsules of 30 mg. That is enough for 8 doses. You will run out on "
+        "Wednesday 14 January. Refill by Wednesday 7 January."
+    )
+    # In the second phase the next dose needs two capsules.
+    assert duloxinfo.supply_forecast(plan, 30, 10, at(2026, 1, 12, 9)).capsules_per_dose == 2
+    # A 60 mg capsule cannot make the 30 mg doses still ahead, but can once they are past.
+    with pytest.raises(duloxinfo.SupplyError, match="cannot make the 30 mg dose"):
+        duloxinfo.supply_forecast(plan, 60, 10, START)
+    assert duloxinfo.supply_forecast(plan, 60, 3, at(2026, 1, 12, 9)).doses_left == 3
+
+
+def test_supply_that_lasts_until_the_plan_ends_needs_no_refill():
+    week = Regimen(60, [dt.time(8)], "UTC", START, end=START + dt.timedelta(days=7))
+    s = duloxinfo.supply_forecast(week, 60, 10, START)
+    same(
+        s,
+        Supply(
+            capsules_per_dose=1,
+            doses_left=7,
+            last_covered_dose=at(2026, 1, 11, 8, tz=ZoneInfo("UTC")),
+            runs_out_on=None,
+            days_left=None,
+            refill_by=None,
+            reason="You have 10 capsules of 60 mg. That is enough for the 7 doses left in your "
+            "plan.",
+            rule="supply/enough",
+        ),
+    )
+    exact = duloxinfo.supply_forecast(week, 60, 7, START)
+    assert (exact.doses_left, exact.rule) == (7, "supply/enough")
+    short = duloxinfo.supply_forecast(week, 60, 6, START)
+    assert (short.runs_out_on, short.rule) == (dt.date(2026, 1, 11), "supply/refill-now")
+    after = duloxinfo.supply_forecast(week, 60, 1, START + dt.timedelta(days=30))
+    assert (after.doses_left, after.last_covered_dose, after.rule) == (0, None, "supply/enough")
+    assert after.reason == "You have 1 capsule of 60 mg. Your plan has no more doses."
+    assert after.capsules_per_dose == 1
+
+
+def test_supply_skips_a_pause_and_follows_a_trip():
+    home = Regimen(60, [dt.time(8)], "UTC", START, end=at(2026, 1, 7))
+    away = Regimen(60, [dt.time(8)], "America/New_York", at(2026, 1, 9))
+    plan = Plan([home, away])
+    # 5 and 6 January at home; 7 and 8 are a pause; then 08:00 in New York (13:00 UTC).
+    s = duloxinfo.supply_forecast(plan, 60, 3, START)
+    assert s.last_covered_dose == at(2026, 1, 9, 8, tz=NEW_YORK)
+    assert (s.runs_out_on, s.days_left) == (dt.date(2026, 1, 10), 5)
+
+
+def test_every_supply_reason_reads_at_grade_8_or_below():
+    week = Regimen(60, [dt.time(8)], "UTC", START, end=START + dt.timedelta(days=7))
+    daily = Regimen(60, [dt.time(8)], "UTC", START)
+    answers = [
+        duloxinfo.supply_forecast(daily, 60, 1, START),  # refill now
+        duloxinfo.supply_forecast(daily, 30, 60, START),  # refill by
+        duloxinfo.supply_forecast(week, 60, 10, START),  # enough
+        duloxinfo.supply_forecast(daily, 60, 0, START),  # none left
+    ]
+    assert {a.rule for a in answers} == {"supply/refill-now", "supply/refill-by", "supply/enough"}
+    for answer in answers:
+        assert_plain(answer.reason)

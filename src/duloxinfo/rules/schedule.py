@@ -7,8 +7,9 @@ from typing import Final
 
 from .._validate import require_aware, utc
 from ..errors import ScheduleError
-from ._inputs import require_regimen
+from ._inputs import as_plan
 from ._slots import ONE_DAY, doses_between
+from .plan import Plan
 from .regimen import Regimen
 
 __all__ = ["MAX_SCHEDULE_DAYS", "dose_times"]
@@ -18,18 +19,20 @@ MAX_SCHEDULE_DAYS: Final = 3660
 
 
 def dose_times(
-    regimen: Regimen, start: _dt.datetime, end: _dt.datetime
+    plan: Plan | Regimen, start: _dt.datetime, end: _dt.datetime
 ) -> tuple[_dt.datetime, ...]:
-    """The regimen's scheduled doses from ``start`` (included) to ``end`` (excluded).
+    """The plan's scheduled doses from ``start`` (included) to ``end`` (excluded).
 
-    Each is an aware datetime in the regimen's zone, resolved as the rules page
+    Each is an aware datetime in its phase's zone, resolved as the rules page
     defines slots (a time in a daylight-saving gap moves forward, an ambiguous
-    time is its first occurrence); none is before ``regimen.start``.  For
-    reminders, calendars and the ``duloxinfo schedule`` command.
+    time is its first occurrence); none is outside its phase (before its start,
+    at or after its end), so a pause has none.  For reminders, calendars and the
+    ``duloxinfo schedule`` command.
 
     Raises:
-        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.rules.regimen.Regimen`, or
-            ``start`` or ``end`` is not a datetime.
+        WrongTypeError: ``plan`` is not a :class:`~duloxinfo.rules.plan.Plan` or a
+            :class:`~duloxinfo.rules.regimen.Regimen`, or ``start`` or ``end`` is not
+            a datetime.
         InvalidDatetimeError: ``start`` or ``end`` has no zone or is outside the
             supported years.
         ScheduleError: ``end`` is before ``start``, or more than
@@ -46,7 +49,7 @@ def dose_times(
     The clocks went forward in the night, so 24 hours after 08:00 GMT is 09:00 BST,
     and the 29th's 08:00 dose is already inside.
     """
-    regimen = require_regimen(regimen)
+    plan = as_plan(plan)
     start = require_aware(start, "start")
     end = require_aware(end, "end")
     lo, hi = utc(start), utc(end)
@@ -57,4 +60,6 @@ def dose_times(
             f"end: {end.isoformat()} is more than {MAX_SCHEDULE_DAYS} days after start "
             f"({start.isoformat()})"
         )
-    return tuple(slot.astimezone(regimen.tz) for slot in doses_between(regimen, lo, hi))
+    return tuple(
+        slot.astimezone(phase.tz) for phase in plan.phases for slot in doses_between(phase, lo, hi)
+    )
