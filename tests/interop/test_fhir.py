@@ -86,6 +86,18 @@ def test_every_regimen_reads_back_as_itself(regimen):
     assert from_fhir_dosage(data, regimen.tz.key, start=regimen.start) == regimen
 
 
+def test_a_regimen_that_ends_is_written_and_read_with_its_end():
+    week = Regimen(30, [dt.time(8)], "Europe/London", START, end=START + dt.timedelta(days=7))
+    data = to_fhir_dosage(week)
+    Dosage.parse_obj(data)
+    assert data["timing"]["repeat"]["boundsPeriod"] == {
+        "start": START.isoformat(),
+        "end": week.end.isoformat(),
+    }
+    assert from_fhir_dosage(data, "Europe/London") == week
+    assert "end" not in to_fhir_dosage(DAILY)["timing"]["repeat"]["boundsPeriod"]
+
+
 def _changed(change):
     data = copy.deepcopy(to_fhir_dosage(DAILY))
     change(data)
@@ -136,6 +148,14 @@ def _changed(change):
         (
             lambda d: d["timing"]["repeat"]["boundsPeriod"].update(start="soon"),
             "'soon' is not a FHIR dateTime",
+        ),
+        (
+            lambda d: d["timing"]["repeat"]["boundsPeriod"].update(end="2026-02-05"),
+            "boundsPeriod.end: '2026-02-05' has no time zone offset",
+        ),
+        (
+            lambda d: d["timing"]["repeat"]["boundsPeriod"].update(duration=7),
+            "boundsPeriod.duration: 7 is not supported",
         ),
         (lambda d: d["maxDosePerPeriod"]["numerator"].update(value=30), "30 mg a day is less than"),
         (

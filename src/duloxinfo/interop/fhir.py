@@ -66,8 +66,9 @@ def to_fhir_dosage(regimen: Regimen) -> dict[str, Any]:
     """The regimen as an HL7 FHIR R4 ``Dosage``, ready for ``json.dumps``.
 
     The ``timing`` repeats 1 or 2 times a day at the regimen's local times of day,
-    bounded from ``regimen.start``; the dose is in mg (UCUM), the route oral, the
-    "swallow whole" instruction is an ``additionalInstruction``, and
+    bounded from ``regimen.start`` (to ``regimen.end`` when it has one); the dose is
+    in mg (UCUM), the route oral, the "swallow whole" instruction is an
+    ``additionalInstruction``, and
     ``maxDosePerPeriod`` is the label's maximum a day: 60 mg for the pain uses
     this library is about, or 120 mg (depression and anxiety only) where the
     regimen's own daily total is above 60 mg.
@@ -98,7 +99,10 @@ def to_fhir_dosage(regimen: Regimen) -> dict[str, Any]:
         "additionalInstruction": [{"text": administration}],
         "timing": {
             "repeat": {
-                "boundsPeriod": {"start": regimen.start.isoformat()},
+                "boundsPeriod": {
+                    "start": regimen.start.isoformat(),
+                    **({} if regimen.end is None else {"end": regimen.end.isoformat()}),
+                },
                 "frequency": regimen.doses_per_day,
                 "period": 1,
                 "periodUnit": "d",
@@ -204,8 +208,9 @@ def from_fhir_dosage(
     (``frequency`` 1 or 2, ``period`` 1, ``periodUnit`` ``d``) at as many
     ``timeOfDay`` times, not "as needed".  ``tz`` is the zone the times are read
     in (FHIR has none); ``start`` is ``timing.repeat.boundsPeriod.start`` unless
-    given.  Anything else (other elements, ``when``, ``dayOfWeek``, a dose range,
-    another route) is a :class:`~duloxinfo.errors.FhirError` naming the element.
+    given, and the regimen ends at ``boundsPeriod.end`` when there is one.  Anything
+    else (other elements, ``when``, ``dayOfWeek``, a dose range, another route) is a
+    :class:`~duloxinfo.errors.FhirError` naming the element.
 
     Raises:
         WrongTypeError: ``dosage`` is not a mapping, ``tz`` is not a zone name or a
@@ -237,7 +242,11 @@ def from_fhir_dosage(
         )
     _check_route(dosage)
     regimen = Regimen(
-        _read_dose(dosage), _read_times(dosage), tz, _read_start(dosage) if start is None else start
+        _read_dose(dosage),
+        _read_times(dosage),
+        tz,
+        _read_instant(dosage, "start") if start is None else start,
+        end=_read_end(dosage),
     )
     _check_maximum(dosage, regimen)
     return regimen
@@ -292,8 +301,14 @@ def _read_dose(dosage: Mapping[str, Any]) -> int:
     return _whole_mg("doseAndRate[0].doseQuantity", doses[0]["doseQuantity"])
 
 
-def _read_start(dosage: Mapping[str, Any]) -> _dt.datetime:
-    path = "timing.repeat.boundsPeriod.start"
+def _read_end(dosage: Mapping[str, Any]) -> _dt.datetime | None:
+    bounds = _get(dosage, "timing.repeat.boundsPeriod", Mapping)
+    _only(bounds, frozenset({"start", "end"}), "timing.repeat.boundsPeriod")
+    return _read_instant(dosage, "end") if "end" in bounds else None
+
+
+def _read_instant(dosage: Mapping[str, Any], bound: str) -> _dt.datetime:
+    path = f"timing.repeat.boundsPeriod.{bound}"
     text = _get(dosage, path, str)
     try:
         start = _dt.datetime.fromisoformat(text)
@@ -303,6 +318,8 @@ def _read_start(dosage: Mapping[str, Any]) -> _dt.datetime:
         raise FhirError(
             f"{path}: {brief(text)} has no time zone offset; pass start= to say when the "
             "regimen began"
+            if bound == "start"
+            else f"{path}: {brief(text)} has no time zone offset"
         )
     return start
 
