@@ -60,9 +60,17 @@ def remind(now: dt.datetime) -> duloxinfo.MissedDoseAdvice:
         taken.append(duloxinfo.Intake(now, advice.dose_mg))
     _expect(duloxinfo.audit(regimen, taken) == (), "taking the advised dose is no double dose")
     supply: duloxinfo.Supply = duloxinfo.supply_forecast(regimen, 60, 28, now)
-    _expect(supply.refill_by <= supply.runs_out_on, "refill before running out")
+    # A plan that ends may need no refill: the dates are then None, and an app must say so.
+    if supply.refill_by is not None and supply.runs_out_on is not None:
+        _expect(supply.refill_by <= supply.runs_out_on, "refill before running out")
+    else:
+        _expect(supply.rule == "supply/enough", "no refill date only when there is enough")
     status: duloxinfo.TitrationStatus = duloxinfo.titration_status(regimen, history, now)
     _expect(status.stage is duloxinfo.TitrationStage.USUAL_MAXIMUM, "60 mg is the usual maximum")
+    plan: duloxinfo.Plan = duloxinfo.titration_plan(regimen.start, "Europe/London", dt.time(8))
+    on_plan = duloxinfo.advise_missed_dose(plan, history, now)
+    if on_plan.next_dose_at is not None:  # None: call the prescriber, or the plan has ended
+        _expect(on_plan.next_dose_at > now, "the next dose is after now")
     return advice
 
 

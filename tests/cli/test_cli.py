@@ -47,12 +47,14 @@ def test_missed_dose_take_now_then_skip_then_already_taken():
     assert "Action:          take-now (60 mg)" in out
     assert "Next dose:       Thu 2026-11-26 08:00 GMT" in out
     late = json.loads(ok("missed-dose", *REGIMEN, "--now", "2026-11-25T21:00", "--json"))
+    # Nothing taken since the plan began on 1 November: not a dose, a call to the prescriber.
     assert (late["action"], late["dose_mg"], late["next_dose_at"]) == (
-        "skip",
+        "contact-prescriber",
         0,
-        "2026-11-26T08:00:00+00:00",
+        None,
     )
-    assert late["contact_prescriber"] is True  # nothing taken since 1 November
+    assert late["missed_in_a_row"] == 25
+    assert "before you start" in late["reason"]
     taken = json.loads(ok("missed-dose", *REGIMEN, *NOW, "--taken", "today 8:10", "--json"))
     assert taken["action"] == "already-taken"
     assert taken["rule"] == "missed-dose/already-taken"
@@ -106,8 +108,8 @@ def test_audit_reads_csv_json_and_stdin(tmp_path):
     csv_file.write_text("at,dose_mg\n2026-11-24T08:05,60\n2026-11-24T13:00,60\n", encoding="utf-8")
     out = ok("audit", *REGIMEN, *NOW, "--history", str(csv_file))
     assert out.splitlines()[:2] == [
-        "1 double dose(s) in 2 intakes:",
-        "- same-slot: Tue 2026-11-24 08:05 GMT, Tue 2026-11-24 13:00 GMT",
+        "1 double dose in 2 intakes:",
+        "- too-close: Tue 2026-11-24 08:05 GMT, Tue 2026-11-24 13:00 GMT",
     ]
     rows = [
         {"at": "2026-11-23T08:00+00:00", "dose_mg": 60},
@@ -119,8 +121,27 @@ def test_audit_reads_csv_json_and_stdin(tmp_path):
     found = json.loads(
         ok("audit", *REGIMEN, "--history", "-", "--json", stdin=csv_file.read_text())
     )
-    assert [f["kind"] for f in found] == ["same-slot"]
-    assert found[0]["intakes"][1] == {"at": "2026-11-24T13:00:00+00:00", "dose_mg": 60}
+    assert [(f["kind"], f["certain"]) for f in found] == [("too-close", True)]
+    assert found[0]["intakes"][1] == {
+        "at": "2026-11-24T13:00:00+00:00",
+        "dose_mg": 60,
+        "certain": True,
+    }
+
+
+def test_a_dose_you_are_not_sure_of_counts_as_taken():
+    unsure = json.loads(ok("missed-dose", *REGIMEN, *NOW, "--not-sure", "today 08:10", "--json"))
+    assert (unsure["action"], unsure["dose_mg"], unsure["next_dose_at"]) == (
+        "already-taken",
+        0,
+        "2026-11-26T08:00:00+00:00",
+    )
+    assert "not sure" in unsure["reason"]
+    history = "at,dose_mg,certain\n2026-11-24T08:05,60,no\n2026-11-24T13:00,60,yes\n"
+    found = json.loads(ok("audit", *REGIMEN, "--history", "-", "--json", stdin=history))
+    assert [(f["kind"], f["certain"]) for f in found] == [("too-close", False)]
+    rows = '[{"at": "2026-11-24T08:05", "dose_mg": 60, "certain": false}]'
+    assert ok("audit", *REGIMEN, "--history", "-", stdin=rows) == "No double doses in 1 intake.\n"
 
 
 def test_guide_in_every_format_and_the_schema():
@@ -193,6 +214,8 @@ def test_bad_input_is_exit_2_and_one_line_naming_the_value(case):
             '[{"at": "2026-11-24T08:05", "dose_mg": true}]',
             "dose_mg: expected a whole number of mg, got bool True",
         ),
+        ("at,dose_mg,certain\n2026-11-24T08:05,60,maybe\n", "row 1: certain: 'maybe' is not yes"),
+        ('[{"at": "2026-11-24T08:05", "dose_mg": 60, "certain": 1}]', "item 1: certain: 1 is not"),
     ],
 )
 def test_a_bad_history_file_names_the_row_and_the_value(content, message):

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import duloxinfo
 
-from .._words import how_often
+from .._words import how_often, plural
 from ._parser import NOT_ADVICE
 from ._values import InputError, read_history, read_instant, read_regimen
 
@@ -86,8 +86,12 @@ def _guide(args: argparse.Namespace) -> str:
 def _missed_dose(args: argparse.Namespace) -> str:
     regimen, now = read_regimen(args)
     taken = [
-        duloxinfo.Intake(read_instant(t, "--taken", regimen.tz, now), regimen.dose_mg)
-        for t in args.taken
+        duloxinfo.Intake(read_instant(t, flag, regimen.tz, now), regimen.dose_mg, certain)
+        for flag, certain, given in (
+            ("--taken", True, args.taken),
+            ("--not-sure", False, args.not_sure),
+        )
+        for t in given
     ]
     advice = duloxinfo.advise_missed_dose(regimen, taken, now)
     if args.json:
@@ -134,8 +138,13 @@ def _supply(args: argparse.Namespace) -> str:
         ("Capsules per dose", supply.capsules_per_dose),
         ("Doses left", supply.doses_left),
         ("Last covered dose", _when(supply.last_covered_dose)),
-        ("Runs out on", f"{supply.runs_out_on.isoformat()} (in {supply.days_left} days)"),
-        ("Refill by", supply.refill_by.isoformat()),
+        (
+            "Runs out on",
+            "not before the plan ends"
+            if supply.runs_out_on is None
+            else f"{supply.runs_out_on.isoformat()} (in {supply.days_left} days)",
+        ),
+        ("Refill by", "no need" if supply.refill_by is None else supply.refill_by.isoformat()),
         ("Reason", supply.reason),
     )
 
@@ -147,8 +156,8 @@ def _audit(args: argparse.Namespace) -> str:
     if args.json:
         return _as_json(found)
     if not found:
-        return f"No double doses in {len(intakes)} intakes."
-    lines = [f"{len(found)} double dose(s) in {len(intakes)} intakes:"]
+        return f"No double doses in {plural(len(intakes), 'intake')}."
+    lines = [f"{plural(len(found), 'double dose')} in {plural(len(intakes), 'intake')}:"]
     for item in found:
         taken = ", ".join(_when(i.at.astimezone(regimen.tz)) for i in item.intakes)
         lines += [f"- {item.kind.value}: {taken}", _wrap(item.explanation, "  ")]

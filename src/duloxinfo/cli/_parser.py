@@ -80,6 +80,13 @@ def _missed_dose_options(parser: argparse.ArgumentParser) -> None:
         metavar="WHEN",
         help="when a dose was taken (repeat it); ISO 8601, or 'today HH:MM', 'yesterday HH:MM'",
     )
+    parser.add_argument(
+        "--not-sure",
+        action="append",
+        default=[],
+        metavar="WHEN",
+        help="when a dose may have been taken, if you are not sure (repeat it); counts as taken",
+    )
     _json_option(parser)
 
 
@@ -109,7 +116,10 @@ def _audit_options(parser: argparse.ArgumentParser) -> None:
         "--history",
         required=True,
         metavar="FILE",
-        help="CSV with columns at,dose_mg, or a JSON list of {at, dose_mg}; - for stdin",
+        help=(
+            "CSV with columns at,dose_mg (and, if you like, certain: yes or no), "
+            "or a JSON list of such objects; - for stdin"
+        ),
     )
     _json_option(parser)
 

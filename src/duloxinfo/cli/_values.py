@@ -110,5 +110,23 @@ def read_history(path: str, tz: ZoneInfo) -> list[Intake]:
             if not dose.strip().isdigit():
                 raise InputError(f"--history: {path} {where} {number}: dose_mg: {dose!r}")
             dose = int(dose)
-        intakes.append(duloxinfo.Intake(read_instant(at, f"{where} {number}: at", tz, None), dose))
+        certain = _certain(row.get("certain", True), f"--history: {path} {where} {number}")
+        instant = read_instant(at, f"{where} {number}: at", tz, None)
+        intakes.append(duloxinfo.Intake(instant, dose, certain))
     return intakes
+
+
+_YES_NO = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
+
+
+def _certain(value: object, where: str) -> bool:
+    """The optional ``certain`` column: a JSON boolean, or yes/no, true/false, 1/0.
+
+    Missing or empty means certain.
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in {"", *_YES_NO}:
+        return _YES_NO.get(value.strip().lower(), True)
+    shown = repr(value)[:40]
+    raise InputError(f"{where}: certain: {shown} is not yes or no")
