@@ -53,6 +53,7 @@ FUNCTIONS = {
 CHECKED = {
     **FUNCTIONS,
     "Regimen": duloxinfo.Regimen,
+    "Plan": duloxinfo.Plan,
     "Intake": duloxinfo.Intake,
     "IntakeHistory": duloxinfo.IntakeHistory,
     "Guide.section": duloxinfo.Guide.section,
@@ -171,6 +172,7 @@ JUNK = st.one_of(
     st.times(),
     st.timedeltas(),
     st.just(R),
+    st.just(duloxinfo.Plan([R])),
     st.just(duloxinfo.Intake(START, 60)),
     st.builds(object),
 )
@@ -186,9 +188,12 @@ def _hints(function):
             "times": collections.abc.Iterable[dt.time] | dt.time,
             "tz": str | ZoneInfo,
             "start": dt.datetime,
+            "end": dt.datetime | None,
         }
+    if function is duloxinfo.Plan:
+        return {"phases": collections.abc.Iterable[duloxinfo.Regimen]}
     if function is duloxinfo.Intake:
-        return {"at": dt.datetime, "dose_mg": int}
+        return {"at": dt.datetime, "dose_mg": int, "certain": bool}
     if function is duloxinfo.IntakeHistory:
         return {"intakes": collections.abc.Iterable[duloxinfo.Intake]}
     hints = typing.get_type_hints(function)
@@ -223,8 +228,10 @@ def conforms(value, annotation):  # noqa: PLR0911 - a case per kind of annotatio
 # Each entry point: the callable, and a valid value for each argument the fuzz tries, so
 # that one bad argument is tried at a time.
 ENTRY_POINTS = {
-    "Regimen": (duloxinfo.Regimen, (60, [T8], "UTC", START)),
-    "Intake": (duloxinfo.Intake, (NOW, 60)),
+    "Regimen": (duloxinfo.Regimen, (60, [T8], "UTC", START, None)),
+    "Plan": (duloxinfo.Plan, ([R],)),
+    "titration_plan": (duloxinfo.titration_plan, (START, "UTC", T8)),
+    "Intake": (duloxinfo.Intake, (NOW, 60, True)),
     "IntakeHistory": (duloxinfo.IntakeHistory, ([],)),
     "advise_missed_dose": (duloxinfo.advise_missed_dose, (R, [], NOW)),
     "audit": (duloxinfo.audit, (R, [])),
