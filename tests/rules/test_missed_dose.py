@@ -131,6 +131,78 @@ CASES["time_moves_earlier_skip"] = (
     [Intake(at(2026, 1, 1, 20), 60)],
     at(2026, 1, 2, 20, 30),
 )
+# Twice daily steps down to once daily at 16:30: a dose at 10:59 needs 12 hours, not 6,
+# before the next one, which is then within 12 hours of the next 08:00: skip.
+STEP_DOWN = Plan(
+    [
+        Regimen(
+            60,
+            [dt.time(8), dt.time(14)],
+            "Europe/London",
+            at(2026, 1, 5),
+            end=at(2026, 1, 10, 16, 30),
+        ),
+        Regimen(60, [dt.time(8)], "Europe/London", at(2026, 1, 10, 16, 30)),
+    ]
+)
+CASES["step_down_wait_counts_the_longer_spacing"] = (
+    STEP_DOWN,
+    [Intake(at(2026, 1, 10, 10, 59), 60)],
+    at(2026, 1, 10, 16),
+)
+# The same into another zone: the next dose is 12 hours on, in the slot's own zone.
+INTO_NEW_YORK = Plan(
+    [
+        Regimen(
+            30,
+            [dt.time(8), dt.time(14)],
+            "Europe/London",
+            at(2026, 1, 5),
+            end=at(2026, 1, 10, 14, 30),
+        ),
+        Regimen(60, [dt.time(8)], "America/New_York", at(2026, 1, 10, 14, 30)),
+    ]
+)
+CASES["step_down_next_dose_counts_the_longer_spacing"] = (
+    INTO_NEW_YORK,
+    [Intake(at(2026, 1, 10, 10, 59), 30)],
+    at(2026, 1, 10, 12),
+)
+# A dose made up on the evening before a step down counts for the next morning's slot:
+# it is that slot's smaller dose.
+TAPER = Plan(
+    [
+        Regimen(
+            60, [dt.time(8)], "Europe/London", at(2026, 10, 1, tz=L), end=at(2026, 10, 25, tz=L)
+        ),
+        Regimen(30, [dt.time(8)], "Europe/London", at(2026, 10, 25, tz=L)),
+    ]
+)
+CASES["made_up_before_a_step_down_is_the_smaller_dose"] = (
+    TAPER,
+    [Intake(at(2026, 10, 23, 7), 60)],
+    at(2026, 10, 24, 19, 45),
+)
+# The plan's first (or only) dose taken early, asked before its time.
+CASES["first_dose_taken_early"] = (R, [Intake(at(2026, 1, 5, 7), 60)], at(2026, 1, 5, 7, 30))
+CASES["only_dose_taken_early"] = (
+    Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 5), end=at(2026, 1, 5, 9)),
+    [Intake(at(2026, 1, 5, 7), 60)],
+    at(2026, 1, 5, 7, 30),
+)
+# A history that already holds a double dose: the next dose keeps 12 hours from the
+# once-daily 08:00 dose, not only 6 from the twice-daily 09:30 one.
+TO_TWICE = Plan(
+    [
+        Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 5), end=at(2026, 1, 10, 9)),
+        Regimen(30, [dt.time(14), dt.time(2)], "UTC", at(2026, 1, 10, 9)),
+    ]
+)
+CASES["spaced_from_every_recent_dose"] = (
+    TO_TWICE,
+    [Intake(at(2026, 1, 10, 8), 60), Intake(at(2026, 1, 10, 9, 30), 30)],
+    at(2026, 1, 10, 12),
+)
 # The first slot, 08:00 BST on that night, owns 11 h 30 min before it: a dose taken
 # 11 h 31 min before it, before the start, moves the first dose 29 minutes later.
 CASES["not_due_spaced_from_a_dose_before_the_start"] = (
@@ -323,7 +395,7 @@ EXPECTED = {
         dt.datetime(2026, 1, 2, 8, 0, tzinfo=ZoneInfo(key="UTC")),
         None,
         1,
-        "Your plan has ended, so skip the missed 08:00 dose of Friday 2 January. Do not take more unless your prescriber tells you to.",
+        "Your plan has no more doses, so skip the missed 08:00 dose of Friday 2 January. Do not take more unless your prescriber tells you to.",
     ),
     "last_dose_take_now": (
         Action.TAKE_NOW,
@@ -371,7 +443,7 @@ EXPECTED = {
         None,
         dt.datetime(2026, 3, 29, 8, 29, tzinfo=ZoneInfo(key="Europe/London")),
         0,
-        "No dose is due yet. Take your 08:00 dose of Sunday 29 March at 08:29, 12 hours after your last dose, as your prescriber directs.",
+        "No dose is due yet. Take your 08:00 dose of Sunday 29 March at 08:29, as your prescriber directs. That is 12 hours after your last dose.",
     ),
     "time_moves_earlier_skip": (
         Action.SKIP,
@@ -380,6 +452,54 @@ EXPECTED = {
         dt.datetime(2026, 1, 3, 8, 0, tzinfo=ZoneInfo(key="UTC")),
         1,
         "It is almost time for your next dose, so skip the missed 20:00 dose of Friday 2 January. Take the next dose at 08:00 on Saturday 3 January, as your prescriber directs. Never take two doses at once.",
+    ),
+    "step_down_wait_counts_the_longer_spacing": (
+        Action.SKIP,
+        0,
+        dt.datetime(2026, 1, 10, 14, 0, tzinfo=ZoneInfo(key="Europe/London")),
+        dt.datetime(2026, 1, 11, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
+        1,
+        "It is almost time for your next dose, so skip the missed 14:00 dose of Saturday 10 January. Take the next dose at 08:00 on Sunday 11 January, as your prescriber directs. Never take two doses at once.",
+    ),
+    "step_down_next_dose_counts_the_longer_spacing": (
+        Action.ALREADY_TAKEN,
+        0,
+        dt.datetime(2026, 1, 10, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
+        dt.datetime(2026, 1, 10, 22, 59, tzinfo=ZoneInfo(key="Europe/London")),
+        0,
+        "You have already taken your 08:00 dose of Saturday 10 January. Take your 14:00 dose of Saturday 10 January at 22:59, as your prescriber directs. That is 12 hours after your last dose.",
+    ),
+    "made_up_before_a_step_down_is_the_smaller_dose": (
+        Action.TAKE_NOW,
+        30,
+        dt.datetime(2026, 10, 24, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
+        dt.datetime(2026, 10, 26, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
+        1,
+        "Take your 08:00 dose of Saturday 24 October now: 30 mg. It counts as your 08:00 dose of Sunday 25 October, as it is nearer to that time. Then take the next one at 08:00 on Monday 26 October, as your prescriber directs. Never take two doses to make up for a missed one.",
+    ),
+    "first_dose_taken_early": (
+        Action.ALREADY_TAKEN,
+        0,
+        None,
+        dt.datetime(2026, 1, 6, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
+        0,
+        "You have already taken your 08:00 dose of Monday 5 January. Take the next dose at 08:00 on Tuesday 6 January, as your prescriber directs.",
+    ),
+    "only_dose_taken_early": (
+        Action.PLAN_ENDED,
+        0,
+        None,
+        None,
+        0,
+        "You have already taken your 08:00 dose of Monday 5 January. That was the last dose of your plan. Do not take more unless your prescriber tells you to.",
+    ),
+    "spaced_from_every_recent_dose": (
+        Action.ALREADY_TAKEN,
+        0,
+        dt.datetime(2026, 1, 10, 8, 0, tzinfo=ZoneInfo(key="UTC")),
+        dt.datetime(2026, 1, 11, 2, 0, tzinfo=ZoneInfo(key="UTC")),
+        0,
+        "You have already taken your 08:00 dose of Saturday 10 January. Skip your 14:00 dose of Saturday 10 January, as it is too soon after your last dose. Take the next dose at 02:00 on Sunday 11 January, as your prescriber directs.",
     ),
 }
 

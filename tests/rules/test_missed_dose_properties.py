@@ -86,7 +86,8 @@ def _at_or_before(monkeypatch):
 def _no_spacing(monkeypatch):
     """(b) The time since the last intake is ignored: the next dose is the next slot, and
     a missed dose is taken however recent the last one."""
-    monkeypatch.setattr(_timeline.Timeline, "spacing", lambda self, a, b: dt.timedelta(0))
+    for name in ("spacing", "spacing_through"):
+        monkeypatch.setattr(_timeline.Timeline, name, lambda self, a, b: dt.timedelta(0))
 
 
 def _quarter_spacing(monkeypatch):

@@ -66,8 +66,22 @@ def phase_at(plan, x):
 
 
 def spacing(plan, a, b):
+    """H between two instants, as audit judges a pair: the larger of the two phases' halves."""
     ps = phases(plan)
     return max(spacing_of(ps[phase_at(plan, a)]), spacing_of(ps[phase_at(plan, b)]))
+
+
+def spacing_through(plan, a, b):
+    """H from a to b, as the decision waits: the largest half of every phase in force between."""
+    lo, hi = sorted((phase_at(plan, a), phase_at(plan, b)))
+    return max(spacing_of(p) for p in phases(plan)[lo : hi + 1])
+
+
+def spaced(plan, intakes, x):
+    """Whether x is at least H (through the phases between) after every intake before it."""
+    return all(
+        utc(x) - utc(i.at) >= spacing_through(plan, i.at, x) for i in intakes if utc(i.at) <= utc(x)
+    )
 
 
 def _midpoint(a, b):
@@ -153,15 +167,9 @@ def makes_a_double_dose(plan, intakes, new):
     """Whether ``new`` is part of a double dose with the intakes before it (by the definitions).
 
     (a) it is larger than the dose in force, alone or with the intakes it is one dose with;
-    (b) it is less than the spacing after the latest intake before it, and not one dose
-    with it.
+    (b) it is less than the spacing after any intake before it.
     """
-    earlier = sorted((i for i in intakes if utc(i.at) <= utc(new.at)), key=lambda i: utc(i.at))
-    in_force = dose_in_force(plan, new.at)
-    if new.dose_mg > in_force:
+    earlier = [i for i in intakes if utc(i.at) <= utc(new.at)]
+    if new.dose_mg > dose_in_force(plan, new.at):
         return True
-    if not earlier:
-        return False
-    last = earlier[-1]
-    gap = utc(new.at) - utc(last.at)
-    return gap < spacing(plan, last.at, new.at)
+    return any(utc(new.at) - utc(i.at) < spacing(plan, i.at, new.at) for i in earlier)

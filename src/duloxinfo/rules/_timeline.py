@@ -83,6 +83,7 @@ class Timeline:
         self._walls = [_Wall(p) for p in self.phases]
         self.intervals = [p.interval for p in self.phases]
         self._spacings = [p.spacing for p in self.phases]
+        self.widest = max(self._spacings)
         self._windows: dict[Slot, tuple[_dt.datetime, _dt.datetime]] = {}
 
     # -- the phases -------------------------------------------------------------------
@@ -94,6 +95,32 @@ class Timeline:
     def spacing(self, a: _dt.datetime, b: _dt.datetime) -> _dt.timedelta:
         """H between two instants: the larger half-interval of the phases in force at them."""
         return max(self._spacings[self.phase_at(a)], self._spacings[self.phase_at(b)])
+
+    def spacing_through(self, a: _dt.datetime, b: _dt.datetime) -> _dt.timedelta:
+        """H from ``a`` to ``b``: the largest half-interval of the phases in force between.
+
+        At least :meth:`spacing`: a phase in force in between counts too.
+        """
+        lo, hi = sorted((self.phase_at(a), self.phase_at(b)))
+        return max(self._spacings[lo : hi + 1])
+
+    def ready(
+        self, lasts: list[_dt.datetime], at: _dt.datetime
+    ) -> tuple[_dt.datetime, _dt.datetime | None]:
+        """The earliest instant from ``at`` that is at least H after each of ``lasts``.
+
+        H is taken from each of ``lasts`` to that instant (:meth:`spacing_through`), so a
+        phase of longer interval in force at either end, or between, holds.  Also returns
+        the instant of ``lasts`` that set it, or None when ``at`` itself is far enough.
+        """
+        when, binding = at, None
+        while True:  # H only grows as ``when`` moves later, so this ends within a few steps
+            need, last = max(
+                ((t + self.spacing_through(t, when), t) for t in lasts), default=(when, None)
+            )
+            if need <= when:
+                return when, binding
+            when, binding = need, last
 
     def dose(self, slot: Slot) -> int:
         """The dose in force at ``slot``, in mg."""

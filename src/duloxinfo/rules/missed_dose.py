@@ -11,7 +11,7 @@ import attrs
 
 from .._validate import require_aware, utc
 from .._words import clock, date_words, days_missed, hours, moment, place
-from ._history import latest
+from ._history import between, latest
 from ._inputs import as_history, as_plan, require_not_after
 from ._timeline import TICK, Slot, Timeline
 from .intakes import Intake, IntakeHistory
@@ -182,6 +182,8 @@ class _Next(NamedTuple):
     at: _dt.datetime | None
     slot: Slot | None
     passed: Slot | None
+    after: _dt.datetime | None
+    """The dose the spacing counts from, when it moved ``at`` past the slot's time."""
 
 
 class _Decision:
@@ -191,6 +193,9 @@ class _Decision:
         self.tl = timeline
         self.now = now
         self.last = latest(timeline.history)
+        # The intakes near enough to now for the spacing to reach past it.
+        recent = between(timeline.history, now - timeline.widest, now + TICK)
+        self.recent = [utc(i.at) for i in recent]
         self.home = timeline.phases[0].tz
         # Away from the plan's first zone, every time is named with its zone.
         self.away = timeline.phases[timeline.phase_at(now)].tz != self.home
@@ -219,19 +224,26 @@ class _Decision:
         return f"{clock(local)} dose of {date_words(local.date())}{self._zone(local)}"
 
     def _then(
-        self, next_at: _dt.datetime, slot: Slot, passed: Slot | None, *, first: str = "Then take"
+        self, next_at: _dt.datetime, slot: Slot, following: _Next, *, first: str = "Then take"
     ) -> str:
         """The sentence that says when the next dose is, and why if the spacing moved it."""
         skip = (
             ""
-            if passed is None
-            else f"Skip your {self._dose_of(passed)}, as it is too soon after your last dose. "
+            if following.passed is None
+            else f"Skip your {self._dose_of(following.passed)}, as it is too soon after your "
+            "last dose. "
         )
-        if next_at > slot.at and self.last is not None:
-            gap = hours(next_at - max(self.last, self.now if first == "Then take" else self.last))
+        if following.after is not None and next_at > slot.at:
+            local = next_at.astimezone(self._local(slot.at).tzinfo)
+            shown = clock(local) if local.date() == self._local(slot.at).date() else moment(local)
+            since = (
+                "your last dose"
+                if following.after in (self.last, self.now)
+                else f"your dose at {self._moment(following.after)}"
+            )
             return (
-                f"{skip}{first} your {self._dose_of(slot)} at {clock(self._local(next_at))}, "
-                f"{gap} after your last dose, {_AS_DIRECTED}."
+                f"{skip}{first} your {self._dose_of(slot)} at {shown}{self._zone(local)}, "
+                f"{_AS_DIRECTED}. That is {hours(next_at - following.after)} after {since}."
             )
         noun = "one" if first == "Then take" else "dose"
         return f"{skip}{first} the next {noun} at {self._moment(next_at)}, {_AS_DIRECTED}."
@@ -244,7 +256,7 @@ class _Decision:
         A scheduled dose is passed over when the spacing from the last dose runs past the
         end of its window.
         """
-        last = self.now if taking_now else self.last
+        lasts = [*self.recent, self.now] if taking_now else self.recent
         new_owner = self.tl.owner(self.now) if taking_now else None
         after, passed = self.now, None
         while True:
@@ -252,14 +264,13 @@ class _Decision:
             while slot is not None and (slot == new_owner or self.tl.taken_for(slot)):
                 slot = self.tl.after(slot.at)
             if slot is None:
-                return _Next(None, None, passed)
-            earliest = (
-                slot.at if last is None else max(slot.at, last + self.tl.spacing(last, slot.at))
-            )
+                return _Next(None, None, passed, None)
+            earliest, binding = self.tl.ready(lasts, slot.at)
             if earliest < self.tl.window(slot)[1]:
-                return _Next(earliest.astimezone(self._local(slot.at).tzinfo), slot, passed)
+                local = earliest.astimezone(self._local(slot.at).tzinfo)
+                return _Next(local, slot, passed, binding)
             # The spacing passes this dose's time altogether (only where a phase with a
-            # longer interval ends on a night the clocks change): skip it, say so.
+            # longer interval ends near it, on a night the clocks change): skip it, say so.
             after, passed = slot.at, passed or slot
 
     # -- the answers ---------------------------------------------------------------------
@@ -288,6 +299,11 @@ class _Decision:
     def advice(self) -> MissedDoseAdvice:
         current = self.tl.at_or_before(self.now)
         if current is None:
+            # Before the plan's first dose, which may have been taken early already.
+            first = self.tl.after(self.now)
+            taken = () if first is None else self.tl.taken_for(first)
+            if first is not None and taken:
+                return self._already_taken(first, taken)
             return self._not_started()
         taken = self.tl.taken_for(current)
         if taken:
@@ -297,11 +313,16 @@ class _Decision:
     def _not_started(self) -> MissedDoseAdvice:
         following = self._next(taking_now=False)
         next_at, slot = following.at, following.slot
-        if next_at is None or slot is None:  # pragma: no cover - every phase has a dose
-            raise AssertionError(self.now)
+        if next_at is None or slot is None:  # pragma: no cover - see below
+            # The first dose is not taken, so the spacing could pass it over only from an
+            # intake before the start in a phase of longer interval: there is none before
+            # the first phase.  Should it happen, there is no dose to take.
+            return self._answer(
+                Action.PLAN_ENDED, None, None, f"Your plan has no more doses. {_NO_MORE}"
+            )
         dose = self.tl.dose(slot)
         if next_at > slot.at or following.passed is not None:
-            when = self._then(next_at, slot, following.passed, first="Take")
+            when = self._then(next_at, slot, following, first="Take")
             reason = f"No dose is due yet. {when}"
         else:
             reason = (
@@ -337,20 +358,22 @@ class _Decision:
         return f"You took your {self._dose_of(slot)} early, at {clock(self._local(first.at))}."
 
     def _already_taken(self, current: Slot, taken: tuple[Intake, ...]) -> MissedDoseAdvice:
+        """``current`` is covered: the latest slot, or the plan's first one taken early."""
         following = self._next(taking_now=False)
         next_at, slot = following.at, following.slot
         said = self._what_was_taken(current, taken)
+        shown = current if current.at <= self.now else None
         if next_at is None or slot is None:
             reason = f"{said} That was the last dose of your plan. {_NO_MORE}"
-            return self._answer(Action.PLAN_ENDED, current, None, reason)
+            return self._answer(Action.PLAN_ENDED, shown, None, reason)
         coming = self.tl.after(self.now)
         early = (
             f" {self._early(coming)}"
-            if coming is not None and coming != slot and self.tl.taken_for(coming)
+            if coming not in (None, slot, current) and self.tl.taken_for(coming)
             else ""
         )
-        reason = f"{said}{early} {self._then(next_at, slot, following.passed, first='Take')}"
-        return self._answer(Action.ALREADY_TAKEN, current, next_at, reason)
+        reason = f"{said}{early} {self._then(next_at, slot, following, first='Take')}"
+        return self._answer(Action.ALREADY_TAKEN, shown, next_at, reason)
 
     def _missed(self, current: Slot) -> MissedDoseAdvice:
         missed, days = self.tl.missed_run(current, _dt.timedelta(days=MISSED_COUNT_LIMIT_DAYS))
@@ -367,22 +390,27 @@ class _Decision:
             if coming is not None and coming.at > due:  # a pause: the plan's next dose is later
                 return self._skip(current, missed, "Your plan takes a break now, so")
             return self._skip(current, missed)
-        if self.last is not None and self.now < self.last + self.tl.spacing(self.last, self.now):
-            return self._too_soon(current, missed, due, self.last)
+        ready, last = self.tl.ready(self.recent, self.now)
+        if last is not None:
+            return self._too_soon(current, missed, due, ready, last)
         return self._take_now(current, missed)
 
     def _too_soon(
-        self, current: Slot, missed: int, due: _dt.datetime, last: _dt.datetime
+        self,
+        current: Slot,
+        missed: int,
+        due: _dt.datetime,
+        ready: _dt.datetime,
+        last: _dt.datetime,
     ) -> MissedDoseAdvice:
-        """The missed dose may not be taken yet: the last dose was less than H ago."""
-        ready = last + self.tl.spacing(last, self.now)
+        """The missed dose may not be taken yet: a dose was less than H ago."""
         if due - ready <= self.tl.spacing(current.at, due):
             return self._skip(current, missed)
+        which = "Your last dose was" if last == self.last else "You took a dose"
         reason = (
-            f"Wait before you take your missed {self._dose_of(current)}. Your last "
-            f"dose was at {self._moment(last)}, and doses need "
-            f"{hours(self.tl.spacing(last, self.now))} between them. Take it at "
-            f"{self._moment(ready)}, {_AS_DIRECTED}."
+            f"Wait before you take your missed {self._dose_of(current)}. {which} at "
+            f"{self._moment(last)}, and doses need {hours(ready - last)} between them. "
+            f"Take it at {self._moment(ready)}, {_AS_DIRECTED}."
         )
         ready_local = ready.astimezone(self._local(current.at).tzinfo)
         return self._answer(Action.NOT_DUE, current, ready_local, reason, missed=missed)
@@ -393,18 +421,24 @@ class _Decision:
         following = self._next(taking_now=False)
         next_at, slot = following.at, following.slot
         if next_at is None or slot is None:
-            reason = f"Your plan has ended, so skip the missed {self._dose_of(current)}. {_NO_MORE}"
+            reason = (
+                f"Your plan has no more doses, so skip the missed {self._dose_of(current)}. "
+                f"{_NO_MORE}"
+            )
             return self._answer(Action.PLAN_ENDED, current, None, reason, missed=missed)
-        then = self._then(next_at, slot, following.passed, first="Take")
+        then = self._then(next_at, slot, following, first="Take")
         skip = f"{why} skip the missed {self._dose_of(current)}."
         reason = f"{skip} {then} Never take two doses at once."
         return self._answer(Action.SKIP, current, next_at, reason, missed=missed)
 
     def _take_now(self, current: Slot, missed: int) -> MissedDoseAdvice:
+        counts_for = self.tl.owner(self.now)
+        # Taken now, the dose counts for the slot that owns now: never more than its dose.
         dose = self.tl.dose(current)
+        if counts_for is not None:
+            dose = min(dose, self.tl.dose(counts_for))
         following = self._next(taking_now=True)
         next_at, slot = following.at, following.slot
-        counts_for = self.tl.owner(self.now)
         counted = (
             f" It counts as your {self._dose_of(counts_for)}, as it is nearer to that time."
             if counts_for is not None and counts_for != current
@@ -413,7 +447,7 @@ class _Decision:
         if next_at is None or slot is None:
             then = "This is the last dose of your plan."
         else:
-            then = self._then(next_at, slot, following.passed)
+            then = self._then(next_at, slot, following)
         reason = f"Take your {self._dose_of(current)} now: {dose} mg.{counted} {then} {_NO_DOUBLE}"
         return self._answer(Action.TAKE_NOW, current, next_at, reason, dose=dose, missed=missed)
 
