@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
-from itertools import pairwise
 from typing import Final
 
 import attrs
@@ -78,9 +77,10 @@ def audit(
     Uncertain intakes count like any other; a double dose that involves one is
     reported as possible (``certain`` False).  Only double doses with an intake
     within the plan (from its start, before its end) are reported.  Each (b) finding
-    names the closest pair across two doses in a row: any two doses closer than H
-    have such a pair between them, so every double dose is in some finding, and
-    the work grows linearly with the history.
+    names a dose and the latest earlier dose less than H before it (usually the one
+    just before; an older one when a phase of longer interval makes it too close
+    although the one just before is not), by their closest intakes, so every dose
+    that is too close to an earlier one is in some finding.
 
     Raises:
         WrongTypeError: ``plan`` is not a :class:`~duloxinfo.rules.plan.Plan` or a
@@ -105,8 +105,8 @@ def audit(
     doses = _doses(timeline)
     for dose in doses:
         found.extend(_oversized(timeline, dose))
-    for earlier, later in pairwise(doses):
-        found.extend(_too_close(timeline, earlier, later))
+    for index, later in enumerate(doses):
+        found.extend(_too_close(timeline, _nearest_too_close(timeline, doses, index), later))
     found.sort(key=lambda f: (utc(f.intakes[0].at), f.kind is DoubleDoseKind.TOO_CLOSE))
     return tuple(f for f in found if any(_within(timeline, utc(i.at)) for i in f.intakes))
 
@@ -174,23 +174,43 @@ def _oversized(timeline: Timeline, dose: tuple[Intake, ...]) -> list[DoubleDose]
     return [_finding(timeline, DoubleDoseKind.OVERSIZED_INTAKE, dose, explanation)]
 
 
+def _nearest_too_close(
+    timeline: Timeline, doses: list[tuple[Intake, ...]], index: int
+) -> tuple[Intake, ...] | None:
+    """The latest dose before ``doses[index]`` that is less than H before it, if any.
+
+    Usually the dose just before; an older one when a phase of longer interval makes it
+    too close although the one just before is not.
+    """
+    later = utc(doses[index][0].at)
+    for earlier in reversed(doses[:index]):  # stops within H of ``later``
+        at = utc(earlier[-1].at)
+        if later - at >= timeline.widest:
+            break
+        if later - utc(earlier[0].at) <= ONE_DOSE_WITHIN or later - at < timeline.spacing(
+            at, later
+        ):
+            return earlier
+    return None
+
+
 def _too_close(
-    timeline: Timeline, earlier: tuple[Intake, ...], later: tuple[Intake, ...]
+    timeline: Timeline, earlier: tuple[Intake, ...] | None, later: tuple[Intake, ...]
 ) -> list[DoubleDose]:
-    """(b): two doses in a row less than the spacing apart (their closest intakes).
+    """(b): a dose and the earlier one less than the spacing before it (their closest intakes).
 
     Two doses within :data:`ONE_DOSE_WITHIN` of the first one's start were kept apart
     only because together they are more than the dose in force: that is (a).
     """
+    if earlier is None:
+        return []
     a, b = earlier[-1], later[0]
     a_at, b_at = utc(a.at), utc(b.at)
     if b_at - utc(earlier[0].at) <= ONE_DOSE_WITHIN:
         # Close enough to be one dose, but together more than the dose in force: (a).
         return _oversized(timeline, (*earlier, b))
     spacing = timeline.spacing(a_at, b_at)
-    gap = b_at - a_at
-    if gap >= spacing:
-        return []
+    gap = b_at - a_at  # less than the spacing: _nearest_too_close found it so
     explanation = (
         f"Two doses were taken {duration(gap)} apart, less than the {hours(spacing)} "
         "that must be between doses."
