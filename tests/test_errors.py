@@ -126,6 +126,19 @@ def test_a_value_whose_repr_fails_is_still_named_by_its_type():
         duloxinfo.Regimen(BadRepr(), [T8], "UTC", START)
 
 
+def test_a_tzinfo_of_ones_own_with_an_impossible_offset_is_an_invalid_datetime():
+    class Beyond(dt.tzinfo):
+        def utcoffset(self, _):
+            return dt.timedelta(hours=25)  # datetime refuses offsets of a day or more
+
+        def dst(self, _):
+            return None
+
+    regimen = duloxinfo.Regimen(60, [dt.time(8)], "UTC", dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    with pytest.raises(duloxinfo.InvalidDatetimeError, match=r"^now: its tzinfo .*Beyond"):
+        duloxinfo.advise_missed_dose(regimen, [], dt.datetime(2026, 1, 2, tzinfo=Beyond()))
+
+
 def test_the_policy_lists_every_error_class_once():
     policy = errors.__doc__
     for name in errors.__all__:

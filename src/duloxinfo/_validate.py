@@ -101,7 +101,13 @@ def require_items(value: object, field: str, expected: str) -> tuple[object, ...
 def require_aware(value: object, field: str) -> _dt.datetime:
     """Return ``value`` if it is an aware datetime in the supported years, else raise."""
     value = require_type(value, _dt.datetime, field, "an aware datetime")
-    if value.tzinfo is None or value.utcoffset() is None:
+    try:
+        offset = value.utcoffset()
+    except (ValueError, TypeError, ArithmeticError) as error:  # a tzinfo of one's own
+        raise InvalidDatetimeError(
+            f"{field}: its tzinfo {shown(value.tzinfo)} gives no valid offset ({brief(error)})"
+        ) from None
+    if value.tzinfo is None or offset is None:
         raise NaiveDatetimeError(
             f"{field}: {value.isoformat()} has no time zone; give an aware datetime"
         )
