@@ -1,7 +1,7 @@
 """Mutation testing of the rules with mutmut, and the score it must reach.
 
     python .ci/mutation.py           # every mutant of src/duloxinfo/rules (about 15 minutes)
-    python .ci/mutation.py --quick   # the missed-dose decision and the slots it stands on
+    python .ci/mutation.py --quick   # the missed-dose decision and the timeline it stands on
 
 Runs ``mutmut run`` (configured in pyproject.toml) with the derandomized ``mutation``
 Hypothesis profile, then counts the verdicts of the selected mutants and exits 1 when
@@ -17,15 +17,10 @@ import subprocess
 import sys
 
 THRESHOLD = 0.95
-# The missed-dose decision and the attribution and skip window it stands on.
+# The missed-dose decision and the timeline (attribution, spacing, windows) it stands on.
 QUICK = (
     "duloxinfo.rules.missed_dose.*",
-    "duloxinfo.rules._slots.x_around_in*",
-    "duloxinfo.rules._slots.x_owner_index*",
-    "duloxinfo.rules._slots.x__past_midpoint*",
-    "duloxinfo.rules._slots.x__first_past_midpoint*",
-    "duloxinfo.rules._slots.x_window*",
-    "duloxinfo.rules._slots.x_count_in*",
+    "duloxinfo.rules._timeline.*",
 )
 
 

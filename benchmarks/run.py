@@ -46,6 +46,16 @@ _ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 _LONDON = ZoneInfo("Europe/London")
 _NOW = dt.datetime(2026, 1, 1, 13, tzinfo=_LONDON)
 _REGIMEN = duloxinfo.Regimen(60, [dt.time(8)], "Europe/London", _NOW - dt.timedelta(days=3700))
+# The label's titration over a decade: a week of 30 mg, 60 mg for years, then 60 mg at
+# the same hour in another zone (a move abroad) for the last year.
+_STEP, _MOVE = _NOW - dt.timedelta(days=3693), _NOW - dt.timedelta(days=365)
+_PLAN = duloxinfo.Plan(
+    [
+        duloxinfo.Regimen(30, [dt.time(8)], "Europe/London", _REGIMEN.start, end=_STEP),
+        duloxinfo.Regimen(60, [dt.time(8)], "Europe/London", _STEP, end=_MOVE),
+        duloxinfo.Regimen(60, [dt.time(8)], "Europe/Lisbon", _MOVE),
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -163,6 +173,9 @@ def measure(*, quick: bool) -> list[Check]:
         raise SystemExit("benchmark setup: expected a take-now decision")
     advise30 = _per_call(lambda: duloxinfo.advise_missed_dose(_REGIMEN, h30, _NOW), repeat)
     advise3650 = _per_call(lambda: duloxinfo.advise_missed_dose(_REGIMEN, h3650, _NOW), repeat)
+    if duloxinfo.advise_missed_dose(_PLAN, h3650, _NOW).action is not duloxinfo.Action.TAKE_NOW:
+        raise SystemExit("benchmark setup: expected a take-now decision on the plan")
+    advise_plan = _per_call(lambda: duloxinfo.advise_missed_dose(_PLAN, h3650, _NOW), repeat)
     advise_list = _per_call(lambda: duloxinfo.advise_missed_dose(_REGIMEN, month, _NOW), repeat)
     year, two_years = _daily_intakes(365), _daily_intakes(730)
     audit365 = _per_call(lambda: duloxinfo.audit(_REGIMEN, year), repeat)
@@ -234,6 +247,15 @@ def measure(*, quick: bool) -> list[Check]:
             advise3650 / advise30,
             "x",
             f"30 intakes: {advise30 / US:.1f} us",
+            1.5,
+            3.0,
+            "<= 1.5",
+        ),
+        Check(
+            "advise_missed_dose, 3-phase plan, 3650 intakes / 30",
+            advise_plan / advise30,
+            "x",
+            f"30 intakes, one phase: {advise30 / US:.1f} us",
             1.5,
             3.0,
             "<= 1.5",
