@@ -203,6 +203,7 @@ CASES["spaced_from_every_recent_dose"] = (
     [Intake(at(2026, 1, 10, 8), 60), Intake(at(2026, 1, 10, 9, 30), 30)],
     at(2026, 1, 10, 12),
 )
+CASES["too_much_taken"] = (R1, [Intake(at(2026, 11, 2, 8, 5, tz=L), 120)], at(2026, 11, 2, 9, tz=L))
 # The first slot, 08:00 BST on that night, owns 11 h 30 min before it: a dose taken
 # 11 h 31 min before it, before the start, moves the first dose 29 minutes later.
 CASES["not_due_spaced_from_a_dose_before_the_start"] = (
@@ -499,7 +500,15 @@ EXPECTED = {
         dt.datetime(2026, 1, 10, 8, 0, tzinfo=ZoneInfo(key="UTC")),
         dt.datetime(2026, 1, 11, 2, 0, tzinfo=ZoneInfo(key="UTC")),
         0,
-        "You have already taken your 08:00 dose of Saturday 10 January. Skip your 14:00 dose of Saturday 10 January, as it is too soon after your last dose. Take the next dose at 02:00 on Sunday 11 January, as your prescriber directs.",
+        "You took 90 mg for your 60 mg 08:00 dose of Saturday 10 January. That is more than your dose, so call your doctor or pharmacist now. Skip your 14:00 dose of Saturday 10 January, as it is too soon after your last dose. Take the next dose at 02:00 on Sunday 11 January, as your prescriber directs.",
+    ),
+    "too_much_taken": (
+        Action.ALREADY_TAKEN,
+        0,
+        dt.datetime(2026, 11, 2, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
+        dt.datetime(2026, 11, 3, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
+        0,
+        "You took 120 mg for your 60 mg 08:00 dose of Monday 2 November. That is more than your dose, so call your doctor or pharmacist now. Take the next dose at 08:00 on Tuesday 3 November, as your prescriber directs.",
     ),
 }
 

@@ -339,6 +339,11 @@ class _Decision:
                 f"You are not sure you took your {self._dose_of(slot)}. To be safe, it "
                 "counts as taken, so do not take another."
             )
+        if total > dose and all(i.certain for i in taken):
+            return (
+                f"You took {total} mg for your {dose} mg {self._dose_of(slot)}. That is more "
+                "than your dose, so call your doctor or pharmacist now."
+            )
         if total < dose:
             return (
                 f"You took {total} mg of your {dose} mg {self._dose_of(slot)}. Do not take "
