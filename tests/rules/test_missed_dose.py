@@ -372,7 +372,7 @@ EXPECTED = {
         dt.datetime(2026, 11, 10, 8, 0, tzinfo=ZoneInfo(key="America/New_York")),
         dt.datetime(2026, 11, 11, 8, 0, tzinfo=ZoneInfo(key="America/New_York")),
         1,
-        "Take your 08:00 dose of Tuesday 10 November (New York time) now: 60 mg. Then take the next one at 08:00 on Wednesday 11 November (New York time), as your prescriber directs. Never take two doses to make up for a missed one.",
+        "Take your 08:00 dose of Tuesday 10 November now: 60 mg. Then take the next one at 08:00 on Wednesday 11 November, as your prescriber directs. Never take two doses to make up for a missed one. All times are New York time.",
     ),
     "trip_west_spaced_next": (
         Action.ALREADY_TAKEN,
@@ -380,7 +380,7 @@ EXPECTED = {
         dt.datetime(2026, 11, 10, 8, 0, tzinfo=ZoneInfo(key="America/New_York")),
         dt.datetime(2026, 11, 11, 8, 0, tzinfo=ZoneInfo(key="America/New_York")),
         0,
-        "You have already taken your 08:00 dose of Tuesday 10 November (New York time). Take the next dose at 08:00 on Wednesday 11 November (New York time), as your prescriber directs.",
+        "You have already taken your 08:00 dose of Tuesday 10 November. Take the next dose at 08:00 on Wednesday 11 November, as your prescriber directs. All times are New York time.",
     ),
     "plan_ended_taken": (
         Action.PLAN_ENDED,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import re
 from collections.abc import Iterable
 from typing import Final, NamedTuple
 
@@ -108,6 +109,8 @@ class MissedDoseAdvice:
 _AS_DIRECTED: Final = "as your prescriber directs"
 _NO_DOUBLE: Final = "Never take two doses to make up for a missed one."
 _NO_MORE: Final = "Do not take more unless your prescriber tells you to."
+# A time's zone label in a reason: `` (New York time)``.
+_PLACE = re.compile(r" \(([^()]+) time\)")
 
 
 def advise_missed_dose(
@@ -213,6 +216,13 @@ class _Decision:
         named = self.away or local.tzinfo != self.home
         return f" ({place(local.tzinfo)} time)" if named else ""
 
+    def _zone_once(self, reason: str) -> str:
+        """Away from home every time is labelled; when all are in one zone, say it once."""
+        places = set(_PLACE.findall(reason))
+        if not self.away or len(places) != 1:
+            return reason
+        return f"{_PLACE.sub('', reason)} All times are {places.pop()} time."
+
     def _moment(self, instant: _dt.datetime) -> str:
         """``08:00 on Monday 2 November``, with the zone when it is not the plan's first."""
         local = self._local(instant)
@@ -292,7 +302,7 @@ class _Decision:
             next_dose_at=next_at,
             missed_in_a_row=missed,
             contact_prescriber=action is Action.CONTACT_PRESCRIBER,
-            reason=reason,
+            reason=self._zone_once(reason),
             rule=f"missed-dose/{action.value}",
         )
 
@@ -360,7 +370,8 @@ class _Decision:
     def _early(self, slot: Slot) -> str:
         """``You took your 08:00 dose of ... early, at 06:00.`` for a dose taken before its time."""
         first = self.tl.taken_for(slot)[0]
-        return f"You took your {self._dose_of(slot)} early, at {clock(self._local(first.at))}."
+        local = self._local(first.at)
+        return f"You took your {self._dose_of(slot)} early, at {clock(local)}{self._zone(local)}."
 
     def _already_taken(self, current: Slot, taken: tuple[Intake, ...]) -> MissedDoseAdvice:
         """``current`` is covered: the latest slot, or the plan's first one taken early."""
