@@ -160,10 +160,11 @@ def clean_histories(draw):
         dose = oracle.phases(plan)[slot[1]].dose_mg
         sure = draw(st.booleans())
         if dose % 2 == 0 and (dose // 2) % 10 == 0 and dose // 2 >= 20 and draw(st.booleans()):
-            when = draw(in_any_zone(at_))
+            # A minute later in real time, shown in any zone (adding to a local time would
+            # add wall time, an hour off across a fold).
             intakes += [
-                Intake(when, dose // 2, sure),
-                Intake(when + dt.timedelta(minutes=1), dose // 2, sure),
+                Intake(draw(in_any_zone(at_)), dose // 2, sure),
+                Intake(draw(in_any_zone(at_ + dt.timedelta(minutes=1))), dose // 2, sure),
             ]
             last = oracle.utc(at_) + dt.timedelta(minutes=1)
         else:
