@@ -204,6 +204,54 @@ CASES["spaced_from_every_recent_dose"] = (
     at(2026, 1, 10, 12),
 )
 CASES["too_much_taken"] = (R1, [Intake(at(2026, 11, 2, 8, 5, tz=L), 120)], at(2026, 11, 2, 9, tz=L))
+# The next dose moved past midnight: a dose at 15:59 on a once-daily phase keeps 12
+# hours from the 22:00 dose of the twice-daily phase that starts at 16:00.
+ACROSS_MIDNIGHT = Plan(
+    [
+        Regimen(60, [dt.time(2)], "UTC", at(2026, 1, 5), end=at(2026, 1, 10, 16)),
+        Regimen(30, [dt.time(22), dt.time(10)], "UTC", at(2026, 1, 10, 16)),
+    ]
+)
+CASES["next_dose_moved_past_midnight"] = (
+    ACROSS_MIDNIGHT,
+    [Intake(at(2026, 1, 10, 2), 60), Intake(at(2026, 1, 10, 15, 59), 30)],
+    at(2026, 1, 10, 16, 30),
+)
+# The dose that sets the wait is not the latest one: 08:00 on the once-daily phase
+# holds 12 hours, past 09:30 plus the twice-daily phase's 6.
+TO_TWICE_LATE = Plan(
+    [
+        Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 5), end=at(2026, 1, 10, 9)),
+        Regimen(30, [dt.time(14), dt.time(3)], "UTC", at(2026, 1, 10, 9)),
+    ]
+)
+OLDER_SETS_IT = [Intake(at(2026, 1, 10, 8), 60), Intake(at(2026, 1, 10, 9, 30), 30)]
+CASES["an_older_dose_sets_the_next_time"] = (TO_TWICE_LATE, OLDER_SETS_IT, at(2026, 1, 10, 10))
+CASES["an_older_dose_sets_the_wait"] = (TO_TWICE_LATE, OLDER_SETS_IT, at(2026, 1, 10, 15))
+# A twice-daily phase before a once-daily one keeps its own 6 hours.
+TWICE_THEN_ONCE = Plan(
+    [
+        Regimen(30, [dt.time(8), dt.time(20)], "UTC", at(2026, 1, 5), end=at(2026, 1, 10, 21)),
+        Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 10, 21)),
+    ]
+)
+CASES["twice_daily_before_once_daily_keeps_6_hours"] = (
+    TWICE_THEN_ONCE,
+    [Intake(at(2026, 1, 10, 8, 30), 30)],
+    at(2026, 1, 10, 9),
+)
+# Asked exactly when the plan ends, at what would have been a slot: no dose is left.
+CASES["asked_exactly_at_the_end"] = (
+    Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 1), end=at(2026, 1, 3, 8)),
+    [Intake(at(2026, 1, 2, 8), 60)],
+    at(2026, 1, 3, 8),
+)
+# The dose moves from 20:00 to 08:00: an intake at 02:30 is nearer the new 08:00.
+CASES["time_moves_earlier_counts_for_the_new_slot"] = (
+    EARLIER,
+    [Intake(at(2026, 1, 1, 20), 60), Intake(at(2026, 1, 3, 2, 30), 60)],
+    at(2026, 1, 3, 9),
+)
 # The first slot, 08:00 BST on that night, owns 11 h 30 min before it: a dose taken
 # 11 h 31 min before it, before the start, moves the first dose 29 minutes later.
 CASES["not_due_spaced_from_a_dose_before_the_start"] = (
@@ -228,7 +276,7 @@ EXPECTED = {
         dt.datetime(2026, 1, 5, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
         dt.datetime(2026, 1, 6, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
         0,
-        "You have already taken your 08:00 dose of Monday 5 January. Take the next dose at 08:00 on Tuesday 6 January, as your prescriber directs.",
+        "You have taken your 08:00 dose of Monday 5 January. Take the next dose at 08:00 on Tuesday 6 January, as your prescriber directs.",
     ),
     "take_now_first_slot": (
         Action.TAKE_NOW,
@@ -276,7 +324,7 @@ EXPECTED = {
         dt.datetime(2026, 11, 1, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
         dt.datetime(2026, 11, 3, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
         0,
-        "You have already taken your 08:00 dose of Sunday 1 November. You took your 08:00 dose of Monday 2 November early, at 06:00. Take the next dose at 08:00 on Tuesday 3 November, as your prescriber directs.",
+        "You have taken your 08:00 dose of Sunday 1 November. You took your 08:00 dose of Monday 2 November early, at 06:00. Take the next dose at 08:00 on Tuesday 3 November, as your prescriber directs.",
     ),
     "issue2_early_after_missed": (
         Action.SKIP,
@@ -308,7 +356,7 @@ EXPECTED = {
         dt.datetime(2026, 11, 7, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
         dt.datetime(2026, 11, 8, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
         0,
-        "You have already taken your 08:00 dose of Saturday 7 November. Take the next dose at 08:00 on Sunday 8 November, as your prescriber directs.",
+        "You have taken your 08:00 dose of Saturday 7 November. Take the next dose at 08:00 on Sunday 8 November, as your prescriber directs.",
     ),
     "issue4_first_60": (
         Action.TAKE_NOW,
@@ -348,7 +396,7 @@ EXPECTED = {
         dt.datetime(2026, 11, 2, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
         dt.datetime(2026, 11, 3, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
         0,
-        "You have already taken your 08:00 dose of Monday 2 November. Take the next dose at 08:00 on Tuesday 3 November, as your prescriber directs.",
+        "You have taken your 08:00 dose of Monday 2 November. Take the next dose at 08:00 on Tuesday 3 November, as your prescriber directs.",
     ),
     "issue9_bounded": (
         Action.CONTACT_PRESCRIBER,
@@ -380,7 +428,7 @@ EXPECTED = {
         dt.datetime(2026, 11, 10, 8, 0, tzinfo=ZoneInfo(key="America/New_York")),
         dt.datetime(2026, 11, 11, 8, 0, tzinfo=ZoneInfo(key="America/New_York")),
         0,
-        "You have already taken your 08:00 dose of Tuesday 10 November. Take the next dose at 08:00 on Wednesday 11 November, as your prescriber directs. All times are New York time.",
+        "You have taken your 08:00 dose of Tuesday 10 November. Take the next dose at 08:00 on Wednesday 11 November, as your prescriber directs. All times are New York time.",
     ),
     "plan_ended_taken": (
         Action.PLAN_ENDED,
@@ -388,7 +436,7 @@ EXPECTED = {
         dt.datetime(2026, 1, 2, 8, 0, tzinfo=ZoneInfo(key="UTC")),
         None,
         0,
-        "You have already taken your 08:00 dose of Friday 2 January. That was the last dose of your plan. Do not take more unless your prescriber tells you to.",
+        "You have taken your 08:00 dose of Friday 2 January. That was the last dose of your plan. Do not take more unless your prescriber tells you to.",
     ),
     "plan_ended_missed": (
         Action.PLAN_ENDED,
@@ -420,7 +468,7 @@ EXPECTED = {
         dt.datetime(2026, 1, 2, 8, 0, tzinfo=ZoneInfo(key="UTC")),
         dt.datetime(2026, 1, 6, 8, 0, tzinfo=ZoneInfo(key="UTC")),
         0,
-        "You have already taken your 08:00 dose of Friday 2 January. Take the next dose at 08:00 on Tuesday 6 January, as your prescriber directs.",
+        "You have taken your 08:00 dose of Friday 2 January. Take the next dose at 08:00 on Tuesday 6 January, as your prescriber directs.",
     ),
     "spring_step_passes_over_a_dose": (
         Action.ALREADY_TAKEN,
@@ -428,7 +476,7 @@ EXPECTED = {
         dt.datetime(2026, 3, 28, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
         dt.datetime(2026, 3, 29, 20, 0, tzinfo=ZoneInfo(key="Europe/London")),
         0,
-        "You have already taken your 08:00 dose of Saturday 28 March. Skip your 08:00 dose of Sunday 29 March, as it is too soon after your last dose. Take the next dose at 20:00 on Sunday 29 March, as your prescriber directs.",
+        "You have taken your 08:00 dose of Saturday 28 March. Skip your 08:00 dose of Sunday 29 March, as it is too soon after your last dose. Take the next dose at 20:00 on Sunday 29 March, as your prescriber directs.",
     ),
     "spring_step_too_soon_so_skip": (
         Action.SKIP,
@@ -468,7 +516,7 @@ EXPECTED = {
         dt.datetime(2026, 1, 10, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
         dt.datetime(2026, 1, 10, 22, 59, tzinfo=ZoneInfo(key="Europe/London")),
         0,
-        "You have already taken your 08:00 dose of Saturday 10 January. Take your 14:00 dose of Saturday 10 January at 22:59, as your prescriber directs. That is 12 hours after your last dose.",
+        "You have taken your 08:00 dose of Saturday 10 January. Take your 14:00 dose of Saturday 10 January at 22:59, as your prescriber directs. That is 12 hours after your last dose.",
     ),
     "made_up_before_a_step_down_is_the_smaller_dose": (
         Action.TAKE_NOW,
@@ -484,7 +532,7 @@ EXPECTED = {
         None,
         dt.datetime(2026, 1, 6, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
         0,
-        "You have already taken your 08:00 dose of Monday 5 January. Take the next dose at 08:00 on Tuesday 6 January, as your prescriber directs.",
+        "You have taken your 08:00 dose of Monday 5 January. Take the next dose at 08:00 on Tuesday 6 January, as your prescriber directs.",
     ),
     "only_dose_taken_early": (
         Action.PLAN_ENDED,
@@ -492,7 +540,7 @@ EXPECTED = {
         None,
         None,
         0,
-        "You have already taken your 08:00 dose of Monday 5 January. That was the last dose of your plan. Do not take more unless your prescriber tells you to.",
+        "You have taken your 08:00 dose of Monday 5 January. That was the last dose of your plan. Do not take more unless your prescriber tells you to.",
     ),
     "spaced_from_every_recent_dose": (
         Action.ALREADY_TAKEN,
@@ -509,6 +557,54 @@ EXPECTED = {
         dt.datetime(2026, 11, 3, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
         0,
         "You took 120 mg for your 60 mg 08:00 dose of Monday 2 November. That is more than your dose, so call your doctor or pharmacist now. Take the next dose at 08:00 on Tuesday 3 November, as your prescriber directs.",
+    ),
+    "next_dose_moved_past_midnight": (
+        Action.ALREADY_TAKEN,
+        0,
+        dt.datetime(2026, 1, 10, 2, 0, tzinfo=ZoneInfo(key="UTC")),
+        dt.datetime(2026, 1, 11, 3, 59, tzinfo=ZoneInfo(key="UTC")),
+        0,
+        "You have taken your 02:00 dose of Saturday 10 January. Take your 22:00 dose of Saturday 10 January at 03:59 on Sunday 11 January, as your prescriber directs. That is 12 hours after your last dose.",
+    ),
+    "an_older_dose_sets_the_next_time": (
+        Action.ALREADY_TAKEN,
+        0,
+        dt.datetime(2026, 1, 10, 8, 0, tzinfo=ZoneInfo(key="UTC")),
+        dt.datetime(2026, 1, 10, 20, 0, tzinfo=ZoneInfo(key="UTC")),
+        0,
+        "You took 90 mg for your 60 mg 08:00 dose of Saturday 10 January. That is more than your dose, so call your doctor or pharmacist now. Take your 14:00 dose of Saturday 10 January at 20:00, as your prescriber directs. That is 12 hours after your dose at 08:00 on Saturday 10 January.",
+    ),
+    "an_older_dose_sets_the_wait": (
+        Action.NOT_DUE,
+        0,
+        dt.datetime(2026, 1, 10, 14, 0, tzinfo=ZoneInfo(key="UTC")),
+        dt.datetime(2026, 1, 10, 20, 0, tzinfo=ZoneInfo(key="UTC")),
+        1,
+        "Wait before you take your missed 14:00 dose of Saturday 10 January. You took a dose at 08:00 on Saturday 10 January, and doses need 12 hours between them. Take it at 20:00 on Saturday 10 January, as your prescriber directs.",
+    ),
+    "twice_daily_before_once_daily_keeps_6_hours": (
+        Action.ALREADY_TAKEN,
+        0,
+        dt.datetime(2026, 1, 10, 8, 0, tzinfo=ZoneInfo(key="UTC")),
+        dt.datetime(2026, 1, 10, 20, 0, tzinfo=ZoneInfo(key="UTC")),
+        0,
+        "You have taken your 08:00 dose of Saturday 10 January. Take the next dose at 20:00 on Saturday 10 January, as your prescriber directs.",
+    ),
+    "asked_exactly_at_the_end": (
+        Action.PLAN_ENDED,
+        0,
+        dt.datetime(2026, 1, 2, 8, 0, tzinfo=ZoneInfo(key="UTC")),
+        None,
+        0,
+        "You have taken your 08:00 dose of Friday 2 January. That was the last dose of your plan. Do not take more unless your prescriber tells you to.",
+    ),
+    "time_moves_earlier_counts_for_the_new_slot": (
+        Action.ALREADY_TAKEN,
+        0,
+        dt.datetime(2026, 1, 3, 8, 0, tzinfo=ZoneInfo(key="UTC")),
+        dt.datetime(2026, 1, 4, 8, 0, tzinfo=ZoneInfo(key="UTC")),
+        0,
+        "You have taken your 08:00 dose of Saturday 3 January. Take the next dose at 08:00 on Sunday 4 January, as your prescriber directs.",
     ),
 }
 

@@ -182,8 +182,8 @@ def advise_missed_dose(
 class _Next(NamedTuple):
     """When the next dose may be taken, which scheduled dose it is, and the one passed over."""
 
-    at: _dt.datetime | None
-    slot: Slot | None
+    at: _dt.datetime
+    slot: Slot
     passed: Slot | None
     after: _dt.datetime | None
     """The dose the spacing counts from, when it moved ``at`` past the slot's time."""
@@ -233,17 +233,16 @@ class _Decision:
         local = self._local(slot.at)
         return f"{clock(local)} dose of {date_words(local.date())}{self._zone(local)}"
 
-    def _then(
-        self, next_at: _dt.datetime, slot: Slot, following: _Next, *, first: str = "Then take"
-    ) -> str:
+    def _then(self, following: _Next, *, first: str = "Then take") -> str:
         """The sentence that says when the next dose is, and why if the spacing moved it."""
+        next_at, slot = following.at, following.slot
         skip = (
             ""
             if following.passed is None
             else f"Skip your {self._dose_of(following.passed)}, as it is too soon after your "
             "last dose. "
         )
-        if following.after is not None and next_at > slot.at:
+        if following.after is not None:  # the spacing moved it past the slot's time
             local = next_at.astimezone(self._local(slot.at).tzinfo)
             shown = clock(local) if local.date() == self._local(slot.at).date() else moment(local)
             since = (
@@ -260,21 +259,19 @@ class _Decision:
 
     # -- the next dose -------------------------------------------------------------------
 
-    def _next(self, *, taking_now: bool) -> _Next:
-        """The next dose: when it may be taken, which scheduled dose it is, and any passed over.
+    def _next(self, lasts: list[_dt.datetime], new_owner: Slot | None = None) -> _Next | None:
+        """The next dose after ``lasts``: when, which scheduled dose, and any passed over.
 
-        A scheduled dose is passed over when the spacing from the last dose runs past the
-        end of its window.
+        ``new_owner`` is the slot a dose taken now will cover.  A scheduled dose is
+        passed over when the spacing from the last dose runs past the end of its window.
         """
-        lasts = [*self.recent, self.now] if taking_now else self.recent
-        new_owner = self.tl.owner(self.now) if taking_now else None
         after, passed = self.now, None
         while True:
             slot = self.tl.after(after)
             while slot is not None and (slot == new_owner or self.tl.taken_for(slot)):
                 slot = self.tl.after(slot.at)
             if slot is None:
-                return _Next(None, None, passed, None)
+                return None
             earliest, binding = self.tl.ready(lasts, slot.at)
             if earliest < self.tl.window(slot)[1]:
                 local = earliest.astimezone(self._local(slot.at).tzinfo)
@@ -311,35 +308,34 @@ class _Decision:
         if current is None:
             # Before the plan's first dose, which may have been taken early already.
             first = self.tl.after(self.now)
-            taken = () if first is None else self.tl.taken_for(first)
-            if first is not None and taken:
-                return self._already_taken(first, taken)
+            if first is not None and (early := self.tl.taken_for(first)):
+                return self._already_taken(first, early, shown=None)
             return self._not_started()
         taken = self.tl.taken_for(current)
         if taken:
-            return self._already_taken(current, taken)
+            return self._already_taken(current, taken, shown=current)
         return self._missed(current)
 
     def _not_started(self) -> MissedDoseAdvice:
-        following = self._next(taking_now=False)
-        next_at, slot = following.at, following.slot
-        if next_at is None or slot is None:  # pragma: no cover - see below
+        following = self._next(self.recent)
+        if following is None:  # pragma: no cover - see below
             # The first dose is not taken, so the spacing could pass it over only from an
             # intake before the start in a phase of longer interval: there is none before
             # the first phase.  Should it happen, there is no dose to take.
-            return self._answer(
-                Action.PLAN_ENDED, None, None, f"Your plan has no more doses. {_NO_MORE}"
-            )
-        dose = self.tl.dose(slot)
-        if next_at > slot.at or following.passed is not None:
-            when = self._then(next_at, slot, following, first="Take")
-            reason = f"No dose is due yet. {when}"
+            return self._ended(None, "No dose is left for you to take now.")
+        if following.after is not None or following.passed is not None:
+            reason = f"No dose is due yet. {self._then(following, first='Take')}"
         else:
             reason = (
-                f"No dose is due yet. Take your first dose of {dose} mg at "
-                f"{self._moment(next_at)}, {_AS_DIRECTED}."
+                f"No dose is due yet. Take your first dose of {self.tl.dose(following.slot)} mg "
+                f"at {self._moment(following.at)}, {_AS_DIRECTED}."
             )
-        return self._answer(Action.NOT_DUE, None, next_at, reason)
+        return self._answer(Action.NOT_DUE, None, following.at, reason)
+
+    def _ended(self, shown: Slot | None, said: str, missed: int = 0) -> MissedDoseAdvice:
+        """``PLAN_ENDED``: after ``said``, that there is no dose to take."""
+        reason = f"{said} That was the last dose of your plan. {_NO_MORE}"
+        return self._answer(Action.PLAN_ENDED, shown, None, reason, missed=missed)
 
     def _what_was_taken(self, slot: Slot, taken: tuple[Intake, ...]) -> str:
         dose = self.tl.dose(slot)
@@ -365,7 +361,7 @@ class _Decision:
                 f"Your dose at {self._moment(first)} counts as your {self._dose_of(slot)}, "
                 "as it was nearer to that time."
             )
-        return f"You have already taken your {self._dose_of(slot)}."
+        return f"You have taken your {self._dose_of(slot)}."
 
     def _early(self, slot: Slot) -> str:
         """``You took your 08:00 dose of ... early, at 06:00.`` for a dose taken before its time."""
@@ -373,23 +369,22 @@ class _Decision:
         local = self._local(first.at)
         return f"You took your {self._dose_of(slot)} early, at {clock(local)}{self._zone(local)}."
 
-    def _already_taken(self, current: Slot, taken: tuple[Intake, ...]) -> MissedDoseAdvice:
-        """``current`` is covered: the latest slot, or the plan's first one taken early."""
-        following = self._next(taking_now=False)
-        next_at, slot = following.at, following.slot
+    def _already_taken(
+        self, current: Slot, taken: tuple[Intake, ...], *, shown: Slot | None
+    ) -> MissedDoseAdvice:
+        """``current`` is covered: the latest slot (``shown``), or the first one taken early."""
+        following = self._next(self.recent)
         said = self._what_was_taken(current, taken)
-        shown = current if current.at <= self.now else None
-        if next_at is None or slot is None:
-            reason = f"{said} That was the last dose of your plan. {_NO_MORE}"
-            return self._answer(Action.PLAN_ENDED, shown, None, reason)
+        if following is None:
+            return self._ended(shown, said)
         coming = self.tl.after(self.now)
         early = (
             f" {self._early(coming)}"
-            if coming not in (None, slot, current) and self.tl.taken_for(coming)
+            if coming not in (None, following.slot, current) and self.tl.taken_for(coming)
             else ""
         )
-        reason = f"{said}{early} {self._then(next_at, slot, following, first='Take')}"
-        return self._answer(Action.ALREADY_TAKEN, shown, next_at, reason)
+        reason = f"{said}{early} {self._then(following, first='Take')}"
+        return self._answer(Action.ALREADY_TAKEN, shown, following.at, reason)
 
     def _missed(self, current: Slot) -> MissedDoseAdvice:
         missed, days = self.tl.missed_run(current, _dt.timedelta(days=MISSED_COUNT_LIMIT_DAYS))
@@ -399,8 +394,8 @@ class _Decision:
         if coming is not None and self.tl.taken_for(coming):
             return self._skip(current, missed, self._early(coming) + " So")
         due = self.tl.virtual_after(current)
-        if coming is not None and coming.at < due:
-            due = coming.at
+        if coming is not None:
+            due = min(due, coming.at)
         spacing = self.tl.spacing(current.at, due)
         if due - self.now <= spacing:
             if coming is not None and coming.at > due:  # a pause: the plan's next dose is later
@@ -434,18 +429,17 @@ class _Decision:
     def _skip(
         self, current: Slot, missed: int, why: str = "It is almost time for your next dose, so"
     ) -> MissedDoseAdvice:
-        following = self._next(taking_now=False)
-        next_at, slot = following.at, following.slot
-        if next_at is None or slot is None:
+        following = self._next(self.recent)
+        if following is None:
             reason = (
                 f"Your plan has no more doses, so skip the missed {self._dose_of(current)}. "
                 f"{_NO_MORE}"
             )
             return self._answer(Action.PLAN_ENDED, current, None, reason, missed=missed)
-        then = self._then(next_at, slot, following, first="Take")
+        then = self._then(following, first="Take")
         skip = f"{why} skip the missed {self._dose_of(current)}."
         reason = f"{skip} {then} Never take two doses at once."
-        return self._answer(Action.SKIP, current, next_at, reason, missed=missed)
+        return self._answer(Action.SKIP, current, following.at, reason, missed=missed)
 
     def _take_now(self, current: Slot, missed: int) -> MissedDoseAdvice:
         counts_for = self.tl.owner(self.now)
@@ -453,18 +447,15 @@ class _Decision:
         dose = self.tl.dose(current)
         if counts_for is not None:
             dose = min(dose, self.tl.dose(counts_for))
-        following = self._next(taking_now=True)
-        next_at, slot = following.at, following.slot
+        following = self._next([*self.recent, self.now], counts_for)
         counted = (
             f" It counts as your {self._dose_of(counts_for)}, as it is nearer to that time."
             if counts_for is not None and counts_for != current
             else ""
         )
-        if next_at is None or slot is None:
-            then = "This is the last dose of your plan."
-        else:
-            then = self._then(next_at, slot, following)
+        then = "This is the last dose of your plan." if following is None else self._then(following)
         reason = f"Take your {self._dose_of(current)} now: {dose} mg.{counted} {then} {_NO_DOUBLE}"
+        next_at = None if following is None else following.at
         return self._answer(Action.TAKE_NOW, current, next_at, reason, dose=dose, missed=missed)
 
     def _contact(self, current: Slot, missed: int, days: _dt.timedelta) -> MissedDoseAdvice:
