@@ -134,24 +134,23 @@ class Timeline:
 
     def at_or_before(self, instant: _dt.datetime) -> Slot | None:
         """The latest slot at or before ``instant``, if any."""
-        index = bisect.bisect_right(self.starts, instant) - 1
-        while index >= 0:
+        # From the phase in force back: where its first slot is after the instant, the
+        # phase before it.
+        for index in reversed(range(bisect.bisect_right(self.starts, instant))):
             end = self.ends[index]
             limit = instant if end is None or instant < end else end - TICK
             found = self._walls[index].at_or_before(limit)
             if found >= self.starts[index]:
                 return Slot(found, index)
-            index -= 1  # the phase's first slot is after the instant: the one before it
         return None
 
     def after(self, instant: _dt.datetime) -> Slot | None:
         """The first slot after ``instant``, if any."""
-        index = max(bisect.bisect_right(self.starts, instant) - 1, 0)
-        while index < len(self.phases):
+        # From the phase in force on: where it ends first, the next phase's first slot.
+        for index in range(max(bisect.bisect_right(self.starts, instant) - 1, 0), len(self.phases)):
             found = self._walls[index].after(max(instant, self.starts[index] - TICK))
             if self._ends_after(index, found):
                 return Slot(found, index)
-            index += 1  # the phase ends first: the next phase's first slot
         return None
 
     def virtual_after(self, slot: Slot) -> _dt.datetime:
