@@ -141,9 +141,10 @@ def test_titration_counts_starting_doses_only_in_the_phases_first_30_days():
             status(
                 TitrationStage.ABOVE_PAIN_MAXIMUM,
                 0,
-                "120 mg a day is more than the label's 60 mg top dose for pain. That dose is for "
-                "depression and anxiety. Keep to it only as your prescriber directs, and ask "
-                "them if you are unsure.",
+                "120 mg a day is more than the US label's 60 mg top dose for long-term muscle "
+                "and joint pain and for fibromyalgia. Higher doses are used for other uses, such "
+                "as depression. Keep to it only as your prescriber directs, and ask them if you "
+                "are unsure.",
                 "titration/above-pain-maximum",
             ),
         ),
@@ -153,8 +154,8 @@ def test_titration_counts_starting_doses_only_in_the_phases_first_30_days():
             status(
                 TitrationStage.USUAL_MAXIMUM,
                 0,
-                "60 mg a day is the usual dose for long-term muscle and joint pain and for "
-                "fibromyalgia. It is also the top dose for them. More adds side effects, not "
+                "60 mg a day is the US label's usual dose for long-term muscle and joint pain "
+                "and for fibromyalgia. It is also the top dose for them. More adds side effects, not "
                 "relief, so stay on it as your prescriber directs.",
                 "titration/usual-maximum",
             ),

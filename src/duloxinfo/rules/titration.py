@@ -122,16 +122,17 @@ def titration_status(  # noqa: PLR0911 - a return per stage
         return _status(
             TitrationStage.ABOVE_PAIN_MAXIMUM,
             0,
-            f"{daily} mg a day is more than the label's {pain_max} mg top dose for pain. "
-            "That dose is for depression and anxiety. Keep to it only as your prescriber "
-            "directs, and ask them if you are unsure.",
+            f"{daily} mg a day is more than the US label's {pain_max} mg top dose for "
+            "long-term muscle and joint pain and for fibromyalgia. Higher doses are used for "
+            "other uses, such as depression. Keep to it only as your prescriber directs, "
+            "and ask them if you are unsure.",
         )
     if daily == usual:
         return _status(
             TitrationStage.USUAL_MAXIMUM,
             0,
-            f"{usual} mg a day is the usual dose for long-term muscle and joint pain and for "
-            "fibromyalgia. It is also the top dose for them. More adds side effects, not "
+            f"{usual} mg a day is the US label's usual dose for long-term muscle and joint pain "
+            "and for fibromyalgia. It is also the top dose for them. More adds side effects, not "
             "relief, so stay on it as your prescriber directs.",
         )
     if phase.doses_per_day != 1 or phase.dose_mg != starting:
