@@ -30,16 +30,21 @@ def show_dosage_page() -> str:
     """What a patient portal does: render one section of the guide, with its sources."""
     guide: duloxinfo.Guide = duloxinfo.guide()
     _expect(guide is duloxinfo.guide(), "guide() is cached")
-    dosage: duloxinfo.Dosage = guide.dosage
-    _expect((dosage.starting.dose_mg, dosage.usual.dose_mg) == (30, 60), "the label's doses")
-    notes: list[duloxinfo.EvidenceNote] = [
-        note for statement in guide.overview.paragraphs for note in statement.evidence
+    how: duloxinfo.HowToTake = guide.how_to_take
+    _expect((how.starting.dose_mg, how.usual.dose_mg) == (30, 60), "the label's doses")
+    first: duloxinfo.Statement = guide.about.paragraphs[0]
+    _expect("muscle spasm is not an approved use" in first.text.casefold(), "said first")
+    urgent: tuple[duloxinfo.SafetyWarning, ...] = guide.urgent_warnings
+    _expect(all(warning.urgent for warning in urgent), "urgent warnings are typed")
+    serious = [
+        entry.medicines
+        for entry in guide.other_medicines.entries
+        if entry.seriousness is duloxinfo.Seriousness.DO_NOT_COMBINE
     ]
-    _expect(
-        any(note.kind is duloxinfo.EvidenceKind.NOT_APPROVED_USE for note in notes),
-        "the not-approved-use note",
-    )
-    html: str = duloxinfo.render_html(guide.section("dosage"))
+    _expect(bool(serious), "medicines never to combine")
+    claims: tuple[duloxinfo.SeedClaim, ...] = duloxinfo.seed_claims()
+    _expect(claims[0].verdict is duloxinfo.Verdict.NOT_APPROVED_USE, "the seed is reviewed")
+    html: str = duloxinfo.render_html(guide.section("how_to_take"))
     _expect(html.startswith('<article class="duloxinfo-guide">'), "an HTML fragment")
     _expect(duloxinfo.check_guide(guide) == (), "the shipped guide passes its checks")
     return html

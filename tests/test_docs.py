@@ -88,14 +88,62 @@ def test_the_architecture_page_describes_the_tree_as_it_is():
         assert (row[1] == "no") == private, row
 
 
-def test_the_sources_page_lists_every_citation_the_package_makes():
-    cited = {str(citation) for citation in records(duloxinfo.guide(), duloxinfo.Citation)}
+_SOURCES_INTRO = """\
+# Sources
+
+Every statement of the guide, every verdict on the seed page's claims and every number in
+`duloxinfo.LABEL` cites one of the documents below through a `Citation`: a `Source`, the
+section, and, where one copy joins several revisions (the US label), the revision. In code,
+`str(citation)` gives the short form listed here, for example `US PI (09/2021), Highlights:
+Indications and Usage`, and `citation.source` gives the document's `title`, `publisher`,
+`address` and `revision`. This page is generated from the package (`python
+tests/test_docs.py --write`), and a test holds it equal; another checks that every cited
+section exists in the stored copy of its source (`tests/fixtures/sources/`, copies of the
+primary texts with their gaps marked).
+
+What the sources do not say is not stated as a fact. The guide was written from offline
+copies: the EU package leaflet is complete; the US label, the Medication Guide and the NHS
+pages are partial (their gaps are marked in the copies). Check each fact against the live
+source before relying on it; a newer leaflet wins over this guide.
+"""
+
+
+def sources_page():
+    """The sources page: every source's record and every citation the package makes."""
+    cited = {source: set() for source in duloxinfo.Source}
+    for part in (duloxinfo.guide(), duloxinfo.seed_claims()):
+        for citation in records(part, duloxinfo.Citation):
+            cited[citation.source].add(str(citation))
     for field in attrs.fields(duloxinfo.Label):
-        cited.update(str(c) for c in getattr(duloxinfo.LABEL, field.name).sources)
-    text = (DOCS / "sources.md").read_text(encoding="utf-8")
-    assert {c for c in cited if f"`{c}`" not in text and c != "Seed page"} == set()
+        for citation in getattr(duloxinfo.LABEL, field.name).sources:
+            cited[citation.source].add(str(citation))
+    lines = [_SOURCES_INTRO]
     for source in duloxinfo.Source:
-        assert source.title in text, source
+        address = source.address
+        where = f"<{address}>" if address.startswith("https://") else f"{address}."
+        lines += [
+            f"## {source.name.replace('_', ' ')} (`Source.{source.name}`)",
+            "",
+            f"*{source.title}*. {source.publisher}. {where}",
+            f"Revision: {source.revision}.",
+            "",
+        ]
+        if source is duloxinfo.Source.SEED:
+            lines += [
+                "Not a source of patient text: its statements are kept only as reviewed claims",
+                "(`duloxinfo.seed_claims()`), and `check_guide` refuses a guide that cites it.",
+                "",
+            ]
+        if cited[source]:
+            lines += ["Cited:", "", *(f"- `{c}`" for c in sorted(cited[source])), ""]
+    return "\n".join(lines)
+
+
+def test_the_sources_page_lists_every_source_and_every_citation_the_package_makes():
+    assert (DOCS / "sources.md").read_text(encoding="utf-8") == sources_page(), (
+        "docs/sources.md is out of date: run python tests/test_docs.py --write"
+    )
+    assert "`US PI (09/2021), Highlights: Indications and Usage`" in sources_page()
 
 
 _CONSOLE = re.compile(r"^```console\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -189,3 +237,8 @@ def test_every_public_constant_has_its_own_documentation(name, value):
         if name in importlib.import_module(f"duloxinfo.{m}").__all__
     )
     assert name in _constant_docstrings(module)
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--write"]:
+    (DOCS / "sources.md").write_text(sources_page(), encoding="utf-8")
+    print(f"wrote {DOCS / 'sources.md'}")  # noqa: T201

@@ -229,6 +229,9 @@ def conforms(value, annotation):  # noqa: PLR0911 - a case per kind of annotatio
         return all(conforms(x, item) for x in value)
     if origin is collections.abc.Mapping:
         return isinstance(value, collections.abc.Mapping)
+    if origin is tuple:  # tuple[X, ...]
+        (item, _) = typing.get_args(annotation)
+        return isinstance(value, tuple) and all(conforms(x, item) for x in value)
     if annotation is type(None):
         return value is None
     if annotation is int:
@@ -256,12 +259,13 @@ ENTRY_POINTS = {
     "fhir_medication": (duloxinfo.fhir_medication, (60,)),
     "dose_calendar": (duloxinfo.dose_calendar, (R, dt.date(2026, 1, 5), dt.date(2026, 1, 6), NOW)),
     "guide_from_json": (duloxinfo.guide_from_json, ("{}",)),
-    "guide_to_json": (duloxinfo.guide_to_json, (GUIDE.dosage,)),
-    "render_text": (duloxinfo.render_text, (GUIDE.dosage,)),
-    "render_markdown": (duloxinfo.render_markdown, (GUIDE.dosage,)),
-    "render_html": (duloxinfo.render_html, (GUIDE.dosage,)),
+    "guide_to_json": (duloxinfo.guide_to_json, (GUIDE.how_to_take,)),
+    "seed_claims_to_json": (duloxinfo.seed_claims_to_json, (duloxinfo.seed_claims(),)),
+    "render_text": (duloxinfo.render_text, (GUIDE.how_to_take,)),
+    "render_markdown": (duloxinfo.render_markdown, (GUIDE.how_to_take,)),
+    "render_html": (duloxinfo.render_html, (GUIDE.how_to_take,)),
     "check_guide": (duloxinfo.check_guide, (GUIDE,)),
-    "Guide.section": (GUIDE.section, ("dosage",)),
+    "Guide.section": (GUIDE.section, ("how_to_take",)),
 }
 
 
@@ -281,7 +285,7 @@ def _parameters(name):
 
 
 def test_the_fuzz_reaches_every_checked_callable():
-    assert set(ENTRY_POINTS) == set(CHECKED) - {"guide", "guide_json_schema"}
+    assert set(ENTRY_POINTS) == set(CHECKED) - {"guide", "guide_json_schema", "seed_claims"}
 
 
 # Not a safety property: a few hundred shapes per entry point find what a thousand would.

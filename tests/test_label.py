@@ -36,7 +36,7 @@ def test_every_source_has_a_title_a_publisher_and_a_short_name():
         assert source.title
         assert source.publisher
         assert str(Citation(source=source))
-    assert Source.NHS.publisher == "NHS website (nhs.uk)"
+    assert Source.NHS.publisher == "NHS website (nhs.uk), Open Government Licence v3.0"
     assert str(Citation(source=Source.US_PI, section="5.4 Serotonin Syndrome")) == (
         "US PI, 5.4 Serotonin Syndrome"
     )

@@ -188,9 +188,13 @@ def test_python_m_duloxinfo_prints_summary_and_worked_example():
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert out.startswith("Duloxetine muscle spasm\n")
-    assert "Muscle spasm is not an approved use" in out
-    assert "Starting dose: 30 mg once daily" in out
+    assert out.startswith("Duloxetine: information for patients\n")
+    first = out.split("\n\n")[1]
+    assert first.startswith("Duloxetine is an antidepressant.")
+    assert "Muscle spasm is not an approved use" in " ".join(first.split())
+    assert "  EU: depression, in adults." in out
+    assert "Get help now: Thoughts of suicide." in out
+    assert "30 mg once daily for one week, then 60 mg once daily" in " ".join(out.split())
     assert "action:       take-now (60 mg)" in out
     assert "next dose at: 2026-01-08 08:00 GMT" in out
     assert "not medical advice" in out
@@ -222,7 +226,7 @@ def test_the_package_works_imported_from_a_zip_archive(tmp_path):
     code = (
         "import sys; sys.path.insert(0, sys.argv[1]); import duloxinfo; "
         "print(duloxinfo.__file__); g = duloxinfo.guide(); "
-        "print(g.dosage.usual.dose_mg, duloxinfo.check_guide(g), len(duloxinfo.render_text(g)) > 1000)"
+        "print(g.how_to_take.usual.dose_mg, duloxinfo.check_guide(g), len(duloxinfo.render_text(g)) > 1000)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, str(archive)], capture_output=True, text=True, check=False

@@ -113,10 +113,12 @@ def test_answers_and_content_are_immutable():
         duloxinfo.supply_forecast(r, 60, 10, now),
         duloxinfo.LABEL,
         duloxinfo.guide(),
-        duloxinfo.guide().dosage.starting,
+        duloxinfo.guide().how_to_take.starting,
+        duloxinfo.seed_claims()[0],
     ]
     for answer in answers:
         name = attrs.fields(type(answer))[0].name
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             setattr(answer, name, None)
-    assert isinstance(duloxinfo.guide().overview.paragraphs, tuple)
+    assert isinstance(duloxinfo.guide().about.paragraphs, tuple)
+    assert isinstance(duloxinfo.seed_claims(), tuple)

@@ -145,14 +145,19 @@ def test_a_dose_you_are_not_sure_of_counts_as_taken():
 
 
 def test_guide_in_every_format_and_the_schema():
-    assert ok("guide").startswith("Duloxetine muscle spasm\n")
-    assert ok("guide", "--section", "dosage", "--format", "markdown").startswith(
-        "# Recommended Dosage"
+    guide = duloxinfo.guide()
+    assert ok("guide").startswith("Duloxetine: information for patients\n")
+    assert ok("guide", "--section", "how_to_take", "--format", "markdown").startswith(
+        f"# {guide.how_to_take.heading}\n"
     )
-    assert ok("guide", "--section", "dosage", "--format", "html").startswith("<article")
-    assert (
-        json.loads(ok("guide", "--section", "dosage", "--format", "json"))["usual"]["dose_mg"] == 60
-    )
+    assert ok("guide", "--section", "how_to_take", "--format", "html").startswith("<article")
+    as_json = json.loads(ok("guide", "--section", "how_to_take", "--format", "json"))
+    assert as_json["usual"]["dose_mg"] == 60
+    claims = ok("guide", "--seed-claims")
+    assert claims.startswith("The seed page, reviewed\n")
+    assert claims.count("Verdict: ") == len(duloxinfo.seed_claims())
+    as_json = json.loads(ok("guide", "--seed-claims", "--format", "json"))
+    assert [c["text"] for c in as_json] == [c.text for c in duloxinfo.seed_claims()]
     assert json.loads(ok("schema")) == duloxinfo.guide_json_schema()
 
 

@@ -7,22 +7,58 @@ import duloxinfo
 GUIDE = duloxinfo.guide()
 
 
-def test_check_guide_finds_empty_text_reversed_ranges_and_a_wrong_maximum():
-    onset = GUIDE.how_it_works.onset
-    reversed_onset = attrs.evolve(
-        onset,
-        expected=duloxinfo.DurationRange(
-            minimum=onset.expected.maximum, maximum=onset.expected.minimum
-        ),
-    )
+def test_the_shipped_guide_passes():
+    assert duloxinfo.check_guide(GUIDE) == ()
+
+
+def test_check_guide_finds_empty_text_a_wrong_maximum_and_an_unsourced_warning():
+    how = GUIDE.how_to_take
+    warning = attrs.evolve(GUIDE.most_important.warnings[0], sources=())
     broken = attrs.evolve(
         GUIDE,
         title=" ",
-        how_it_works=attrs.evolve(GUIDE.how_it_works, onset=reversed_onset),
-        dosage=attrs.evolve(GUIDE.dosage, maximum_daily_mg=120),
+        how_to_take=attrs.evolve(how, maximum_daily_mg=120, missed_dose_skip_hours=6),
+        most_important=attrs.evolve(GUIDE.most_important, warnings=(warning,)),
     )
     found = {(f.path, f.message.split(" ")[0]) for f in duloxinfo.check_guide(broken)}
-    assert ("title", "empty") in found
-    assert ("how_it_works.onset.expected", "minimum") in found
-    assert any(path == "dosage.maximum_daily_mg" for path, _ in found)
-    assert len(found) == 3
+    assert found == {
+        ("title", "empty"),
+        ("how_to_take.maximum_daily_mg", "120"),
+        ("how_to_take.missed_dose_skip_hours", "6"),
+        ("most_important.warnings[0].sources", "no"),
+    }
+
+
+def test_check_guide_refuses_the_seed_page_as_a_source_and_a_doubled_start():
+    seed = duloxinfo.Citation(source=duloxinfo.Source.SEED)
+    first = GUIDE.about.paragraphs[0]
+    broken = attrs.evolve(
+        GUIDE,
+        about=attrs.evolve(
+            GUIDE.about,
+            paragraphs=(attrs.evolve(first, sources=(seed,)), *GUIDE.about.paragraphs[1:]),
+        ),
+        how_to_take=attrs.evolve(
+            GUIDE.how_to_take, starting=attrs.evolve(GUIDE.how_to_take.starting, dose_mg=60)
+        ),
+    )
+    found = [str(f) for f in duloxinfo.check_guide(broken)]
+    assert found == [
+        "about.paragraphs[0].sources[0]: the seed page is not a source of patient text",
+        (
+            "how_to_take.starting: (60, <Frequency.ONCE_DAILY: 'once-daily'>, "
+            "datetime.timedelta(days=7)) disagrees with the label's "
+            "(30, <Frequency.ONCE_DAILY: 'once-daily'>, datetime.timedelta(days=7))"
+        ),
+    ]
+
+
+def test_a_glossary_term_the_guide_never_uses_is_reported():
+    extra = duloxinfo.Term(term="zygomatic arch", meaning="A bone of the face.")
+    broken = attrs.evolve(
+        GUIDE, glossary=attrs.evolve(GUIDE.glossary, terms=(*GUIDE.glossary.terms, extra))
+    )
+    index = len(GUIDE.glossary.terms)
+    assert [str(f) for f in duloxinfo.check_guide(broken)] == [
+        f"glossary.terms[{index}].term: 'zygomatic arch' is not used in the guide"
+    ]

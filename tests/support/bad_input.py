@@ -51,8 +51,8 @@ def advise(intakes=(), now=NOW, reg=R):
 
 def _negative_duration_guide():
     guide = duloxinfo.guide()
-    step = attrs.evolve(guide.dosage.starting, duration=dt.timedelta(days=-1))
-    return attrs.evolve(guide, dosage=attrs.evolve(guide.dosage, starting=step))
+    step = attrs.evolve(guide.how_to_take.starting, duration=dt.timedelta(days=-1))
+    return attrs.evolve(guide, how_to_take=attrs.evolve(guide.how_to_take, starting=step))
 
 
 def _dosage(**changes):
@@ -866,10 +866,10 @@ CASES = [
         "guide_from_json",
         "a field missing",
         lambda: duloxinfo.guide_from_json(
-            json.dumps({**json.loads(duloxinfo.guide_to_json(duloxinfo.guide())), "closing": None})
+            json.dumps({**json.loads(duloxinfo.guide_to_json(duloxinfo.guide())), "storage": None})
         ),
         E.ContentError,
-        "closing: expected an object, got NoneType None",
+        "storage: expected an object, got NoneType None",
     ),
     Case(
         "guide_to_json",
@@ -881,9 +881,9 @@ CASES = [
     Case(
         "guide_to_json",
         "a section name instead of a section",
-        lambda: duloxinfo.guide_to_json("dosage"),
+        lambda: duloxinfo.guide_to_json("how_to_take"),
         E.WrongTypeError,
-        "guide: expected a Guide or one of its sections, got str 'dosage'",
+        "guide: expected a Guide or one of its sections, got str 'how_to_take'",
     ),
     Case(
         "Guide.section",
@@ -909,23 +909,44 @@ CASES = [
     Case(
         "render_text",
         "a section name instead of a section",
-        lambda: duloxinfo.render_text("dosage"),
+        lambda: duloxinfo.render_text("how_to_take"),
         E.WrongTypeError,
-        "part: expected a Guide or one of its sections, got str 'dosage'",
+        "part: expected a Guide, one of its sections or the seed claims, got str 'how_to_take'",
     ),
     Case(
         "render_markdown",
         "None",
         lambda: duloxinfo.render_markdown(None),
         E.WrongTypeError,
-        "part: expected a Guide or one of its sections, got NoneType None",
+        "part: expected a Guide, one of its sections or the seed claims, got NoneType None",
     ),
     Case(
         "render_html",
         "a dict",
         lambda: duloxinfo.render_html({}),
         E.WrongTypeError,
-        "part: expected a Guide or one of its sections, got dict {}",
+        "part: expected a Guide, one of its sections or the seed claims, got dict {}",
+    ),
+    Case(
+        "render_html",
+        "a tuple of strings",
+        lambda: duloxinfo.render_html(("a claim",)),
+        E.WrongTypeError,
+        "part: expected a Guide, one of its sections or the seed claims, got tuple ('a claim',)",
+    ),
+    Case(
+        "seed_claims_to_json",
+        "a list of claims, not a tuple",
+        lambda: duloxinfo.seed_claims_to_json(list(duloxinfo.seed_claims()[:1])),
+        E.WrongTypeError,
+        "claims: expected a tuple of SeedClaim, got list",
+    ),
+    Case(
+        "seed_claims_to_json",
+        "indent 2.5",
+        lambda: duloxinfo.seed_claims_to_json(duloxinfo.seed_claims(), indent=2.5),
+        E.WrongTypeError,
+        "indent: expected a whole number of spaces or None, got float 2.5",
     ),
     Case(
         "check_guide",
@@ -939,6 +960,7 @@ CASES = [
 # Documented in a Raises section, but no input can cause it: only a broken package can.
 NOT_FROM_INPUT = {
     ("guide", "ContentError"): "the packaged data file is broken; tests/content/test_load.py",
+    ("seed_claims", "ContentError"): "the packaged data file is broken; tests/content/test_load.py",
     (
         "dose_calendar",
         "ModuleNotFoundError",

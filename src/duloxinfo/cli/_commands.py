@@ -71,10 +71,16 @@ def _main_job(args: argparse.Namespace) -> str:
 
 
 def _guide(args: argparse.Namespace) -> str:
-    guide = duloxinfo.guide()
-    part = guide if args.section is None else guide.section(args.section)
-    if args.format == "json":
-        return duloxinfo.guide_to_json(part, indent=2)
+    if args.seed_claims:
+        claims = duloxinfo.seed_claims()
+        if args.format == "json":
+            return duloxinfo.seed_claims_to_json(claims, indent=2)
+        part: duloxinfo.Guide | duloxinfo.Section | tuple[duloxinfo.SeedClaim, ...] = claims
+    else:
+        guide = duloxinfo.guide()
+        part = guide if args.section is None else guide.section(args.section)
+        if args.format == "json":
+            return duloxinfo.guide_to_json(part, indent=2)
     render = {
         "text": duloxinfo.render_text,
         "markdown": duloxinfo.render_markdown,
@@ -194,35 +200,34 @@ def _schema(args: argparse.Namespace) -> str:
 
 def _summary() -> str:
     guide = duloxinfo.guide()
-    dosage = guide.dosage
-    not_approved = next(
-        note
-        for note in guide.overview.paragraphs[0].evidence
-        if note.kind is duloxinfo.EvidenceKind.NOT_APPROVED_USE
-    )
-    lines = [
-        guide.title,
-        "=" * len(guide.title),
-        "",
-        _wrap(f"Evidence note: {not_approved.text}"),
-        "",
-        (
-            f"Starting dose: {dosage.starting.dose_mg} mg "
-            f"{how_often(dosage.starting.frequency.times_per_day)} (the label: for one week)."
-        ),
-        (
-            f"Usual dose:    {dosage.usual.dose_mg} mg "
-            f"{how_often(dosage.usual.frequency.times_per_day)} "
-            f"(the label's maximum for pain: {dosage.maximum_daily_mg} mg a day)."
+    about, how = guide.about, guide.how_to_take
+    lines = [guide.title, "=" * len(guide.title), ""]
+    lines += [_wrap(paragraph.text) for paragraph in about.paragraphs[:1]]
+    lines += ["", "Approved uses:"]
+    lines += [
+        _wrap(f"{use.region.name}: {use.condition}, in {use.who}.", "  ") for use in about.uses
+    ]
+    lines += [""]
+    for warning in guide.most_important.warnings:
+        label = "Get help now: " if warning.urgent else ""
+        lines += [_wrap(f"{label}{warning.title}. {warning.text}"), ""]
+    lines += [
+        "The US label's plan for chronic musculoskeletal pain and fibromyalgia:",
+        _wrap(
+            f"{how.starting.dose_mg} mg {how_often(how.starting.frequency.times_per_day)} "
+            f"for one week, then {how.usual.dose_mg} mg "
+            f"{how_often(how.usual.frequency.times_per_day)} "
+            f"(at most {how.maximum_daily_mg} mg a day), as your prescriber directs.",
+            "  ",
         ),
         "",
         _wrap(
-            "Safety points from the label: "
-            + "; ".join(point.title for point in guide.safety.points)
-            + "."
+            "Get help now for: "
+            + "; ".join(warning.title for warning in guide.urgent_warnings)
+            + ". The whole guide: duloxinfo guide"
         ),
         "",
-        _wrap(guide.safety.disclaimer),
+        _wrap(guide.about_this_guide.disclaimer),
     ]
     return "\n".join(lines)
 

@@ -62,7 +62,13 @@ def _json_option(parser: argparse.ArgumentParser) -> None:
 def _guide_options(parser: argparse.ArgumentParser) -> None:
     from ..content.model import SECTION_NAMES  # noqa: PLC0415 - only when guide is run
 
-    parser.add_argument("--section", choices=SECTION_NAMES, help="one section only")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--section", choices=SECTION_NAMES, help="one section only")
+    which.add_argument(
+        "--seed-claims",
+        action="store_true",
+        help="the review of the page this project started from, not the guide",
+    )
     parser.add_argument(
         "--format",
         choices=("text", "markdown", "html", "json"),
@@ -153,8 +159,8 @@ class _Command:
 _COMMANDS = (
     _Command(
         "guide",
-        "Show the guide, or one section of it.",
-        "--section dosage --format markdown",
+        "Show the guide, one section of it, or the review of the seed page's claims.",
+        "--section how_to_take --format markdown",
         _guide_options,
     ),
     _Command(

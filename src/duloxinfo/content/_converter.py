@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import types
 import typing
 from typing import Any, Final
 
@@ -19,7 +20,7 @@ from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError
 from .._validate import brief, shown
 from ..errors import ContentError
 from . import _durations
-from .model import Guide, Section
+from .model import Guide, SeedClaim
 
 
 class _WrongValueError(ValueError):
@@ -41,6 +42,16 @@ def _unstructure_duration(value: _dt.timedelta) -> str:
             f"cannot write {brief(value)} as a duration of whole seconds of at least 0"
         )
     return text
+
+
+def _structure_date(value: object, _: type) -> _dt.date:
+    """An ISO 8601 calendar date: ``2026-11-25``."""
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _WrongValueError(f"expected a date such as '2026-11-25', got {brief(value)}")
 
 
 def _strict_enum(kind: type[enum.Enum]) -> Any:
@@ -86,6 +97,17 @@ def _is_tuple(type_: Any) -> bool:
     return typing.get_origin(type_) is tuple
 
 
+_MEMO_SIZE: Final = 1024
+_SCALARS: Final = (str, int, bool, type(None))
+
+
+def _is_scalar(type_: Any) -> bool:
+    """Whether a field's type is one JSON scalar, an enumeration, or a union of those."""
+    if typing.get_origin(type_) in {typing.Union, types.UnionType}:
+        return all(_is_scalar(arg) for arg in typing.get_args(type_))
+    return type_ in _SCALARS or _is_enum(type_)
+
+
 def _strict_record(cls: Any, converter: cattrs.BaseConverter) -> Any:
     """Structure an attrs record from a JSON object: no unknown keys, every problem reported.
 
@@ -127,6 +149,30 @@ def _strict_record(cls: Any, converter: cattrs.BaseConverter) -> Any:
             raise cattrs.ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
         return cls(**kwargs)
 
+    return _shared(hook) if all(_is_scalar(field.type) for field in fields) else hook
+
+
+def _shared(structure: Any) -> Any:
+    """``structure``, structuring each distinct JSON object once and sharing the record.
+
+    For records of scalars only (citations), which repeat: hundreds of the guide's
+    citations are a few dozen distinct ones.  The records are frozen, so sharing is
+    safe; the memo is bounded, so that no input can grow it for ever.
+    """
+    memo: dict[frozenset[tuple[str, object]], object] = {}
+
+    def hook(value: object, type_: type) -> object:
+        try:
+            key = frozenset(value.items())  # type: ignore[attr-defined]
+        except (AttributeError, TypeError):  # not an object, or not of scalars: an error
+            return structure(value, type_)
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            found = memo[key] = structure(value, type_)
+        return found
+
     return hook
 
 
@@ -136,6 +182,8 @@ def _make_converter() -> cattrs.BaseConverter:
         converter.register_structure_hook(kind, _strict(kind))
     converter.register_structure_hook(_dt.timedelta, _structure_duration)
     converter.register_unstructure_hook(_dt.timedelta, _unstructure_duration)
+    converter.register_structure_hook(_dt.date, _structure_date)
+    converter.register_unstructure_hook(_dt.date, _dt.date.isoformat)
     converter.register_structure_hook_factory(_is_tuple, _strict_tuple)
     converter.register_structure_hook_factory(_is_enum, _strict_enum)
     converter.register_structure_hook_factory(attrs.has, _strict_record)
@@ -177,7 +225,17 @@ def structure(data: object, file: str) -> Guide:
         raise ContentError(file, _problems(exc)) from None
 
 
-def unstructure(part: Guide | Section) -> object:
+def structure_claims(data: object, file: str) -> tuple[SeedClaim, ...]:
+    """The seed claims parsed JSON ``data`` lists, or a ``ContentError`` naming ``file``."""
+    try:
+        return _CONVERTER.structure(data, tuple[SeedClaim, ...])
+    except _WrongValueError as exc:
+        raise ContentError(file, (f"(top level): {exc}",)) from None
+    except (cattrs.ClassValidationError, cattrs.IterableValidationError) as exc:
+        raise ContentError(file, _problems(exc)) from None
+
+
+def unstructure(part: object) -> object:
     """``part`` as JSON-ready data; a ``ContentError`` for a value JSON cannot hold."""
     try:
         return _CONVERTER.unstructure(part)

@@ -6,9 +6,6 @@ Private module, used by the loader, the checks and the renderers.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import cast
-
-import attrs
 
 from .._validate import shown
 from ..errors import WrongTypeError
@@ -24,12 +21,26 @@ def require_part(value: object, field: str) -> Guide | Section:
     return value
 
 
-def walk(value: object, path: str = "") -> Iterator[tuple[str, object]]:
-    """Every record, tuple item and field value under ``value``, with its path."""
-    yield path, value
-    if isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from walk(item, f"{path}[{index}]")
-    elif attrs.has(type(value)):
-        for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(value))):
-            yield from walk(getattr(value, field.name), f"{path}.{field.name}".lstrip("."))
+def dotted(path: tuple[str | int, ...]) -> str:
+    """A path of field names and indexes as text: ``side_effects.effects[2].band``."""
+    return "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in path).lstrip(".")
+
+
+def walk(
+    value: object, leaves: frozenset[type] = frozenset()
+) -> Iterator[tuple[tuple[str | int, ...], object]]:
+    """Every record, tuple item and field value under ``value``, depth first, with its path.
+
+    The path is a tuple of field names and indexes (:func:`dotted` writes it as text).
+    Records of a type in ``leaves`` are yielded but not walked into.  Iterative, so that
+    each value costs the same however deep it sits.
+    """
+    stack: list[tuple[tuple[str | int, ...], object]] = [((), value)]
+    while stack:
+        path, value = stack.pop()
+        yield path, value
+        kind = type(value)
+        if isinstance(value, tuple):
+            stack.extend(((*path, i), value[i]) for i in reversed(range(len(value))))
+        elif kind not in leaves and (fields := getattr(kind, "__attrs_attrs__", None)) is not None:
+            stack.extend(((*path, f.name), getattr(value, f.name)) for f in reversed(fields))

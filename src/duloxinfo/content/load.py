@@ -12,16 +12,17 @@ import sys
 import threading
 from typing import Final
 
-from .._validate import require_type, require_whole_number
-from ..errors import ContentError
+from .._validate import require_type, require_whole_number, shown
+from ..errors import ContentError, WrongTypeError
 from ._parts import require_part
 from .checks import check_guide
-from .model import Guide, Section
+from .model import Guide, Section, SeedClaim
 
-__all__ = ["guide", "guide_from_json", "guide_to_json"]
+__all__ = ["guide", "guide_from_json", "guide_to_json", "seed_claims", "seed_claims_to_json"]
 
 _DATA_PACKAGE: Final = "duloxinfo.content._data"
 _GUIDE_FILE: Final = "guide.json"
+_CLAIMS_FILE: Final = "seed_claims.json"
 
 
 def _parse(text: str, file: str) -> object:
@@ -81,6 +82,24 @@ def guide_to_json(guide: Guide | Section, *, indent: int | None = None) -> str:
     return json.dumps(unstructure(guide), ensure_ascii=False, indent=indent)
 
 
+def seed_claims_to_json(claims: tuple[SeedClaim, ...], *, indent: int | None = None) -> str:
+    """Write seed claims, as :func:`seed_claims` returns them, as a JSON list.
+
+    Raises:
+        WrongTypeError: ``claims`` is not a tuple of
+            :class:`~duloxinfo.content.model.SeedClaim`, or ``indent`` is not a whole
+            number or None.
+    """
+    from ._converter import unstructure  # noqa: PLC0415 - cattrs loads on first use
+
+    checked: object = claims
+    if not isinstance(checked, tuple) or not all(isinstance(c, SeedClaim) for c in checked):
+        raise WrongTypeError(f"claims: expected a tuple of SeedClaim, got {shown(claims)}")
+    if indent is not None:
+        indent = require_whole_number(indent, "indent", "a whole number of spaces or None")
+    return json.dumps(unstructure(claims), ensure_ascii=False, indent=indent)
+
+
 def _load_text(text: str, name: str) -> Guide:
     """Parse, structure and check the text of data file ``name``."""
     guide = _structure(_parse(text, name), name)
@@ -90,13 +109,28 @@ def _load_text(text: str, name: str) -> Guide:
     return guide
 
 
-def _load_file(name: str) -> Guide:
-    """Read one data file of the package (works from a zip archive too) and load it."""
+def _read(name: str) -> str:
+    """The text of one data file of the package (works from a zip archive too)."""
     if sys.version_info >= (3, 13):  # pragma: no cover - the standard library's, 3.13 on
         from importlib.resources import files  # noqa: PLC0415 - loads on first use
     else:  # pragma: no cover - the backport, 3.11 and 3.12
         from importlib_resources import files  # noqa: PLC0415 - loads on first use
-    return _load_text(files(_DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8"), name)
+    return files(_DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def _load_claims(text: str, name: str) -> tuple[SeedClaim, ...]:
+    """Parse, structure and check the text of the seed claims' data file ``name``."""
+    from ._converter import structure_claims  # noqa: PLC0415 - cattrs loads on first use
+
+    claims = structure_claims(_parse(text, name), name)
+    problems = tuple(
+        f"[{index}].sources: no source cited"
+        for index, claim in enumerate(claims)
+        if not claim.sources
+    )
+    if problems:
+        raise ContentError(name, problems)
+    return claims
 
 
 _lock = threading.Lock()
@@ -115,7 +149,7 @@ def guide() -> Guide:
     >>> import duloxinfo
     >>> g = duloxinfo.guide()
     >>> g.title
-    'Duloxetine muscle spasm'
+    'Duloxetine: information for patients'
     >>> g is duloxinfo.guide()
     True
     """
@@ -123,5 +157,34 @@ def guide() -> Guide:
         return _cache[0]
     with _lock:
         if not _cache:  # pragma: no branch - else another thread loaded it while we waited
-            _cache.append(_load_file(_GUIDE_FILE))
+            _cache.append(_load_text(_read(_GUIDE_FILE), _GUIDE_FILE))
     return _cache[0]
+
+
+_claims_lock = threading.Lock()
+_claims_cache: list[tuple[SeedClaim, ...]] = []
+
+
+def seed_claims() -> tuple[SeedClaim, ...]:
+    """Every statement of the seed page, word for word, with the review's verdict.
+
+    The page this project started from ("Duloxetine muscle spasm") presents duloxetine
+    for muscle spasm, which is not an approved use.  None of its statements is in the
+    guide; each survives here with a :class:`~duloxinfo.content.model.Verdict`, the
+    evidence and its sources, in the page's order.  Loaded on first call, then cached.
+    The renderers show them on request.
+
+    Raises:
+        ContentError: the packaged data file is broken (a packaging fault).
+
+    >>> import duloxinfo
+    >>> claims = duloxinfo.seed_claims()
+    >>> claims[0].verdict
+    <Verdict.NOT_APPROVED_USE: 'not-approved-use'>
+    """
+    if _claims_cache:
+        return _claims_cache[0]
+    with _claims_lock:
+        if not _claims_cache:  # pragma: no branch - else another thread loaded them
+            _claims_cache.append(_load_claims(_read(_CLAIMS_FILE), _CLAIMS_FILE))
+    return _claims_cache[0]

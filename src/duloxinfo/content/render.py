@@ -1,51 +1,70 @@
-"""Renderers: the guide, or any one section, as Markdown, plain text or HTML.
+"""Renderers: the guide, any one section, or the seed page's review, as Markdown, text or HTML.
 
-Each part of the guide is first laid out once as a list of blocks (headings,
-paragraphs, lists, evidence notes, sources); the three formats only differ in how
-they write those blocks.
+Each part is first laid out once as a list of blocks (headings, paragraphs, lists,
+warnings, definitions, sources); the three formats only differ in how they write
+those blocks.  When the whole guide is rendered, the first use of each word the
+glossary explains links to its explanation (Markdown and HTML), and HTML opens with
+a table of contents.  Urgent warnings are marked "Get help now" in every format.
 """
 
 from __future__ import annotations
 
 import html
+import re
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
-from .._words import how_often
-from ..sources import Citation
-from ._parts import require_part, walk
+from .._validate import shown
+from .._words import how_often, plural
+from ..errors import WrongTypeError
+from ..sources import Citation, Source
+from ._parts import walk
 from .model import (
     SECTION_NAMES,
-    Benefits,
-    Considerations,
-    Consultation,
-    Dosage,
-    EvidenceKind,
-    EvidenceNote,
+    About,
+    AboutThisGuide,
+    DoseStep,
+    FrequencyBand,
+    Glossary,
     Guide,
-    HowItWorks,
-    Overview,
-    Safety,
+    HowToTake,
+    MedicineEntry,
+    OtherMedicines,
     Section,
+    SeedClaim,
+    Seriousness,
     SideEffects,
-    Statement,
+    Topic,
+    Verdict,
 )
 
 __all__ = ["render_html", "render_markdown", "render_text"]
 
-_KIND_LABELS = {
-    EvidenceKind.NOT_APPROVED_USE: "not an approved use",
-    EvidenceKind.NOT_SUPPORTED: "not supported by the label",
-    EvidenceKind.LABEL_DIFFERS: "the label differs",
-    EvidenceKind.LABEL_ADDS: "the label adds",
-    EvidenceKind.INTERPRETATION: "duloxinfo's reading",
+_SERIOUSNESS = {
+    Seriousness.DO_NOT_COMBINE: "Do not take together",
+    Seriousness.AVOID: "Best avoided together",
+    Seriousness.CAUTION: "Take care together",
 }
+_VERDICTS = {
+    Verdict.SUPPORTED: "supported by the sources",
+    Verdict.NOT_APPROVED_USE: "not an approved use",
+    Verdict.NOT_SUPPORTED: "not supported by the sources",
+    Verdict.LABEL_DIFFERS: "the label says something different",
+    Verdict.INTERPRETATION: "an interpretation",
+}
+_CLAIMS_TITLE = "The seed page, reviewed"
+_CLAIMS_INTRO = (
+    "This project started from a web page that promotes duloxetine for muscle spasm. "
+    "Muscle spasm is not an approved use. Each statement of that page is below, word for "
+    "word, with what the sources say about it. None of it is advice."
+)
 
 
 class _Heading(NamedTuple):
     level: int
     text: str
+    anchor: str
 
 
 class _Para(NamedTuple):
@@ -56,210 +75,376 @@ class _List(NamedTuple):
     items: tuple[str, ...]
 
 
-class _Note(NamedTuple):
-    label: str
+class _Alert(NamedTuple):
+    title: str
     text: str
-    sources: str
+    urgent: bool
+
+
+class _Terms(NamedTuple):
+    terms: tuple[tuple[str, str], ...]
 
 
 class _Sources(NamedTuple):
     citations: tuple[str, ...]
 
 
-_Block = _Heading | _Para | _List | _Note | _Sources
+class _Contents(NamedTuple):
+    entries: tuple[tuple[str, str], ...]
 
 
-def _cite(citations: Iterable[Citation]) -> str:
-    return "; ".join(str(c) for c in citations)
+_Block = _Heading | _Para | _List | _Alert | _Terms | _Sources | _Contents
+_Claims = tuple[SeedClaim, ...]
 
 
-def _notes(notes: Iterable[EvidenceNote]) -> list[_Block]:
-    return [
-        _Note(f"Evidence note ({_KIND_LABELS[n.kind]})", n.text, _cite(n.sources)) for n in notes
-    ]
+def anchor(text: str) -> str:
+    """An HTML id for ``text``: lower case, words joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
-def _statements(statements: Iterable[Statement]) -> list[_Block]:
+_PLAN_INTRO = "The US label's plan for adults with fibromyalgia or chronic musculoskeletal pain:"
+
+
+def _step(label: str, step: DoseStep) -> str:
+    """``Start with 30 mg once daily for 1 week.``: a dose step in words."""
+    text = f"{label} {step.dose_mg} mg {how_often(step.frequency.times_per_day)}"
+    if step.duration is not None:
+        weeks, days = divmod(step.duration.days, 7)
+        text += (
+            f" for {plural(weeks, 'week')}"
+            if not days
+            else f" for {plural(step.duration.days, 'day')}"
+        )
+    return text + "."
+
+
+def _examples(entry: MedicineEntry) -> tuple[str, ...]:
+    us, uk = entry.examples_us, entry.examples_uk
+    if us == uk:
+        return (f"For example: {', '.join(us)}.",) if us else ()
+    return tuple(
+        f"For example, in the {where}: {', '.join(names)}."
+        for names, where in ((us, "US"), (uk, "UK"))
+        if names
+    )
+
+
+def _entries(part: OtherMedicines, level: int) -> list[_Block]:
     blocks: list[_Block] = []
-    for s in statements:
-        blocks.append(_Para(s.text))
-        blocks.extend(_notes(s.evidence))
+    for entry in part.entries:
+        blocks += [
+            _Heading(level + 1, entry.medicines, ""),
+            _Para(f"{_SERIOUSNESS[entry.seriousness]}. {entry.risk} {entry.what_to_do}"),
+        ]
+        if examples := _examples(entry):
+            blocks.append(_List(examples))
     return blocks
 
 
-def _bulleted(statements: tuple[Statement, ...]) -> list[_Block]:
-    blocks: list[_Block] = [_List(tuple(s.text for s in statements))]
-    for s in statements:
-        blocks.extend(_notes(s.evidence))
+def _effects(part: SideEffects) -> list[_Block]:
+    blocks: list[_Block] = []
+    for band in FrequencyBand:
+        names = [effect.name for effect in part.effects if effect.band is band]
+        if names:
+            blocks += [_Para(f"{band.name.replace('_', ' ').capitalize()}, {band.words}:")]
+            blocks.append(_List(tuple(names)))
     return blocks
 
 
-def _section_blocks(part: Section, level: int) -> list[_Block]:  # noqa: C901, PLR0911 - a case per section
-    sub = level + 1
+def _extras(part: Topic, level: int) -> list[_Block]:
+    """What a section adds to its paragraphs: uses, doses, medicines, side effects."""
     match part:
-        case Overview():
-            blocks: list[_Block] = [_Heading(level, part.heading), *_statements(part.paragraphs)]
-            for passage in part.passages:
-                blocks += [_Heading(sub, passage.heading), *_statements(passage.paragraphs)]
-            return blocks
-        case Benefits():
-            blocks = [_Heading(level, part.heading), *_statements(part.intro)]
-            for point in part.items:
-                blocks += [_Heading(sub, point.title), *_statements([point.statement])]
-            return [*blocks, *_statements([part.closing])]
-        case HowItWorks():
-            blocks = [_Heading(level, part.heading), *_statements([part.intro])]
-            for how in (part.mechanism, part.effect_on_spasms, part.onset):
-                blocks += [_Heading(sub, how.title), *_statements([how.statement])]
-            return blocks
-        case Dosage():
-            start, usual = part.starting, part.usual
-            facts = (
-                f"Starting dose: {start.dose_mg} mg {how_often(start.frequency.times_per_day)}",
-                f"Usual dose: {usual.dose_mg} mg {how_often(usual.frequency.times_per_day)}",
-                f"Maximum for the pain uses: {part.maximum_daily_mg} mg a day",
-            )
-            return [_Heading(level, part.heading), *_statements(part.statements), _List(facts)]
-        case Considerations():
-            items = (part.swallow_whole, part.missed_dose, part.supply)
-            return [_Heading(level, part.heading), *_bulleted(items)]
+        case About():
+            return [_List(tuple(f"{u.region.name}: {u.condition}, in {u.who}." for u in part.uses))]
+        case HowToTake():
+            return [
+                _Para(_PLAN_INTRO),
+                _List(
+                    (
+                        _step("Start with", part.starting),
+                        _step("Then take", part.usual),
+                        f"The most for these two uses is {part.maximum_daily_mg} mg a day.",
+                    )
+                ),
+            ]
+        case OtherMedicines():
+            return _entries(part, level)
         case SideEffects():
+            return _effects(part)
+        case AboutThisGuide():
             return [
-                _Heading(level, part.heading),
-                *_statements([part.intro]),
-                _List(tuple(e.name for e in part.effects)),
-                *_statements([part.when_to_consult]),
+                _Para(f"This guide was last checked against its sources on {part.reviewed_on}."),
+                _Para(part.disclaimer),
             ]
-        case Consultation():
-            return [
-                _Heading(level, part.heading),
-                *_statements([part.intro]),
-                _Heading(sub, part.benefits_heading),
-                *_bulleted(part.benefits),
-            ]
-        case Safety():
-            blocks = [_Heading(level, part.heading)]
-            for safety in part.points:
-                blocks += [_Heading(sub, safety.title), *_statements([safety.statement])]
-            return [*blocks, _Para(part.disclaimer)]
-    # The last section is the closing Statement; mypy proves the match exhaustive.
-    return _statements([part])
+    return []
 
 
-def _sources_of(part: object) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for _, value in walk(part):
+def _topic(part: Topic, level: int, name: str) -> list[_Block]:
+    blocks: list[_Block] = [_Heading(level, part.heading, name)]
+    blocks += [_Alert(w.title, w.text, w.urgent) for w in part.warnings]
+    blocks += [_Para(s.text) for s in part.paragraphs]
+    blocks += _extras(part, level)
+    if part.points:
+        blocks.append(_List(tuple(s.text for s in part.points)))
+    return blocks
+
+
+def _section_blocks(part: Section, level: int, name: str) -> list[_Block]:
+    if isinstance(part, Glossary):
+        return [
+            _Heading(level, part.heading, name),
+            _Terms(tuple((t.term, t.meaning) for t in part.terms)),
+        ]
+    return _topic(part, level, name)
+
+
+def _claim_blocks(claims: _Claims) -> list[_Block]:
+    blocks: list[_Block] = [_Heading(1, _CLAIMS_TITLE, "seed-claims"), _Para(_CLAIMS_INTRO)]
+    for claim in claims:
+        blocks += [
+            _Heading(2, claim.where, ""),
+            _Para(f"\u201c{claim.text}\u201d"),
+            _Alert(f"Verdict: {_VERDICTS[claim.verdict]}", claim.evidence, urgent=False),
+            _List(tuple(f"Source: {c}" for c in claim.sources)),
+        ]
+    return blocks
+
+
+def _citations_of(part: object) -> tuple[Citation, ...]:
+    seen: dict[Citation, None] = {}
+    for _, value in walk(part, frozenset({Citation})):
         if isinstance(value, Citation):
-            seen.setdefault(str(value))
+            seen.setdefault(value)
     return tuple(seen)
 
 
-def _blocks(part: Guide | Section) -> list[_Block]:
-    part = require_part(part, "part")
+def _source_records(citations: Iterable[Citation]) -> tuple[str, ...]:
+    sources = dict.fromkeys(c.source for c in citations)
+    return tuple(
+        f"{s.title}. {s.publisher}. {s.address} ({s.revision})." for s in Source if s in sources
+    )
+
+
+def _blocks(part: Guide | Section | _Claims) -> list[_Block]:
+    if isinstance(part, tuple) and all(isinstance(claim, SeedClaim) for claim in part):
+        return [*_claim_blocks(part), _Sources(tuple(map(str, _citations_of(part))))]
+    if not isinstance(part, Guide | Topic | Glossary):
+        raise WrongTypeError(
+            f"part: expected a Guide, one of its sections or the seed claims, got {shown(part)}"
+        )
+    citations = _citations_of(part)
     if isinstance(part, Guide):
-        blocks: list[_Block] = [_Heading(1, part.title)]
-        for name in SECTION_NAMES:
-            blocks += _section_blocks(part.section(name), 2)
-    else:
-        blocks = _section_blocks(part, 1)
-    return [*blocks, _Sources(_sources_of(part))]
+        sections = [(name, part.section(name)) for name in SECTION_NAMES]
+        blocks: list[_Block] = [
+            _Heading(1, part.title, "guide"),
+            _Contents(tuple((name, section.heading) for name, section in sections)),
+        ]
+        for name, section in sections:
+            blocks += _section_blocks(section, 2, name)
+        blocks.append(_Heading(2, "Sources", "sources"))
+        return [*blocks, _List(_source_records(citations)), _Sources(tuple(map(str, citations)))]
+    return [*_section_blocks(part, 1, part.heading), _Sources(tuple(map(str, citations)))]
 
 
-def _render(part: Guide | Section, write: Callable[[_Block], str], join: str = "\n\n") -> str:
-    return join.join(write(b) for b in _blocks(part)) + "\n"
+class _Linker:
+    """Links the first use of each glossary term, in reading order, once per render."""
+
+    def __init__(self, blocks: Sequence[_Block]) -> None:
+        terms = next((b.terms for b in blocks if isinstance(b, _Terms)), ())
+        self._left = {term.casefold(): term for term, _ in terms}
+        self._patterns = {
+            key: re.compile(rf"(?<![\w-])({re.escape(key)})(?![\w-])", re.IGNORECASE)
+            for key in self._left
+        }
+
+    def link(
+        self, text: str, write: Callable[[str, str], str], escape: Callable[[str], str]
+    ) -> str:
+        """``text`` escaped, with each term's first use written by ``write(shown, term)``."""
+        found: list[tuple[int, int, str]] = []
+        for key, pattern in self._patterns.items():
+            if key in self._left and (match := pattern.search(text)):
+                found.append((match.start(), match.end(), key))
+        out, at = [], 0
+        for start, end, key in sorted(found, key=lambda f: (f[0], -f[1])):
+            if start < at:
+                continue
+            out += [escape(text[at:start]), write(text[start:end], self._left.pop(key))]
+            at = end
+        return "".join(out) + escape(text[at:])
 
 
-def _markdown(block: _Block) -> str:
-    match block:
-        case _Heading(level, text):
-            return f"{'#' * level} {text}"
-        case _Para(text):
-            return text
-        case _List(items):
-            return "\n".join(f"- {item}" for item in items)
-        case _Note(label, text, sources):
-            return f"> **{label}:** {text} *(Sources: {sources})*"
-        case _Sources(citations):
-            return "**Sources:**\n\n" + "\n".join(f"- {c}" for c in citations)
-    raise AssertionError(block)  # pragma: no cover
+class _Writer:
+    """One output format; subclasses write each kind of block."""
+
+    join = "\n\n"
+
+    def __init__(self, blocks: Sequence[_Block]) -> None:
+        self.blocks = blocks
+        self.linker = _Linker(blocks)
+
+    def text(self, text: str) -> str:
+        return self.linker.link(text, self.term_link, self.escape)
+
+    def escape(self, text: str) -> str:
+        return text
+
+    def term_link(self, shown: str, term: str) -> str:  # noqa: ARG002 - plain text has no links
+        return shown
+
+    def write(self) -> str:
+        return self.join.join(filter(None, (self.block(b) for b in self.blocks))) + "\n"
+
+    def block(self, block: _Block) -> str:  # pragma: no cover - every writer defines it
+        raise NotImplementedError
 
 
-def _text(block: _Block) -> str:
-    wrap = textwrap.TextWrapper(width=78, break_on_hyphens=False)
-    match block:
-        case _Heading(level, text):
-            return f"{text}\n{('=' if level == 1 else '-') * len(text)}"
-        case _Para(text):
-            return wrap.fill(text)
-        case _List(items):
-            bullets = textwrap.TextWrapper(
-                width=78, initial_indent="  * ", subsequent_indent="    ", break_on_hyphens=False
-            )
-            return "\n".join(bullets.fill(item) for item in items)
-        case _Note(label, text, sources):
-            note = textwrap.TextWrapper(
-                width=78, initial_indent="  | ", subsequent_indent="  | ", break_on_hyphens=False
-            )
-            return note.fill(f"{label}: {text} (Sources: {sources})")
-        case _Sources(citations):
-            return "Sources:\n" + "\n".join(f"  * {c}" for c in citations)
-    raise AssertionError(block)  # pragma: no cover
+class _Markdown(_Writer):
+    def term_link(self, shown: str, term: str) -> str:
+        return f"[{shown}](#{anchor(term)})"
+
+    def block(self, block: _Block) -> str:  # noqa: PLR0911 - a case per kind of block
+        match block:
+            case _Heading(level, text, _):
+                shown = self.text(text) if level > 2 else text
+                return f"{'#' * level} {shown}"
+            case _Para(text):
+                return self.text(text)
+            case _List(items):
+                return "\n".join(f"- {self.text(item)}" for item in items)
+            case _Alert(title, text, urgent):
+                label = "Get help now: " if urgent else ""
+                return f"> **{label}{title}.** {self.text(text)}"
+            case _Terms(terms):
+                return "\n".join(
+                    f'- <a id="{anchor(term)}"></a>**{term}**: {meaning}' for term, meaning in terms
+                )
+            case _Sources(citations):
+                return "**Sources cited:** " + "; ".join(citations) + "."
+            case _Contents():
+                return ""
+        raise AssertionError(block)  # pragma: no cover
 
 
-def _html(block: _Block) -> str:
-    e = html.escape
-    match block:
-        case _Heading(level, text):
-            return f"<h{level}>{e(text)}</h{level}>"
-        case _Para(text):
-            return f"<p>{e(text)}</p>"
-        case _List(items):
-            return "<ul>\n" + "\n".join(f"<li>{e(item)}</li>" for item in items) + "\n</ul>"
-        case _Note(label, text, sources):
-            return (
-                f'<aside class="evidence-note"><p><strong>{e(label)}:</strong> {e(text)} '
-                f'<span class="sources">(Sources: {e(sources)})</span></p></aside>'
-            )
-        case _Sources(citations):
-            listed = "\n".join(f"<li>{e(c)}</li>" for c in citations)
-            return f'<section class="sources"><h2>Sources</h2>\n<ul>\n{listed}\n</ul></section>'
-    raise AssertionError(block)  # pragma: no cover
+class _Text(_Writer):
+    def block(self, block: _Block) -> str:  # noqa: PLR0911 - a case per kind of block
+        wrap = textwrap.TextWrapper(width=78, break_on_hyphens=False)
+        match block:
+            case _Heading(level, text, _):
+                return f"{text}\n{('=' if level == 1 else '-') * len(text)}"
+            case _Para(text):
+                return wrap.fill(self.text(text))
+            case _List(items):
+                wrap.initial_indent, wrap.subsequent_indent = "  * ", "    "
+                return "\n".join(wrap.fill(self.text(item)) for item in items)
+            case _Alert(title, text, urgent):
+                wrap.initial_indent = wrap.subsequent_indent = "!! " if urgent else " | "
+                label = "GET HELP NOW: " if urgent else ""
+                return wrap.fill(f"{label}{title}. {text}")
+            case _Terms(terms):
+                wrap.initial_indent, wrap.subsequent_indent = "  * ", "    "
+                return "\n".join(wrap.fill(f"{term}: {meaning}") for term, meaning in terms)
+            case _Sources(citations):
+                return wrap.fill("Sources cited: " + "; ".join(citations) + ".")
+            case _Contents():
+                return ""
+        raise AssertionError(block)  # pragma: no cover
 
 
-def render_markdown(part: Guide | Section) -> str:
-    """The guide, or one section of it, as Markdown.
+class _Html(_Writer):
+    join = "\n"
 
-    Evidence notes follow the statement they concern as block quotes; the
-    sources the part cites are listed at its end.
+    def escape(self, text: str) -> str:
+        return html.escape(text)
+
+    def term_link(self, shown: str, term: str) -> str:
+        return f'<a class="term" href="#{anchor(term)}">{html.escape(shown)}</a>'
+
+    def write(self) -> str:
+        return '<article class="duloxinfo-guide">\n' + super().write() + "</article>\n"
+
+    def block(self, block: _Block) -> str:  # noqa: PLR0911 - a case per kind of block
+        e = html.escape
+        match block:
+            case _Heading(level, text, name):
+                ident = f' id="{anchor(name)}"' if name else ""
+                shown = self.text(text) if level > 2 else e(text)
+                return f"<h{level}{ident}>{shown}</h{level}>"
+            case _Para(text):
+                return f"<p>{self.text(text)}</p>"
+            case _List(items):
+                return "<ul>\n" + "\n".join(f"<li>{self.text(i)}</li>" for i in items) + "\n</ul>"
+            case _Alert(title, text, urgent):
+                kind, label = ("warning urgent", "Get help now: ") if urgent else ("warning", "")
+                return (
+                    f'<div class="{kind}"><p><strong>{e(label)}{e(title)}.</strong> '
+                    f"{self.text(text)}</p></div>"
+                )
+            case _Terms(terms):
+                return (
+                    '<dl class="glossary">\n'
+                    + "\n".join(
+                        f'<dt id="{anchor(term)}">{e(term)}</dt><dd>{e(meaning)}</dd>'
+                        for term, meaning in terms
+                    )
+                    + "\n</dl>"
+                )
+            case _Sources(citations):
+                return f'<p class="sources">Sources cited: {e("; ".join(citations))}.</p>'
+            case _Contents(entries):
+                listed = "\n".join(
+                    f'<li><a href="#{anchor(name)}">{e(heading)}</a></li>'
+                    for name, heading in entries
+                )
+                nav = '<nav class="contents" aria-label="Contents">'
+                return f"{nav}\n<ol>\n{listed}\n</ol>\n</nav>"
+        raise AssertionError(block)  # pragma: no cover
+
+
+def _render(part: Guide | Section | _Claims, writer: type[_Writer]) -> str:
+    return writer(_blocks(part)).write()
+
+
+def render_markdown(part: Guide | Section | tuple[SeedClaim, ...]) -> str:
+    """The guide, one section of it, or the seed claims, as Markdown.
+
+    Urgent warnings are block quotes that start "Get help now"; the first use of each
+    word the glossary explains links to it; the sources cited close the part.
 
     Raises:
-        WrongTypeError: ``part`` is not the guide or one of its sections.
+        WrongTypeError: ``part`` is not the guide, one of its sections, or a tuple of
+            :class:`~duloxinfo.content.model.SeedClaim`.
 
     >>> import duloxinfo
-    >>> print(duloxinfo.render_markdown(duloxinfo.guide().section("considerations"))[:59])
-    # Important Considerations
-    <BLANKLINE>
-    - Do not crush, chew, or break
+    >>> print(duloxinfo.render_markdown(duloxinfo.guide().section("about"))[:41])
+    # What duloxetine is and what it is for
     """
-    return _render(part, _markdown)
+    return _render(part, _Markdown)
 
 
-def render_text(part: Guide | Section) -> str:
-    """The guide, or one section of it, as plain text wrapped at 78 columns.
+def render_text(part: Guide | Section | tuple[SeedClaim, ...]) -> str:
+    """The guide, one section of it, or the seed claims, as plain text wrapped at 78 columns.
+
+    Urgent warnings are lines marked ``!!`` that start "GET HELP NOW".
 
     Raises:
-        WrongTypeError: ``part`` is not the guide or one of its sections.
+        WrongTypeError: ``part`` is not the guide, one of its sections, or a tuple of
+            :class:`~duloxinfo.content.model.SeedClaim`.
     """
-    return _render(part, _text)
+    return _render(part, _Text)
 
 
-def render_html(part: Guide | Section) -> str:
-    """The guide, or one section of it, as an HTML fragment: one ``<article>`` element.
+def render_html(part: Guide | Section | tuple[SeedClaim, ...]) -> str:
+    """The guide, one section of it, or the seed claims, as an HTML fragment: one ``<article>``.
 
-    All text is escaped; there are no scripts, styles or external assets.
-    Evidence notes are ``<aside class="evidence-note">`` elements.
+    All text is escaped; there are no scripts, styles or external assets.  The whole
+    guide opens with a table of contents (``<nav class="contents">``); every section
+    heading has an ``id``; warnings are ``<div class="warning">`` and urgent ones
+    ``<div class="warning urgent">`` with a visible "Get help now"; glossary words link
+    to their ``<dt>`` on first use.
 
     Raises:
-        WrongTypeError: ``part`` is not the guide or one of its sections.
+        WrongTypeError: ``part`` is not the guide, one of its sections, or a tuple of
+            :class:`~duloxinfo.content.model.SeedClaim`.
     """
-    return '<article class="duloxinfo-guide">\n' + _render(part, _html, "\n") + "</article>\n"
+    return _render(part, _Html)

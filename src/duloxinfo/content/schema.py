@@ -20,6 +20,7 @@ _SCALARS: dict[object, dict[str, Any]] = {
     str: {"type": "string"},
     int: {"type": "integer"},
     bool: {"type": "boolean"},
+    _dt.date: {"type": "string", "format": "date", "description": "ISO 8601 date"},
     _dt.timedelta: {
         "type": "string",
         "pattern": _durations.PATTERN,
