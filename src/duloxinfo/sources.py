@@ -75,7 +75,7 @@ _LABEL_PAGE = (
 )
 _CAPSULES = "Cymbalta 30 mg and 60 mg hard gastro-resistant capsules: "
 _EPAR = "https://www.ema.europa.eu/en/medicines/human/EPAR/cymbalta"
-_EMA_REVISION = "revision 32 of 21 December 2021 (EMA listing; the leaflet leaves its date blank)"
+_EMA_REVISION = "revision 32 of 21 December 2021 (EMA listing; the copy leaves its date blank)"
 # Title, publisher, address, revision.
 _RECORDS: dict[Source, tuple[str, str, str, str]] = {
     Source.SEED: (

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import duloxinfo
+from support.readability import HIGHEST_GRADE, grade
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SEED = (FIXTURES / "seed_page.txt").read_text(encoding="utf-8")
@@ -112,3 +113,10 @@ def test_claims_round_trip_through_json_and_render_on_request():
     with pytest.raises(duloxinfo.WrongTypeError, match="claims: expected a tuple of SeedClaim"):
         duloxinfo.seed_claims_to_json([CLAIMS[0]])  # type: ignore[arg-type]
     assert duloxinfo.seed_claims() is CLAIMS
+
+
+@pytest.mark.parametrize("index", range(len(CLAIMS)))
+def test_each_verdict_is_explained_in_plain_words(index):
+    evidence = CLAIMS[index].evidence
+    assert grade(evidence) <= HIGHEST_GRADE, evidence
+    assert max(len(s.split()) for s in re.split(r"(?<=[.!?])\s+", evidence)) <= 25
