@@ -111,7 +111,7 @@ class ContentError(DuloxinfoError):
     Attributes:
         file: The name of the data file, or ``"<json>"`` for text given directly.
         problems: One line per problem, each starting with the path of the field,
-            for example ``benefits.items[2].title: missing``.  The message shows the
+            for example ``side_effects.effects[2].band: missing``.  The message shows the
             first five; this holds them all.
     """
 

@@ -1,6 +1,7 @@
 """check_guide: every problem reported at once, each with its path."""
 
 import attrs
+import pytest
 
 import duloxinfo
 
@@ -62,3 +63,28 @@ def test_a_glossary_term_the_guide_never_uses_is_reported():
     assert [str(f) for f in duloxinfo.check_guide(broken)] == [
         f"glossary.terms[{index}].term: 'zygomatic arch' is not used in the guide"
     ]
+
+
+def test_check_guide_and_json_name_a_field_of_the_wrong_type():
+    with pytest.raises(
+        duloxinfo.WrongTypeError, match=r"^guide.title: expected str, got NoneType None"
+    ):
+        duloxinfo.check_guide(attrs.evolve(GUIDE, title=None))
+    with pytest.raises(duloxinfo.WrongTypeError, match=r"^guide.title: expected str, got object"):
+        duloxinfo.guide_to_json(attrs.evolve(GUIDE, title=object()))
+    bad = attrs.evolve(duloxinfo.seed_claims()[0], sources="us-pi")
+    with pytest.raises(duloxinfo.WrongTypeError, match=r"^claims\[0\].sources: expected a tuple"):
+        duloxinfo.seed_claims_to_json((bad,))
+    union = attrs.evolve(GUIDE.about, uses=(None,))
+    with pytest.raises(duloxinfo.WrongTypeError, match=r"uses\[0\]: expected an ApprovedUse"):
+        duloxinfo.render_text(union)
+    statement = attrs.evolve(
+        GUIDE.storage.paragraphs[0],
+        sources=(duloxinfo.Citation(source=duloxinfo.Source.EU_PIL, section=5),),
+    )
+    part = attrs.evolve(GUIDE.storage, paragraphs=(statement,))
+    with pytest.raises(
+        duloxinfo.WrongTypeError,
+        match=r"^part.paragraphs\[0\].sources\[0\].section: expected str or None, got int 5",
+    ):
+        duloxinfo.render_markdown(part)

@@ -308,7 +308,7 @@ def test_a_broken_seed_claims_file_names_each_problem(text, problems):
     assert info.value.file == "seed_claims.json"
 
 
-@pytest.mark.parametrize("text", ["2026-02-30", "yesterday", "2026-1-1"])
+@pytest.mark.parametrize("text", ["2026-02-30", "yesterday", "2026-1-1", "2026-W48-3", "20261125"])
 def test_a_date_that_does_not_exist_is_named(text):
     data = json.loads(duloxinfo.guide_to_json(GUIDE))
     data["about_this_guide"]["reviewed_on"] = text

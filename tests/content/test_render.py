@@ -1,5 +1,6 @@
 """Renderers: Markdown, text and HTML of the guide, of each section and of the seed claims."""
 
+import datetime as dt
 import html.parser
 import re
 
@@ -57,14 +58,16 @@ def test_html_is_balanced_escaped_self_contained_with_contents_and_working_links
     assert checker.tags.count("h2") == len(duloxinfo.SECTION_NAMES) + 1  # and Sources
     assert not {"script", "style", "link", "img", "aside"} & set(checker.tags)
     assert len(checker.ids) == len(set(checker.ids)), "ids are unique"
-    # the table of contents links every section, in order, and every link lands
-    contents = [
-        link
-        for link in checker.links
-        if link.lstrip("#").replace("-", "_") in duloxinfo.SECTION_NAMES
+    # the table of contents links every section, in order, by the id its heading gets
+    expected = [
+        "#" + duloxinfo.content.render.anchor(GUIDE.section(n).heading)
+        for n in duloxinfo.SECTION_NAMES
     ]
-    assert [c.lstrip("#").replace("-", "_") for c in contents] == list(duloxinfo.SECTION_NAMES)
+    assert checker.links[: len(expected)] == expected
     assert {link.lstrip("#") for link in checker.links} <= set(checker.ids)
+    # a section rendered alone keeps the id it has in the whole guide
+    alone = _check(duloxinfo.render_html(GUIDE.about))
+    assert alone.ids[0] == expected[0].lstrip("#")
     assert "&#x27;" in out or "&amp;" in out or "'" not in out  # text is escaped
 
 
@@ -132,9 +135,13 @@ def test_side_effects_render_by_band_and_medicines_with_their_seriousness():
     positions = [out.index(band.words) for band in present]
     assert positions == sorted(positions), "most frequent band first"
     meds = duloxinfo.render_text(GUIDE.other_medicines)
-    assert "Do not take together" in meds
     first = GUIDE.other_medicines.entries[0]
-    assert f"{first.medicines}\n{'-' * len(first.medicines)}" in meds
+    heading = " ".join(first.medicines.split()[:3])
+    assert heading in meds
+    assert first.risk.split(".")[0] in " ".join(meds.split())
+    lines = duloxinfo.render_text(GUIDE).splitlines()
+    assert any(set(line) == {"~"} for line in lines), "entries are level-3 headings"
+    assert all(len(line) <= 78 for line in lines), "headings wrap too"
 
 
 def test_text_structure_width_and_urgent_marks():
@@ -144,7 +151,8 @@ def test_text_structure_width_and_urgent_marks():
     assert lines[:2] == [heading, "=" * len(heading)]
     assert all(len(line) <= 78 for line in lines)
     assert any(line.startswith("!! GET HELP NOW: ") for line in lines)
-    assert lines[-1].endswith(".")
+    assert lines[-1].endswith((".", "?"))
+    assert not lines[-1].endswith("?.")
     assert any(line.startswith("Sources cited:") for line in lines)
 
 
@@ -193,3 +201,85 @@ def test_a_term_inside_a_longer_term_links_the_longer_one_only():
     assert linked == "<serotonin syndrome|Serotonin syndrome>, then serotonin."
     assert linker.link("serotonin again", lambda s, t: f"<{t}>", str) == "<serotonin> again"
     assert linker.link("serotonin once more", lambda s, t: f"<{t}>", str) == "serotonin once more"
+
+
+@pytest.mark.parametrize(
+    ("duration", "words"),
+    [
+        (dt.timedelta(weeks=2), "for 2 weeks."),
+        (dt.timedelta(days=10), "for 10 days."),
+        (dt.timedelta(hours=12), "for 12 hours."),
+        (dt.timedelta(minutes=90), "for 1 h 30 min."),
+    ],
+)
+def test_the_plan_says_how_long_each_step_lasts_in_words(duration, words):
+    how = GUIDE.how_to_take
+    part = attrs.evolve(how, starting=attrs.evolve(how.starting, duration=duration))
+    assert f"Start with 30 mg once daily {words}" in " ".join(duloxinfo.render_text(part).split())
+
+
+def test_the_plan_cites_the_label_facts_it_shows():
+    out = duloxinfo.render_markdown(GUIDE.how_to_take)
+    for citation in duloxinfo.LABEL.starting_dose_mg.sources:
+        assert str(citation) in out
+
+
+def test_a_band_of_unknown_frequency_and_a_part_with_no_sources_read_well():
+    effect = duloxinfo.SideEffect(
+        name="something", band=duloxinfo.FrequencyBand.NOT_KNOWN, sources=()
+    )
+    part = duloxinfo.SideEffects(heading="Side effects", effects=(effect,))
+    out = duloxinfo.render_text(part)
+    assert "How often is not known:" in out
+    assert "Sources cited" not in out
+    assert "Sources cited" not in duloxinfo.render_markdown(GUIDE.glossary)
+
+
+def test_verdicts_are_not_styled_as_safety_warnings():
+    out = duloxinfo.render_html(CLAIMS)
+    assert out.count('<div class="verdict">') == len(CLAIMS)
+    assert 'class="warning' not in out
+
+
+@pytest.mark.parametrize(
+    ("render", "part", "message"),
+    [
+        (duloxinfo.render_text, duloxinfo.Topic(heading=None), "part.heading: expected str"),
+        (
+            duloxinfo.render_html,
+            duloxinfo.Topic(heading="h", paragraphs="abc"),
+            "part.paragraphs: expected a tuple, got str 'abc'",
+        ),
+        (
+            duloxinfo.render_markdown,
+            attrs.evolve(
+                GUIDE.side_effects,
+                effects=(attrs.evolve(GUIDE.side_effects.effects[0], band="common"),),
+            ),
+            "part.effects[0].band: expected a FrequencyBand, got str 'common'",
+        ),
+        (
+            duloxinfo.render_text,
+            (attrs.evolve(CLAIMS[0], verdict="supported"),),
+            "part[0].verdict: expected a Verdict, got str 'supported'",
+        ),
+        (
+            duloxinfo.render_html,
+            attrs.evolve(GUIDE, title=None),
+            "part.title: expected str, got NoneType None",
+        ),
+        (
+            duloxinfo.render_text,
+            attrs.evolve(
+                GUIDE.how_to_take, starting=attrs.evolve(GUIDE.how_to_take.starting, dose_mg=True)
+            ),
+            "part.starting.dose_mg: expected int, got bool True",
+        ),
+    ],
+)
+def test_content_an_application_built_wrong_is_a_wrong_type_error_naming_the_field(
+    render, part, message
+):
+    with pytest.raises(duloxinfo.WrongTypeError) as caught:
+        render(part)
+    assert str(caught.value).startswith(message)

@@ -49,3 +49,12 @@ def _validate(data, ref, schema):
         if "pattern" in node:
             assert re.fullmatch(node["pattern"].strip("^$"), data)
     return None
+
+
+def test_the_schema_patterns_are_valid_outside_python():
+    """JSON Schema patterns are ECMA 262 regular expressions: no Python-only groups."""
+    text = json.dumps(duloxinfo.guide_json_schema())
+    assert "(?P<" not in text
+    date = duloxinfo.guide_json_schema()["$defs"]["AboutThisGuide"]["properties"]["reviewed_on"]
+    assert re.fullmatch(date["pattern"].strip("^$"), "2026-11-25")
+    assert not re.fullmatch(date["pattern"].strip("^$"), "2026-W48-3")

@@ -223,7 +223,7 @@ def _summary() -> str:
         "",
         _wrap(
             "Get help now for: "
-            + "; ".join(warning.title for warning in guide.urgent_warnings)
+            + "; ".join(dict.fromkeys(warning.title for warning in guide.urgent_warnings))
             + ". The whole guide: duloxinfo guide"
         ),
         "",

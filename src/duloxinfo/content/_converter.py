@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import re
 import types
 import typing
 from typing import Any, Final
@@ -44,9 +45,12 @@ def _unstructure_duration(value: _dt.timedelta) -> str:
     return text
 
 
+_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _structure_date(value: object, _: type) -> _dt.date:
     """An ISO 8601 calendar date: ``2026-11-25``."""
-    if isinstance(value, str) and len(value) == 10:
+    if isinstance(value, str) and _DATE.fullmatch(value):
         try:
             return _dt.date.fromisoformat(value)
         except ValueError:
@@ -205,7 +209,7 @@ def _describe(exc: BaseException, _: type | None) -> str:
 def _problems(exc: BaseException) -> tuple[str, ...]:
     """Turn a cattrs error tree into ``path: message`` lines.
 
-    For example ``benefits.items[2].title: missing``.
+    For example ``side_effects.effects[2].band: missing``.
     """
     lines = []
     for line in cattrs.transform_error(exc, path="$", format_exception=_describe):

@@ -9,11 +9,12 @@ import datetime as _dt
 import re
 from typing import Final
 
-PATTERN: Final = (
-    r"^P(?=\d|T\d)(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
-    r"(?:T(?=\d)(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?$"
-)
-"""The grammar, as a regular expression valid in Python and in JSON Schema: ``P7D``, ``PT12H``."""
+PATTERN: Final = r"^P(?=\d|T\d)(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$"
+"""The grammar, as a regular expression valid in Python, in JavaScript and so in JSON Schema.
+
+For example ``P7D`` or ``PT12H``; plain groups only, since JavaScript has no ``(?P<...>)``.
+"""
+_UNITS: Final = ("weeks", "days", "hours", "minutes", "seconds")
 _GRAMMAR: Final = re.compile(PATTERN)
 
 
@@ -22,7 +23,7 @@ def parse(text: str) -> _dt.timedelta | None:
     match = _GRAMMAR.match(text)
     if match is None:
         return None
-    parts = {unit: int(n) for unit, n in match.groupdict().items() if n is not None}
+    parts = {unit: int(n) for unit, n in zip(_UNITS, match.groups(), strict=True) if n is not None}
     try:
         return _dt.timedelta(**parts)
     except OverflowError:

@@ -14,7 +14,7 @@ import attrs
 from .._validate import require_type
 from ..label import LABEL
 from ..sources import Citation, Source
-from ._parts import dotted, walk
+from ._parts import dotted, require_well_formed, walk
 from .model import (
     ApprovedUse,
     DoseStep,
@@ -35,7 +35,7 @@ class Finding:
     """One problem :func:`check_guide` found: where, and what.
 
     Attributes:
-        path: The field, for example ``benefits.items[2].statement.sources``.
+        path: The field, for example ``side_effects.effects[2].sources``.
         message: What is wrong there, in plain words.
     """
 
@@ -105,6 +105,7 @@ def check_guide(guide: Guide) -> tuple[Finding, ...]:
     ()
     """
     guide = require_type(guide, Guide, "guide", "a Guide")
+    require_well_formed(guide, "guide", Guide)
     findings: list[Finding] = []
     texts: list[str] = []
     for path, value in walk(guide, _LEAVES):

@@ -14,9 +14,9 @@ from typing import Final
 
 from .._validate import require_type, require_whole_number, shown
 from ..errors import ContentError, WrongTypeError
-from ._parts import require_part
+from ._parts import mark_well_formed, require_part, require_well_formed
 from .checks import check_guide
-from .model import Guide, Section, SeedClaim
+from .model import Glossary, Guide, Section, SeedClaim, Topic
 
 __all__ = ["guide", "guide_from_json", "guide_to_json", "seed_claims", "seed_claims_to_json"]
 
@@ -77,6 +77,7 @@ def guide_to_json(guide: Guide | Section, *, indent: int | None = None) -> str:
     from ._converter import unstructure  # noqa: PLC0415 - cattrs loads on first use
 
     guide = require_part(guide, "guide")
+    require_well_formed(guide, "guide", Guide | Topic | Glossary)
     if indent is not None:
         indent = require_whole_number(indent, "indent", "a whole number of spaces or None")
     return json.dumps(unstructure(guide), ensure_ascii=False, indent=indent)
@@ -95,6 +96,7 @@ def seed_claims_to_json(claims: tuple[SeedClaim, ...], *, indent: int | None = N
     checked: object = claims
     if not isinstance(checked, tuple) or not all(isinstance(c, SeedClaim) for c in checked):
         raise WrongTypeError(f"claims: expected a tuple of SeedClaim, got {shown(claims)}")
+    require_well_formed(claims, "claims", tuple[SeedClaim, ...])
     if indent is not None:
         indent = require_whole_number(indent, "indent", "a whole number of spaces or None")
     return json.dumps(unstructure(claims), ensure_ascii=False, indent=indent)
@@ -103,6 +105,7 @@ def seed_claims_to_json(claims: tuple[SeedClaim, ...], *, indent: int | None = N
 def _load_text(text: str, name: str) -> Guide:
     """Parse, structure and check the text of data file ``name``."""
     guide = _structure(_parse(text, name), name)
+    mark_well_formed(guide)
     findings = check_guide(guide)
     if findings:
         raise ContentError(name, tuple(str(f) for f in findings))

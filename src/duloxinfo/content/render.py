@@ -9,6 +9,7 @@ a table of contents.  Urgent warnings are marked "Get help now" in every format.
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import re
 import textwrap
@@ -16,10 +17,11 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from .._validate import shown
-from .._words import how_often, plural
+from .._words import date_words, duration, how_often, plural
 from ..errors import WrongTypeError
+from ..label import LABEL
 from ..sources import Citation, Source
-from ._parts import walk
+from ._parts import require_well_formed, walk
 from .model import (
     SECTION_NAMES,
     About,
@@ -33,7 +35,6 @@ from .model import (
     OtherMedicines,
     Section,
     SeedClaim,
-    Seriousness,
     SideEffects,
     Topic,
     Verdict,
@@ -41,11 +42,6 @@ from .model import (
 
 __all__ = ["render_html", "render_markdown", "render_text"]
 
-_SERIOUSNESS = {
-    Seriousness.DO_NOT_COMBINE: "Do not take together",
-    Seriousness.AVOID: "Best avoided together",
-    Seriousness.CAUTION: "Take care together",
-}
 _VERDICTS = {
     Verdict.SUPPORTED: "supported by the sources",
     Verdict.NOT_APPROVED_USE: "not an approved use",
@@ -79,6 +75,7 @@ class _Alert(NamedTuple):
     title: str
     text: str
     urgent: bool
+    kind: str = "warning"
 
 
 class _Terms(NamedTuple):
@@ -97,24 +94,41 @@ _Block = _Heading | _Para | _List | _Alert | _Terms | _Sources | _Contents
 _Claims = tuple[SeedClaim, ...]
 
 
+def _listed(citations: tuple[str, ...]) -> str:
+    """Citations joined by semicolons, ending with one full stop."""
+    text = "; ".join(citations)
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
 def anchor(text: str) -> str:
     """An HTML id for ``text``: lower case, words joined by hyphens."""
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
+_PLAN_FACTS = (
+    LABEL.starting_dose_mg,
+    LABEL.starting_period,
+    LABEL.usual_dose_mg,
+    LABEL.max_daily_dose_pain_mg,
+)
+_WEEK, _DAY, _HOUR = _dt.timedelta(weeks=1), _dt.timedelta(days=1), _dt.timedelta(hours=1)
+_USES_INTRO = "Approved uses, by region:"
 _PLAN_INTRO = "The US label's plan for adults with fibromyalgia or chronic musculoskeletal pain:"
+
+
+def _lasting(span: _dt.timedelta) -> str:
+    """``1 week``, ``10 days``, ``12 hours``, or ``1 h 30 min``: a step's length in words."""
+    for unit, word in ((_WEEK, "week"), (_DAY, "day"), (_HOUR, "hour")):
+        if span >= unit and not span % unit:
+            return plural(span // unit, word)
+    return duration(span)
 
 
 def _step(label: str, step: DoseStep) -> str:
     """``Start with 30 mg once daily for 1 week.``: a dose step in words."""
     text = f"{label} {step.dose_mg} mg {how_often(step.frequency.times_per_day)}"
     if step.duration is not None:
-        weeks, days = divmod(step.duration.days, 7)
-        text += (
-            f" for {plural(weeks, 'week')}"
-            if not days
-            else f" for {plural(step.duration.days, 'day')}"
-        )
+        text += f" for {_lasting(step.duration)}"
     return text + "."
 
 
@@ -134,7 +148,7 @@ def _entries(part: OtherMedicines, level: int) -> list[_Block]:
     for entry in part.entries:
         blocks += [
             _Heading(level + 1, entry.medicines, ""),
-            _Para(f"{_SERIOUSNESS[entry.seriousness]}. {entry.risk} {entry.what_to_do}"),
+            _Para(f"{entry.risk} {entry.what_to_do}"),
         ]
         if examples := _examples(entry):
             blocks.append(_List(examples))
@@ -146,7 +160,12 @@ def _effects(part: SideEffects) -> list[_Block]:
     for band in FrequencyBand:
         names = [effect.name for effect in part.effects if effect.band is band]
         if names:
-            blocks += [_Para(f"{band.name.replace('_', ' ').capitalize()}, {band.words}:")]
+            lead = (
+                f"{band.words.capitalize()}:"
+                if band is FrequencyBand.NOT_KNOWN
+                else f"{band.name.replace('_', ' ').capitalize()}, {band.words}:"
+            )
+            blocks += [_Para(lead)]
             blocks.append(_List(tuple(names)))
     return blocks
 
@@ -155,7 +174,8 @@ def _extras(part: Topic, level: int) -> list[_Block]:
     """What a section adds to its paragraphs: uses, doses, medicines, side effects."""
     match part:
         case About():
-            return [_List(tuple(f"{u.region.name}: {u.condition}, in {u.who}." for u in part.uses))]
+            uses = tuple(f"{u.region.name}: {u.condition}, in {u.who}." for u in part.uses)
+            return [_Para(_USES_INTRO), _List(uses)] if uses else []
         case HowToTake():
             return [
                 _Para(_PLAN_INTRO),
@@ -173,7 +193,10 @@ def _extras(part: Topic, level: int) -> list[_Block]:
             return _effects(part)
         case AboutThisGuide():
             return [
-                _Para(f"This guide was last checked against its sources on {part.reviewed_on}."),
+                _Para(
+                    "Last checked against its sources: "
+                    f"{date_words(part.reviewed_on)} {part.reviewed_on.year}."
+                ),
                 _Para(part.disclaimer),
             ]
     return []
@@ -183,10 +206,9 @@ def _topic(part: Topic, level: int, name: str) -> list[_Block]:
     blocks: list[_Block] = [_Heading(level, part.heading, name)]
     blocks += [_Alert(w.title, w.text, w.urgent) for w in part.warnings]
     blocks += [_Para(s.text) for s in part.paragraphs]
-    blocks += _extras(part, level)
     if part.points:
         blocks.append(_List(tuple(s.text for s in part.points)))
-    return blocks
+    return blocks + _extras(part, level)
 
 
 def _section_blocks(part: Section, level: int, name: str) -> list[_Block]:
@@ -204,17 +226,25 @@ def _claim_blocks(claims: _Claims) -> list[_Block]:
         blocks += [
             _Heading(2, claim.where, ""),
             _Para(f"\u201c{claim.text}\u201d"),
-            _Alert(f"Verdict: {_VERDICTS[claim.verdict]}", claim.evidence, urgent=False),
+            _Alert(f"Verdict: {_VERDICTS[claim.verdict]}", claim.evidence, False, "verdict"),
             _List(tuple(f"Source: {c}" for c in claim.sources)),
         ]
     return blocks
 
 
 def _citations_of(part: object) -> tuple[Citation, ...]:
+    """Every citation under ``part``, once each, in reading order.
+
+    The typed plan of :class:`HowToTake` has no citations of its own: its numbers are
+    the label module's, so its rendering cites theirs.
+    """
     seen: dict[Citation, None] = {}
     for _, value in walk(part, frozenset({Citation})):
         if isinstance(value, Citation):
             seen.setdefault(value)
+        elif isinstance(value, HowToTake):
+            for fact in _PLAN_FACTS:
+                seen.update(dict.fromkeys(fact.sources))
     return tuple(seen)
 
 
@@ -227,20 +257,22 @@ def _source_records(citations: Iterable[Citation]) -> tuple[str, ...]:
 
 def _blocks(part: Guide | Section | _Claims) -> list[_Block]:
     if isinstance(part, tuple) and all(isinstance(claim, SeedClaim) for claim in part):
+        require_well_formed(part, "part", tuple[SeedClaim, ...])
         return [*_claim_blocks(part), _Sources(tuple(map(str, _citations_of(part))))]
     if not isinstance(part, Guide | Topic | Glossary):
         raise WrongTypeError(
             f"part: expected a Guide, one of its sections or the seed claims, got {shown(part)}"
         )
+    require_well_formed(part, "part", Guide | Topic | Glossary)
     citations = _citations_of(part)
     if isinstance(part, Guide):
         sections = [(name, part.section(name)) for name in SECTION_NAMES]
         blocks: list[_Block] = [
             _Heading(1, part.title, "guide"),
-            _Contents(tuple((name, section.heading) for name, section in sections)),
+            _Contents(tuple((section.heading, section.heading) for _, section in sections)),
         ]
-        for name, section in sections:
-            blocks += _section_blocks(section, 2, name)
+        for _, section in sections:
+            blocks += _section_blocks(section, 2, section.heading)
         blocks.append(_Heading(2, "Sources", "sources"))
         return [*blocks, _List(_source_records(citations)), _Sources(tuple(map(str, citations)))]
     return [*_section_blocks(part, 1, part.heading), _Sources(tuple(map(str, citations)))]
@@ -320,7 +352,7 @@ class _Markdown(_Writer):
                     f'- <a id="{anchor(term)}"></a>**{term}**: {meaning}' for term, meaning in terms
                 )
             case _Sources(citations):
-                return "**Sources cited:** " + "; ".join(citations) + "."
+                return f"**Sources cited:** {_listed(citations)}" if citations else ""
             case _Contents():
                 return ""
         raise AssertionError(block)  # pragma: no cover
@@ -331,7 +363,9 @@ class _Text(_Writer):
         wrap = textwrap.TextWrapper(width=78, break_on_hyphens=False)
         match block:
             case _Heading(level, text, _):
-                return f"{text}\n{('=' if level == 1 else '-') * len(text)}"
+                lines = textwrap.wrap(text, width=78, break_on_hyphens=False)
+                rule = "=-~"[min(level, 3) - 1] * max(map(len, lines))
+                return "\n".join([*lines, rule])
             case _Para(text):
                 return wrap.fill(self.text(text))
             case _List(items):
@@ -345,7 +379,7 @@ class _Text(_Writer):
                 wrap.initial_indent, wrap.subsequent_indent = "  * ", "    "
                 return "\n".join(wrap.fill(f"{term}: {meaning}") for term, meaning in terms)
             case _Sources(citations):
-                return wrap.fill("Sources cited: " + "; ".join(citations) + ".")
+                return wrap.fill(f"Sources cited: {_listed(citations)}") if citations else ""
             case _Contents():
                 return ""
         raise AssertionError(block)  # pragma: no cover
@@ -374,8 +408,8 @@ class _Html(_Writer):
                 return f"<p>{self.text(text)}</p>"
             case _List(items):
                 return "<ul>\n" + "\n".join(f"<li>{self.text(i)}</li>" for i in items) + "\n</ul>"
-            case _Alert(title, text, urgent):
-                kind, label = ("warning urgent", "Get help now: ") if urgent else ("warning", "")
+            case _Alert(title, text, urgent, kind):
+                kind, label = (f"{kind} urgent", "Get help now: ") if urgent else (kind, "")
                 return (
                     f'<div class="{kind}"><p><strong>{e(label)}{e(title)}.</strong> '
                     f"{self.text(text)}</p></div>"
@@ -390,7 +424,11 @@ class _Html(_Writer):
                     + "\n</dl>"
                 )
             case _Sources(citations):
-                return f'<p class="sources">Sources cited: {e("; ".join(citations))}.</p>'
+                return (
+                    f'<p class="sources">Sources cited: {e(_listed(citations))}</p>'
+                    if citations
+                    else ""
+                )
             case _Contents(entries):
                 listed = "\n".join(
                     f'<li><a href="#{anchor(name)}">{e(heading)}</a></li>'

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import functools
 import types
 import typing
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 import attrs
 
 from . import _durations
+from ._parts import hints
 from .model import Guide
 
 __all__ = ["guide_json_schema"]
@@ -20,19 +20,18 @@ _SCALARS: dict[object, dict[str, Any]] = {
     str: {"type": "string"},
     int: {"type": "integer"},
     bool: {"type": "boolean"},
-    _dt.date: {"type": "string", "format": "date", "description": "ISO 8601 date"},
+    _dt.date: {
+        "type": "string",
+        "format": "date",
+        "pattern": r"^\d{4}-\d{2}-\d{2}$",
+        "description": "ISO 8601 calendar date, YYYY-MM-DD",
+    },
     _dt.timedelta: {
         "type": "string",
         "pattern": _durations.PATTERN,
         "description": "ISO 8601 duration of whole weeks, days, hours, minutes, seconds",
     },
 }
-
-
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    """A record's resolved annotations, worked out once per class (they never change)."""
-    return typing.get_type_hints(cls)
 
 
 def _schema_of(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
@@ -51,11 +50,11 @@ def _schema_of(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
         name = type_.__name__
         if name not in defs:
             defs[name] = {}  # reserve the name first: records may nest
-            hints = _hints(type_)
+            fields_types = hints(type_)
             fields = attrs.fields(type_)
             defs[name] = {
                 "type": "object",
-                "properties": {f.name: _schema_of(hints[f.name], defs) for f in fields},
+                "properties": {f.name: _schema_of(fields_types[f.name], defs) for f in fields},
                 "required": [f.name for f in fields if f.default is attrs.NOTHING],
                 "additionalProperties": False,
             }
