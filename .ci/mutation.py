@@ -1,6 +1,6 @@
 """Mutation testing of the rules with mutmut, and the score it must reach.
 
-    python .ci/mutation.py           # every mutant of src/duloxinfo/rules (about 15 minutes)
+    python .ci/mutation.py           # every mutant of src/duloxinfo/rules (about 45 minutes)
     python .ci/mutation.py --quick   # the missed-dose decision and the timeline it stands on
 
 Runs ``mutmut run`` (configured in pyproject.toml) with the derandomized ``mutation``
