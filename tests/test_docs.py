@@ -111,7 +111,7 @@ source before relying on it; a newer leaflet wins over this guide.
 def sources_page():
     """The sources page: every source's record and every citation the package makes."""
     cited = {source: set() for source in duloxinfo.Source}
-    for part in (duloxinfo.guide(), duloxinfo.seed_claims()):
+    for part in (duloxinfo.guide(), duloxinfo.seed_claims(), duloxinfo.interaction_data()):
         for citation in records(part, duloxinfo.Citation):
             cited[citation.source].add(str(citation))
     for field in attrs.fields(duloxinfo.Label):
@@ -144,6 +144,96 @@ def test_the_sources_page_lists_every_source_and_every_citation_the_package_make
         "docs/sources.md is out of date: run python tests/test_docs.py --write"
     )
     assert "`US PI (09/2021), Highlights: Indications and Usage`" in sources_page()
+
+
+_INTERACTIONS_INTRO = """\
+# Other medicines: what the check covers
+
+`duloxinfo.check_interactions` checks a medicine list against duloxetine, offline. This
+page lists every group of medicines it knows, with its sources, and every medicine in
+it, by each name and code it matches. It is generated from the package's data
+(`python tests/test_docs.py --write`), and a test holds it equal, so it cannot drift.
+The same data makes the guide's "Taking duloxetine with other medicines" section.
+
+**A name not on this page is not safe.** The check reports it as not in duloxinfo's list,
+to ask a pharmacist. A medicine whose sources duloxinfo's copies do not cover in full is
+reported so too, above any caution. A medicine of a listed ATC class is found by its
+ATC code even when it is not named here.
+
+**How names match.** Case, spaces, hyphens, dots, apostrophes and salt words (such as
+sodium or hydrochloride) do not matter; spelling does: there is no guessing, so one
+medicine is never taken for another. A name may be a US or UK generic name, a brand
+name, an ATC code (WHO; a whole code, or a class code of 4 or 5 characters), or an
+RxNorm ingredient code (RxCUI) where duloxinfo has one.
+
+**Where the codes come from.** The ATC codes were checked against a copy of the WHO ATC
+index of 25 April 2026 (the `fabkury/atcd` scrape). The RxCUIs were checked against CPIC's
+drug table (`cpicpgx/cpic-schema`, `drug.sql`) and a list of RxNorm ingredients; a medicine
+shows "none" where no stored public source confirmed its code. Each brand name was
+checked against a stored public record (openFDA, DailyMed, NHS, medicines.org.uk or EMA)
+naming it with that ingredient. A brand that names different medicines in different
+countries (Benadryl: diphenhydramine in the US, acrivastine or cetirizine in the UK) is left
+out, so that it is reported as not in the list; so is a brand's combination product
+("Nurofen Plus"), which is not the plain brand.
+"""
+
+
+def _wait(span):
+    return "none" if span is None else f"{span.days} days"
+
+
+def interactions_page():
+    """The interactions page: every group, its sources, and the medicines in it."""
+    data = duloxinfo.interaction_data()
+    found = {
+        ingredient.name: duloxinfo.check_interactions([ingredient.name])
+        for ingredient in data.ingredients
+    }
+    lines = [_INTERACTIONS_INTRO]
+    for group in data.groups:
+        kind = group.seriousness.value if group.seriousness else group.kind.value
+        lines += [
+            f"## {group.medicines}",
+            "",
+            f"- Id: `{group.id}`; {kind}",
+            f"- Risks: {', '.join(f'`{r.value}`' for r in group.risks) or 'none'}",
+            f"- ATC classes: {', '.join(f'`{c}`' for c in group.atc_classes) or 'none'}",
+        ]
+        if group.wait_after_other_stops or group.wait_before_other_starts:
+            after = _wait(group.wait_after_other_stops)
+            before = _wait(group.wait_before_other_starts)
+            lines += [
+                f"- Wait after stopping it, before duloxetine: {after}",
+                f"- Wait after the last duloxetine dose, before starting it: {before}",
+            ]
+        lines += [
+            f"- Sources: {'; '.join(f'`{c}`' for c in group.sources)}",
+            "",
+            f"{group.risk} {group.what_to_do}",
+            "",
+        ]
+        members = [i for i in data.ingredients if any(f.group == group.id for f in found[i.name])]
+        if members:
+            lines += [
+                "| medicine | other names | brands | ATC | RxCUI |",
+                "|---|---|---|---|---|",
+                *(
+                    f"| {i.name} | {', '.join((*filter(None, [i.uk_name]), *i.other_names))} "
+                    f"| {', '.join(i.brands)} | {', '.join(i.atc)} | {i.rxcui or 'none'} |"
+                    for i in members
+                ),
+                "",
+            ]
+    return "\n".join(lines)
+
+
+def test_the_interactions_page_lists_every_group_and_medicine_from_the_data():
+    assert (DOCS / "interactions.md").read_text(encoding="utf-8") == interactions_page(), (
+        "docs/interactions.md is out of date: run python tests/test_docs.py --write"
+    )
+    page = interactions_page()
+    for ingredient in duloxinfo.interaction_data().ingredients:
+        assert f"| {ingredient.name} |" in page, ingredient.name
 
 
 _CONSOLE = re.compile(r"^```console\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -240,5 +330,6 @@ def test_every_public_constant_has_its_own_documentation(name, value):
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["--write"]:
-    (DOCS / "sources.md").write_text(sources_page(), encoding="utf-8")
-    print(f"wrote {DOCS / 'sources.md'}")  # noqa: T201
+    for page, make in (("sources.md", sources_page), ("interactions.md", interactions_page)):
+        (DOCS / page).write_text(make(), encoding="utf-8")
+        print(f"wrote {DOCS / page}")  # noqa: T201

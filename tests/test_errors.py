@@ -55,6 +55,7 @@ CHECKED = {
     "Regimen": duloxinfo.Regimen,
     "Plan": duloxinfo.Plan,
     "Intake": duloxinfo.Intake,
+    "Medicine": duloxinfo.Medicine,
     "IntakeHistory": duloxinfo.IntakeHistory,
     "Guide.section": duloxinfo.Guide.section,
 }
@@ -209,6 +210,8 @@ def _hints(function):
         return {"at": dt.datetime, "dose_mg": int, "certain": bool}
     if function is duloxinfo.IntakeHistory:
         return {"intakes": collections.abc.Iterable[duloxinfo.Intake]}
+    if function is duloxinfo.Medicine:
+        return {"name": str, "stopped_at": dt.datetime | None, "starts_at": dt.datetime | None}
     hints = typing.get_type_hints(function)
     hints.pop("return", None)
     return hints
@@ -266,6 +269,8 @@ ENTRY_POINTS = {
     "render_html": (duloxinfo.render_html, (GUIDE.how_to_take,)),
     "check_guide": (duloxinfo.check_guide, (GUIDE,)),
     "Guide.section": (GUIDE.section, ("how_to_take",)),
+    "check_interactions": (duloxinfo.check_interactions, (["ibuprofen"], NOW)),
+    "Medicine": (duloxinfo.Medicine, ("ibuprofen", NOW, START)),
 }
 
 
@@ -285,7 +290,12 @@ def _parameters(name):
 
 
 def test_the_fuzz_reaches_every_checked_callable():
-    assert set(ENTRY_POINTS) == set(CHECKED) - {"guide", "guide_json_schema", "seed_claims"}
+    assert set(ENTRY_POINTS) == set(CHECKED) - {
+        "guide",
+        "guide_json_schema",
+        "seed_claims",
+        "interaction_data",
+    }
 
 
 # Not a safety property: a few hundred shapes per entry point find what a thousand would.

@@ -46,7 +46,9 @@ from .errors import *  # noqa: F403 - the errors are always loaded; errors.__all
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .content.checks import *  # noqa: F403
+    from .content.interactions import *  # noqa: F403
     from .content.load import *  # noqa: F403
+    from .content.medicines import *  # noqa: F403
     from .content.model import *  # noqa: F403
     from .content.render import *  # noqa: F403
     from .content.schema import *  # noqa: F403
@@ -80,8 +82,10 @@ _PUBLIC_MODULES = (
     "rules.titration",
     "rules.supply",
     "content.model",
+    "content.medicines",
     "content.checks",
     "content.load",
+    "content.interactions",
     "content.render",
     "content.schema",
     "interop.fhir",

@@ -35,6 +35,9 @@ broken content: a data file or JSON text with   :class:`ContentError`
 bad syntax, a missing, unknown or mistyped
 field, or content that fails its checks
 a section name the guide does not have          :class:`SectionError`
+a medicine that cannot be checked: a blank or   :class:`MedicineError`
+too long name, a start after its stop, too
+many medicines, or a time with no ``now``
 a FHIR resource whose elements are malformed,   :class:`FhirError`
 or that duloxinfo cannot represent exactly
 ==============================================  ==============================
@@ -68,6 +71,7 @@ __all__ = [
     "FhirError",
     "HistoryError",
     "InvalidDatetimeError",
+    "MedicineError",
     "NaiveDatetimeError",
     "ScheduleError",
     "SectionError",
@@ -170,6 +174,16 @@ class SupplyError(DuloxinfoError):
     A capsule count below 0 or lasting past what duloxinfo forecasts, a lead time
     that is not whole days or too long, or a strength whose whole capsules cannot
     make the regimen's dose.
+    """
+
+
+class MedicineError(DuloxinfoError):
+    """A medicine cannot be checked for interactions as given.
+
+    Its name is blank or longer than duloxinfo reads, it starts after it stopped,
+    the list is longer than duloxinfo checks at once, or it has a time (stopped or
+    starting) while ``now`` is not given.  A name duloxinfo does not know is not an
+    error: the check reports it as not in its list.
     """
 
 

@@ -17,6 +17,8 @@ TEXT = duloxinfo.render_text(GUIDE)
 FLAT = " ".join(TEXT.split()).casefold()
 CITATIONS = list(records(GUIDE, duloxinfo.Citation))
 CLAIM_CITATIONS = list(records(duloxinfo.seed_claims(), duloxinfo.Citation))
+# The interaction data cites the same sources; its groups that are not in the guide too.
+INTERACTION_CITATIONS = list(records(duloxinfo.interaction_data(), duloxinfo.Citation))
 Src = duloxinfo.Source
 
 
@@ -174,8 +176,8 @@ def test_side_effects_have_bands_and_the_most_common_are_there():
 
 
 def test_no_patient_text_cites_the_seed_page_and_every_us_label_citation_names_its_revision():
-    assert all(c.source is not Src.SEED for c in CITATIONS)
-    for c in CITATIONS:
+    assert all(c.source is not Src.SEED for c in (*CITATIONS, *INTERACTION_CITATIONS))
+    for c in (*CITATIONS, *INTERACTION_CITATIONS):
         if c.source is Src.US_PI:
             assert c.revision, c
 
@@ -247,7 +249,11 @@ def _eu_section(text, number, heading):
 @pytest.mark.parametrize(
     "citation",
     sorted(
-        {c for c in (*CITATIONS, *CLAIM_CITATIONS) if c.source in FILES or c.source is Src.NHS},
+        {
+            c
+            for c in (*CITATIONS, *CLAIM_CITATIONS, *INTERACTION_CITATIONS)
+            if c.source in FILES or c.source is Src.NHS
+        },
         key=str,
     ),
     ids=str,

@@ -34,6 +34,7 @@ def test_guide_is_cached():
     [
         (duloxinfo.guide, "_cache", "guide.json"),
         (duloxinfo.seed_claims, "_claims_cache", "seed_claims.json"),
+        (duloxinfo.interaction_data, "_interactions_cache", "interactions.json"),
     ],
 )
 def test_sixteen_threads_racing_a_cold_cache_read_the_data_once(monkeypatch, function, cache, file):

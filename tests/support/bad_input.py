@@ -955,12 +955,101 @@ CASES = [
         E.WrongTypeError,
         "guide: expected a Guide, got NoneType None",
     ),
+    # Interactions
+    Case(
+        "check_interactions",
+        "one name, not a list",
+        lambda: duloxinfo.check_interactions("ibuprofen"),
+        E.WrongTypeError,
+        "medicines: expected an iterable of medicine names or Medicine, got str 'ibuprofen'",
+    ),
+    Case(
+        "check_interactions",
+        "a number in the list",
+        lambda: duloxinfo.check_interactions(["ibuprofen", 72625]),
+        E.WrongTypeError,
+        "medicines[1]: expected a medicine's name or a Medicine, got int 72625",
+    ),
+    Case(
+        "check_interactions",
+        "a blank name",
+        lambda: duloxinfo.check_interactions(["  "]),
+        E.MedicineError,
+        "medicines[0]: '  ' is not a medicine's name of 1 to 200 characters",
+    ),
+    Case(
+        "check_interactions",
+        "a name of a million characters",
+        lambda: duloxinfo.check_interactions([HUGE]),
+        E.MedicineError,
+        "medicines[0]: 'xxxxxxxx",
+    ),
+    Case(
+        "check_interactions",
+        "1,001 medicines",
+        lambda: duloxinfo.check_interactions(["ibuprofen"] * 1001),
+        E.MedicineError,
+        "medicines: 1001 medicines; at most 1000 at once",
+    ),
+    Case(
+        "check_interactions",
+        "a stopped medicine, no now",
+        lambda: duloxinfo.check_interactions([duloxinfo.Medicine("phenelzine", stopped_at=NOW)]),
+        E.MedicineError,
+        "now: needed, because medicines[0] ('phenelzine') has a time",
+    ),
+    Case(
+        "check_interactions",
+        "naive now",
+        lambda: duloxinfo.check_interactions(["ibuprofen"], dt.datetime(2026, 2, 1)),
+        E.NaiveDatetimeError,
+        "now: 2026-02-01T00:00:00 has no time zone",
+    ),
+    Case(
+        "check_interactions",
+        "now in year 1",
+        lambda: duloxinfo.check_interactions(["ibuprofen"], dt.datetime(1, 1, 1, tzinfo=UTC)),
+        E.InvalidDatetimeError,
+        "now: 0001-01-01",
+    ),
+    Case(
+        "Medicine",
+        "starts after it stopped",
+        lambda: duloxinfo.Medicine("phenelzine", stopped_at=START, starts_at=NOW),
+        E.MedicineError,
+        "starts_at: 2026-02-01T09:00:00+00:00 is after stopped_at 2026-01-05T08:00:00+00:00",
+    ),
+    Case(
+        "Medicine",
+        "stopped_at is a string",
+        lambda: duloxinfo.Medicine("phenelzine", stopped_at="2026-01-05"),
+        E.WrongTypeError,
+        "stopped_at: expected an aware datetime, got str '2026-01-05'",
+    ),
+    Case(
+        "Medicine",
+        "naive starts_at",
+        lambda: duloxinfo.Medicine("phenelzine", starts_at=dt.datetime(2026, 1, 5)),
+        E.NaiveDatetimeError,
+        "starts_at: 2026-01-05T00:00:00 has no time zone",
+    ),
+    Case(
+        "Medicine",
+        "name None",
+        lambda: duloxinfo.Medicine(None),
+        E.WrongTypeError,
+        "name: expected a medicine's name (a str), got NoneType None",
+    ),
 ]
 
 # Documented in a Raises section, but no input can cause it: only a broken package can.
 NOT_FROM_INPUT = {
     ("guide", "ContentError"): "the packaged data file is broken; tests/content/test_load.py",
     ("seed_claims", "ContentError"): "the packaged data file is broken; tests/content/test_load.py",
+    ("interaction_data", "ContentError"): "the packaged data file is broken; "
+    "tests/content/test_interaction_data.py",
+    ("check_interactions", "ContentError"): "the packaged data file is broken; "
+    "tests/content/test_interaction_data.py",
     (
         "dose_calendar",
         "ModuleNotFoundError",

@@ -21,6 +21,7 @@ from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError
 from .._validate import brief, shown
 from ..errors import ContentError
 from . import _durations
+from .medicines import InteractionData
 from .model import Guide, SeedClaim
 
 
@@ -229,14 +230,25 @@ def structure(data: object, file: str) -> Guide:
         raise ContentError(file, _problems(exc)) from None
 
 
-def structure_claims(data: object, file: str) -> tuple[SeedClaim, ...]:
-    """The seed claims parsed JSON ``data`` lists, or a ``ContentError`` naming ``file``."""
+def _structure_as(data: object, type_: Any, file: str) -> Any:
     try:
-        return _CONVERTER.structure(data, tuple[SeedClaim, ...])
+        return _CONVERTER.structure(data, type_)
     except _WrongValueError as exc:
         raise ContentError(file, (f"(top level): {exc}",)) from None
     except (cattrs.ClassValidationError, cattrs.IterableValidationError) as exc:
         raise ContentError(file, _problems(exc)) from None
+
+
+def structure_claims(data: object, file: str) -> tuple[SeedClaim, ...]:
+    """The seed claims parsed JSON ``data`` lists, or a ``ContentError`` naming ``file``."""
+    claims: tuple[SeedClaim, ...] = _structure_as(data, tuple[SeedClaim, ...], file)
+    return claims
+
+
+def structure_interactions(data: object, file: str) -> InteractionData:
+    """The interaction data parsed JSON ``data`` holds, or a ``ContentError`` naming ``file``."""
+    interactions: InteractionData = _structure_as(data, InteractionData, file)
+    return interactions
 
 
 def unstructure(part: object) -> object:

@@ -10,19 +10,33 @@ from __future__ import annotations
 import json
 import sys
 import threading
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+import attrs
 
 from .._validate import require_type, require_whole_number, shown
 from ..errors import ContentError, WrongTypeError
 from ._parts import mark_well_formed, require_part, require_well_formed
 from .checks import check_guide
-from .model import Glossary, Guide, Section, SeedClaim, Topic
+from .medicines import FindingKind, InteractionData
+from .model import Glossary, Guide, MedicineEntry, Section, SeedClaim, Topic
 
-__all__ = ["guide", "guide_from_json", "guide_to_json", "seed_claims", "seed_claims_to_json"]
+if TYPE_CHECKING:
+    from ._matching import Index
+
+__all__ = [
+    "guide",
+    "guide_from_json",
+    "guide_to_json",
+    "interaction_data",
+    "seed_claims",
+    "seed_claims_to_json",
+]
 
 _DATA_PACKAGE: Final = "duloxinfo.content._data"
 _GUIDE_FILE: Final = "guide.json"
 _CLAIMS_FILE: Final = "seed_claims.json"
+_INTERACTIONS_FILE: Final = "interactions.json"
 
 
 def _parse(text: str, file: str) -> object:
@@ -103,8 +117,28 @@ def seed_claims_to_json(claims: tuple[SeedClaim, ...], *, indent: int | None = N
 
 
 def _load_text(text: str, name: str) -> Guide:
-    """Parse, structure and check the text of data file ``name``."""
+    """Parse, structure and check the text of data file ``name``.
+
+    The "other medicines" entries come from the interaction data, the one source of
+    truth for both the guide and :func:`~duloxinfo.content.interactions.check_interactions`.
+    """
     guide = _structure(_parse(text, name), name)
+    entries = tuple(
+        MedicineEntry(
+            medicines=group.medicines,
+            examples_us=group.examples_us,
+            examples_uk=group.examples_uk,
+            seriousness=group.seriousness,
+            risk=group.risk,
+            what_to_do=group.what_to_do,
+            sources=group.sources,
+        )
+        for group in interaction_data().groups
+        if group.kind is FindingKind.INTERACTION and group.seriousness is not None
+    )
+    guide = attrs.evolve(
+        guide, other_medicines=attrs.evolve(guide.other_medicines, entries=entries)
+    )
     mark_well_formed(guide)
     findings = check_guide(guide)
     if findings:
@@ -191,3 +225,51 @@ def seed_claims() -> tuple[SeedClaim, ...]:
         if not _claims_cache:  # pragma: no branch - else another thread loaded them
             _claims_cache.append(_load_claims(_read(_CLAIMS_FILE), _CLAIMS_FILE))
     return _claims_cache[0]
+
+
+_interactions_lock = threading.Lock()
+_interactions_cache: list[tuple[InteractionData, Index]] = []
+
+
+def _load_interactions(text: str, name: str) -> tuple[InteractionData, Index]:
+    """Parse, structure, check and index the text of the interaction data file ``name``."""
+    from ._converter import structure_interactions  # noqa: PLC0415 - cattrs loads on first use
+    from ._matching import build  # noqa: PLC0415
+
+    data = structure_interactions(_parse(text, name), name)
+    index, problems = build(data)
+    if problems:
+        raise ContentError(name, problems)
+    return data, index
+
+
+def _interactions() -> tuple[InteractionData, Index]:
+    if _interactions_cache:
+        return _interactions_cache[0]
+    with _interactions_lock:
+        if not _interactions_cache:  # pragma: no branch - else another thread loaded it
+            _interactions_cache.append(
+                _load_interactions(_read(_INTERACTIONS_FILE), _INTERACTIONS_FILE)
+            )
+    return _interactions_cache[0]
+
+
+def interaction_data() -> InteractionData:
+    """The interaction data: every group and medicine, loaded on first call, then cached.
+
+    The same data makes the guide's "other medicines" entries and answers
+    :func:`~duloxinfo.content.interactions.check_interactions`.
+
+    Raises:
+        ContentError: the packaged data file is broken (a packaging fault).
+
+    >>> import duloxinfo
+    >>> [group.id for group in duloxinfo.interaction_data().groups][:3]
+    ['maoi', 'duloxetine', 'cyp1a2-inhibitors']
+    """
+    return _interactions()[0]
+
+
+def interaction_index() -> Index:
+    """The interaction data arranged for lookups (for :mod:`.interactions`)."""
+    return _interactions()[1]

@@ -1,0 +1,393 @@
+"""Other medicines with duloxetine: an offline check of a person's medicine list.
+
+:func:`check_interactions` looks each medicine up in duloxinfo's interaction data
+(:mod:`duloxinfo.content.medicines`), by its generic name (US or UK), a brand name,
+its ATC code or its RxNorm ingredient code, and returns one
+:class:`InteractionFinding` per medicine and group, most serious first.  A name it
+does not know is a finding too, never silence: unknown is never "safe".
+
+The answer is a pure function of what it is given: each medicine is judged on its
+own, so adding a medicine to the list never changes what is said about the others,
+and the order of the list does not change the answer.
+
+Not medical advice: the findings tell a person what to ask their prescriber or
+pharmacist, and never to start, stop or change a medicine by themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Iterable
+from typing import Final
+
+import attrs
+
+from .._validate import brief, checked, require_aware, require_items, require_type, utc
+from .._words import moment
+from ..errors import MedicineError
+from ..sources import Citation
+from ._matching import Index, Match
+from .medicines import FindingKind, InteractionGroup, Risk
+from .model import Seriousness
+
+__all__ = [
+    "MAX_MEDICINES",
+    "InteractionFinding",
+    "Medicine",
+    "WaitAfter",
+    "Window",
+    "check_interactions",
+]
+
+MAX_MEDICINES: Final = 1000
+"""The most medicines :func:`check_interactions` checks at once."""
+
+_LONGEST_NAME: Final = 200
+
+
+def _check_name(value: object, field: str) -> None:
+    name = require_type(value, str, field, "a medicine's name (a str)")
+    if not name.strip() or len(name) > _LONGEST_NAME:
+        raise MedicineError(
+            f"{field}: {brief(name)} is not a medicine's name of 1 to {_LONGEST_NAME} characters"
+        )
+
+
+def _check_instant(value: object, field: str) -> None:
+    if value is not None:
+        require_aware(value, field)
+
+
+@attrs.frozen
+class Medicine:
+    """A medicine a person takes, has stopped, or is about to start.
+
+    >>> import datetime as dt
+    >>> from duloxinfo import Medicine
+    >>> stopped = Medicine("phenelzine", stopped_at=dt.datetime(2026, 11, 15, 9, tzinfo=dt.UTC))
+    >>> stopped.name, stopped.starts_at
+    ('phenelzine', None)
+
+    Attributes:
+        name: The medicine as given: a generic name, a brand name, an ATC code
+            (``"N06AF03"``) or an RxNorm ingredient code (``"8123"``).
+        stopped_at: When it was stopped (an aware datetime), if it was.
+        starts_at: When it starts or started (an aware datetime), if that is known.
+
+    Raises:
+        WrongTypeError: a field is not of its type.
+        MedicineError: the name is blank or longer than 200 characters, or the
+            medicine starts after it stopped.
+        InvalidDatetimeError: a time has no time zone, or is outside the supported years.
+    """
+
+    name: str = attrs.field(validator=checked(_check_name))
+    stopped_at: _dt.datetime | None = attrs.field(default=None, validator=checked(_check_instant))
+    starts_at: _dt.datetime | None = attrs.field(default=None, validator=checked(_check_instant))
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse a medicine that starts after it stopped."""
+        if (
+            self.stopped_at is not None
+            and self.starts_at is not None
+            and utc(self.starts_at) > utc(self.stopped_at)
+        ):
+            raise MedicineError(
+                f"starts_at: {self.starts_at.isoformat()} is after stopped_at "
+                f"{self.stopped_at.isoformat()}"
+            )
+
+
+class WaitAfter(enum.Enum):
+    """Which medicine a waiting time starts from; the values are stable identifiers."""
+
+    OTHER_STOPPED = "other-stopped"
+    """Duloxetine may be taken once the wait has passed since the other medicine stopped."""
+    DULOXETINE_STOPPED = "duloxetine-stopped"
+    """The other medicine may start once the wait has passed since the last duloxetine dose."""
+
+
+@attrs.frozen(kw_only=True)
+class Window:
+    """A waiting time the sources set between duloxetine and another medicine.
+
+    Attributes:
+        after: Which medicine must be stopped first.
+        wait: At least this much real elapsed time.
+        boundary: Where the medicine's times give it: for
+            :attr:`WaitAfter.OTHER_STOPPED`, the stop plus the wait, the first moment
+            duloxetine may be taken; for :attr:`WaitAfter.DULOXETINE_STOPPED`, the
+            start minus the wait, the last moment a duloxetine dose may be taken.
+            None when the medicine has no time.
+    """
+
+    after: WaitAfter
+    wait: _dt.timedelta
+    boundary: _dt.datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
+class InteractionFinding:
+    """What :func:`check_interactions` found about one medicine and one group.
+
+    Apps act on ``kind``, ``seriousness``, ``risks`` and ``windows``; the texts are
+    for people, in plain words.
+
+    Attributes:
+        medicine: The medicine as given (a name given as a ``str`` becomes a
+            :class:`Medicine` without times).
+        kind: What was found: an interaction, a medicine not fully covered, a name
+            not in the list, or nothing to report.
+        seriousness: How serious, for an interaction; None for the other kinds.
+        ingredient: The ingredient the name matched (its US generic name), or None
+            when nothing or only an ATC class matched.
+        atc_code: The ATC code matched (the one given, or the ingredient's first),
+            or None.
+        group: The id of the group, for example ``"maoi"``.
+        group_name: The group in plain words.
+        atc_class: The ATC class that made the medicine a member of the group, or
+            None when the group names the medicine.
+        risks: What can go wrong, as identifiers (empty when nothing is known).
+        risk: What can go wrong, in plain words.
+        what_to_do: What to do, in plain words.
+        windows: The waiting times that apply, with their boundaries where the
+            medicine's times give them; empty for most groups.
+        timing: What the medicine's times mean here, in plain words, or None.
+        sources: Where the sources say so.
+    """
+
+    medicine: Medicine
+    kind: FindingKind
+    seriousness: Seriousness | None
+    ingredient: str | None
+    atc_code: str | None
+    group: str
+    group_name: str
+    atc_class: str | None
+    risks: tuple[Risk, ...]
+    risk: str
+    what_to_do: str
+    windows: tuple[Window, ...]
+    timing: str | None
+    sources: tuple[Citation, ...]
+
+    @property
+    def rank(self) -> int:
+        """0 for the most serious finding, up to 5 for nothing to report.
+
+        Do not combine (0) and avoid (1) come first; then a name not in the list (2)
+        and a medicine not fully covered (3), which could be anything; then caution
+        (4) and nothing to report (5).
+        """
+        if self.seriousness is not None:
+            return _RANKS[self.seriousness]
+        return _RANKS[self.kind]
+
+
+_RANKS: Final[dict[object, int]] = {
+    Seriousness.DO_NOT_COMBINE: 0,
+    Seriousness.AVOID: 1,
+    FindingKind.NOT_IN_LIST: 2,
+    FindingKind.NOT_FULLY_COVERED: 3,
+    Seriousness.CAUTION: 4,
+    FindingKind.NOTHING_FOUND: 5,
+}
+
+
+def _when(instant: _dt.datetime) -> str:
+    return f"{moment(instant)} {instant.year}"
+
+
+def _timing(
+    group: InteractionGroup, medicine: Medicine, now: _dt.datetime | None
+) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
+    """The seriousness, windows and timing note of ``group`` for ``medicine`` at ``now``."""
+    after, before = group.wait_after_other_stops, group.wait_before_other_starts
+    stopped, starts = medicine.stopped_at, medicine.starts_at
+    stopped_by_now = stopped is not None and now is not None and utc(stopped) <= utc(now)
+    starts_later = starts is not None and now is not None and utc(starts) > utc(now)
+    if now is None or not (stopped_by_now or starts_later):
+        windows = tuple(
+            Window(after=kind, wait=wait)
+            for kind, wait in (
+                (WaitAfter.OTHER_STOPPED, after),
+                (WaitAfter.DULOXETINE_STOPPED, before),
+            )
+            if wait is not None
+        )
+        return group.seriousness, windows, None
+    if starts is not None and starts_later:
+        return _starting(group, starts, before)
+    return _stopped(group, stopped or now, now, after)
+
+
+def _stopped(
+    group: InteractionGroup,
+    stopped: _dt.datetime,
+    now: _dt.datetime,
+    after: _dt.timedelta | None,
+) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
+    said = f"You stopped it at {_when(stopped)}."
+    if after is None:
+        return (
+            group.seriousness,
+            (),
+            f"{said} The sources give no wait for it, so tell your prescriber you took it lately.",
+        )
+    boundary = (utc(stopped) + after).astimezone(stopped.tzinfo)
+    window = (Window(after=WaitAfter.OTHER_STOPPED, wait=after, boundary=boundary),)
+    if utc(now) < utc(boundary):
+        return (
+            group.seriousness,
+            window,
+            (
+                f"{said} Do not take duloxetine before {_when(boundary)}, as your prescriber "
+                f"directs. That is {after.days} days after you stopped it."
+            ),
+        )
+    return (
+        Seriousness.CAUTION,
+        window,
+        (
+            f"{said} The wait of {after.days} days that the sources set ended at "
+            f"{_when(boundary)}. Still tell your prescriber that you took it."
+        ),
+    )
+
+
+def _starting(
+    group: InteractionGroup, starts: _dt.datetime, before: _dt.timedelta | None
+) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
+    said = f"It is due to start at {_when(starts)}."
+    if before is None:
+        return group.seriousness, (), said
+    boundary = (utc(starts) - before).astimezone(starts.tzinfo)
+    window = (Window(after=WaitAfter.DULOXETINE_STOPPED, wait=before, boundary=boundary),)
+    return (
+        group.seriousness,
+        window,
+        (
+            f"{said} The sources say your last dose of duloxetine must be at least {before.days} "
+            f"days before that: no later than {_when(boundary)}. Your prescriber will plan this."
+        ),
+    )
+
+
+def _findings(
+    medicine: Medicine, match: Match | None, index: Index, now: _dt.datetime | None
+) -> list[InteractionFinding]:
+    if match is None:
+        pairs: tuple[tuple[InteractionGroup, str | None], ...] = ((index.not_in_list, None),)
+    elif not match.groups:
+        pairs = ((index.nothing_found, None),)
+    else:
+        pairs = match.groups
+    ingredient = None if match is None or match.ingredient is None else match.ingredient.name
+    code = None if match is None else match.atc_code
+    found = []
+    for group, cls in pairs:
+        seriousness, windows, timing = _timing(group, medicine, now)
+        found.append(
+            InteractionFinding(
+                medicine=medicine,
+                kind=group.kind,
+                seriousness=seriousness,
+                ingredient=ingredient,
+                atc_code=code,
+                group=group.id,
+                group_name=group.medicines,
+                atc_class=cls,
+                risks=group.risks,
+                risk=group.risk,
+                what_to_do=group.what_to_do,
+                windows=windows,
+                timing=timing,
+                sources=group.sources,
+            )
+        )
+    return found
+
+
+def _order(finding: InteractionFinding) -> tuple[object, ...]:
+    medicine = finding.medicine
+    return (
+        finding.rank,
+        medicine.name.casefold(),
+        medicine.name,
+        "" if medicine.stopped_at is None else utc(medicine.stopped_at).isoformat(),
+        "" if medicine.starts_at is None else utc(medicine.starts_at).isoformat(),
+        finding.group,
+    )
+
+
+def _medicine(item: object, field: str) -> Medicine:
+    if isinstance(item, Medicine):
+        return item
+    name = require_type(item, str, field, "a medicine's name or a Medicine")
+    _check_name(name, field)
+    return Medicine(name)
+
+
+def check_interactions(
+    medicines: Iterable[str | Medicine], now: _dt.datetime | None = None
+) -> tuple[InteractionFinding, ...]:
+    """Check a medicine list against duloxetine: findings, most serious first.
+
+    Each medicine gives one finding for each group it belongs to: by its name in
+    US or UK spelling, a brand name, its ATC code, or its RxNorm ingredient code
+    (where duloxinfo has one).  A medicine with nothing to report gives one finding
+    that says so, and a name duloxinfo does not know gives one that says it is not
+    in the list: ask a pharmacist.  Findings are ordered by
+    :attr:`InteractionFinding.rank`, then by name, so the order of the list does not
+    matter.
+
+    A medicine stopped at a time, or due to start, is judged at ``now``: an MAOI
+    stopped less than 14 days ago is still "do not combine", and an MAOI due to
+    start gives the last moment for a duloxetine dose.  Intervals are real elapsed
+    time.
+
+    Args:
+        medicines: Names (``str``) or :class:`Medicine` records, in any order.
+        now: The current instant (an aware datetime); needed when any medicine
+            has a time.
+
+    Raises:
+        WrongTypeError: ``medicines`` is a string or not iterable, an item is not a
+            ``str`` or a :class:`Medicine`, or ``now`` is not an aware datetime.
+        MedicineError: a name is blank or too long, the list has more than
+            :data:`MAX_MEDICINES` items, or a medicine has a time and ``now`` is None.
+        InvalidDatetimeError: ``now`` has no time zone or is outside the supported years.
+        ContentError: the packaged data file is broken (a packaging fault).
+
+    >>> import duloxinfo
+    >>> [(f.ingredient, f.group, f.seriousness.value)
+    ...  for f in duloxinfo.check_interactions(["Advil", "St John's Wort"])]
+    [('St John's wort', 'serotonergic', 'caution'), ('ibuprofen', 'bleeding', 'caution')]
+    >>> duloxinfo.check_interactions(["Wondercure"])[0].kind
+    <FindingKind.NOT_IN_LIST: 'not-in-list'>
+    """
+    from .load import interaction_index  # noqa: PLC0415 - the data loads on first use
+
+    items = require_items(medicines, "medicines", "an iterable of medicine names or Medicine")
+    if len(items) > MAX_MEDICINES:
+        raise MedicineError(f"medicines: {len(items)} medicines; at most {MAX_MEDICINES} at once")
+    given = [_medicine(item, f"medicines[{number}]") for number, item in enumerate(items)]
+    if now is not None:
+        now = require_aware(now, "now")
+    else:
+        timed = next(
+            (n for n, m in enumerate(given) if m.stopped_at is not None or m.starts_at is not None),
+            None,
+        )
+        if timed is not None:
+            raise MedicineError(
+                f"now: needed, because medicines[{timed}] ({brief(given[timed].name)}) has a time"
+            )
+    index = interaction_index()
+    found = [
+        finding
+        for medicine in given
+        for finding in _findings(medicine, index.find(medicine.name), index, now)
+    ]
+    return tuple(sorted(found, key=_order))
