@@ -139,6 +139,20 @@ def _daily_intakes(count: int) -> list[duloxinfo.Intake]:
     ]
 
 
+# Ten medicines as a person's list holds them: brands, salts, an ATC code, unknown names.
+_TEN = [
+    "ibuprofen",
+    "Advil",
+    "sertraline hydrochloride",
+    "St John's Wort",
+    "paracetamol",
+    "warfarin",
+    "Wondercure",
+    "N06AB10",
+    "tramadol",
+    "omeprazole",
+]
+
 _MEMORY = """
 import tracemalloc, duloxinfo
 duloxinfo.Regimen  # attrs and the rules, which an application has already loaded
@@ -160,6 +174,7 @@ def measure(*, quick: bool) -> list[Check]:
     attrs_process = _process("import attrs", runs)
     import_process = _process("import duloxinfo", runs)
     guide_process = _process("import duloxinfo; duloxinfo.guide()", runs)
+    check_process = _process(f"import duloxinfo; duloxinfo.check_interactions({_TEN!r})", runs)
 
     duloxinfo.guide()
     noop = _per_call(lambda: None, repeat)
@@ -183,6 +198,9 @@ def measure(*, quick: bool) -> list[Check]:
     year, two_years = _daily_intakes(365), _daily_intakes(730)
     audit365 = _per_call(lambda: duloxinfo.audit(_REGIMEN, year), repeat)
     audit730 = _per_call(lambda: duloxinfo.audit(_REGIMEN, two_years), repeat)
+
+    duloxinfo.check_interactions(_TEN)  # the data loads on the first call
+    interactions10 = _per_call(lambda: duloxinfo.check_interactions(_TEN), repeat)
 
     memory = int(
         subprocess.run(
@@ -255,6 +273,16 @@ def measure(*, quick: bool) -> list[Check]:
             "<= 30 ms (quick: <= 3x the import attrs process)",
         ),
         timed("guide() again (cached)", cached, 1 * US, ("noop call", noop)),
+        Check(
+            "first check_interactions(): process time added",
+            (check_process - import_process) / MS,
+            "ms",
+            f"import duloxinfo: {import_process / MS:.1f} ms",
+            3.0 * attrs_process / MS,
+            3.0 * attrs_process / MS,
+            "reported; guard: <= 3x the import attrs process",
+        ),
+        timed("check_interactions, 10 medicines", interactions10, 100 * US, ("three slots", three)),
         timed(
             "advise_missed_dose, IntakeHistory of 30",
             advise30,

@@ -16,7 +16,17 @@ from support.bad_input import CLI_CASES, run_cli
 
 REGIMEN = ["--dose", "60", "--at", "08:00", "--tz", "Europe/London", "--start", "2026-11-01"]
 NOW = ["--now", "2026-11-25T13:00"]
-COMMANDS = ("guide", "missed-dose", "schedule", "supply", "audit", "fhir", "calendar", "schema")
+COMMANDS = (
+    "guide",
+    "missed-dose",
+    "schedule",
+    "supply",
+    "audit",
+    "fhir",
+    "calendar",
+    "interactions",
+    "schema",
+)
 
 
 def run(*args, stdin=None):
@@ -183,6 +193,70 @@ def test_fhir_and_calendar(tmp_path):
         == f"Wrote {target}.\n"
     )
     assert target.read_bytes().count(b"BEGIN:VEVENT") == 1
+
+
+def test_interactions_in_text_and_json_most_serious_first():
+    out = ok("interactions", "ibuprofen", "St John's Wort", "Wondercure", "Nardil")
+    assert out.startswith("4 medicines checked against duloxetine, most serious first:\n")
+    labels = [line for line in out.splitlines() if line and not line.startswith(" ")]
+    assert labels[1:] == [
+        "DO-NOT-COMBINE: Nardil (phenelzine)",
+        "NOT-IN-LIST: Wondercure",
+        "CAUTION: ibuprofen",
+        "CAUTION: St John's Wort",
+        "Not medical advice: follow your prescriber's directions.",
+    ]
+    found = json.loads(ok("interactions", "ibuprofen", "St John's Wort", "--json"))
+    assert [(f["ingredient"], f["group"], f["seriousness"]) for f in found] == [
+        ("ibuprofen", "bleeding", "caution"),
+        ("St John's wort", "serotonergic", "caution"),
+    ]
+    assert found[0]["sources"][0] == {
+        "source": "us-pi",
+        "section": "Highlights: Warnings and Precautions",
+        "revision": "08/2023",
+    }
+
+
+def test_interactions_with_a_stopped_and_a_starting_medicine():
+    found = json.loads(
+        ok(
+            "interactions",
+            "--stopped",
+            "phenelzine=2026-11-15 09:00",
+            "--starts",
+            "linezolid=2026-11-30T09:00+00:00",
+            "--tz",
+            "Europe/London",
+            "--now",
+            "2026-11-25T09:00",
+            "--json",
+        )
+    )
+    assert [(f["medicine"]["name"], f["seriousness"], f["windows"]) for f in found] == [
+        (
+            "linezolid",
+            "do-not-combine",
+            [
+                {
+                    "after": "duloxetine-stopped",
+                    "wait": "P5D",
+                    "boundary": "2026-11-25T09:00:00+00:00",
+                }
+            ],
+        ),
+        (
+            "phenelzine",
+            "do-not-combine",
+            [
+                {
+                    "after": "other-stopped",
+                    "wait": "P14D",
+                    "boundary": "2026-11-29T09:00:00+00:00",
+                }
+            ],
+        ),
+    ]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

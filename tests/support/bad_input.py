@@ -1160,6 +1160,32 @@ CLI_CASES = [
         "argument --section: invalid choice: 'dosge'",
     ),
     CliCase("bogus", ("bogus",), "argument COMMAND: invalid choice: 'bogus'"),
+    CliCase("interactions", ("interactions",), "MEDICINE: give at least one medicine"),
+    CliCase(
+        "interactions ''",
+        ("interactions", ""),
+        "MEDICINE: '' is not a medicine's name of 1 to 200 characters",
+    ),
+    CliCase(
+        "interactions --stopped phenelzine",
+        ("interactions", "--stopped", "phenelzine"),
+        "--stopped: 'phenelzine' is not MEDICINE=WHEN",
+    ),
+    CliCase(
+        "interactions --stopped phenelzine=2026-11-15T09:00",
+        ("interactions", "--stopped", "phenelzine=2026-11-15T09:00", *NOW_ARGS),
+        "--now: '2026-11-25T13:00' has no UTC offset; add one, or give --tz",
+    ),
+    CliCase(
+        "interactions --starts phenelzine=soon --tz Europe/London",
+        ("interactions", "--starts", "phenelzine=soon", "--tz", "Europe/London", *NOW_ARGS),
+        "--starts: 'soon' is not a date and time",
+    ),
+    CliCase(
+        "interactions --stopped phenelzine=0001-01-01T00:00+00:00",
+        ("interactions", "--stopped", "phenelzine=0001-01-01T00:00+00:00"),
+        "--stopped: 0001-01-01T00:00:00+00:00 is outside the supported years",
+    ),
 ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import enum
 import json
 import textwrap
 from collections.abc import Callable
@@ -19,7 +20,7 @@ import duloxinfo
 
 from .._words import how_often, plural
 from ._parser import NOT_ADVICE
-from ._values import InputError, read_history, read_instant, read_regimen
+from ._values import InputError, read_history, read_instant, read_medicines, read_regimen
 
 if TYPE_CHECKING:
     import attrs
@@ -34,9 +35,19 @@ def _wrap(text: str, indent: str = "") -> str:
 def _json_value(instance: object, field: object, value: object) -> object:
     if isinstance(value, _dt.datetime | _dt.date):
         return value.isoformat()
-    if isinstance(value, duloxinfo.Action | duloxinfo.DoubleDoseKind):
+    if isinstance(value, _dt.timedelta):
+        return _duration(value)
+    if isinstance(value, enum.Enum):
         return value.value
     return value
+
+
+def _duration(span: _dt.timedelta) -> str:
+    """A span as ISO 8601, as the guide's JSON writes it: ``P14D``."""
+    from ..content._durations import write  # noqa: PLC0415 - only for JSON with a duration
+
+    text = write(span)
+    return str(span) if text is None else text
 
 
 def _as_json(value: attrs.AttrsInstance | tuple[attrs.AttrsInstance, ...]) -> str:
@@ -194,6 +205,30 @@ def _calendar(args: argparse.Namespace) -> str:
     return f"Wrote {args.output}."
 
 
+def _interactions(args: argparse.Namespace) -> str:
+    medicines, now = read_medicines(args)
+    findings = duloxinfo.check_interactions(medicines, now)
+    if args.json:
+        return _as_json(findings)
+    lines = [
+        f"{plural(len(medicines), 'medicine')} checked against duloxetine, most serious first:"
+    ]
+    for finding in findings:
+        label = finding.seriousness or finding.kind
+        matched = finding.ingredient or (
+            f"ATC class {finding.atc_class}" if finding.atc_class else None
+        )
+        name = finding.medicine.name
+        if matched and matched.casefold() != name.casefold():
+            name = f"{name} ({matched})"
+        lines += ["", f"{label.value.upper()}: {name}", _wrap(finding.group_name, "  ")]
+        for text in (finding.risk, finding.what_to_do, finding.timing):
+            if text:
+                lines.append(_wrap(text, "  "))
+        lines.append(_wrap("Sources: " + "; ".join(str(c) for c in finding.sources), "  "))
+    return "\n".join([*lines, "", NOT_ADVICE])
+
+
 def _schema(args: argparse.Namespace) -> str:
     return json.dumps(duloxinfo.guide_json_schema(), indent=2)
 
@@ -274,5 +309,6 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], str]] = {
     "audit": _audit,
     "fhir": _fhir,
     "calendar": _calendar,
+    "interactions": _interactions,
     "schema": _schema,
 }

@@ -137,6 +137,31 @@ def _calendar_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
 
 
+def _interactions_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "medicines",
+        nargs="*",
+        metavar="MEDICINE",
+        help="a generic or brand name, an ATC code or an RxNorm code",
+    )
+    timing = parser.add_argument_group("medicines stopped or about to start")
+    for flag, what in (("--stopped", "was stopped"), ("--starts", "starts")):
+        timing.add_argument(
+            flag,
+            action="append",
+            default=[],
+            metavar="MEDICINE=WHEN",
+            help=f"a medicine and when it {what} (ISO 8601; repeat it)",
+        )
+    timing.add_argument("--tz", metavar="ZONE", help="IANA zone of times given without an offset")
+    timing.add_argument(
+        "--now",
+        metavar="WHEN",
+        help="the moment to judge the times at (ISO 8601); default: the current time",
+    )
+    _json_option(parser)
+
+
 def _no_options(parser: argparse.ArgumentParser) -> None:
     """A command that takes no options."""
 
@@ -198,6 +223,12 @@ _COMMANDS = (
         "Write the doses as an .ics calendar with a reminder on each (needs duloxinfo[calendar]).",
         f"{_REGIMEN_EXAMPLE} --first 2026-12-01 --last 2026-12-31 -o doses.ics",
         _calendar_options,
+    ),
+    _Command(
+        "interactions",
+        "Check other medicines against duloxetine: what to ask your prescriber or pharmacist.",
+        'ibuprofen "St John\'s Wort" --stopped phenelzine=2026-11-15T09:00+00:00',
+        _interactions_options,
     ),
     _Command("schema", "Print the JSON Schema of the guide's JSON.", "", _no_options),
 )

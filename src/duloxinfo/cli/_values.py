@@ -20,9 +20,11 @@ import duloxinfo
 from .._validate import to_zone
 
 if TYPE_CHECKING:
+    from ..content.interactions import Medicine
     from ..rules.intakes import Intake
     from ..rules.regimen import Regimen
 
+_UTC = ZoneInfo("UTC")
 _RELATIVE = re.compile(r"(?P<day>today|yesterday)\s+(?P<time>\d{1,2}:\d{2})")
 
 
@@ -64,6 +66,55 @@ def _now(args: argparse.Namespace, tz: ZoneInfo) -> _dt.datetime:
     if args.now is None:
         return _dt.datetime.now(_dt.UTC).astimezone(tz)  # the library's only clock read
     return read_instant(args.now, "--now", tz, None)
+
+
+def _offset_instant(
+    text: str, flag: str, tz: ZoneInfo | None, now: _dt.datetime | None
+) -> _dt.datetime:
+    """An instant; without ``--tz``, only ISO 8601 with a UTC offset is accepted."""
+    if tz is not None:
+        return read_instant(text, flag, tz, now)
+    instant = read_instant(text, flag, _UTC, None)
+    if _dt.datetime.fromisoformat(text.strip()).tzinfo is None:
+        raise InputError(f"{flag}: {text.strip()!r} has no UTC offset; add one, or give --tz")
+    return instant
+
+
+def read_medicines(args: argparse.Namespace) -> tuple[list[Medicine], _dt.datetime | None]:
+    """The medicines the arguments name, and ``now`` when any of them has a time."""
+    tz = None if args.tz is None else to_zone(args.tz)
+    timed = [
+        (flag, given)
+        for flag, values in (("--stopped", args.stopped), ("--starts", args.starts))
+        for given in values
+    ]
+    medicines = [_medicine("MEDICINE", name) for name in args.medicines]
+    if not medicines and not timed:
+        raise InputError("MEDICINE: give at least one medicine, such as ibuprofen")
+    if not timed:
+        return medicines, None
+    if args.now is None:
+        now = _dt.datetime.now(_dt.UTC)  # the command line's clock read, as for the rules
+    else:
+        now = _offset_instant(args.now, "--now", tz, None)
+    for flag, given in timed:
+        name, equals, when = given.rpartition("=")
+        if not equals or not name.strip():
+            raise InputError(
+                f"{flag}: {given!r} is not MEDICINE=WHEN, such as phenelzine=2026-11-15T09:00+00:00"
+            )
+        instant = _offset_instant(when, flag, tz, now)
+        times = {"stopped_at" if flag == "--stopped" else "starts_at": instant}
+        medicines.append(_medicine(flag, name.strip(), **times))
+    return medicines, now
+
+
+def _medicine(flag: str, name: str, **times: _dt.datetime) -> Medicine:
+    """``Medicine(name, **times)``, its error naming ``flag`` rather than the field."""
+    try:
+        return duloxinfo.Medicine(name, **times)
+    except duloxinfo.DuloxinfoError as error:
+        raise InputError(f"{flag}: {str(error).partition(': ')[2]}") from None
 
 
 def read_regimen(args: argparse.Namespace) -> tuple[Regimen, _dt.datetime]:

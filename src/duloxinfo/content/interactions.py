@@ -199,6 +199,26 @@ def _when(instant: _dt.datetime) -> str:
     return f"{moment(instant)} {instant.year}"
 
 
+_WAIT_KINDS: Final = (WaitAfter.OTHER_STOPPED, WaitAfter.DULOXETINE_STOPPED)
+
+# The waits of a medicine taken now, by the group's waits: the same for every call, so
+# made once (a handful of entries: one per distinct pair of waits in the data).
+_CURRENT_WINDOWS: dict[tuple[_dt.timedelta | None, _dt.timedelta | None], tuple[Window, ...]] = {}
+
+
+def _current_windows(group: InteractionGroup) -> tuple[Window, ...]:
+    """Both waits of ``group``, without boundaries: for a medicine taken now."""
+    waits = (group.wait_after_other_stops, group.wait_before_other_starts)
+    windows = _CURRENT_WINDOWS.get(waits)
+    if windows is None:
+        windows = _CURRENT_WINDOWS[waits] = tuple(
+            Window(after=kind, wait=wait)
+            for kind, wait in zip(_WAIT_KINDS, waits, strict=True)
+            if wait is not None
+        )
+    return windows
+
+
 def _timing(
     group: InteractionGroup, medicine: Medicine, now: _dt.datetime | None
 ) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
@@ -208,15 +228,7 @@ def _timing(
     stopped_by_now = stopped is not None and now is not None and utc(stopped) <= utc(now)
     starts_later = starts is not None and now is not None and utc(starts) > utc(now)
     if now is None or not (stopped_by_now or starts_later):
-        windows = tuple(
-            Window(after=kind, wait=wait)
-            for kind, wait in (
-                (WaitAfter.OTHER_STOPPED, after),
-                (WaitAfter.DULOXETINE_STOPPED, before),
-            )
-            if wait is not None
-        )
-        return group.seriousness, windows, None
+        return group.seriousness, _current_windows(group), None
     if starts is not None and starts_later:
         return _starting(group, starts, before)
     return _stopped(group, stopped or now, now, after)
