@@ -114,3 +114,25 @@ def test_a_mistyped_field_is_named_by_its_path():
         ),
         "ingredients[0].brands: expected a list, got str 'Nardil'",
     )
+
+
+def test_every_other_kind_of_damage_is_named():
+    def damage(data):
+        groups = data["groups"]
+        groups[1]["id"] = "maoi"  # used twice
+        groups[2]["sources"] = []
+        not_in_list = next(g for g in groups if g["kind"] == "not-in-list")
+        not_in_list["risks"] = ["bleeding"]
+        not_in_list["examples_us"] = ["aspirin"]
+        _ingredient(data, "sertraline")["rxcui"] = "72625"  # duloxetine's
+
+    problems = _problems(damage)
+    for expected in (
+        "groups[1].id: 'maoi' is used twice",
+        "groups[2].sources: no source cited",
+        "groups[10]: 'not-in-list' has no ATC classes or risks",
+        "groups[10]: only an interaction has examples and waits",
+        "ingredients[15].rxcui: '72625' is not a code of its own",
+        "groups[10].examples_us: 'aspirin' is not a member",
+    ):
+        assert expected in problems

@@ -31,12 +31,12 @@ class FindingKind(enum.Enum):
     INTERACTION = "interaction"
     """The sources name a problem with taking it with duloxetine."""
     NOT_FULLY_COVERED = "not-fully-covered"
-    """duloxinfo knows the medicine, but its copies of the sources stop before the part
-    that would cover it: ask a pharmacist."""
+    """The medicine is known, but duloxinfo's copies of the sources stop before the part
+    that would cover it.  Ask a pharmacist."""
     NOT_IN_LIST = "not-in-list"
-    """duloxinfo does not know the name: never read this as safe; ask a pharmacist."""
+    """The name is not one duloxinfo knows.  Never read this as safe; ask a pharmacist."""
     NOTHING_FOUND = "nothing-found"
-    """duloxinfo knows the medicine and its sources name no problem with duloxetine."""
+    """The medicine is known, and duloxinfo's sources name no problem with duloxetine."""
 
 
 class Risk(enum.Enum):
