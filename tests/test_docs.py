@@ -170,8 +170,9 @@ RxNorm ingredient code (RxCUI) where duloxinfo has one.
 index of 25 April 2026 (the `fabkury/atcd` scrape). The RxCUIs were checked against CPIC's
 drug table (`cpicpgx/cpic-schema`, `drug.sql`) and a list of RxNorm ingredients; a medicine
 shows "none" where no stored public source confirmed its code. Each brand name was
-checked against a stored public record (openFDA, DailyMed, NHS, medicines.org.uk or EMA)
-naming it with that ingredient. A brand that names different medicines in different
+checked against a stored public page naming it with that ingredient: openFDA, DailyMed,
+NHS, medicines.org.uk or EMA records for most; secondary pages only for Zomig, Buspar,
+Clarityn, Luvox and Largactil (withdrawn in the UK, still a name people use). A brand that names different medicines in different
 countries (Benadryl: diphenhydramine in the US, acrivastine or cetirizine in the UK) is left
 out, so that it is reported as not in the list; so is a brand's combination product
 ("Nurofen Plus"), which is not the plain brand.

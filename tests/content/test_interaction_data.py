@@ -73,15 +73,15 @@ def test_an_atc_code_two_medicines_share_or_a_short_code_is_refused():
 
 def test_groups_out_of_order_or_unknown_are_refused():
     def reorder(data):
-        data["groups"][0], data["groups"][3] = data["groups"][3], data["groups"][0]
+        data["groups"][0], data["groups"][4] = data["groups"][4], data["groups"][0]
         _ingredient(data, "linezolid")["groups"] = ["maois"]
 
     problems = _problems(reorder)
     assert problems == (
         "groups[1]: interactions come first, most serious first",
         "ingredients[7].groups: 'maois' is not a group of risks",
-        "groups[3].examples_us: 'linezolid' is not a member",
-        "groups[3].examples_uk: 'linezolid' is not a member",
+        "groups[4].examples_us: 'linezolid' is not a member",
+        "groups[4].examples_uk: 'linezolid' is not a member",
     )
 
 
@@ -130,9 +130,9 @@ def test_every_other_kind_of_damage_is_named():
     for expected in (
         "groups[1].id: 'maoi' is used twice",
         "groups[2].sources: no source cited",
-        "groups[10]: 'not-in-list' has no ATC classes or risks",
-        "groups[10]: only an interaction has examples and waits",
+        "groups[13]: 'not-in-list' has no ATC classes or risks",
+        "groups[13]: only an interaction has examples and waits",
         "ingredients[15].rxcui: '72625' is not a code of its own",
-        "groups[10].examples_us: 'aspirin' is not a member",
+        "groups[13].examples_us: 'aspirin' is not a member",
     ):
         assert expected in problems

@@ -53,7 +53,8 @@ NAMED_BY_THE_SOURCES = [
     ("enoxacin", "cyp1a2-inhibitors", Seriousness.DO_NOT_COMBINE),
     ("duloxetine", "duloxetine", Seriousness.DO_NOT_COMBINE),
     # US PI Highlights (4) and US MG: linezolid, methylene blue into a vein
-    ("methylene blue", "maoi", Seriousness.DO_NOT_COMBINE),
+    ("methylene blue", "methylene-blue", Seriousness.DO_NOT_COMBINE),
+    ("selegiline", "maoi", Seriousness.DO_NOT_COMBINE),  # an MAOI antidepressant (Emsam)
     # EU PIL §2: medicines that raise serotonin
     ("sumatriptan", "serotonergic", Seriousness.CAUTION),
     ("tramadol", "serotonergic", Seriousness.CAUTION),
@@ -88,8 +89,12 @@ NAMED_BY_THE_SOURCES = [
     ("phenobarbital", "sedating", Seriousness.CAUTION),
     ("diphenhydramine", "sedating", Seriousness.CAUTION),
     ("promethazine", "sedating", Seriousness.CAUTION),
+    ("methadone", "sedating", Seriousness.CAUTION),  # a strong painkiller
     # EU PIL §2 "Cymbalta with food, drink and alcohol"; US PI Highlights, liver
     ("alcohol", "alcohol", Seriousness.CAUTION),
+    # EU PIL §2 Warnings and precautions: low sodium, "if you are taking diuretics"
+    ("furosemide", "diuretics", Seriousness.CAUTION),
+    ("spironolactone", "diuretics", Seriousness.CAUTION),
 ]
 
 
@@ -224,12 +229,15 @@ def test_a_medicine_in_several_groups_gets_a_finding_for_each():
     assert groups_of("fluvoxamine") == {"cyp1a2-inhibitors", "serotonergic"}
     assert groups_of("paroxetine") == {"serotonergic", "raise-duloxetine"}
     assert groups_of("tramadol") == {"serotonergic", "sedating"}
+    assert groups_of("methadone") == {"serotonin-not-covered", "sedating"}
+    assert groups_of("selegiline") == {"maoi", "maob-not-covered"}
+    assert groups_of("rasagiline") == {"maob-not-covered"}
     assert groups_of("amitriptyline") == {"serotonergic", "levels-not-covered"}
     assert groups_of("thioridazine") == {"sedating", "levels-not-covered"}
 
 
 def test_medicines_the_stored_sources_do_not_cover_in_full_say_so_above_any_caution():
-    for name in ("thioridazine", "flecainide", "propafenone", "methadone", "Vyvanse"):
+    for name in ("thioridazine", "flecainide", "propafenone", "rasagiline", "Vyvanse"):
         findings = check(name)
         first = findings[0]
         assert first.kind is FindingKind.NOT_FULLY_COVERED, name
@@ -256,6 +264,7 @@ def test_findings_come_most_serious_first_and_never_silently():
         ("Wondercure", 2),
         ("methadone", 3),
         ("ibuprofen", 4),
+        ("methadone", 4),
         ("paracetamol", 5),
     ]
 
@@ -292,9 +301,9 @@ def test_an_maoi_stopped_ten_days_ago_is_still_do_not_combine_until_14_days_have
         duloxinfo.Window(after=WaitAfter.OTHER_STOPPED, wait=14 * DAY, boundary=stopped + 14 * DAY),
     )
     assert finding.timing == (
-        "You stopped it at 09:00 on Sunday 15 November 2026. Do not take duloxetine before "
-        "09:00 on Sunday 29 November 2026, as your prescriber directs. That is 14 days after "
-        "you stopped it."
+        "You stopped it at 09:00 on Sunday 15 November 2026. The sources say to wait until "
+        "09:00 on Sunday 29 November 2026 before you start duloxetine. That is 14 days. If you "
+        "already take duloxetine, do not stop it on your own: ask your prescriber now."
     )
 
 
@@ -322,7 +331,7 @@ def test_the_14_day_wait_ends_exactly_14_days_after_the_stop(elapsed, seriousnes
 
 
 def test_an_maoi_due_to_start_gives_the_last_moment_for_a_duloxetine_dose():
-    starts = NOW + 2 * DAY
+    starts = NOW + 9 * DAY
     finding = _maoi(Medicine("moclobemide", starts_at=starts), NOW)
     assert finding.seriousness is Seriousness.DO_NOT_COMBINE
     assert finding.windows == (
@@ -330,7 +339,24 @@ def test_an_maoi_due_to_start_gives_the_last_moment_for_a_duloxetine_dose():
             after=WaitAfter.DULOXETINE_STOPPED, wait=5 * DAY, boundary=starts - 5 * DAY
         ),
     )
-    assert "no later than 09:00 on Sunday 22 November 2026" in finding.timing
+    assert "no later than 09:00 on Sunday 29 November 2026" in finding.timing
+
+
+@pytest.mark.parametrize(
+    ("days", "passed"),
+    [(5, False), (5 - 1e-9, True), (1, True)],
+)
+def test_an_maoi_due_to_start_within_5_days_says_the_time_has_passed(days, passed):
+    """Never a date in the past to act on: the note sends the person to the prescriber."""
+    starts = NOW + dt.timedelta(days=days)
+    finding = _maoi(Medicine("moclobemide", starts_at=starts), NOW)
+    assert finding.seriousness is Seriousness.DO_NOT_COMBINE
+    (window,) = finding.windows
+    assert window.boundary == starts - 5 * DAY
+    assert ("That time has passed" in finding.timing) is passed
+    assert ("no later than" in finding.timing) is not passed
+    if passed:
+        assert finding.timing.endswith("do not stop duloxetine on your own.")
 
 
 @pytest.mark.parametrize(
@@ -381,6 +407,7 @@ def test_every_text_a_check_can_give_reads_at_grade_8_or_below():
         (Medicine("phenelzine", stopped_at=NOW - DAY), NOW),
         (Medicine("phenelzine", stopped_at=NOW - 20 * DAY), NOW),
         (Medicine("phenelzine", starts_at=NOW + DAY), NOW),
+        (Medicine("phenelzine", starts_at=NOW + 9 * DAY), NOW),
         (Medicine("ibuprofen", stopped_at=NOW - DAY), NOW),
         (Medicine("ibuprofen", starts_at=NOW + DAY), NOW),
     ]:

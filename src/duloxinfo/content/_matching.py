@@ -54,7 +54,7 @@ SALT_WORDS: Final = frozenset(
 
 # Whitespace, hyphens and dashes, dots, commas, slashes and apostrophes of every kind.
 _SEPARATORS: Final = re.compile("[\\s\\-\u2010\u2011\u2013\u2014_.,/'\u2018\u2019`\u00b4]+")
-ATC_CODE: Final = re.compile(r"[A-Z]\d\d(?:[A-Z]{1,2}|[A-Z]{2}\d\d)")
+ATC_CODE: Final = re.compile(r"[A-Z]\d\d(?:[A-Z](?:[A-Z](?:\d\d)?)?)?")
 _RXCUI: Final = re.compile(r"\d{1,9}")
 _WHOLE_CODE: Final = 7  # the length of an ATC code of one substance: N06AX21
 

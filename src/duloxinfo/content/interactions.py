@@ -230,7 +230,7 @@ def _timing(
     if now is None or not (stopped_by_now or starts_later):
         return group.seriousness, _current_windows(group), None
     if starts is not None and starts_later:
-        return _starting(group, starts, before)
+        return _starting(group, starts, now, before)
     return _stopped(group, stopped or now, now, after)
 
 
@@ -250,40 +250,42 @@ def _stopped(
     boundary = (utc(stopped) + after).astimezone(stopped.tzinfo)
     window = (Window(after=WaitAfter.OTHER_STOPPED, wait=after, boundary=boundary),)
     if utc(now) < utc(boundary):
-        return (
-            group.seriousness,
-            window,
-            (
-                f"{said} Do not take duloxetine before {_when(boundary)}, as your prescriber "
-                f"directs. That is {after.days} days after you stopped it."
-            ),
+        note = (
+            f"{said} The sources say to wait until {_when(boundary)} before you start "
+            f"duloxetine. That is {after.days} days. If you already take duloxetine, do not "
+            "stop it on your own: ask your prescriber now."
         )
-    return (
-        Seriousness.CAUTION,
-        window,
-        (
-            f"{said} The wait of {after.days} days that the sources set ended at "
-            f"{_when(boundary)}. Still tell your prescriber that you took it."
-        ),
+        return group.seriousness, window, note
+    note = (
+        f"{said} The wait of {after.days} days that the sources set ended at "
+        f"{_when(boundary)}. Still tell your prescriber that you took it."
     )
+    return Seriousness.CAUTION, window, note
 
 
 def _starting(
-    group: InteractionGroup, starts: _dt.datetime, before: _dt.timedelta | None
+    group: InteractionGroup,
+    starts: _dt.datetime,
+    now: _dt.datetime,
+    before: _dt.timedelta | None,
 ) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
     said = f"It is due to start at {_when(starts)}."
     if before is None:
         return group.seriousness, (), said
     boundary = (utc(starts) - before).astimezone(starts.tzinfo)
     window = (Window(after=WaitAfter.DULOXETINE_STOPPED, wait=before, boundary=boundary),)
-    return (
-        group.seriousness,
-        window,
-        (
-            f"{said} The sources say your last dose of duloxetine must be at least {before.days} "
-            f"days before that: no later than {_when(boundary)}. Your prescriber will plan this."
-        ),
+    wait = (
+        f"{said} The sources say your last dose of duloxetine must be at least {before.days} "
+        "days before that"
     )
+    if utc(now) <= utc(boundary):
+        note = f"{wait}: no later than {_when(boundary)}. Your prescriber will plan this."
+    else:
+        note = (
+            f"{wait}. That time has passed. Ask your prescriber now, and do not stop "
+            "duloxetine on your own."
+        )
+    return group.seriousness, window, note
 
 
 def _findings(
@@ -375,7 +377,7 @@ def check_interactions(
     >>> import duloxinfo
     >>> [(f.ingredient, f.group, f.seriousness.value)
     ...  for f in duloxinfo.check_interactions(["Advil", "St John's Wort"])]
-    [('St John's wort', 'serotonergic', 'caution'), ('ibuprofen', 'bleeding', 'caution')]
+    [('ibuprofen', 'bleeding', 'caution'), ("St John's wort", 'serotonergic', 'caution')]
     >>> duloxinfo.check_interactions(["Wondercure"])[0].kind
     <FindingKind.NOT_IN_LIST: 'not-in-list'>
     """

@@ -265,7 +265,7 @@ def interaction_data() -> InteractionData:
 
     >>> import duloxinfo
     >>> [group.id for group in duloxinfo.interaction_data().groups][:3]
-    ['maoi', 'duloxetine', 'cyp1a2-inhibitors']
+    ['maoi', 'methylene-blue', 'duloxetine']
     """
     return _interactions()[0]
 

@@ -56,6 +56,8 @@ class Risk(enum.Enum):
     """Taking duloxetine twice over, in two medicines."""
     LIVER_HARM = "liver-harm"
     """Harm to the liver."""
+    LOW_SODIUM = "low-sodium"
+    """Too little salt (sodium) in the blood."""
 
 
 @attrs.frozen(kw_only=True)
