@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import reprlib
 from collections.abc import Callable, Iterable
+from itertools import islice
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from .errors import InvalidDatetimeError, NaiveDatetimeError, TimeZoneError, WrongTypeError
@@ -88,14 +89,18 @@ def require_whole_number(value: object, field: str, expected: str = "a whole num
     return value
 
 
-def require_items(value: object, field: str, expected: str) -> tuple[object, ...]:
+def require_items(
+    value: object, field: str, expected: str, most: int | None = None
+) -> tuple[object, ...]:
     """The items of ``value``, any iterable but a string or bytes, else raise.
 
-    ``expected`` says what was wanted, in words: ``"an iterable of Intake"``.
+    ``expected`` says what was wanted, in words: ``"an iterable of Intake"``.  With
+    ``most``, at most ``most + 1`` items are read, so that an endless iterable ends: the
+    caller refuses more than ``most``.
     """
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise WrongTypeError(f"{field}: expected {expected}, got {shown(value)}")
-    return tuple(value)
+    return tuple(value) if most is None else tuple(islice(value, most + 1))
 
 
 def require_aware(value: object, field: str) -> _dt.datetime:
@@ -103,7 +108,9 @@ def require_aware(value: object, field: str) -> _dt.datetime:
     value = require_type(value, _dt.datetime, field, "an aware datetime")
     try:
         offset = value.utcoffset()
-    except (ValueError, TypeError, ArithmeticError) as error:  # a tzinfo of one's own
+    # A tzinfo of one's own: its utcoffset may raise anything; NotImplementedError is what
+    # the base class raises when a subclass leaves utcoffset out.
+    except (ValueError, TypeError, ArithmeticError, NotImplementedError) as error:
         raise InvalidDatetimeError(
             f"{field}: its tzinfo {shown(value.tzinfo)} gives no valid offset ({brief(error)})"
         ) from None

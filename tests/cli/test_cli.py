@@ -207,9 +207,9 @@ def test_interactions_in_text_and_json_most_serious_first():
         "Not medical advice: follow your prescriber's directions.",
     ]
     found = json.loads(ok("interactions", "ibuprofen", "St John's Wort", "--json"))
-    assert [(f["ingredient"], f["group"], f["seriousness"]) for f in found] == [
-        ("ibuprofen", "bleeding", "caution"),
-        ("St John's wort", "serotonergic", "caution"),
+    assert [(f["ingredient"], f["group"], f["seriousness"], f["rank"]) for f in found] == [
+        ("ibuprofen", "bleeding", "caution", 4),
+        ("St John's wort", "serotonergic", "caution", 4),
     ]
     assert found[0]["sources"][0] == {
         "source": "us-pi",

@@ -209,18 +209,24 @@ def test_one_letter_apart_medicines_never_match_each_other():
 
 
 def test_an_atc_code_of_a_listed_class_is_found_although_the_medicine_is_not_named():
-    (ssri,) = check("N06AB99")  # not a real code, but in the SSRI class
+    unknown, ssri = check("N06AB99")  # not a real code, but in the SSRI class
     assert (ssri.group, ssri.atc_class, ssri.ingredient, ssri.atc_code) == (
         "serotonergic",
         "N06AB",
         None,
         "N06AB99",
     )
+    # The medicine itself is not known: it may matter in other ways too, so it is also not
+    # in the list, which ranks above the class's caution.
+    assert unknown.kind is FindingKind.NOT_IN_LIST
+    assert unknown.atc_code == "N06AB99"
+    # A combination of tramadol and paracetamol, by its code: never less than by name.
+    assert check("N02AJ13")[0].kind is FindingKind.NOT_IN_LIST
     # Vortioxetine-like: an unlisted antidepressant code outside the listed classes.
-    assert check("N06AX26")[0].kind is FindingKind.NOT_IN_LIST
+    assert [f.kind for f in check("N06AX26")] == [FindingKind.NOT_IN_LIST]
     # A class code given as such.
-    assert {f.group for f in check("N02CC")} == {"serotonergic"}
-    assert {f.group for f in check("B01AF07")} == {"bleeding"}
+    assert {f.group for f in check("N02CC")} == {"not-in-list", "serotonergic"}
+    assert {f.group for f in check("B01AF07")} == {"not-in-list", "bleeding"}
     # Lithium is N05AN, inside N05A but not an antipsychotic the sedation group lists.
     assert "sedating" not in groups_of("lithium")
 
@@ -301,9 +307,10 @@ def test_an_maoi_stopped_ten_days_ago_is_still_do_not_combine_until_14_days_have
         duloxinfo.Window(after=WaitAfter.OTHER_STOPPED, wait=14 * DAY, boundary=stopped + 14 * DAY),
     )
     assert finding.timing == (
-        "You stopped it at 09:00 on Sunday 15 November 2026. The sources say to wait until "
-        "09:00 on Sunday 29 November 2026 before you start duloxetine. That is 14 days. If you "
-        "already take duloxetine, do not stop it on your own: ask your prescriber now."
+        "You stopped it at 09:00 on Sunday 15 November 2026 (UTC time). The sources say to "
+        "wait until 09:00 on Sunday 29 November 2026 (UTC time) before you start duloxetine. "
+        "That is 14 days. If you already take duloxetine, do not stop it on your own: ask "
+        "your prescriber now."
     )
 
 
@@ -374,19 +381,34 @@ def test_an_maoi_start_is_judged_at_now_exactly(starts, windows):
     assert (finding.timing is None) == (windows == 2)
 
 
-def test_a_stop_still_to_come_is_a_current_medicine():
-    finding = _maoi(Medicine("phenelzine", stopped_at=NOW + DAY), NOW)
-    assert finding.timing is None
-    assert len(finding.windows) == 2
+def test_a_stop_still_to_come_dates_the_wait_so_that_a_switch_can_be_planned():
+    stops = NOW + DAY
+    finding = _maoi(Medicine("phenelzine", stopped_at=stops), NOW)
+    assert finding.seriousness is Seriousness.DO_NOT_COMBINE
+    assert finding.windows == (
+        duloxinfo.Window(after=WaitAfter.OTHER_STOPPED, wait=14 * DAY, boundary=stops + 14 * DAY),
+        duloxinfo.Window(after=WaitAfter.DULOXETINE_STOPPED, wait=5 * DAY),
+    )
+    assert finding.timing.startswith("It is due to stop at 09:00 on Thursday 26 November 2026")
+    # A stop still to come of a medicine without a wait is a medicine taken now.
+    (ibuprofen,) = check(Medicine("ibuprofen", stopped_at=stops), now=NOW)
+    assert (ibuprofen.timing, ibuprofen.windows) == (None, ())
+
+
+def test_a_not_before_time_is_never_shown_earlier_than_it_is():
+    stopped = dt.datetime(2026, 11, 15, 9, 0, 30, tzinfo=UTC)
+    finding = _maoi(Medicine("phenelzine", stopped_at=stopped), NOW)
+    assert "wait until 09:01 on Sunday 29 November 2026 (UTC time)" in finding.timing
+    assert finding.windows[0].boundary == stopped + 14 * DAY
 
 
 def test_a_medicine_with_no_wait_in_the_sources_keeps_its_finding_after_it_stops():
     (finding,) = check(Medicine("ibuprofen", stopped_at=NOW - 400 * DAY), now=NOW)
     assert finding.seriousness is Seriousness.CAUTION
     assert finding.windows == ()
-    assert "no wait" in finding.timing
+    assert "no waiting time" in finding.timing
     (starting,) = check(Medicine("ibuprofen", starts_at=NOW + DAY), now=NOW)
-    assert starting.timing == "It is due to start at 09:00 on Thursday 26 November 2026."
+    assert starting.timing == "It is due to start at 09:00 on Thursday 26 November 2026 (UTC time)."
 
 
 def test_times_are_compared_as_real_elapsed_time_across_zones():
@@ -408,6 +430,7 @@ def test_every_text_a_check_can_give_reads_at_grade_8_or_below():
         (Medicine("phenelzine", stopped_at=NOW - 20 * DAY), NOW),
         (Medicine("phenelzine", starts_at=NOW + DAY), NOW),
         (Medicine("phenelzine", starts_at=NOW + 9 * DAY), NOW),
+        (Medicine("phenelzine", stopped_at=NOW + DAY), NOW),
         (Medicine("ibuprofen", stopped_at=NOW - DAY), NOW),
         (Medicine("ibuprofen", starts_at=NOW + DAY), NOW),
     ]:

@@ -11,6 +11,7 @@ drift.  After changing a case or a message, rewrite it::
 import contextlib
 import datetime as dt
 import io
+import itertools
 import json
 from pathlib import Path
 from typing import NamedTuple
@@ -29,6 +30,13 @@ R = duloxinfo.Regimen(60, [dt.time(8)], "Europe/London", START)
 T8, T20 = dt.time(8), dt.time(20)
 HUGE = "x" * 1_000_000
 FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+class _NoOffset(dt.tzinfo):
+    """A tzinfo of one's own that leaves utcoffset out: the base class raises."""
+
+    def __repr__(self):
+        return "_NoOffset()"
 
 
 class Case(NamedTuple):
@@ -90,6 +98,13 @@ CASES = [
         lambda: regimen(start=dt.datetime(9999, 1, 1, tzinfo=UTC)),
         E.InvalidDatetimeError,
         "start: 9999-01-01",
+    ),
+    Case(
+        "Regimen",
+        "start's tzinfo has no utcoffset",
+        lambda: regimen(start=dt.datetime(2026, 1, 5, tzinfo=_NoOffset())),
+        E.InvalidDatetimeError,
+        "start: its tzinfo _NoOffset _NoOffset() gives no valid offset",
     ),
     Case(
         "Regimen",
@@ -989,7 +1004,23 @@ CASES = [
         "1,001 medicines",
         lambda: duloxinfo.check_interactions(["ibuprofen"] * 1001),
         E.MedicineError,
-        "medicines: 1001 medicines; at most 1000 at once",
+        "medicines: more than 1000 medicines; give at most that",
+    ),
+    Case(
+        "check_interactions",
+        "an endless iterator",
+        lambda: duloxinfo.check_interactions(itertools.repeat("ibuprofen")),
+        E.MedicineError,
+        "medicines: more than 1000 medicines",
+    ),
+    Case(
+        "check_interactions",
+        "now of a tzinfo with no utcoffset",
+        lambda: duloxinfo.check_interactions(
+            ["ibuprofen"], dt.datetime(2026, 2, 1, tzinfo=_NoOffset())
+        ),
+        E.InvalidDatetimeError,
+        "now: its tzinfo",
     ),
     Case(
         "check_interactions",
@@ -1180,6 +1211,11 @@ CLI_CASES = [
         "interactions --starts phenelzine=soon --tz Europe/London",
         ("interactions", "--starts", "phenelzine=soon", "--tz", "Europe/London", *NOW_ARGS),
         "--starts: 'soon' is not a date and time",
+    ),
+    CliCase(
+        "interactions ibuprofen --now soon",
+        ("interactions", "ibuprofen", "--now", "soon"),
+        "--now: 'soon' is not a date and time",
     ),
     CliCase(
         "interactions --stopped phenelzine=0001-01-01T00:00+00:00",

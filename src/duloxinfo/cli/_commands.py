@@ -209,7 +209,10 @@ def _interactions(args: argparse.Namespace) -> str:
     medicines, now = read_medicines(args)
     findings = duloxinfo.check_interactions(medicines, now)
     if args.json:
-        return _as_json(findings)
+        data = json.loads(_as_json(findings))
+        for item, finding in zip(data, findings, strict=True):
+            item["rank"] = finding.rank
+        return json.dumps(data, indent=2, ensure_ascii=False)
     lines = [
         f"{plural(len(medicines), 'medicine')} checked against duloxetine, most serious first:"
     ]

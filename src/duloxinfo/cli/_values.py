@@ -91,12 +91,11 @@ def read_medicines(args: argparse.Namespace) -> tuple[list[Medicine], _dt.dateti
     medicines = [_medicine("MEDICINE", name) for name in args.medicines]
     if not medicines and not timed:
         raise InputError("MEDICINE: give at least one medicine, such as ibuprofen")
+    given_now = None if args.now is None else _offset_instant(args.now, "--now", tz, None)
     if not timed:
-        return medicines, None
-    if args.now is None:
-        now = _dt.datetime.now(_dt.UTC)  # the command line's clock read, as for the rules
-    else:
-        now = _offset_instant(args.now, "--now", tz, None)
+        return medicines, given_now
+    # The command line's clock read, as for the rules.
+    now = _dt.datetime.now(_dt.UTC) if given_now is None else given_now
     for flag, given in timed:
         name, equals, when = given.rpartition("=")
         if not equals or not name.strip():

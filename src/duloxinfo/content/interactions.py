@@ -24,7 +24,7 @@ from typing import Final
 import attrs
 
 from .._validate import brief, checked, require_aware, require_items, require_type, utc
-from .._words import moment
+from .._words import moment, place
 from ..errors import MedicineError
 from ..sources import Citation
 from ._matching import Index, Match
@@ -71,7 +71,7 @@ class Medicine:
 
     Attributes:
         name: The medicine as given: a generic name, a brand name, an ATC code
-            (``"N06AF03"``) or an RxNorm ingredient code (``"8123"``).
+            (``"N02AX02"``) or an RxNorm ingredient code (``"10689"``).
         stopped_at: When it was stopped (an aware datetime), if it was.
         starts_at: When it starts or started (an aware datetime), if that is known.
 
@@ -195,8 +195,16 @@ _RANKS: Final[dict[object, int]] = {
 }
 
 
-def _when(instant: _dt.datetime) -> str:
-    return f"{moment(instant)} {instant.year}"
+def _when(instant: _dt.datetime, *, up: bool = False) -> str:
+    """``09:00 on Sunday 29 November 2026 (London time)``, in the zone the time was given in.
+
+    Shown to the minute: rounded up when the time is a "not before", so that the text
+    never says a moment earlier than the record.
+    """
+    if up and (instant.second or instant.microsecond):
+        later = utc(instant).replace(second=0, microsecond=0) + _dt.timedelta(minutes=1)
+        instant = later.astimezone(instant.tzinfo)
+    return f"{moment(instant)} {instant.year} ({place(instant.tzinfo)} time)"
 
 
 _WAIT_KINDS: Final = (WaitAfter.OTHER_STOPPED, WaitAfter.DULOXETINE_STOPPED)
@@ -227,11 +235,31 @@ def _timing(
     stopped, starts = medicine.stopped_at, medicine.starts_at
     stopped_by_now = stopped is not None and now is not None and utc(stopped) <= utc(now)
     starts_later = starts is not None and now is not None and utc(starts) > utc(now)
+    if now is not None and stopped is not None and not stopped_by_now and after is not None:
+        return _stopping(group, stopped, after)
     if now is None or not (stopped_by_now or starts_later):
         return group.seriousness, _current_windows(group), None
     if starts is not None and starts_later:
         return _starting(group, starts, now, before)
     return _stopped(group, stopped or now, now, after)
+
+
+def _stopping(
+    group: InteractionGroup, stopped: _dt.datetime, after: _dt.timedelta
+) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
+    """A medicine with a wait, taken now and due to stop: the wait is dated already."""
+    boundary = (utc(stopped) + after).astimezone(stopped.tzinfo)
+    windows = tuple(
+        attrs.evolve(window, boundary=boundary)
+        if window.after is WaitAfter.OTHER_STOPPED
+        else window
+        for window in _current_windows(group)
+    )
+    note = (
+        f"It is due to stop at {_when(stopped)}. The sources say to wait until "
+        f"{_when(boundary, up=True)} before you start duloxetine. That is {after.days} days."
+    )
+    return group.seriousness, windows, note
 
 
 def _stopped(
@@ -242,23 +270,23 @@ def _stopped(
 ) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
     said = f"You stopped it at {_when(stopped)}."
     if after is None:
-        return (
-            group.seriousness,
-            (),
-            f"{said} The sources give no wait for it, so tell your prescriber you took it lately.",
+        note = (
+            f"{said} The sources give no waiting time after stopping it. Ask your prescriber "
+            "or pharmacist if it still matters."
         )
+        return group.seriousness, (), note
     boundary = (utc(stopped) + after).astimezone(stopped.tzinfo)
     window = (Window(after=WaitAfter.OTHER_STOPPED, wait=after, boundary=boundary),)
     if utc(now) < utc(boundary):
         note = (
-            f"{said} The sources say to wait until {_when(boundary)} before you start "
+            f"{said} The sources say to wait until {_when(boundary, up=True)} before you start "
             f"duloxetine. That is {after.days} days. If you already take duloxetine, do not "
             "stop it on your own: ask your prescriber now."
         )
         return group.seriousness, window, note
     note = (
         f"{said} The wait of {after.days} days that the sources set ended at "
-        f"{_when(boundary)}. Still tell your prescriber that you took it."
+        f"{_when(boundary, up=True)}. Still tell your prescriber that you took it."
     )
     return Seriousness.CAUTION, window, note
 
@@ -295,6 +323,10 @@ def _findings(
         pairs: tuple[tuple[InteractionGroup, str | None], ...] = ((index.not_in_list, None),)
     elif not match.groups:
         pairs = ((index.nothing_found, None),)
+    elif match.ingredient is None:
+        # Only the ATC class is known: the medicine itself may matter in other ways too
+        # (a combination, or a member the sources single out), so it is not in the list.
+        pairs = ((index.not_in_list, None), *match.groups)
     else:
         pairs = match.groups
     ingredient = None if match is None or match.ingredient is None else match.ingredient.name
@@ -332,6 +364,8 @@ def _order(finding: InteractionFinding) -> tuple[object, ...]:
         "" if medicine.stopped_at is None else utc(medicine.stopped_at).isoformat(),
         "" if medicine.starts_at is None else utc(medicine.starts_at).isoformat(),
         finding.group,
+        # Equal instants given in different zones: their texts differ, so order them too.
+        finding.timing or "",
     )
 
 
@@ -354,7 +388,9 @@ def check_interactions(
     that says so, and a name duloxinfo does not know gives one that says it is not
     in the list: ask a pharmacist.  Findings are ordered by
     :attr:`InteractionFinding.rank`, then by name, so the order of the list does not
-    matter.
+    matter.  An ATC code duloxinfo knows only by its class gives the class's findings and
+    a "not in the list" one.  Do not list the person's own duloxetine: every duloxetine
+    medicine in the list is reported as a second one.
 
     A medicine stopped at a time, or due to start, is judged at ``now``: an MAOI
     stopped less than 14 days ago is still "do not combine", and an MAOI due to
@@ -383,9 +419,11 @@ def check_interactions(
     """
     from .load import interaction_index  # noqa: PLC0415 - the data loads on first use
 
-    items = require_items(medicines, "medicines", "an iterable of medicine names or Medicine")
+    items = require_items(
+        medicines, "medicines", "an iterable of medicine names or Medicine", MAX_MEDICINES
+    )
     if len(items) > MAX_MEDICINES:
-        raise MedicineError(f"medicines: {len(items)} medicines; at most {MAX_MEDICINES} at once")
+        raise MedicineError(f"medicines: more than {MAX_MEDICINES} medicines; give at most that")
     given = [_medicine(item, f"medicines[{number}]") for number, item in enumerate(items)]
     if now is not None:
         now = require_aware(now, "now")
