@@ -278,6 +278,8 @@ def _call(name, args):
     function, _ = ENTRY_POINTS[name]
     if name == "dose_calendar":
         return function(*args[:3], created=args[3])
+    if name == "Medicine":
+        return function(args[0], stopped_at=args[1], starts_at=args[2])
     return function(*args)
 
 

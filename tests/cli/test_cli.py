@@ -1,6 +1,7 @@
 """The command line, driven as a user drives it: the real entry point, in a subprocess."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -301,6 +302,20 @@ def test_a_bad_history_file_names_the_row_and_the_value(content, message):
     result = run("audit", *REGIMEN, "--history", "-", stdin=content)
     assert (result.returncode, len(result.stderr.splitlines())) == (2, 1), result.stderr
     assert message in result.stderr
+
+
+def test_an_output_the_terminal_cannot_show_is_exit_2_and_one_line():
+    result = subprocess.run(
+        [sys.executable, "-m", "duloxinfo", "interactions", "aspirin"],
+        capture_output=True,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        "duloxinfo: error: standard output cannot show '\\xa7' (ascii); "
+        "set PYTHONIOENCODING=utf-8\n"
+    )
 
 
 def test_something_unexpected_is_exit_1_and_one_line(monkeypatch, capsys):

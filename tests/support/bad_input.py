@@ -39,6 +39,16 @@ class _NoOffset(dt.tzinfo):
         return "_NoOffset()"
 
 
+class _NoDst(dt.tzinfo):
+    """A tzinfo of one's own with an offset but no dst(): it cannot convert instants."""
+
+    def utcoffset(self, _):
+        return dt.timedelta(hours=1)
+
+    def __repr__(self):
+        return "_NoDst()"
+
+
 class Case(NamedTuple):
     """One bad input: the public callable, the input in words, a call, the error, its text."""
 
@@ -1063,6 +1073,15 @@ CASES = [
         lambda: duloxinfo.Medicine("phenelzine", starts_at=dt.datetime(2026, 1, 5)),
         E.NaiveDatetimeError,
         "starts_at: 2026-01-05T00:00:00 has no time zone",
+    ),
+    Case(
+        "Medicine",
+        "stopped_at's tzinfo has no dst",
+        lambda: duloxinfo.Medicine(
+            "phenelzine", stopped_at=dt.datetime(2026, 1, 5, tzinfo=_NoDst())
+        ),
+        E.InvalidDatetimeError,
+        "stopped_at: its tzinfo _NoDst _NoDst() cannot convert instants",
     ),
     Case(
         "Medicine",

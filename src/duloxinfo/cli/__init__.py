@@ -3,7 +3,8 @@
 Built on the standard library's :mod:`argparse`.  With no command it runs the main
 job: the guide's summary and a worked missed-dose example.  The commands are
 ``guide``, ``missed-dose``, ``schedule``, ``supply``, ``audit``, ``fhir``,
-``calendar`` and ``schema``; ``duloxinfo COMMAND --help`` shows each with an example.
+``calendar``, ``interactions`` and ``schema``; ``duloxinfo COMMAND --help`` shows each
+with an example.
 
 Exit status: 0 on success, 2 on bad input (one line on standard error naming the
 bad value, no traceback), 1 on anything unexpected.  This package is the only part
@@ -48,5 +49,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - the promise: status 1 and one line, no traceback
         sys.stderr.write(f"duloxinfo: unexpected error: {type(error).__name__}: {error}\n")
         return 1
-    sys.stdout.write(output + "\n")
+    try:
+        sys.stdout.write(output + "\n")
+    except UnicodeEncodeError as error:
+        sys.stderr.write(
+            f"duloxinfo: error: standard output cannot show {error.object[error.start]!r} "
+            f"({error.encoding}); set PYTHONIOENCODING=utf-8\n"
+        )
+        return 2
     return 0

@@ -23,9 +23,17 @@ from typing import Final
 
 import attrs
 
-from .._validate import brief, checked, require_aware, require_items, require_type, utc
+from .._validate import (
+    brief,
+    checked,
+    require_aware,
+    require_items,
+    require_type,
+    shown,
+    utc,
+)
 from .._words import moment, place
-from ..errors import MedicineError
+from ..errors import InvalidDatetimeError, MedicineError
 from ..sources import Citation
 from ._matching import Index, Match
 from .medicines import FindingKind, InteractionGroup, Risk
@@ -55,13 +63,24 @@ def _check_name(value: object, field: str) -> None:
 
 
 def _check_instant(value: object, field: str) -> None:
-    if value is not None:
-        require_aware(value, field)
+    if value is None:
+        return
+    instant = require_aware(value, field)
+    # The check writes times in the zone they were given in; a tzinfo of one's own may
+    # give an offset but not convert to its zone (no dst(), for one): refuse it here.
+    try:
+        utc(instant).astimezone(instant.tzinfo)
+    except (ValueError, TypeError, ArithmeticError, NotImplementedError) as error:
+        raise InvalidDatetimeError(
+            f"{field}: its tzinfo {shown(instant.tzinfo)} cannot convert instants ({brief(error)})"
+        ) from None
 
 
 @attrs.frozen
 class Medicine:
     """A medicine a person takes, has stopped, or is about to start.
+
+    The times are keyword-only: ``Medicine("linezolid", starts_at=...)``.
 
     >>> import datetime as dt
     >>> from duloxinfo import Medicine
@@ -79,12 +98,17 @@ class Medicine:
         WrongTypeError: a field is not of its type.
         MedicineError: the name is blank or longer than 200 characters, or the
             medicine starts after it stopped.
-        InvalidDatetimeError: a time has no time zone, or is outside the supported years.
+        InvalidDatetimeError: a time has no time zone, is outside the supported years, or
+            has a tzinfo that cannot convert instants to its zone.
     """
 
     name: str = attrs.field(validator=checked(_check_name))
-    stopped_at: _dt.datetime | None = attrs.field(default=None, validator=checked(_check_instant))
-    starts_at: _dt.datetime | None = attrs.field(default=None, validator=checked(_check_instant))
+    stopped_at: _dt.datetime | None = attrs.field(
+        default=None, kw_only=True, validator=checked(_check_instant)
+    )
+    starts_at: _dt.datetime | None = attrs.field(
+        default=None, kw_only=True, validator=checked(_check_instant)
+    )
 
     def __attrs_post_init__(self) -> None:
         """Refuse a medicine that starts after it stopped."""

@@ -26,7 +26,10 @@ __all__ = ["FindingKind", "Ingredient", "InteractionData", "InteractionGroup", "
 
 
 class FindingKind(enum.Enum):
-    """What an interaction check found about one medicine; the values are stable identifiers."""
+    """What an interaction check found about one medicine; the values are stable identifiers.
+
+    A later version may add members: handle a value you do not know as the most cautious.
+    """
 
     INTERACTION = "interaction"
     """The sources name a problem with taking it with duloxetine."""
@@ -40,7 +43,10 @@ class FindingKind(enum.Enum):
 
 
 class Risk(enum.Enum):
-    """What can go wrong, as a stable identifier an application can act on."""
+    """What can go wrong, as a stable identifier an application can act on.
+
+    A later version may add members (and groups, with new ids) as the data grows.
+    """
 
     SEROTONIN_SYNDROME = "serotonin-syndrome"
     """Serotonin syndrome, a serious reaction to too much serotonin."""
