@@ -50,13 +50,22 @@ def _duration(span: _dt.timedelta) -> str:
     return str(span) if text is None else text
 
 
-def _as_json(value: attrs.AttrsInstance | tuple[attrs.AttrsInstance, ...]) -> str:
-    """An answer (or a tuple of them) as indented JSON: instants in ISO 8601, enums as values."""
+def _as_data(item: attrs.AttrsInstance) -> dict[str, object]:
+    """An answer as JSON-ready data: instants in ISO 8601, enums as values."""
     import attrs  # noqa: PLC0415 - loaded with the answer's own classes, not at start-up
 
-    items = value if isinstance(value, tuple) else (value,)
-    data = [attrs.asdict(item, value_serializer=_json_value) for item in items]
-    return json.dumps(data if isinstance(value, tuple) else data[0], indent=2, ensure_ascii=False)
+    return attrs.asdict(item, value_serializer=_json_value)
+
+
+def _dumps(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _as_json(value: attrs.AttrsInstance | tuple[attrs.AttrsInstance, ...]) -> str:
+    """An answer (or a tuple of them) as indented JSON: instants in ISO 8601, enums as values."""
+    if isinstance(value, tuple):
+        return _dumps([_as_data(item) for item in value])
+    return _dumps(_as_data(value))
 
 
 def _when(instant: _dt.datetime | None) -> str:
@@ -209,10 +218,7 @@ def _interactions(args: argparse.Namespace) -> str:
     medicines, now = read_medicines(args)
     findings = duloxinfo.check_interactions(medicines, now)
     if args.json:
-        data = json.loads(_as_json(findings))
-        for item, finding in zip(data, findings, strict=True):
-            item["rank"] = finding.rank
-        return json.dumps(data, indent=2, ensure_ascii=False)
+        return _dumps([{**_as_data(finding), "rank": finding.rank} for finding in findings])
     lines = [
         f"{plural(len(medicines), 'medicine')} checked against duloxetine, most serious first:"
     ]

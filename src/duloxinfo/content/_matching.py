@@ -208,7 +208,8 @@ def _check_ingredient(
     """Add ``ingredient``'s names and codes to ``index``, and note each one already taken."""
     uk = () if ingredient.uk_name is None else (ingredient.uk_name,)
     for name in (ingredient.name, *uk, *ingredient.other_names, *ingredient.brands):
-        found = index.by_key.setdefault(key(name), ingredient) if key(name) else None
+        name_key = key(name)
+        found = index.by_key.setdefault(name_key, ingredient) if name_key else None
         if found is not ingredient:
             problems.append(f"{where}: the name {name!r} is blank or another's")
     for code in ingredient.atc:

@@ -257,32 +257,41 @@ def _timing(
     """The seriousness, windows and timing note of ``group`` for ``medicine`` at ``now``."""
     after, before = group.wait_after_other_stops, group.wait_before_other_starts
     stopped, starts = medicine.stopped_at, medicine.starts_at
-    stopped_by_now = stopped is not None and now is not None and utc(stopped) <= utc(now)
-    starts_later = starts is not None and now is not None and utc(starts) > utc(now)
-    if now is not None and stopped is not None and not stopped_by_now and after is not None:
-        return _stopping(group, stopped, after)
-    if now is None or not (stopped_by_now or starts_later):
-        return group.seriousness, _current_windows(group), None
-    if starts is not None and starts_later:
-        return _starting(group, starts, now, before)
-    return _stopped(group, stopped or now, now, after)
+    if now is not None:
+        if stopped is not None and utc(stopped) > utc(now) and after is not None:
+            return _stopping(group, stopped, after)
+        if starts is not None and utc(starts) > utc(now):
+            return _starting(group, starts, now, before)
+        if stopped is not None and utc(stopped) <= utc(now):
+            return _stopped(group, stopped, now, after)
+    return group.seriousness, _current_windows(group), None
+
+
+def _moved(instant: _dt.datetime, span: _dt.timedelta) -> _dt.datetime:
+    """``instant`` plus ``span`` of real elapsed time, in the zone ``instant`` was given in."""
+    return (utc(instant) + span).astimezone(instant.tzinfo)
+
+
+def _wait_until(boundary: _dt.datetime, after: _dt.timedelta) -> str:
+    """The sentences that date the wait after stopping a medicine, before duloxetine."""
+    return (
+        f"The sources say to wait until {_when(boundary, up=True)} before you start "
+        f"duloxetine. That is {after.days} days."
+    )
 
 
 def _stopping(
     group: InteractionGroup, stopped: _dt.datetime, after: _dt.timedelta
 ) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
     """A medicine with a wait, taken now and due to stop: the wait is dated already."""
-    boundary = (utc(stopped) + after).astimezone(stopped.tzinfo)
+    boundary = _moved(stopped, after)
     windows = tuple(
         attrs.evolve(window, boundary=boundary)
         if window.after is WaitAfter.OTHER_STOPPED
         else window
         for window in _current_windows(group)
     )
-    note = (
-        f"It is due to stop at {_when(stopped)}. The sources say to wait until "
-        f"{_when(boundary, up=True)} before you start duloxetine. That is {after.days} days."
-    )
+    note = f"It is due to stop at {_when(stopped)}. {_wait_until(boundary, after)}"
     return group.seriousness, windows, note
 
 
@@ -299,12 +308,11 @@ def _stopped(
             "or pharmacist if it still matters."
         )
         return group.seriousness, (), note
-    boundary = (utc(stopped) + after).astimezone(stopped.tzinfo)
+    boundary = _moved(stopped, after)
     window = (Window(after=WaitAfter.OTHER_STOPPED, wait=after, boundary=boundary),)
     if utc(now) < utc(boundary):
         note = (
-            f"{said} The sources say to wait until {_when(boundary, up=True)} before you start "
-            f"duloxetine. That is {after.days} days. If you already take duloxetine, do not "
+            f"{said} {_wait_until(boundary, after)} If you already take duloxetine, do not "
             "stop it on your own: ask your prescriber now."
         )
         return group.seriousness, window, note
@@ -324,7 +332,7 @@ def _starting(
     said = f"It is due to start at {_when(starts)}."
     if before is None:
         return group.seriousness, (), said
-    boundary = (utc(starts) - before).astimezone(starts.tzinfo)
+    boundary = _moved(starts, -before)
     window = (Window(after=WaitAfter.DULOXETINE_STOPPED, wait=before, boundary=boundary),)
     wait = (
         f"{said} The sources say your last dose of duloxetine must be at least {before.days} "
