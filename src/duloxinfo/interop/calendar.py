@@ -1,4 +1,4 @@
-"""An RFC 5545 calendar (.ics) of a regimen's doses, with a reminder on each.
+"""An RFC 5545 calendar (.ics) of a plan's doses, with a reminder on each.
 
 Needs the optional ``calendar`` extra (``pip install 'duloxinfo[calendar]'``),
 which brings the ``icalendar`` package; nothing else in duloxinfo imports it.
@@ -7,45 +7,131 @@ which brings the ``icalendar`` package; nothing else in duloxinfo imports it.
 from __future__ import annotations
 
 import datetime as _dt
+import uuid as _uuid
+from typing import Final
 
-from .._validate import require_aware, require_date
+from .._validate import require_aware, require_date, require_type, utc
 from .._version import __version__
 from ..errors import ScheduleError
 from ..label import LABEL
-from ..rules._inputs import require_regimen
+from ..rules._inputs import as_plan
 from ..rules._slots import doses_between
+from ..rules.plan import Plan
 from ..rules.regimen import Regimen
 from ..rules.schedule import MAX_SCHEDULE_DAYS
 
 __all__ = ["dose_calendar"]
 
+# The namespace of the UIDs of a calendar made without one: a plan's own namespace is
+# derived from it and the plan, so that the same plan always gets the same UIDs.
+_PLAN_NAMESPACE: Final = _uuid.UUID("6c1f7c0e-3b8e-5d0a-9f0e-2f4d8b7a1c55")
+_YEAR: Final = _dt.timedelta(days=366)
+
+
+def _one_instant(local: _dt.datetime) -> bool:
+    """Whether the wall time of ``local`` names one instant in its zone.
+
+    Not so when it occurs twice (the repeated hour of a night the clocks go back)
+    or not at all (a gap); both readings of the wall time, ``fold=0`` and
+    ``fold=1``, then give different instants.
+    """
+    return utc(local.replace(fold=0)) == utc(local.replace(fold=1))
+
+
+def _plan_namespace(plan: Plan) -> _uuid.UUID:
+    """A namespace derived from the plan alone: its phases' doses, times, zones and spans."""
+    phases = ";".join(
+        f"{p.dose_mg}|{','.join(t.isoformat() for t in p.times)}|{p.tz.key}|"
+        f"{utc(p.start).isoformat()}|{'' if p.end is None else utc(p.end).isoformat()}"
+        for p in plan.phases
+    )
+    return _uuid.uuid5(_PLAN_NAMESPACE, phases)
+
+
+def _doses(phase: Regimen, first: _dt.date, last: _dt.date) -> list[_dt.datetime]:
+    """The phase's doses on the local dates ``first`` to ``last`` in its zone, in that zone."""
+    midnight = _dt.time(0)
+    lo, hi = (
+        utc(_dt.datetime.combine(day, midnight, tzinfo=phase.tz))
+        for day in (first, last + _dt.timedelta(days=1))
+    )
+    return [dose.astimezone(phase.tz) for dose in doses_between(phase, lo, hi)]
+
 
 def dose_calendar(
-    regimen: Regimen, first_day: _dt.date, last_day: _dt.date, *, created: _dt.datetime
+    plan: Plan | Regimen,
+    first_day: _dt.date,
+    last_day: _dt.date,
+    *,
+    created: _dt.datetime,
+    namespace: _uuid.UUID | None = None,
 ) -> bytes:
-    """The regimen's doses on the local dates ``first_day`` to ``last_day`` as an .ics file.
+    """The plan's doses on the local dates ``first_day`` to ``last_day`` as an .ics file.
 
     One event per scheduled dose (as :func:`~duloxinfo.rules.schedule.dose_times`
-    lists them), at its local time in the regimen's zone (the calendar carries the
-    zone's ``VTIMEZONE``, so calendar apps keep the wall time across daylight
-    saving), with a reminder at the dose time and the administration instructions
-    in the description.
+    lists them), with that dose's phase's amount in its summary and description,
+    the administration instructions, and a reminder at the dose time.  A dose is in
+    the calendar when its date in its own phase's zone (the date the event shows)
+    is from ``first_day`` to ``last_day``; a plan that changes zone has each
+    phase's doses on the dates of that phase's zone.
+
+    **Times.**  An event's start is its local time in its phase's zone, with that
+    zone's ``VTIMEZONE``, so that calendar apps keep 08:00 at 08:00 across daylight
+    saving.  A dose whose local time occurs twice (the repeated hour of a night the
+    clocks go back) is written in UTC instead (``DTSTART:...Z``): RFC 5545 reads
+    such a local time as its first occurrence, but libical and ical.js (the engine
+    of Thunderbird) read the second, an hour late.  The UTC form is read as the same
+    instant by every client.  A dose's local time always exists (it is the wall
+    clock at an instant); a time that did not would be written in UTC as well.
+    iCalendar times are whole seconds: a dose time with a fraction of a second is
+    written without it.
+
+    **UIDs.**  Each event's UID is a UUID (version 5) made from ``namespace`` and
+    the dose's instant, so it is stable across runs, differs between namespaces, and
+    carries no data about the person.  Give each person's plan a ``namespace`` of
+    its own (a random :func:`uuid.uuid4`, stored with the plan): then two people on
+    the same regimen do not share UIDs in a shared calendar, and a calendar made
+    again after the plan changes replaces the events of the same doses (a changed
+    amount at the same time included) instead of adding to them.  Without one, the
+    namespace is derived from the plan itself: the same plan always gives the same
+    UIDs, and so do two people on the same plan.
+
     ``created`` is the calendar's timestamp (``DTSTAMP``), given rather than read
-    from the clock.
+    from the clock.  Every line ends with CRLF, as RFC 5545 requires.
 
     Raises:
-        WrongTypeError: ``regimen`` is not a :class:`~duloxinfo.rules.regimen.Regimen`,
-            the days are not dates, or ``created`` is not a datetime.
+        WrongTypeError: ``plan`` is not a :class:`~duloxinfo.rules.plan.Plan` or a
+            :class:`~duloxinfo.rules.regimen.Regimen`, the days are not dates,
+            ``created`` is not a datetime, or ``namespace`` is not a
+            :class:`uuid.UUID`.
         InvalidDatetimeError: a day is outside the supported years, or ``created`` has
             no zone or is outside them.
         ScheduleError: ``last_day`` is before ``first_day``, or the span is longer
             than :data:`~duloxinfo.rules.schedule.MAX_SCHEDULE_DAYS`.
         ModuleNotFoundError: the ``calendar`` extra (icalendar) is not installed.
+
+    >>> import datetime as dt, uuid
+    >>> from duloxinfo import Regimen, dose_calendar
+    >>> regimen = Regimen(60, [dt.time(1, 30)], "Europe/London",
+    ...                   dt.datetime(2026, 10, 1, tzinfo=dt.UTC))
+    >>> ics = dose_calendar(regimen, dt.date(2026, 10, 24), dt.date(2026, 10, 26),
+    ...                     created=dt.datetime(2026, 10, 1, tzinfo=dt.UTC),
+    ...                     namespace=uuid.UUID("0f7b6d0a-8d0e-4c1e-9a53-6d8f2b1e4c77"))
+    >>> for event in ics.decode().split("BEGIN:VEVENT")[1:]:
+    ...     print(next(line for line in event.splitlines() if line.startswith("DTSTART")))
+    DTSTART;TZID=Europe/London:20261024T013000
+    DTSTART:20261025T003000Z
+    DTSTART;TZID=Europe/London:20261026T013000
+
+    On 25 October 2026 the clocks go back at 02:00, so 01:30 happens twice; the dose
+    is the first 01:30 (00:30 UTC), written in UTC.
     """
-    regimen = require_regimen(regimen)
+    plan = as_plan(plan)
     first = require_date(first_day, "first_day")
     last = require_date(last_day, "last_day")
     stamp = require_aware(created, "created").astimezone(_dt.UTC)
+    if namespace is not None:
+        namespace = require_type(namespace, _uuid.UUID, "namespace", "a uuid.UUID or None")
     if last < first:
         raise ScheduleError(
             f"last_day: {last.isoformat()} is before first_day ({first.isoformat()})"
@@ -62,41 +148,38 @@ def dose_calendar(
             "dose_calendar needs the calendar extra: pip install 'duloxinfo[calendar]'"
         ) from exc
 
-    midnight = _dt.time(0)
-    span = (
-        _dt.datetime.combine(day, midnight, tzinfo=regimen.tz).astimezone(_dt.UTC)
-        for day in (first, last + _dt.timedelta(days=1))
-    )
-    doses = [dose.astimezone(regimen.tz) for dose in doses_between(regimen, *span)]
-    summary = f"Duloxetine {regimen.dose_mg} mg"
-    description = (
-        f"Take {regimen.dose_mg} mg of duloxetine, as your prescriber directs. "
-        f"{LABEL.administration.value} Never take two doses at once."
-    )
+    namespace = namespace or _plan_namespace(plan)
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//duloxinfo//duloxinfo {__version__}//EN")
     calendar.add("version", "2.0")
-    for dose in doses:
-        event = icalendar.Event()
-        event.add("uid", f"{dose.astimezone(_dt.UTC):%Y%m%dT%H%M%SZ}-{regimen.dose_mg}mg@duloxinfo")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", dose)
-        event.add("summary", summary)
-        event.add("description", description)
-        event.add("transp", "TRANSPARENT")
-        alarm = icalendar.Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", summary)
-        alarm.add("trigger", _dt.timedelta(0))
-        event.add_component(alarm)
-        calendar.add_component(event)
-    # The zone's rules for the calendar's own span and a year either side, not 1970-2038.
-    # icalendar searches for the zone's changes up to a year past the dates it is given,
+    for phase in plan.phases:
+        summary = f"Duloxetine {phase.dose_mg} mg"
+        description = (
+            f"Take {phase.dose_mg} mg of duloxetine, as your prescriber directs. "
+            f"{LABEL.administration.value} Never take two doses at once."
+        )
+        for exact in _doses(phase, first, last):
+            dose = exact.replace(microsecond=0)
+            at_utc = dose.astimezone(_dt.UTC)
+            event = icalendar.Event()
+            event.add("uid", str(_uuid.uuid5(namespace, f"{at_utc:%Y%m%dT%H%M%SZ}")))
+            event.add("dtstamp", stamp)
+            event.add("dtstart", dose if _one_instant(dose) else at_utc)
+            event.add("summary", summary)
+            event.add("description", description)
+            event.add("transp", "TRANSPARENT")
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", summary)
+            alarm.add("trigger", _dt.timedelta(0))
+            event.add_component(alarm)
+            calendar.add_component(event)
+    # Each zone's rules for the calendar's own span and a year either side, not 1970-2038.
+    # icalendar searches for a zone's changes up to a year past the dates it is given,
     # so near the ends of the supported years those stay that far inside Python's dates.
-    year = _dt.timedelta(days=366)
     calendar.add_missing_timezones(
-        first_date=max(first, _dt.date.min + 2 * year) - year,
-        last_date=min(last, _dt.date.max - 2 * year) + year,
+        first_date=max(first, _dt.date.min + 2 * _YEAR) - _YEAR,
+        last_date=min(last, _dt.date.max - 2 * _YEAR) + _YEAR,
     )
     ics: bytes = calendar.to_ical()
     return ics
