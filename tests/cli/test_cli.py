@@ -97,7 +97,8 @@ def test_schedule_lists_the_doses_across_the_clock_change():
     listed = json.loads(
         ok("schedule", *REGIMEN, *NOW, "--from", "2026-11-30", "--days", "1", "--json")
     )
-    assert listed == [{"at": "2026-11-30T08:00:00+00:00", "dose_mg": 60}]
+    assert listed["doses"] == [{"at": "2026-11-30T08:00:00+00:00", "dose_mg": 60}]
+    assert (listed["schema_version"], listed["start"]) == ("1.0", "2026-11-30T00:00:00+00:00")
     none = ok("schedule", *REGIMEN, "--now", "2026-10-01T09:00", "--days", "1")
     assert none.splitlines()[1] == "  none"
 
@@ -117,7 +118,7 @@ def test_supply_text_and_json():
 def test_audit_reads_csv_json_and_stdin(tmp_path):
     csv_file = tmp_path / "taken.csv"
     csv_file.write_text("at,dose_mg\n2026-11-24T08:05,60\n2026-11-24T13:00,60\n", encoding="utf-8")
-    out = ok("audit", *REGIMEN, *NOW, "--history", str(csv_file))
+    out = ok("audit", *REGIMEN, "--history", str(csv_file))
     assert out.splitlines()[:2] == [
         "1 double dose in 2 intakes:",
         "- too-close: Tue 2026-11-24 08:05 GMT, Tue 2026-11-24 13:00 GMT",
@@ -132,6 +133,8 @@ def test_audit_reads_csv_json_and_stdin(tmp_path):
     found = json.loads(
         ok("audit", *REGIMEN, "--history", "-", "--json", stdin=csv_file.read_text())
     )
+    assert found["intakes"] == 2
+    found = found["double_doses"]
     assert [(f["kind"], f["certain"]) for f in found] == [("too-close", True)]
     assert found[0]["intakes"][1] == {
         "at": "2026-11-24T13:00:00+00:00",
@@ -150,6 +153,7 @@ def test_a_dose_you_are_not_sure_of_counts_as_taken():
     assert "not sure" in unsure["reason"]
     history = "at,dose_mg,certain\n2026-11-24T08:05,60,no\n2026-11-24T13:00,60,yes\n"
     found = json.loads(ok("audit", *REGIMEN, "--history", "-", "--json", stdin=history))
+    found = found["double_doses"]
     assert [(f["kind"], f["certain"]) for f in found] == [("too-close", False)]
     rows = '[{"at": "2026-11-24T08:05", "dose_mg": 60, "certain": false}]'
     assert ok("audit", *REGIMEN, "--history", "-", stdin=rows) == "No double doses in 1 intake.\n"
@@ -207,7 +211,7 @@ def test_interactions_in_text_and_json_most_serious_first():
         "CAUTION: St John's Wort",
         "Not medical advice: follow your prescriber's directions.",
     ]
-    found = json.loads(ok("interactions", "ibuprofen", "St John's Wort", "--json"))
+    found = json.loads(ok("interactions", "ibuprofen", "St John's Wort", "--json"))["findings"]
     assert [(f["ingredient"], f["group"], f["seriousness"], f["rank"]) for f in found] == [
         ("ibuprofen", "bleeding", "caution", 4),
         ("St John's wort", "serotonergic", "caution", 4),
@@ -233,7 +237,7 @@ def test_interactions_with_a_stopped_and_a_starting_medicine():
             "2026-11-25T09:00",
             "--json",
         )
-    )
+    )["findings"]
     assert [(f["medicine"]["name"], f["seriousness"], f["windows"]) for f in found] == [
         (
             "linezolid",

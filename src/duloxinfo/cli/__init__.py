@@ -3,15 +3,17 @@
 Built on the standard library's :mod:`argparse`.  With no command it runs the main
 job: the guide's summary and a worked missed-dose example.  The commands are
 ``guide``, ``missed-dose``, ``schedule``, ``supply``, ``audit``, ``fhir``,
-``calendar``, ``interactions`` and ``schema``; ``duloxinfo COMMAND --help`` shows each
-with an example.
+``calendar``, ``plan``, ``titration``, ``interactions`` and ``schema``;
+``duloxinfo COMMAND --help`` shows each with an example.
 
 Exit status: 0 on success, 2 on bad input (one line on standard error naming the
-bad value, no traceback), 1 on anything unexpected.  This package is the only part
-of duloxinfo that prints, and the only one that reads the clock: when ``--now`` is
-not given, it is the current time.  Its private modules: ``_parser`` (the commands
-and their options), ``_values`` (reading what people type), ``_commands`` (running
-a command and writing its answer).
+flag the person typed and the value as typed, no traceback), 1 on anything
+unexpected (a bug).  This package is the only part of duloxinfo that prints, and
+the only one that reads the clock: when ``--now`` is not given, it is the current
+time.  Every ``--json`` answer is an object with a ``schema_version``.  Its
+private modules: ``_parser`` (the commands and their options), ``_values``
+(reading what people type), ``_zones`` (the zone rule), ``_commands`` (running a
+command and writing its answer), ``_schemas`` (the JSON Schema of the answers).
 """
 
 from __future__ import annotations
@@ -50,7 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"duloxinfo: unexpected error: {type(error).__name__}: {error}\n")
         return 1
     try:
-        sys.stdout.write(output + "\n")
+        if isinstance(output, bytes):
+            _write_bytes(output)
+        else:
+            sys.stdout.write(output + "\n")
     except UnicodeEncodeError as error:
         sys.stderr.write(
             f"duloxinfo: error: standard output cannot show {error.object[error.start]!r} "
@@ -58,3 +63,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     return 0
+
+
+def _write_bytes(data: bytes) -> None:
+    """Write ``data`` unchanged (a calendar's CRLF line ends and all) to standard output."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream put in place of standard output (a test's)
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()

@@ -18,12 +18,28 @@ from zoneinfo import ZoneInfo
 
 import duloxinfo
 
+from .._validate import MAX_YEAR, brief
 from .._words import how_often, plural
 from ._parser import NOT_ADVICE
-from ._values import InputError, read_history, read_instant, read_medicines, read_regimen
+from ._schemas import SCHEMA_VERSION
+from ._values import (
+    FLAGS,
+    InputError,
+    flagged,
+    read_date,
+    read_history,
+    read_instant,
+    read_medicines,
+    read_plan,
+    read_taken,
+    when,
+)
 
 if TYPE_CHECKING:
     import attrs
+
+    from ..rules.plan import Plan
+    from ..rules.regimen import Regimen
 
 _EXAMPLE_ZONE = "Europe/London"
 
@@ -59,13 +75,6 @@ def _as_data(item: attrs.AttrsInstance) -> dict[str, object]:
 
 def _dumps(data: object) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False)
-
-
-def _as_json(value: attrs.AttrsInstance | tuple[attrs.AttrsInstance, ...]) -> str:
-    """An answer (or a tuple of them) as indented JSON: instants in ISO 8601, enums as values."""
-    if isinstance(value, tuple):
-        return _dumps([_as_data(item) for item in value])
-    return _dumps(_as_data(value))
 
 
 def _when(instant: _dt.datetime | None) -> str:
@@ -109,19 +118,39 @@ def _guide(args: argparse.Namespace) -> str:
     return render(part).rstrip("\n")
 
 
+def _phases(plan: Plan | Regimen) -> tuple[Regimen, ...]:
+    return plan.phases if isinstance(plan, duloxinfo.Plan) else (plan,)
+
+
+def _in_force(plan: Plan | Regimen, instant: _dt.datetime) -> int | None:
+    """The index of the phase in force at ``instant``, or None (before, after, a pause)."""
+    for index, phase in enumerate(_phases(plan)):
+        if phase.start <= instant and (phase.end is None or instant < phase.end):
+            return index
+    return None
+
+
+def _dose_at(plan: Plan | Regimen, instant: _dt.datetime) -> int:
+    """The dose of the phase in force at ``instant`` (the nearest phase outside them)."""
+    phases = _phases(plan)
+    index = _in_force(plan, instant)
+    if index is None:
+        earlier = [i for i, p in enumerate(phases) if p.start <= instant]
+        index = earlier[-1] if earlier else 0
+    return phases[index].dose_mg
+
+
+def _answer(data: dict[str, object]) -> str:
+    """A ``--json`` answer: an object with ``schema_version`` first."""
+    return _dumps({"schema_version": SCHEMA_VERSION, **data})
+
+
 def _missed_dose(args: argparse.Namespace) -> str:
-    regimen, now = read_regimen(args)
-    taken = [
-        duloxinfo.Intake(read_instant(t, flag, regimen.tz, now), regimen.dose_mg, certain)
-        for flag, certain, given in (
-            ("--taken", True, args.taken),
-            ("--not-sure", False, args.not_sure),
-        )
-        for t in given
-    ]
-    advice = duloxinfo.advise_missed_dose(regimen, taken, now)
+    plan, tz, now = read_plan(args)
+    taken = read_taken(args, tz, now, lambda at: _dose_at(plan, at))
+    advice = duloxinfo.advise_missed_dose(plan, taken, now())
     if args.json:
-        return _as_json(advice)
+        return _answer(_as_data(advice))
     action = advice.action.value + (f" ({advice.dose_mg} mg)" if advice.dose_mg else "")
     return "\n".join(
         [
@@ -139,27 +168,56 @@ def _missed_dose(args: argparse.Namespace) -> str:
     )
 
 
-def _schedule(args: argparse.Namespace) -> str:
-    regimen, now = read_regimen(args)
-    start = now if args.from_ is None else read_instant(args.from_, "--from", regimen.tz, now)
-    if not 1 <= args.days <= duloxinfo.MAX_SCHEDULE_DAYS:
-        raise InputError(f"--days: {args.days} is not between 1 and {duloxinfo.MAX_SCHEDULE_DAYS}")
-    doses = duloxinfo.dose_times(regimen, start, start + _dt.timedelta(days=args.days))
-    if args.json:
-        return json.dumps(
-            [{"at": d.isoformat(), "dose_mg": regimen.dose_mg} for d in doses], indent=2
+def _span(start: _dt.datetime, days: int, flag: str, tz: ZoneInfo) -> _dt.datetime:
+    """``days`` days after ``start``, if that is within the supported years."""
+    if not 1 <= days <= duloxinfo.MAX_SCHEDULE_DAYS:
+        raise InputError(f"{flag}: {days} is not between 1 and {duloxinfo.MAX_SCHEDULE_DAYS}")
+    try:
+        end = start + _dt.timedelta(days=days)
+        end.astimezone(_dt.UTC)
+    except OverflowError:
+        end = None
+    if end is None or end.year > MAX_YEAR:
+        raise InputError(
+            f"{flag}: {days} days from {when(start, tz)} go past the supported years "
+            f"(to {MAX_YEAR})"
         )
-    header = f"Doses of {regimen.dose_mg} mg in the next {args.days} days ({regimen.tz.key}):"
-    return "\n".join([header, *(f"  {_when(d)}" for d in doses)] if doses else [header, "  none"])
+    return end
+
+
+def _schedule(args: argparse.Namespace) -> str:
+    plan, tz, now = read_plan(args)
+    start = now() if args.from_ is None else read_instant(args.from_, "--from", tz, now)
+    end = _span(start, args.days, "--days", tz)
+    doses = duloxinfo.dose_times(plan, start, end)
+    if args.json:
+        return _answer(
+            {
+                "start": start.isoformat(),
+                "end": end.isoformat(),
+                "doses": [{"at": d.isoformat(), "dose_mg": _dose_at(plan, d)} for d in doses],
+            }
+        )
+    phases = _phases(plan)
+    if len({p.dose_mg for p in phases}) == 1 and len({p.tz for p in phases}) == 1:
+        header = f"Doses of {phases[0].dose_mg} mg in the next {args.days} days ({tz.key}):"
+        lines = [f"  {_when(d)}" for d in doses]
+    else:
+        header = f"Doses in the next {args.days} days:"
+        lines = [f"  {_when(d)}  {_dose_at(plan, d)} mg" for d in doses]
+    return "\n".join([header, *lines] if doses else [header, "  none"])
 
 
 def _supply(args: argparse.Namespace) -> str:
-    regimen, now = read_regimen(args)
+    plan, _, now = read_plan(args)
+    most = duloxinfo.MAX_SCHEDULE_DAYS
+    if not 0 <= args.lead_days <= most:
+        raise InputError(f"--lead-days: {args.lead_days} is not between 0 and {most}")
     supply = duloxinfo.supply_forecast(
-        regimen, args.strength, args.count, now, lead_time=_dt.timedelta(days=args.lead_days)
+        plan, args.strength, args.count, now(), lead_time=_dt.timedelta(days=args.lead_days)
     )
     if args.json:
-        return _as_json(supply)
+        return _answer(_as_data(supply))
     return _lines(
         ("Capsules per dose", supply.capsules_per_dose),
         ("Doses left", supply.doses_left),
@@ -176,49 +234,136 @@ def _supply(args: argparse.Namespace) -> str:
 
 
 def _audit(args: argparse.Namespace) -> str:
-    regimen, _ = read_regimen(args)
-    intakes = read_history(args.history, regimen.tz)
-    found = duloxinfo.audit(regimen, intakes)
+    plan, tz, _ = read_plan(args)
+    intakes = read_history(args.history, tz)
+    found = duloxinfo.audit(plan, intakes)
     if args.json:
-        return _as_json(found)
+        return _answer(
+            {"intakes": len(intakes), "double_doses": [_as_data(item) for item in found]}
+        )
     if not found:
         return f"No double doses in {plural(len(intakes), 'intake')}."
     lines = [f"{plural(len(found), 'double dose')} in {plural(len(intakes), 'intake')}:"]
     for item in found:
-        taken = ", ".join(_when(i.at.astimezone(regimen.tz)) for i in item.intakes)
+        taken = ", ".join(_when(i.at.astimezone(tz)) for i in item.intakes)
         lines += [f"- {item.kind.value}: {taken}", _wrap(item.explanation, "  ")]
     return "\n".join(lines)
 
 
 def _fhir(args: argparse.Namespace) -> str:
-    regimen, _ = read_regimen(args)
-    return json.dumps(duloxinfo.to_fhir_dosage(regimen), indent=2)
+    plan, _, _ = read_plan(args)
+    if isinstance(plan, duloxinfo.Plan):
+        raise InputError("--phase: fhir writes one regimen for now; give --dose, --at and --start")
+    return json.dumps(duloxinfo.to_fhir_dosage(plan), indent=2)
 
 
-def _calendar(args: argparse.Namespace) -> str:
-    regimen, now = read_regimen(args)
-    days = []
-    for name, text in (("--first", args.first), ("--last", args.last)):
-        try:
-            days.append(_dt.date.fromisoformat(text))
-        except ValueError:
-            raise InputError(f"{name}: {text!r} is not a date such as 2026-12-01") from None
-    ics = duloxinfo.dose_calendar(regimen, days[0], days[1], created=now)
+def _calendar(args: argparse.Namespace) -> bytes | str:
+    plan, _, now = read_plan(args)
+    first, last = read_date(args.first, "--first"), read_date(args.last, "--last")
+    if last < first:
+        raise InputError(f"--last: {last.isoformat()} is before --first ({first.isoformat()})")
+    ics = duloxinfo.dose_calendar(plan, first, last, created=now())
     if args.output is None:
-        return ics.decode("utf-8").rstrip("\r\n")
+        return ics
     try:
         with open(args.output, "wb") as file:  # noqa: PTH123 - pathlib costs more to import
             file.write(ics)
     except OSError as exc:
-        raise InputError(f"--output: cannot write {args.output!r}: {exc.strerror}") from None
+        raise InputError(f"--output: cannot write {brief(args.output)}: {exc.strerror}") from None
     return f"Wrote {args.output}."
+
+
+def _phase_text(phase: Regimen) -> str:
+    times = " and ".join(f"{t:%H:%M}" for t in phase.times)
+    until = "no end" if phase.end is None else f"to {_when(phase.end)}"
+    return f"{phase.dose_mg} mg at {times} ({phase.tz.key}), from {_when(phase.start)}, {until}"
+
+
+def _next_doses(plan: Plan | Regimen, now: _dt.datetime, count: int) -> list[_dt.datetime]:
+    """The first ``count`` doses at or after ``now``, looking at most 10 years ahead."""
+    found: list[_dt.datetime] = []
+    start, month = now, _dt.timedelta(days=31)
+    for _ in range(duloxinfo.MAX_SCHEDULE_DAYS // 31):
+        try:
+            end = start + month
+        except OverflowError:
+            break
+        if end.year > MAX_YEAR:
+            break
+        found += duloxinfo.dose_times(plan, start, end)
+        if len(found) >= count:
+            break
+        start = end
+    return found[:count]
+
+
+def _plan(args: argparse.Namespace) -> str:
+    plan, _, now = read_plan(args)
+    if not 1 <= args.next <= _MOST_NEXT:
+        raise InputError(f"--next: {args.next} is not between 1 and {_MOST_NEXT}")
+    phases = _phases(plan)
+    index = _in_force(plan, now())
+    doses = _next_doses(plan, now(), args.next)
+    if args.json:
+        return _answer(
+            {
+                "phases": [
+                    {
+                        "dose_mg": p.dose_mg,
+                        "times": [t.isoformat() for t in p.times],
+                        "tz": p.tz.key,
+                        "start": p.start.isoformat(),
+                        "end": None if p.end is None else p.end.isoformat(),
+                    }
+                    for p in phases
+                ],
+                "in_force": None if index is None else index + 1,
+                "next_doses": [{"at": d.isoformat(), "dose_mg": _dose_at(plan, d)} for d in doses],
+            }
+        )
+    lines = [f"{plural(len(phases), 'phase')}:"]
+    lines += [_wrap(f"{n}. {_phase_text(p)}", "  ") for n, p in enumerate(phases, start=1)]
+    lines.append(f"In force now: phase {index + 1}" if index is not None else "In force now: none")
+    lines.append("Next doses:" if doses else "Next doses: none")
+    lines += [f"  {_when(d)}  {_dose_at(plan, d)} mg" for d in doses]
+    return "\n".join([*lines, "", NOT_ADVICE])
+
+
+def _titration(args: argparse.Namespace) -> str:
+    plan, tz, now = read_plan(args)
+    intakes = read_taken(args, tz, now, lambda at: _dose_at(plan, at))
+    if args.history is not None:
+        for intake in read_history(args.history, tz):
+            if intake.at > now():
+                raise InputError(
+                    f"--history: a dose at {when(intake.at, tz)} is after now "
+                    f"({when(now(), tz)}); give only doses already taken"
+                )
+            intakes.append(intake)
+    status = duloxinfo.titration_status(plan, intakes, now())
+    if args.json:
+        return _answer(_as_data(status))
+    return "\n".join(
+        [
+            _lines(
+                ("Stage", status.stage.value),
+                ("Starting doses taken", status.starting_doses_taken),
+                ("Reason", status.reason),
+                ("Rule", status.rule),
+            ),
+            "",
+            NOT_ADVICE,
+        ]
+    )
 
 
 def _interactions(args: argparse.Namespace) -> str:
     medicines, now = read_medicines(args)
     findings = duloxinfo.check_interactions(medicines, now)
     if args.json:
-        return _dumps([{**_as_data(finding), "rank": finding.rank} for finding in findings])
+        return _answer(
+            {"findings": [{**_as_data(finding), "rank": finding.rank} for finding in findings]}
+        )
     lines = [
         f"{plural(len(medicines), 'medicine')} checked against duloxetine, most serious first:"
     ]
@@ -239,6 +384,10 @@ def _interactions(args: argparse.Namespace) -> str:
 
 
 def _schema(args: argparse.Namespace) -> str:
+    if args.answers:
+        from ._schemas import answer_schemas  # noqa: PLC0415 - only for schema --answers
+
+        return _dumps(answer_schemas())
     return json.dumps(duloxinfo.guide_json_schema(), indent=2)
 
 
@@ -303,13 +452,28 @@ def _example() -> str:
     )
 
 
-def run(args: argparse.Namespace) -> str:
-    """Run the command ``args`` names (the main job when none) and return what it prints."""
+def run(args: argparse.Namespace) -> str | bytes:
+    """Run the command ``args`` names (the main job when none) and return what it prints.
+
+    Text is printed with a line end; bytes (a calendar) are written as they are.  A
+    library error is raised again as an :class:`InputError` naming the flag.
+    """
     command = _COMMANDS[args.command]
-    return command(args)
+    try:
+        return command(args)
+    except duloxinfo.DuloxinfoError as error:
+        raise flagged(error, {**FLAGS, **_FIELDS.get(args.command, {})}) from None
 
 
-_COMMANDS: dict[str | None, Callable[[argparse.Namespace], str]] = {
+# Fields whose flag depends on the command.
+_FIELDS = {
+    "missed-dose": {"intakes": "--taken"},
+    "titration": {"intakes": "--taken"},
+    "audit": {"intakes": "--history"},
+}
+_MOST_NEXT = 100
+
+_COMMANDS: dict[str | None, Callable[[argparse.Namespace], str | bytes]] = {
     None: _main_job,
     "guide": _guide,
     "missed-dose": _missed_dose,
@@ -319,5 +483,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], str]] = {
     "fhir": _fhir,
     "calendar": _calendar,
     "interactions": _interactions,
+    "plan": _plan,
+    "titration": _titration,
     "schema": _schema,
 }

@@ -31,32 +31,79 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def _regimen_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("the regimen, as the prescriber ordered it")
-    group.add_argument("--dose", type=int, required=True, metavar="MG", help="mg per dose")
+_PLAN_HELP = (
+    "one regimen: --dose, --at and --start; the label's titration plan (30 mg for a "
+    "week, then 60 mg): --titration with --at and --start; or a plan of phases: one "
+    "--phase for each. Instants (WHEN): ISO 8601 with or without an offset, a date, "
+    "now, today HH:MM, yesterday HH:MM or tomorrow HH:MM; times of day: 9, 09:00, "
+    "21:30 or 21:30:00"
+)
+
+
+def _now_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    parser.add_argument(
+        "--now",
+        metavar="WHEN",
+        help="the moment to answer for; default: the current time",
+    )
+
+
+def _plan_options(parser: argparse.ArgumentParser, *, now: bool = True) -> None:
+    group = parser.add_argument_group("the plan, as the prescriber ordered it", _PLAN_HELP)
+    group.add_argument("--dose", type=int, metavar="MG", help="mg per dose")
     group.add_argument(
         "--at",
         action="append",
-        required=True,
-        metavar="HH:MM",
+        metavar="TIME",
         help="a time of day of a dose; give it twice for twice daily",
     )
-    group.add_argument("--tz", required=True, metavar="ZONE", help="IANA zone, e.g. Europe/London")
     group.add_argument(
-        "--start",
+        "--tz",
         required=True,
-        metavar="WHEN",
-        help="when the regimen began: ISO 8601, a date, or a wall time in --tz",
+        metavar="ZONE",
+        help="the zone of a place, Area/Location such as Europe/London, or UTC",
+    )
+    group.add_argument("--start", metavar="WHEN", help="when the regimen began")
+    group.add_argument(
+        "--titration",
+        action="store_true",
+        help="the label's plan: 30 mg once daily for a week from --start, then 60 mg",
     )
     group.add_argument(
-        "--now",
-        metavar="WHEN",
-        help="the moment to answer for (ISO 8601); default: the current time",
+        "--phase",
+        action="append",
+        default=[],
+        metavar="PHASE",
+        help=(
+            "one phase of a plan (repeat it, in time order): 'MG mg at TIME[ and TIME] "
+            "from WHEN[ to WHEN][ in ZONE]'"
+        ),
     )
+    if now:
+        _now_option(group)
 
 
 def _json_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument(
+        "--json", action="store_true", help="print JSON (an object with a schema_version)"
+    )
+
+
+def _taken_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--taken",
+        action="append",
+        default=[],
+        metavar="WHEN",
+        help="when a dose was taken (repeat it), such as 'yesterday 08:05'",
+    )
+    parser.add_argument(
+        "--not-sure",
+        action="append",
+        default=[],
+        metavar="WHEN",
+        help="when a dose may have been taken, if you are not sure (repeat it); counts as taken",
+    )
 
 
 def _guide_options(parser: argparse.ArgumentParser) -> None:
@@ -78,26 +125,32 @@ def _guide_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _missed_dose_options(parser: argparse.ArgumentParser) -> None:
-    _regimen_options(parser)
+    _plan_options(parser)
+    _taken_options(parser)
+    _json_option(parser)
+
+
+def _titration_options(parser: argparse.ArgumentParser) -> None:
+    _plan_options(parser)
+    _taken_options(parser)
+    _history_option(parser, required=False)
+    _json_option(parser)
+
+
+def _plan_command_options(parser: argparse.ArgumentParser) -> None:
+    _plan_options(parser)
     parser.add_argument(
-        "--taken",
-        action="append",
-        default=[],
-        metavar="WHEN",
-        help="when a dose was taken (repeat it); ISO 8601, or 'today HH:MM', 'yesterday HH:MM'",
-    )
-    parser.add_argument(
-        "--not-sure",
-        action="append",
-        default=[],
-        metavar="WHEN",
-        help="when a dose may have been taken, if you are not sure (repeat it); counts as taken",
+        "--next",
+        type=int,
+        default=3,
+        metavar="N",
+        help="how many of the next doses to show (default: 3)",
     )
     _json_option(parser)
 
 
 def _schedule_options(parser: argparse.ArgumentParser) -> None:
-    _regimen_options(parser)
+    _plan_options(parser)
     parser.add_argument("--from", dest="from_", metavar="WHEN", help="default: --now")
     parser.add_argument("--days", type=int, default=7, help="how many days (default: 7)")
     _json_option(parser)
@@ -106,7 +159,7 @@ def _schedule_options(parser: argparse.ArgumentParser) -> None:
 def _supply_options(parser: argparse.ArgumentParser) -> None:
     from ..rules.supply import DEFAULT_REFILL_LEAD_TIME  # noqa: PLC0415 - only when supply is run
 
-    _regimen_options(parser)
+    _plan_options(parser)
     parser.add_argument("--strength", type=int, required=True, metavar="MG", help="capsule mg")
     parser.add_argument("--count", type=int, required=True, help="capsules on hand")
     lead = DEFAULT_REFILL_LEAD_TIME.days
@@ -116,22 +169,35 @@ def _supply_options(parser: argparse.ArgumentParser) -> None:
     _json_option(parser)
 
 
-def _audit_options(parser: argparse.ArgumentParser) -> None:
-    _regimen_options(parser)
+def _history_option(parser: argparse.ArgumentParser, *, required: bool) -> None:
     parser.add_argument(
         "--history",
-        required=True,
+        required=required,
         metavar="FILE",
         help=(
-            "CSV with columns at,dose_mg (and, if you like, certain: yes or no), "
+            "UTF-8 CSV with columns at,dose_mg (and, if you like, certain: yes or no), "
             "or a JSON list of such objects; - for stdin"
         ),
     )
+
+
+def _audit_options(parser: argparse.ArgumentParser) -> None:
+    _plan_options(parser, now=False)
+    _history_option(parser, required=True)
     _json_option(parser)
 
 
+def _fhir_options(parser: argparse.ArgumentParser) -> None:
+    _plan_options(parser, now=False)
+
+
 def _calendar_options(parser: argparse.ArgumentParser) -> None:
-    _regimen_options(parser)
+    _plan_options(parser, now=False)
+    parser.add_argument(
+        "--now",
+        metavar="WHEN",
+        help="when the calendar is made (its DTSTAMP); default: the current time",
+    )
     parser.add_argument("--first", required=True, metavar="DATE", help="first local date")
     parser.add_argument("--last", required=True, metavar="DATE", help="last local date")
     parser.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
@@ -151,19 +217,27 @@ def _interactions_options(parser: argparse.ArgumentParser) -> None:
             action="append",
             default=[],
             metavar="MEDICINE=WHEN",
-            help=f"a medicine and when it {what} (ISO 8601; repeat it)",
+            help=f"a medicine and when it {what} (repeat it)",
         )
-    timing.add_argument("--tz", metavar="ZONE", help="IANA zone of times given without an offset")
+    timing.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="the zone of times given without an offset: a place such as Europe/London, or UTC",
+    )
     timing.add_argument(
         "--now",
         metavar="WHEN",
-        help="the moment to judge the times at (ISO 8601); default: the current time",
+        help="the moment to judge the times at; default: the current time",
     )
     _json_option(parser)
 
 
-def _no_options(parser: argparse.ArgumentParser) -> None:
-    """A command that takes no options."""
+def _schema_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--answers",
+        action="store_true",
+        help="the JSON Schema of every command's --json answer, not the guide's",
+    )
 
 
 class _Command:
@@ -216,7 +290,7 @@ _COMMANDS = (
         "fhir",
         "Print the regimen as an HL7 FHIR R4 Dosage (JSON).",
         _REGIMEN_EXAMPLE,
-        _regimen_options,
+        _fhir_options,
     ),
     _Command(
         "calendar",
@@ -230,7 +304,25 @@ _COMMANDS = (
         'ibuprofen "St John\'s Wort" --stopped phenelzine=2026-11-15T09:00+00:00',
         _interactions_options,
     ),
-    _Command("schema", "Print the JSON Schema of the guide's JSON.", "", _no_options),
+    _Command(
+        "plan",
+        "Show a plan's phases and its next doses.",
+        "--tz Europe/London --phase '30 mg at 08:00 from 2026-11-01 to 2026-11-08' "
+        "--phase '60 mg at 08:00 from 2026-11-08'",
+        _plan_command_options,
+    ),
+    _Command(
+        "titration",
+        "Where am I on the label's plan of 30 mg for a week, then 60 mg? Never a change of dose.",
+        "--titration --at 08:00 --tz Europe/London --start 2026-11-01 --taken 'today 08:00'",
+        _titration_options,
+    ),
+    _Command(
+        "schema",
+        "Print the JSON Schema of the guide's JSON, or with --answers of every --json answer.",
+        "--answers",
+        _schema_options,
+    ),
 )
 
 

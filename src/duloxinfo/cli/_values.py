@@ -1,7 +1,11 @@
-"""Reading the values people type: instants, times of day, the regimen, history files.
+"""Reading the values people type: instants, times of day, zones, the plan, history files.
 
-Private module of the command line.  Every problem is an :class:`InputError` or a
-:class:`~duloxinfo.errors.DuloxinfoError`, each shown as one line with exit status 2.
+Private module of the command line.  Every problem is an :class:`InputError` whose
+message starts with the flag the person typed and shows the value as they typed
+it; the command line shows it as one line with exit status 2.
+
+One grammar for every instant flag (:func:`read_instant`), one for every time of
+day (:func:`read_time`), one rule for zones (:mod:`._zones`).
 """
 
 from __future__ import annotations
@@ -12,77 +16,195 @@ import datetime as _dt
 import json
 import re
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, cast
 from zoneinfo import ZoneInfo
 
 import duloxinfo
 
-from .._validate import to_zone
+from .._validate import MAX_YEAR, brief, require_aware
+from ._zones import ZoneRuleError, read_zone
 
 if TYPE_CHECKING:
     from ..content.interactions import Medicine
     from ..rules.intakes import Intake
+    from ..rules.plan import Plan
     from ..rules.regimen import Regimen
 
 _UTC = ZoneInfo("UTC")
-_RELATIVE = re.compile(r"(?P<day>today|yesterday)\s+(?P<time>\d{1,2}:\d{2})")
+_TIME = r"(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2})(?::(?P<s>[0-9]{2}))?)?"
+_TIME_OF_DAY = re.compile(_TIME)
+_RELATIVE = re.compile(rf"(?P<day>today|yesterday|tomorrow)\s+{_TIME}", re.IGNORECASE)
+_FRACTION = re.compile(r"[0-9]{2}:[0-9]{2}:[0-9]{2}[.,]")
+_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+_INSTANT_FORMS = (
+    "a date and time such as 2026-11-25T08:00 or 2026-11-25T08:00+00:00, a date, "
+    "now, today HH:MM, yesterday HH:MM or tomorrow HH:MM"
+)
+#: The largest history file read, in bytes.
+MAX_HISTORY_BYTES = 10_000_000
+
+Clock = Callable[[], _dt.datetime]
+
+#: Library field names and the flags that give them, for every command.
+FLAGS: Mapping[str, str] = {
+    "dose_mg": "--dose",
+    "times": "--at",
+    "at": "--at",
+    "tz": "--tz",
+    "start": "--start",
+    "now": "--now",
+    "lead_time": "--lead-days",
+    "strength_mg": "--strength",
+    "count": "--count",
+    "capsules": "--count",
+    "first_day": "--first",
+    "last_day": "--last",
+}
 
 
 class InputError(Exception):
     """Bad input found by the command line itself (a file, a date); exit status 2."""
 
 
-def read_instant(text: str, field: str, tz: ZoneInfo, now: _dt.datetime | None) -> _dt.datetime:
-    """An instant from the command line.
+def flagged(error: Exception, flags: Mapping[str, str] = FLAGS) -> InputError:
+    """A library error as an InputError naming the flag its field came from.
 
-    ISO 8601 with an offset is that instant; without one it is a wall time in the
-    regimen's zone (resolved as the rules resolve slots), a date alone is its
-    midnight; ``now``, ``today HH:MM`` and ``yesterday HH:MM`` count from ``--now``.
+    ``dose_mg: 45 mg ...`` becomes ``--dose: 45 mg ...``; a message whose field no
+    flag gives is kept as it is.
     """
-    text = text.strip()
-    if now is not None and text == "now":
-        return now
-    relative = _RELATIVE.fullmatch(text)
-    if now is not None and relative:
-        day = now.astimezone(tz).date()
-        if relative["day"] == "yesterday":
-            day -= _dt.timedelta(days=1)
-        try:
-            wall = _dt.time.fromisoformat(relative["time"].zfill(5))
-        except ValueError:
-            raise InputError(f"{field}: {text!r} is not a time of day") from None
-        return _dt.datetime.combine(day, wall, tzinfo=tz)
-    try:
-        value = _dt.datetime.fromisoformat(text)
-    except ValueError:
-        words = "; or now, today HH:MM, yesterday HH:MM" if now is not None else ""
+    message = str(error)
+    head, colon, rest = message.partition(": ")
+    field = re.sub(r"\[[0-9]+\]$", "", head)
+    if colon and field in flags:
+        return InputError(f"{flags[field]}: {rest}")
+    return InputError(message)
+
+
+def when(instant: _dt.datetime, tz: ZoneInfo | None = None) -> str:
+    """An instant for a message: in ``tz`` (or its own zone), to the minute or second."""
+    local = instant if tz is None else instant.astimezone(tz)
+    shape = "%Y-%m-%d %H:%M" + (":%S" if local.second else "")
+    return f"{local:{shape}} {local.tzname()}"
+
+
+def read_time(text: str, flag: str) -> _dt.time:
+    """A time of day: ``9``, ``09``, ``9:00``, ``21:00``, ``21:00:00``; no fractions."""
+    match = _TIME_OF_DAY.fullmatch(text.strip())
+    if match is None or not _valid_time(match):
         raise InputError(
-            f"{field}: {text!r} is not a date and time such as 2026-11-25T08:00+00:00{words}"
+            f"{flag}: {brief(text)} is not a time of day such as 08:00, 8 or 21:30:00 "
+            "(hours 0 to 23, no fractions of a second)"
+        )
+    return _time(match)
+
+
+def _valid_time(match: re.Match[str]) -> bool:
+    return int(match["h"]) <= 23 and int(match["m"] or 0) <= 59 and int(match["s"] or 0) <= 59
+
+
+def _time(match: re.Match[str]) -> _dt.time:
+    return _dt.time(int(match["h"]), int(match["m"] or 0), int(match["s"] or 0))
+
+
+def read_instant(text: str, flag: str, tz: ZoneInfo | None, now: Clock) -> _dt.datetime:
+    """An instant, in the one grammar of every instant flag.
+
+    ISO 8601 with an offset (``2026-11-24T08:05+00:00``, ``...Z``) is that instant;
+    without one it is a wall time in ``tz``, and a date alone is its midnight there;
+    ``now``, ``today HH:MM``, ``yesterday HH:MM`` and ``tomorrow HH:MM`` count from
+    ``now()`` in ``tz``.  Seconds are optional and fractions of a second refused.
+    Without ``tz``, only forms with an offset and ``now`` are accepted.
+    """
+    given = text.strip()
+    if given.lower() == "now":
+        return now()
+    relative = _RELATIVE.fullmatch(given)
+    if relative:
+        if tz is None:
+            raise InputError(f"{flag}: {brief(given)} is a wall time; give --tz")
+        if not _valid_time(relative):
+            raise InputError(
+                f"{flag}: {brief(given)} is not a time of day such as today 08:00 "
+                "(hours 0 to 23, no fractions of a second)"
+            )
+        day = now().astimezone(tz).date() + _dt.timedelta(days=_DAYS[relative["day"].lower()])
+        return _checked(_dt.datetime.combine(day, _time(relative), tzinfo=tz), flag, given)
+    if _FRACTION.search(given):
+        raise InputError(f"{flag}: {brief(given)} has a fraction of a second; leave it out")
+    try:
+        value = _dt.datetime.fromisoformat(given)
+    except ValueError:
+        raise InputError(f"{flag}: {brief(given)} is not {_INSTANT_FORMS}") from None
+    if value.tzinfo is None:
+        if tz is None:
+            raise InputError(f"{flag}: {brief(given)} has no UTC offset; add one, or give --tz")
+        value = value.replace(tzinfo=tz)
+    return _checked(value, flag, given)
+
+
+def _checked(value: _dt.datetime, flag: str, given: str) -> _dt.datetime:
+    """``value`` if it is in the supported years (in UTC too), else an InputError."""
+    try:
+        require_aware(value, flag)
+        value.astimezone(_UTC)
+    except (duloxinfo.DuloxinfoError, OverflowError):
+        raise InputError(
+            f"{flag}: {brief(given)} is outside the supported years 1 to {MAX_YEAR}"
         ) from None
-    return value if value.tzinfo is not None else value.replace(tzinfo=tz)
+    return value
 
 
-def _now(args: argparse.Namespace, tz: ZoneInfo) -> _dt.datetime:
-    if args.now is None:
-        return _dt.datetime.now(_dt.UTC).astimezone(tz)  # the library's only clock read
-    return read_instant(args.now, "--now", tz, None)
+def read_date(text: str, flag: str) -> _dt.date:
+    """A calendar date, ``2026-12-01``."""
+    try:
+        day = _dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"{flag}: {brief(text)} is not a date such as 2026-12-01") from None
+    if day.year > MAX_YEAR:
+        raise InputError(f"{flag}: {brief(text)} is outside the supported years 1 to {MAX_YEAR}")
+    return day
 
 
-def _offset_instant(
-    text: str, flag: str, tz: ZoneInfo | None, now: _dt.datetime | None
-) -> _dt.datetime:
-    """An instant; without ``--tz``, only ISO 8601 with a UTC offset is accepted."""
-    if tz is not None:
-        return read_instant(text, flag, tz, now)
-    instant = read_instant(text, flag, _UTC, None)
-    if _dt.datetime.fromisoformat(text.strip()).tzinfo is None:
-        raise InputError(f"{flag}: {text.strip()!r} has no UTC offset; add one, or give --tz")
-    return instant
+def zone(text: str, flag: str = "--tz") -> ZoneInfo:
+    """The zone of a place, or UTC: the command line's zone rule (see :mod:`._zones`)."""
+    try:
+        return read_zone(text, flag)
+    except ZoneRuleError as error:
+        raise InputError(str(error)) from None
+
+
+def clock(tz: ZoneInfo) -> _dt.datetime:
+    """The current time in ``tz``, to the second: the library's only clock read."""
+    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).astimezone(tz)
+
+
+def now_of(args: argparse.Namespace, tz: ZoneInfo | None) -> Clock:
+    """``--now`` (read once, when first needed), or the current time if not given.
+
+    ``--now``'s own relative forms (``today 08:00``) count from the current time.
+    """
+    zone_ = _UTC if tz is None else tz
+    found: list[_dt.datetime] = []
+
+    def current() -> _dt.datetime:
+        return clock(zone_)
+
+    def now() -> _dt.datetime:
+        if not found:
+            given = getattr(args, "now", None)
+            found.append(
+                clock(zone_) if given is None else read_instant(given, "--now", tz, current)
+            )
+        return found[0]
+
+    return now
 
 
 def read_medicines(args: argparse.Namespace) -> tuple[list[Medicine], _dt.datetime | None]:
     """The medicines the arguments name, and ``now`` when any of them has a time."""
-    tz = None if args.tz is None else to_zone(args.tz)
+    tz = None if args.tz is None else zone(args.tz)
+    now = now_of(args, tz)
     timed = [
         (flag, given)
         for flag, values in (("--stopped", args.stopped), ("--starts", args.starts))
@@ -91,21 +213,19 @@ def read_medicines(args: argparse.Namespace) -> tuple[list[Medicine], _dt.dateti
     medicines = [_medicine("MEDICINE", name) for name in args.medicines]
     if not medicines and not timed:
         raise InputError("MEDICINE: give at least one medicine, such as ibuprofen")
-    given_now = None if args.now is None else _offset_instant(args.now, "--now", tz, None)
     if not timed:
-        return medicines, given_now
-    # The command line's clock read, as for the rules.
-    now = _dt.datetime.now(_dt.UTC) if given_now is None else given_now
+        return medicines, None if args.now is None else now()
     for flag, given in timed:
-        name, equals, when = given.rpartition("=")
+        name, equals, instant = given.rpartition("=")
         if not equals or not name.strip():
             raise InputError(
-                f"{flag}: {given!r} is not MEDICINE=WHEN, such as phenelzine=2026-11-15T09:00+00:00"
+                f"{flag}: {brief(given)} is not MEDICINE=WHEN, such as "
+                "phenelzine=2026-11-15T09:00+00:00"
             )
-        instant = _offset_instant(when, flag, tz, now)
-        times = {"stopped_at" if flag == "--stopped" else "starts_at": instant}
+        at = read_instant(instant, flag, tz, now)
+        times = {"stopped_at" if flag == "--stopped" else "starts_at": at}
         medicines.append(_medicine(flag, name.strip(), **times))
-    return medicines, now
+    return medicines, now()
 
 
 def _medicine(flag: str, name: str, **times: _dt.datetime) -> Medicine:
@@ -116,54 +236,193 @@ def _medicine(flag: str, name: str, **times: _dt.datetime) -> Medicine:
         raise InputError(f"{flag}: {str(error).partition(': ')[2]}") from None
 
 
-def read_regimen(args: argparse.Namespace) -> tuple[Regimen, _dt.datetime]:
-    """The regimen the options describe, and ``now``."""
-    tz = to_zone(args.tz)
-    now = _now(args, tz)
-    times = []
-    for text in args.at:
+# --- the plan -----------------------------------------------------------------------
+
+_PHASE = re.compile(
+    r"(?P<dose>[0-9]{1,4})\s*mg\s+at\s+(?P<times>.+?)\s+from\s+(?P<start>.+?)"
+    r"(?:\s+to\s+(?P<end>.+?))?(?:\s+in\s+(?P<tz>[^\s]+))?",
+    re.IGNORECASE,
+)
+_PHASE_FORM = "such as '30 mg at 08:00 from 2026-11-01 to 2026-11-08'"
+
+
+def read_plan(args: argparse.Namespace) -> tuple[Plan | Regimen, ZoneInfo, Clock]:
+    """The plan the options describe, its zone (``--tz``), and ``now``.
+
+    One of: ``--dose``, ``--at`` and ``--start`` (one regimen); ``--titration`` with
+    ``--at`` and ``--start`` (the label's titration plan); or ``--phase``, repeated.
+    """
+    tz = zone(args.tz)
+    now = now_of(args, tz)
+    if args.phase:
+        for flag, value in (
+            ("--dose", args.dose),
+            ("--at", args.at),
+            ("--start", args.start),
+            ("--titration", args.titration or None),
+        ):
+            if value is not None:
+                raise InputError(f"{flag}: give either --phase or {flag}, not both")
+        return _phases(args.phase, tz, now), tz, now
+    return _one_regimen(args, tz, now), tz, now
+
+
+def _one_regimen(args: argparse.Namespace, tz: ZoneInfo, now: Clock) -> Plan | Regimen:
+    """``--dose``, ``--at`` and ``--start``, or ``--titration`` with ``--at`` and ``--start``."""
+    missing = [
+        flag for flag, value in (("--at", args.at), ("--start", args.start)) if value is None
+    ]
+    if args.titration:
+        if args.dose is not None:
+            raise InputError("--dose: --titration sets the doses; leave --dose out")
+        if missing:
+            raise InputError(f"{missing[0]}: --titration needs {missing[0]}")
+        if len(args.at) != 1:
+            raise InputError("--at: --titration takes one time of day (once daily)")
+        start = read_instant(args.start, "--start", tz, now)
+        at = read_time(args.at[0], "--at")
         try:
-            times.append(_dt.time.fromisoformat(text))
-        except ValueError:
-            raise InputError(f"--at: {text!r} is not a time of day such as 08:00") from None
+            return duloxinfo.titration_plan(start, tz, at)
+        except duloxinfo.DuloxinfoError as error:
+            raise flagged(error) from None
+    if args.dose is None:
+        missing.insert(0, "--dose")
+    if missing:
+        raise InputError(
+            f"{missing[0]}: required (give --dose, --at and --start; or --titration with "
+            "--at and --start; or --phase)"
+        )
+    times = [read_time(text, "--at") for text in args.at]
     start = read_instant(args.start, "--start", tz, now)
-    return duloxinfo.Regimen(args.dose, times, tz, start), now
+    try:
+        return duloxinfo.Regimen(args.dose, times, tz, start)
+    except duloxinfo.DuloxinfoError as error:
+        raise flagged(error) from None
+
+
+def _phases(texts: list[str], tz: ZoneInfo, now: Clock) -> Plan:
+    phases = []
+    for number, text in enumerate(texts, start=1):
+        flag = f"--phase {number}"
+        match = _PHASE.fullmatch(text.strip())
+        if match is None:
+            raise InputError(
+                f"{flag}: {brief(text)} is not MG mg at TIME from WHEN [to WHEN] ({_PHASE_FORM})"
+            )
+        where = tz if match["tz"] is None else zone(match["tz"], flag)
+        times = [read_time(part, flag) for part in re.split(r"\s*,\s*|\s+and\s+", match["times"])]
+        start = read_instant(match["start"], flag, where, now)
+        end = None if match["end"] is None else read_instant(match["end"], flag, where, now)
+        try:
+            phases.append(duloxinfo.Regimen(int(match["dose"]), times, where, start, end=end))
+        except duloxinfo.DuloxinfoError as error:
+            raise InputError(f"{flag}: {str(error).partition(': ')[2]}") from None
+    try:
+        return duloxinfo.Plan(phases)
+    except duloxinfo.DuloxinfoError as error:
+        message = re.sub(r"phases\[([0-9]+)\]", lambda m: f"--phase {int(m[1]) + 1}", str(error))
+        raise InputError(message) from None
+
+
+# --- intakes --------------------------------------------------------------------------
+
+
+def read_taken(
+    args: argparse.Namespace, tz: ZoneInfo, now: Clock, dose_at: Callable[[_dt.datetime], int]
+) -> list[Intake]:
+    """The doses ``--taken`` and ``--not-sure`` give, each no later than ``now``."""
+    intakes = []
+    for flag, certain, given in (
+        ("--taken", True, args.taken),
+        ("--not-sure", False, args.not_sure),
+    ):
+        for text in given:
+            at = read_instant(text, flag, tz, now)
+            if at > now():
+                raise InputError(
+                    f"{flag}: {brief(text)} ({when(at, tz)}) is after now ({when(now(), tz)}); "
+                    "give only doses already taken"
+                )
+            intakes.append(duloxinfo.Intake(at, dose_at(at), certain))
+    return intakes
+
+
+def _history_text(path: str) -> str:
+    """The file's text: UTF-8 (a byte-order mark is fine); anything else is refused."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_HISTORY_BYTES + 1)
+        else:
+            with open(path, "rb") as file:  # noqa: PTH123 - pathlib costs more to import
+                data = file.read(MAX_HISTORY_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"--history: cannot read {brief(path)}: {exc.strerror}") from None
+    name = brief(path)
+    if len(data) > MAX_HISTORY_BYTES:
+        raise InputError(f"--history: {name} is over {MAX_HISTORY_BYTES:,} bytes")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+        raise InputError(
+            f"--history: {name} is not UTF-8 text (it looks like UTF-16); save it as UTF-8"
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"--history: {name} is not UTF-8 text (byte {data[exc.start]:#04x} at offset "
+            f"{exc.start}; it may be Latin-1 or Windows-1252); save it as UTF-8"
+        ) from None
+
+
+def _history_rows(text: str, name: str) -> tuple[list[dict[str, object]], str]:
+    if text.lstrip().startswith("["):
+        try:
+            rows = json.loads(text)
+        except RecursionError:
+            raise InputError(f"--history: {name}: invalid JSON: nested too deeply") from None
+        except ValueError as exc:  # JSONDecodeError, or an integer over the digit limit
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "a number too long"
+            raise InputError(f"--history: {name}: invalid JSON: {brief(reason)}") from None
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise InputError(f"--history: {name}: expected a list of {{at, dose_mg}} objects")
+        return cast("list[dict[str, object]]", rows), "item"
+    reader = csv.DictReader(text.splitlines())
+    try:
+        return cast("list[dict[str, object]]", list(reader)), "row"
+    except csv.Error as exc:
+        raise InputError(
+            f"--history: {name} line {reader.line_num}: not CSV: {brief(str(exc))}"
+        ) from None
 
 
 def read_history(path: str, tz: ZoneInfo) -> list[Intake]:
     """Intakes from a CSV file (columns ``at,dose_mg``) or a JSON list of such objects."""
-    try:
-        if path == "-":
-            text = sys.stdin.read()
-        else:
-            with open(path, encoding="utf-8") as file:  # noqa: PTH123 - pathlib costs more
-                text = file.read()
-    except OSError as exc:
-        raise InputError(f"--history: cannot read {path!r}: {exc.strerror}") from None
-    if path.endswith(".json") or text.lstrip().startswith("["):
-        try:
-            rows = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"--history: {path}: invalid JSON: {exc.msg}") from None
-        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise InputError(f"--history: {path}: expected a list of {{at, dose_mg}} objects")
-        where = "item"
-    else:
-        rows = list(csv.DictReader(text.splitlines()))
-        where = "row"
+    name = "-" if path == "-" else brief(path)
+    rows, where = _history_rows(_history_text(path), name)
     intakes = []
     for number, row in enumerate(rows, start=1):
+        place = f"--history: {name} {where} {number}"
         at, dose = row.get("at"), row.get("dose_mg")
         if not isinstance(at, str) or dose is None:
-            raise InputError(f"--history: {path} {where} {number}: needs 'at' and 'dose_mg'")
+            raise InputError(f"{place}: needs 'at' and 'dose_mg'")
         if isinstance(dose, str):
-            if not dose.strip().isdigit():
-                raise InputError(f"--history: {path} {where} {number}: dose_mg: {dose!r}")
+            if not re.fullmatch(r"\s*[0-9]{1,6}\s*", dose):
+                raise InputError(f"{place}: dose_mg: {brief(dose)} is not a whole number of mg")
             dose = int(dose)
-        certain = _certain(row.get("certain", True), f"--history: {path} {where} {number}")
-        instant = read_instant(at, f"{where} {number}: at", tz, None)
-        intakes.append(duloxinfo.Intake(instant, dose, certain))
+        dose = cast("int", dose)  # of any type: Intake checks it
+        certain = _certain(row.get("certain", True), place)
+        instant = read_instant(at, f"{place}: at", tz, _no_now(place))
+        try:
+            intakes.append(duloxinfo.Intake(instant, dose, certain))
+        except duloxinfo.DuloxinfoError as error:
+            raise InputError(f"{place}: {error}") from None
     return intakes
+
+
+def _no_now(place: str) -> Clock:
+    def now() -> _dt.datetime:
+        raise InputError(f"{place}: at: give a date and time, not one relative to now")
+
+    return now
 
 
 _YES_NO = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
@@ -178,5 +437,4 @@ def _certain(value: object, where: str) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in {"", *_YES_NO}:
         return _YES_NO.get(value.strip().lower(), True)
-    shown = repr(value)[:40]
-    raise InputError(f"{where}: certain: {shown} is not yes or no")
+    raise InputError(f"{where}: certain: {brief(value)} is not yes or no")
