@@ -79,3 +79,15 @@ def test_an_end_is_exclusive_and_must_leave_a_dose():
         Regimen(30, [dt.time(8)], "UTC", start, end=dt.datetime(2026, 2, 1))
     with pytest.raises(duloxinfo.WrongTypeError, match=r"^end: expected an aware datetime"):
         Regimen(30, [dt.time(8)], "UTC", start, end="2026-02-01")
+
+
+def test_times_of_day_are_whole_seconds():
+    # Issue 15: a time with microseconds lost them on the way through FHIR's timeOfDay.
+    with pytest.raises(
+        duloxinfo.ScheduleError,
+        match=r"^times\[1\]: 08:00:00\.000001 has a fraction of a second; give whole seconds",
+    ):
+        Regimen(30, [dt.time(20), dt.time(8, 0, 0, 1)], "UTC", START)
+    with pytest.raises(duloxinfo.ScheduleError, match=r"^times\[0\]: 23:59:59\.999999 has a"):
+        Regimen(60, dt.time(23, 59, 59, 999_999), "UTC", START)
+    assert Regimen(60, dt.time(23, 59, 59), "UTC", START).times == (dt.time(23, 59, 59),)

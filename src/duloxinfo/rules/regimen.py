@@ -30,6 +30,11 @@ def _to_times(value: Iterable[_dt.time] | _dt.time) -> tuple[_dt.time, ...]:
             raise ScheduleError(
                 f"times[{index}]: {t.isoformat()} carries a time zone; give the zone as tz"
             )
+        if t.microsecond:
+            raise ScheduleError(
+                f"times[{index}]: {t.isoformat()} has a fraction of a second; give whole "
+                "seconds, as a prescription and FHIR's timeOfDay do"
+            )
     most = LABEL.max_doses_per_day.value
     if not 1 <= len(times) <= most:
         raise ScheduleError(
@@ -64,8 +69,8 @@ def _spacing(doses_per_day: int) -> _dt.timedelta:
     return _DAY / doses_per_day * fraction.numerator / fraction.denominator
 
 
-def _seconds(t: _dt.time) -> float:
-    return t.hour * 3600 + t.minute * 60 + t.second + t.microsecond / 1e6
+def _seconds(t: _dt.time) -> int:
+    return t.hour * 3600 + t.minute * 60 + t.second
 
 
 def _to_end(value: object, field: str) -> None:
@@ -88,8 +93,8 @@ class Regimen:
     Attributes:
         dose_mg: The dose taken at each time, in whole mg, made of whole capsules of
             the marketed strengths (20, 30, 40, 60 mg); capsules may not be split.
-        times: One or two distinct local times of day (naive :class:`datetime.time`),
-            stored sorted; a single time may be given as it is.
+        times: One or two distinct local times of day (naive :class:`datetime.time`) in
+            whole seconds, stored sorted; a single time may be given as it is.
         tz: The zone the times are read in; give an IANA zone name such as
             ``"Europe/London"`` or a :class:`zoneinfo.ZoneInfo`.
         start: The aware instant the regimen begins; no dose is scheduled before it.
@@ -101,9 +106,9 @@ class Regimen:
             time as a string, a zone as a number, a start that is not a datetime).
         DoseError: the dose is not a positive whole-capsule dose, or the daily total
             is over the label maximum of 120 mg.
-        ScheduleError: no times, more than two, repeated times, a time with a zone,
-            two times closer than half the interval (6 hours for twice daily), an
-            ``end`` not after ``start``, or no dose between them.
+        ScheduleError: no times, more than two, repeated times, a time with a zone or
+            a fraction of a second, two times closer than half the interval (6 hours
+            for twice daily), an ``end`` not after ``start``, or no dose between them.
         TimeZoneError: ``tz`` is not a known IANA zone.
         InvalidDatetimeError: ``start`` or ``end`` has no zone or is outside the
             supported years.
