@@ -253,7 +253,8 @@ def _audit(args: argparse.Namespace) -> str:
 def _fhir(args: argparse.Namespace) -> str:
     plan, _, _ = read_plan(args)
     if isinstance(plan, duloxinfo.Plan):
-        raise InputError("--phase: fhir writes one regimen for now; give --dose, --at and --start")
+        flag = "--titration" if args.titration else "--phase"
+        raise InputError(f"{flag}: fhir writes one regimen for now; give --dose, --at and --start")
     return json.dumps(duloxinfo.to_fhir_dosage(plan), indent=2)
 
 

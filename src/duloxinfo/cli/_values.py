@@ -111,7 +111,8 @@ def read_instant(text: str, flag: str, tz: ZoneInfo | None, now: Clock) -> _dt.d
     """An instant, in the one grammar of every instant flag.
 
     ISO 8601 with an offset (``2026-11-24T08:05+00:00``, ``...Z``) is that instant;
-    without one it is a wall time in ``tz``, and a date alone is its midnight there;
+    without one it is a wall time in ``tz``, and a date alone is its midnight there
+    (either way the result is in ``tz``, when it is given);
     ``now``, ``today HH:MM``, ``yesterday HH:MM`` and ``tomorrow HH:MM`` count from
     ``now()`` in ``tz``.  Seconds are optional and fractions of a second refused.
     Without ``tz``, only forms with an offset and ``now`` are accepted.
@@ -140,7 +141,9 @@ def read_instant(text: str, flag: str, tz: ZoneInfo | None, now: Clock) -> _dt.d
         if tz is None:
             raise InputError(f"{flag}: {brief(given)} has no UTC offset; add one, or give --tz")
         value = value.replace(tzinfo=tz)
-    return _checked(value, flag, given)
+    value = _checked(value, flag, given)
+    # Shown in the zone the person gave, as every instant the command line writes.
+    return value if tz is None else value.astimezone(tz)
 
 
 def _checked(value: _dt.datetime, flag: str, given: str) -> _dt.datetime:
@@ -149,9 +152,7 @@ def _checked(value: _dt.datetime, flag: str, given: str) -> _dt.datetime:
         require_aware(value, flag)
         value.astimezone(_UTC)
     except (duloxinfo.DuloxinfoError, OverflowError):
-        raise InputError(
-            f"{flag}: {brief(given)} is outside the supported years 1 to {MAX_YEAR}"
-        ) from None
+        raise InputError(f"{flag}: {brief(given)} is outside the supported years") from None
     return value
 
 
@@ -162,7 +163,7 @@ def read_date(text: str, flag: str) -> _dt.date:
     except ValueError:
         raise InputError(f"{flag}: {brief(text)} is not a date such as 2026-12-01") from None
     if day.year > MAX_YEAR:
-        raise InputError(f"{flag}: {brief(text)} is outside the supported years 1 to {MAX_YEAR}")
+        raise InputError(f"{flag}: {brief(text)} is outside the supported years")
     return day
 
 
@@ -385,13 +386,14 @@ def _history_rows(text: str, name: str) -> tuple[list[dict[str, object]], str]:
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise InputError(f"--history: {name}: expected a list of {{at, dose_mg}} objects")
         return cast("list[dict[str, object]]", rows), "item"
-    reader = csv.DictReader(text.splitlines())
+    rows = []
     try:
-        return cast("list[dict[str, object]]", list(reader)), "row"
+        rows.extend(csv.DictReader(text.splitlines()))
     except csv.Error as exc:
         raise InputError(
-            f"--history: {name} line {reader.line_num}: not CSV: {brief(str(exc))}"
+            f"--history: {name} row {len(rows) + 1}: not CSV: {brief(str(exc))}"
         ) from None
+    return cast("list[dict[str, object]]", rows), "row"
 
 
 def read_history(path: str, tz: ZoneInfo) -> list[Intake]:
