@@ -1,0 +1,358 @@
+"""The answers: every --json answer is versioned and valid against ``schema --answers``.
+
+Also the plan input every plan command takes, the ``plan`` and ``titration``
+commands, and the calendar's bytes on standard output.
+"""
+
+import contextlib
+import datetime as dt
+import io
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import duloxinfo
+from duloxinfo import cli
+from duloxinfo.cli import _parser
+from duloxinfo.cli._schemas import ANSWERING, SCHEMA_VERSION
+
+REGIMEN = ["--dose", "60", "--at", "08:00", "--tz", "Europe/London", "--start", "2026-11-01"]
+TWICE = ["--dose", "30", "--at", "8", "--at", "20", "--tz", "America/New_York"]
+TITRATION = ["--titration", "--at", "08:00", "--tz", "Europe/London", "--start", "2026-11-01"]
+PHASES = [
+    "--tz",
+    "Europe/London",
+    "--phase",
+    "30 mg at 08:00 from 2026-11-01 to 2026-11-08",
+    "--phase",
+    "60 mg at 09:00 from 2026-11-10 in Europe/Paris",
+]
+NOW = ["--now", "2026-11-25T13:00"]
+WEEK = [f"2026-11-0{d}T08:00" for d in range(1, 8)]
+
+
+def answer(capsys, *args):
+    status = cli.main(list(args))
+    out, err = capsys.readouterr()
+    assert (status, err) == (0, ""), err
+    return out
+
+
+def quiet(*args):
+    """What ``cli.main(args)`` prints, without capsys (for Hypothesis)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.main(list(args))
+    assert (status, err.getvalue()) == (0, ""), err.getvalue()
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def schemas():
+    out = subprocess.run(
+        [sys.executable, "-m", "duloxinfo", "schema", "--answers"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    document = json.loads(out)
+    jsonschema.Draft202012Validator.check_schema(document)
+    return document
+
+
+def validator(schemas, command):
+    schema = {
+        "$schema": schemas["$schema"],
+        "$defs": schemas["$defs"],
+        "$ref": f"#/$defs/{command}",
+    }
+    return jsonschema.Draft202012Validator(schema)
+
+
+def check(schemas, command, *args):
+    data = json.loads(quiet(command, *args, "--json"))
+    validator(schemas, command).validate(data)
+    jsonschema.Draft202012Validator(schemas).validate(data)  # the union, too
+    assert data["schema_version"] == SCHEMA_VERSION
+    assert next(iter(data)) == "schema_version"
+    return data
+
+
+EXAMPLES = {
+    "missed-dose": [
+        [*REGIMEN, *NOW],
+        [*REGIMEN, *NOW, "--taken", "yesterday 08:05", "--not-sure", "today 08:00"],
+        [*REGIMEN, "--now", "2026-10-01T09:00"],
+        [*TITRATION, *NOW, *[x for t in WEEK for x in ("--taken", t)]],
+        [*PHASES, "--now", "2026-11-09T12:00"],
+    ],
+    "schedule": [
+        [*REGIMEN, *NOW],
+        [*TWICE, "--start", "2026-03-01", "--now", "2026-03-07", "--days", "3"],
+        [*REGIMEN, "--now", "2026-10-01T09:00", "--days", "1"],
+        [*PHASES, "--now", "2026-11-06", "--days", "10"],
+    ],
+    "supply": [
+        [*REGIMEN, *NOW, "--strength", "30", "--count", "28"],
+        [*REGIMEN, *NOW, "--strength", "60", "--count", "0", "--lead-days", "0"],
+        [*TITRATION, "--now", "2026-11-02", "--strength", "30", "--count", "30"],
+        [*PHASES, "--now", "2026-11-02", "--strength", "30", "--count", "10"],
+    ],
+    "audit": [
+        [*REGIMEN, "--history", "HISTORY"],
+        [*TITRATION, "--history", "HISTORY"],
+        [*PHASES, "--history", "EMPTY"],
+    ],
+    "plan": [
+        [*REGIMEN, *NOW],
+        [*TITRATION, *NOW, "--next", "10"],
+        [*PHASES, "--now", "2026-11-09T12:00"],
+        [*PHASES, "--now", "2027-01-01", "--next", "1"],
+        [
+            "--tz",
+            "UTC",
+            "--phase",
+            "30 mg at 08:00 from 2026-11-01 to 2026-11-02",
+            "--now",
+            "2026-12-01",
+        ],
+    ],
+    "titration": [
+        [*TITRATION, *NOW],
+        [*TITRATION, "--now", "2026-11-08T09:00", *[x for t in WEEK for x in ("--taken", t)]],
+        [*TITRATION, "--now", "2026-11-03T09:00", "--taken", "2026-11-01T08:00"],
+        [*REGIMEN, "--now", "2026-11-02", "--taken", "2026-11-01T08:00"],
+        [*PHASES, "--now", "2026-11-12", "--history", "HISTORY"],
+    ],
+    "interactions": [
+        ["ibuprofen", "St John's Wort", "Wondercure", "Nardil", "N06AB", "aspirin"],
+        ["--stopped", "phenelzine=2026-11-15T09:00+00:00", *NOW[:1], "2026-11-25T13:00Z"],
+        ["--starts", "linezolid=tomorrow 9", "--tz", "Europe/London", *NOW],
+    ],
+}
+
+
+def test_every_command_with_json_has_a_schema_and_examples():
+    offered = set()
+    for command in _parser._COMMANDS:
+        parser = _parser._Parser()
+        command.options(parser)
+        if any("--json" in action.option_strings for action in parser._actions):
+            offered.add(command.name)
+    assert offered == set(ANSWERING) == set(EXAMPLES)
+
+
+def files(tmp_path, args):
+    """``args`` with HISTORY and EMPTY replaced by the paths of such files."""
+    history = tmp_path / "taken.csv"
+    history.write_text("at,dose_mg\n2026-11-01T08:00,30\n2026-11-01T13:00,30\n", encoding="utf-8")
+    empty = tmp_path / "empty.json"
+    empty.write_text("[]", encoding="utf-8")
+    return [{"HISTORY": str(history), "EMPTY": str(empty)}.get(a, a) for a in args]
+
+
+@pytest.mark.parametrize(
+    ("command", "args"), [(c, a) for c, examples in EXAMPLES.items() for a in examples]
+)
+def test_every_json_answer_is_valid_against_schema_answers(schemas, tmp_path, command, args):
+    check(schemas, command, *files(tmp_path, args))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    now=st.datetimes(dt.datetime(2026, 10, 1), dt.datetime(2027, 2, 1)),
+    taken=st.lists(st.datetimes(dt.datetime(2026, 10, 1), dt.datetime(2026, 12, 1)), max_size=4),
+    plan=st.sampled_from([REGIMEN, TITRATION, PHASES, [*TWICE, "--start", "2026-11-01"]]),
+)
+def test_answers_for_any_moment_and_history_are_valid(schemas, now, taken, plan):
+    now = now.replace(microsecond=0)
+    when = ["--now", now.isoformat()]
+    doses = [
+        x for t in taken if t <= now for x in ("--taken", t.replace(microsecond=0).isoformat())
+    ]
+    check(schemas, "missed-dose", *plan, *when, *doses)
+    check(schemas, "titration", *plan, *when, *doses)
+    check(schemas, "plan", *plan, *when)
+    check(schemas, "schedule", *plan, *when, "--days", "3")
+
+
+@pytest.mark.parametrize("command", ANSWERING)
+def test_the_schemas_fail_on_a_missing_or_misspelt_field(schemas, tmp_path, command):
+    data = json.loads(quiet(command, *files(tmp_path, EXAMPLES[command][0]), "--json"))
+    check_ = validator(schemas, command)
+    for field in data:
+        missing = {k: v for k, v in data.items() if k != field}
+        assert not check_.is_valid(missing), field
+        misspelt = {**missing, field + "s": data[field]}
+        assert not check_.is_valid(misspelt), field
+    assert not check_.is_valid({**data, "schema_version": "2.0"})
+
+
+def test_schema_without_answers_is_still_the_guides(capsys):
+    assert json.loads(answer(capsys, "schema")) == duloxinfo.guide_json_schema()
+
+
+# --- the plan input, and the plan and titration commands ----------------------------
+
+
+def test_plan_shows_the_phases_the_one_in_force_and_the_next_doses(capsys):
+    out = answer(capsys, "plan", *PHASES, "--now", "2026-11-09T12:00", "--next", "2")
+    assert out.splitlines() == [
+        "2 phases:",
+        "  1. 30 mg at 08:00 (Europe/London), from Sun 2026-11-01 00:00 GMT, to Sun",
+        "  2026-11-08 00:00 GMT",
+        "  2. 60 mg at 09:00 (Europe/Paris), from Tue 2026-11-10 00:00 CET, no end",
+        "In force now: none",
+        "Next doses:",
+        "  Tue 2026-11-10 09:00 CET  60 mg",
+        "  Wed 2026-11-11 09:00 CET  60 mg",
+        "",
+        "Not medical advice: follow your prescriber's directions.",
+    ]
+    data = json.loads(answer(capsys, "plan", *TITRATION, *NOW, "--next", "1", "--json"))
+    assert [(p["dose_mg"], p["start"], p["end"]) for p in data["phases"]] == [
+        (30, "2026-11-01T00:00:00+00:00", "2026-11-08T00:00:00+00:00"),
+        (60, "2026-11-08T00:00:00+00:00", None),
+    ]
+    assert (data["in_force"], data["next_doses"]) == (
+        2,
+        [{"at": "2026-11-26T08:00:00+00:00", "dose_mg": 60}],
+    )
+
+
+def test_titration_says_when_to_ask_about_60_mg_and_never_changes_the_dose(capsys):
+    taken = [x for t in WEEK for x in ("--taken", t)]
+    thirty = ["--dose", "30", *REGIMEN[2:]]
+    week = json.loads(
+        answer(capsys, "titration", *thirty, "--now", "2026-11-08T09:00", *taken, "--json")
+    )
+    assert (week["stage"], week["starting_doses_taken"]) == ("eligible-to-ask", 7)
+    assert "ask" in week["reason"]
+    # The label's plan goes on to 60 mg by itself: nothing to ask, the usual maximum.
+    plan = json.loads(
+        answer(capsys, "titration", *TITRATION, "--now", "2026-11-09T09:00", *taken, "--json")
+    )
+    assert plan["stage"] == "usual-maximum"
+    out = answer(capsys, "titration", *TITRATION, "--now", "2026-11-02T09:00", *taken[:4])
+    assert out.startswith("Stage:                starting\nStarting doses taken: 2\n")
+    assert out.endswith("Not medical advice: follow your prescriber's directions.\n")
+
+
+def test_every_plan_command_takes_phases_and_the_titration_plan(capsys, tmp_path):
+    # The dose of a scheduled dose is its phase's.
+    schedule = json.loads(
+        answer(capsys, "schedule", *TITRATION, "--now", "2026-11-06T12:00", "--days", "3", "--json")
+    )
+    assert [d["dose_mg"] for d in schedule["doses"]] == [30, 60, 60]
+    text = answer(capsys, "schedule", *PHASES, "--now", "2026-11-07T12:00", "--days", "4")
+    assert text.splitlines()[1:] == [
+        "  Tue 2026-11-10 09:00 CET  60 mg",
+        "  Wed 2026-11-11 09:00 CET  60 mg",
+    ]
+    taken = answer(
+        capsys,
+        "missed-dose",
+        *TITRATION,
+        "--now",
+        "2026-11-09T09:00",
+        "--json",
+        "--taken",
+        "2026-11-08T08:00",
+    )
+    assert json.loads(taken)["dose_mg"] == 60
+    history = tmp_path / "taken.csv"
+    history.write_text("at,dose_mg\n2026-11-01T08:00,30\n2026-11-01T08:30,30\n", encoding="utf-8")
+    found = json.loads(answer(capsys, "audit", *TITRATION, "--history", str(history), "--json"))
+    assert [d["kind"] for d in found["double_doses"]] == ["oversized-intake"]
+    ics = answer(capsys, "calendar", *PHASES, *NOW, "--first", "2026-11-07", "--last", "2026-11-10")
+    assert ics.count("BEGIN:VEVENT") == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "text"),
+    [
+        ([*PHASES, "--dose", "60"], "--dose: give either --phase or --dose, not both"),
+        ([*TITRATION, "--dose", "60"], "--dose: --titration sets the doses"),
+        ([*TITRATION, "--at", "20:00"], "--at: --titration takes one time of day"),
+        (["--tz", "UTC", "--titration"], "--at: --titration needs --at"),
+        (["--tz", "UTC", "--at", "8"], "--dose: required (give --dose, --at and --start"),
+        (["--tz", "UTC", "--phase", "60mg daily"], "--phase 1: '60mg daily' is not MG mg at TIME"),
+        (["--tz", "UTC", "--phase", "25 mg at 8 from 2026-11-01"], "--phase 1: 25 mg cannot"),
+        (["--tz", "UTC", "--phase", "60 mg at 8 from 2026-11-01 in EST"], "--phase 1: 'EST' is"),
+        (
+            ["--tz", "UTC", "--phase", "60 mg at 25 from 2026-11-01"],
+            "--phase 1: '25' is not a time",
+        ),
+        (
+            [
+                "--tz",
+                "UTC",
+                "--phase",
+                "30 mg at 8 from 2026-11-01 to 2026-11-09",
+                "--phase",
+                "60 mg at 8 from 2026-11-08",
+            ],
+            "--phase 2: starts at 2026-11-08T00:00:00+00:00, before --phase 1 ends",
+        ),
+        (
+            [
+                "--tz",
+                "UTC",
+                "--phase",
+                "30 mg at 8 from 2026-11-01",
+                "--phase",
+                "60 mg at 8 from 2026-11-08",
+            ],
+            "--phase 1: has no end, but --phase 2 follows it",
+        ),
+    ],
+)
+def test_a_bad_plan_is_refused_naming_the_flag(capsys, args, text):
+    status = cli.main(["plan", *args, *NOW])
+    out, err = capsys.readouterr()
+    assert (status, out, len(err.splitlines())) == (2, "", 1), err
+    assert err.startswith(f"duloxinfo: error: {text}"), err
+
+
+def test_fhir_of_a_plan_of_phases_is_refused_until_fhir_writes_plans(capsys):
+    assert cli.main(["fhir", *PHASES]) == 2
+    assert capsys.readouterr().err.startswith("duloxinfo: error: --phase: fhir writes one regimen")
+
+
+# --- the calendar's bytes -----------------------------------------------------------
+
+
+def test_the_calendar_on_standard_output_is_the_calendars_bytes_crlf_to_the_end():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "duloxinfo",
+            "calendar",
+            *REGIMEN,
+            *NOW,
+            "--first",
+            "2026-12-01",
+            "--last",
+            "2026-12-02",
+        ],
+        capture_output=True,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, b"")
+    expected = duloxinfo.dose_calendar(
+        duloxinfo.Regimen(
+            60, [dt.time(8)], "Europe/London", dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+        ),
+        dt.date(2026, 12, 1),
+        dt.date(2026, 12, 2),
+        created=dt.datetime(2026, 11, 25, 13, tzinfo=dt.UTC),
+    )
+    assert result.stdout == expected
+    assert result.stdout.endswith(b"END:VCALENDAR\r\n")
+    assert b"\n" not in result.stdout.replace(b"\r\n", b"")
