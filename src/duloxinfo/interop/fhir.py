@@ -365,15 +365,19 @@ def fhir_medication(strength_mg: int) -> dict[str, Any]:
 # Reading ----------------------------------------------------------------------------
 
 
-def _get(data: object, path: str, kind: type[_T] | tuple[type, ...]) -> Any:
-    """The element at dotted ``path`` of ``data``, which must be of ``kind``."""
+def _get(data: object, path: str, kind: type[_T] | tuple[type, ...], within: str = "") -> Any:
+    """The element at dotted ``path`` of ``data``, which must be of ``kind``.
+
+    ``within`` is where ``data`` itself is, for the message.
+    """
+    where = f"{within}.{path}" if within else path
     value = data
     for part in path.split("."):
         if not isinstance(value, Mapping) or part not in value:
-            raise FhirError(f"{path}: missing; duloxinfo needs it to read the regimen")
+            raise FhirError(f"{where}: missing; duloxinfo needs it to read the regimen")
         value = value[part]
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise FhirError(f"{path}: expected {_kind_name(kind)}, got {shown(value)}")
+        raise FhirError(f"{where}: expected {_kind_name(kind)}, got {shown(value)}")
     return value
 
 
@@ -612,9 +616,9 @@ def _read_zone(bounds: Mapping[str, Any]) -> ZoneInfo | None:
     if "_start" not in bounds:
         return None
     path = "timing.repeat.boundsPeriod._start"
-    element = _get(bounds, "_start", Mapping)
+    element = _get(bounds, "_start", Mapping, "timing.repeat.boundsPeriod")
     _only(element, frozenset({"extension"}), path)
-    extensions = _get(element, "extension", list)
+    extensions = _get(element, "extension", list, path)
     if len(extensions) != 1 or not isinstance(extensions[0], Mapping):
         raise FhirError(
             f"{path}.extension: {brief(extensions)} is not supported; duloxinfo reads only "
@@ -623,7 +627,7 @@ def _read_zone(bounds: Mapping[str, Any]) -> ZoneInfo | None:
     extension = extensions[0]
     _only(extension, frozenset({"url", "valueCode"}), f"{path}.extension[0]")
     _expect(f"{path}.extension[0].url", extension.get("url"), _TZ_CODE, f"the {_TZ_CODE} extension")
-    code = _get(extension, "valueCode", str)
+    code = _get(extension, "valueCode", str, f"{path}.extension[0]")
     try:
         return to_zone(code, f"{path}.extension[0].valueCode")
     except (TimeZoneError, WrongTypeError) as error:
