@@ -13,6 +13,7 @@ import sys
 
 import jsonschema
 import pytest
+from fhir.resources.dosage import Dosage
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -277,6 +278,7 @@ def test_every_plan_command_takes_phases_and_the_titration_plan(capsys, tmp_path
     ("args", "text"),
     [
         ([*PHASES, "--dose", "60"], "--dose: give either --phase or --dose, not both"),
+        ([*TITRATION, "--dosages", "-"], "--at: give either --dosages or --at, not both"),
         ([*TITRATION, "--dose", "60"], "--dose: --titration sets the doses"),
         ([*TITRATION, "--at", "20:00"], "--at: --titration takes one time of day"),
         (["--tz", "UTC", "--titration"], "--at: --titration needs --at"),
@@ -319,9 +321,41 @@ def test_a_bad_plan_is_refused_naming_the_flag(capsys, args, text):
     assert err.startswith(f"duloxinfo: error: {text}"), err
 
 
-def test_fhir_of_a_plan_of_phases_is_refused_until_fhir_writes_plans(capsys):
-    assert cli.main(["fhir", *PHASES]) == 2
-    assert capsys.readouterr().err.startswith("duloxinfo: error: --phase: fhir writes one regimen")
+def test_fhir_writes_a_plan_as_dosage_phases_that_dosages_reads_back(capsys, tmp_path):
+    one = json.loads(answer(capsys, "fhir", *REGIMEN))
+    assert Dosage.parse_obj(one).sequence == 1
+    assert "maxDosePerPeriod" not in one
+    capped = json.loads(answer(capsys, "fhir", *REGIMEN, "--max-daily", "60"))
+    assert capped["maxDosePerPeriod"]["numerator"]["value"] == 60
+    phases = json.loads(answer(capsys, "fhir", *PHASES))
+    assert [Dosage.parse_obj(p).sequence for p in phases] == [1, 2]
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(phases), encoding="utf-8")
+    read = json.loads(answer(capsys, "plan", "--tz", "UTC", "--dosages", str(path), *NOW, "--json"))
+    given = json.loads(answer(capsys, "plan", *PHASES, *NOW, "--json"))
+    assert read["phases"] == given["phases"]
+    assert read["next_doses"] == given["next_doses"]
+
+
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        (b"[", "--dosages: '{path}': invalid JSON: "),
+        (b"[]", "--dosages: '{path}': dosages: "),
+        ("[{}]".encode("utf-16"), "--dosages: '{path}' is not UTF-8 text (it looks like UTF-16)"),
+        (b'[{"sequence": 1}]', "--dosages: '{path}': dosages[0]"),
+    ],
+)
+def test_a_bad_dosages_file_is_refused_naming_the_flag(
+    capsys, tmp_path, monkeypatch, content, text
+):
+    monkeypatch.chdir(tmp_path)
+    path = "plan.json"
+    (tmp_path / path).write_bytes(content)
+    status = cli.main(["plan", "--tz", "UTC", "--dosages", path, *NOW])
+    out, err = capsys.readouterr()
+    assert (status, out, len(err.splitlines())) == (2, "", 1), err
+    assert err.startswith("duloxinfo: error: " + text.format(path=path)), err
 
 
 # --- the calendar's bytes -----------------------------------------------------------

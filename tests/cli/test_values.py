@@ -440,6 +440,8 @@ FLAGS = [
     "--json",
     "--answers",
     "--history",
+    "--dosages",
+    "--max-daily",
 ]
 
 
@@ -452,7 +454,8 @@ def test_no_combination_of_flags_is_exit_1(command, pairs):
     argv = [command]
     for flag, value in pairs:
         argv += [flag] if flag in {"--json", "--titration", "--answers"} else [flag, value]
-    if "--history" in argv and argv[argv.index("--history") + 1] == "-":
-        return  # standard input is the test runner's
+    for flag in ("--history", "--dosages"):
+        if flag in argv and argv[argv.index(flag) + 1] == "-":
+            return  # standard input is the test runner's
     status, err = run_cli(*argv)
     assert status in {0, 2}, err

@@ -251,11 +251,11 @@ def _audit(args: argparse.Namespace) -> str:
 
 
 def _fhir(args: argparse.Namespace) -> str:
+    """One Dosage for one regimen (--dose, --at, --start); a list of phases for a plan."""
     plan, _, _ = read_plan(args)
     if isinstance(plan, duloxinfo.Plan):
-        flag = "--titration" if args.titration else "--phase"
-        raise InputError(f"{flag}: fhir writes one regimen for now; give --dose, --at and --start")
-    return json.dumps(duloxinfo.to_fhir_dosage(plan), indent=2)
+        return _dumps(duloxinfo.to_fhir_dosages(plan, max_daily_mg=args.max_daily))
+    return _dumps(duloxinfo.to_fhir_dosage(plan, max_daily_mg=args.max_daily))
 
 
 def _calendar(args: argparse.Namespace) -> bytes | str:
@@ -468,6 +468,7 @@ def run(args: argparse.Namespace) -> str | bytes:
 
 # Fields whose flag depends on the command.
 _FIELDS = {
+    "fhir": {"max_daily_mg": "--max-daily"},
     "missed-dose": {"intakes": "--taken"},
     "titration": {"intakes": "--taken"},
     "audit": {"intakes": "--history"},

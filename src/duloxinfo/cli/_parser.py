@@ -79,6 +79,14 @@ def _plan_options(parser: argparse.ArgumentParser, *, now: bool = True) -> None:
             "from WHEN[ to WHEN][ in ZONE]'"
         ),
     )
+    group.add_argument(
+        "--dosages",
+        metavar="FILE",
+        help=(
+            "a plan as a JSON list of FHIR R4 Dosage phases, as 'duloxinfo fhir' writes it; "
+            "each phase in the zone of its tz-code; - for stdin"
+        ),
+    )
     if now:
         _now_option(group)
 
@@ -189,6 +197,12 @@ def _audit_options(parser: argparse.ArgumentParser) -> None:
 
 def _fhir_options(parser: argparse.ArgumentParser) -> None:
     _plan_options(parser, now=False)
+    parser.add_argument(
+        "--max-daily",
+        type=int,
+        metavar="MG",
+        help="the prescriber's maximum mg a day, written as maxDosePerPeriod (default: none)",
+    )
 
 
 def _calendar_options(parser: argparse.ArgumentParser) -> None:
@@ -288,7 +302,7 @@ _COMMANDS = (
     ),
     _Command(
         "fhir",
-        "Print the regimen as an HL7 FHIR R4 Dosage (JSON).",
+        "Print the regimen as an HL7 FHIR R4 Dosage (JSON), or a plan as a list of Dosage phases.",
         _REGIMEN_EXAMPLE,
         _fhir_options,
     ),

@@ -255,17 +255,45 @@ def read_plan(args: argparse.Namespace) -> tuple[Plan | Regimen, ZoneInfo, Clock
     """
     tz = zone(args.tz)
     now = now_of(args, tz)
+    if args.dosages is not None:
+        _only("--dosages", args)
+        return _dosages(args.dosages), tz, now
     if args.phase:
-        for flag, value in (
-            ("--dose", args.dose),
-            ("--at", args.at),
-            ("--start", args.start),
-            ("--titration", args.titration or None),
-        ):
-            if value is not None:
-                raise InputError(f"{flag}: give either --phase or {flag}, not both")
+        _only("--phase", args)
         return _phases(args.phase, tz, now), tz, now
     return _one_regimen(args, tz, now), tz, now
+
+
+def _only(chosen: str, args: argparse.Namespace) -> None:
+    """Refuse the other ways of giving a plan alongside ``chosen``."""
+    for flag, value in (
+        ("--dose", args.dose),
+        ("--at", args.at),
+        ("--start", args.start),
+        ("--titration", args.titration or None),
+        ("--phase", args.phase or None),
+    ):
+        if value is not None and flag != chosen:
+            raise InputError(f"{flag}: give either {chosen} or {flag}, not both")
+
+
+def _dosages(path: str) -> Plan:
+    """A plan from a JSON list of FHIR ``Dosage`` phases (as ``duloxinfo fhir`` writes one)."""
+    name = "-" if path == "-" else brief(path)
+    text = _file_text(path, "--dosages")
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise InputError(f"--dosages: {name}: invalid JSON: nested too deeply") from None
+    except ValueError as exc:
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "a number too long"
+        raise InputError(f"--dosages: {name}: invalid JSON: {brief(reason)}") from None
+    if isinstance(data, dict):
+        data = [data]
+    try:
+        return duloxinfo.from_fhir_dosages(data)
+    except duloxinfo.DuloxinfoError as error:
+        raise InputError(f"--dosages: {name}: {error}") from None
 
 
 def _one_regimen(args: argparse.Namespace, tz: ZoneInfo, now: Clock) -> Plan | Regimen:
@@ -348,7 +376,7 @@ def read_taken(
     return intakes
 
 
-def _history_text(path: str) -> str:
+def _file_text(path: str, flag: str) -> str:
     """The file's text: UTF-8 (a byte-order mark is fine); anything else is refused."""
     try:
         if path == "-":
@@ -357,19 +385,19 @@ def _history_text(path: str) -> str:
             with open(path, "rb") as file:  # noqa: PTH123 - pathlib costs more to import
                 data = file.read(MAX_HISTORY_BYTES + 1)
     except OSError as exc:
-        raise InputError(f"--history: cannot read {brief(path)}: {exc.strerror}") from None
+        raise InputError(f"{flag}: cannot read {brief(path)}: {exc.strerror}") from None
     name = brief(path)
     if len(data) > MAX_HISTORY_BYTES:
-        raise InputError(f"--history: {name} is over {MAX_HISTORY_BYTES:,} bytes")
+        raise InputError(f"{flag}: {name} is over {MAX_HISTORY_BYTES:,} bytes")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
         raise InputError(
-            f"--history: {name} is not UTF-8 text (it looks like UTF-16); save it as UTF-8"
+            f"{flag}: {name} is not UTF-8 text (it looks like UTF-16); save it as UTF-8"
         )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"--history: {name} is not UTF-8 text (byte {data[exc.start]:#04x} at offset "
+            f"{flag}: {name} is not UTF-8 text (byte {data[exc.start]:#04x} at offset "
             f"{exc.start}; it may be Latin-1 or Windows-1252); save it as UTF-8"
         ) from None
 
@@ -399,7 +427,7 @@ def _history_rows(text: str, name: str) -> tuple[list[dict[str, object]], str]:
 def read_history(path: str, tz: ZoneInfo) -> list[Intake]:
     """Intakes from a CSV file (columns ``at,dose_mg``) or a JSON list of such objects."""
     name = "-" if path == "-" else brief(path)
-    rows, where = _history_rows(_history_text(path), name)
+    rows, where = _history_rows(_file_text(path, "--history"), name)
     intakes = []
     for number, row in enumerate(rows, start=1):
         place = f"--history: {name} {where} {number}"
