@@ -385,7 +385,8 @@ def _file_text(path: str, flag: str) -> str:
             with open(path, "rb") as file:  # noqa: PTH123 - pathlib costs more to import
                 data = file.read(MAX_HISTORY_BYTES + 1)
     except OSError as exc:
-        raise InputError(f"{flag}: cannot read {brief(path)}: {exc.strerror}") from None
+        why = exc.strerror or brief(str(exc))
+        raise InputError(f"{flag}: cannot read {brief(path)}: {why}") from None
     name = brief(path)
     if len(data) > MAX_HISTORY_BYTES:
         raise InputError(f"{flag}: {name} is over {MAX_HISTORY_BYTES:,} bytes")
