@@ -574,9 +574,7 @@ def _within(where: str, read: Callable[[], _T]) -> _T:
         return read()
     except FhirError as error:
         raise FhirError(f"{where}.{error}") from None
-    except WrongTypeError as error:
-        raise WrongTypeError(f"{where}: {error}") from None
-    except DuloxinfoError as error:
+    except DuloxinfoError as error:  # the rules' own: DoseError, ScheduleError, ...
         raise type(error)(f"{where}: {error}") from None
 
 
