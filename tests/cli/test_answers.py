@@ -8,8 +8,10 @@ import contextlib
 import datetime as dt
 import io
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -205,9 +207,10 @@ def test_plan_shows_the_phases_the_one_in_force_and_the_next_doses(capsys):
     out = answer(capsys, "plan", *PHASES, "--now", "2026-11-09T12:00", "--next", "2")
     assert out.splitlines() == [
         "2 phases:",
-        "  1. 30 mg at 08:00 (Europe/London), from Sun 2026-11-01 00:00 GMT, to Sun",
-        "  2026-11-08 00:00 GMT",
-        "  2. 60 mg at 09:00 (Europe/Paris), from Tue 2026-11-10 00:00 CET, no end",
+        "  1. 30 mg at 08:00 (Europe/London)",
+        "     from Sun 2026-11-01 00:00 GMT to Sun 2026-11-08 00:00 GMT",
+        "  2. 60 mg at 09:00 (Europe/Paris)",
+        "     from Tue 2026-11-10 00:00 CET, no end",
         "In force now: none",
         "Next doses:",
         "  Tue 2026-11-10 09:00 CET  60 mg",
@@ -390,3 +393,11 @@ def test_the_calendar_on_standard_output_is_the_calendars_bytes_crlf_to_the_end(
     assert result.stdout == expected
     assert result.stdout.endswith(b"END:VCALENDAR\r\n")
     assert b"\n" not in result.stdout.replace(b"\r\n", b"")
+
+
+def test_the_command_line_page_has_an_example_of_every_command_and_of_json():
+    page = (Path(__file__).parents[2] / "docs" / "command-line.md").read_text(encoding="utf-8")
+    shown = set(re.findall(r"^\$ (?:.*\| )?duloxinfo ([a-z-]+)", page, re.MULTILINE))
+    assert shown == {command.name for command in _parser._COMMANDS}
+    assert re.search(r"^\$ duloxinfo .* --json$", page, re.MULTILINE)
+    assert '"schema_version": "1.0"' in page

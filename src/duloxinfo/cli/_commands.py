@@ -274,10 +274,13 @@ def _calendar(args: argparse.Namespace) -> bytes | str:
     return f"Wrote {args.output}."
 
 
-def _phase_text(phase: Regimen) -> str:
+def _phase_lines(number: int, phase: Regimen) -> list[str]:
     times = " and ".join(f"{t:%H:%M}" for t in phase.times)
-    until = "no end" if phase.end is None else f"to {_when(phase.end)}"
-    return f"{phase.dose_mg} mg at {times} ({phase.tz.key}), from {_when(phase.start)}, {until}"
+    until = ", no end" if phase.end is None else f" to {_when(phase.end)}"
+    return [
+        f"  {number}. {phase.dose_mg} mg at {times} ({phase.tz.key})",
+        f"     from {_when(phase.start)}{until}",
+    ]
 
 
 def _next_doses(plan: Plan | Regimen, now: _dt.datetime, count: int) -> list[_dt.datetime]:
@@ -323,7 +326,8 @@ def _plan(args: argparse.Namespace) -> str:
             }
         )
     lines = [f"{plural(len(phases), 'phase')}:"]
-    lines += [_wrap(f"{n}. {_phase_text(p)}", "  ") for n, p in enumerate(phases, start=1)]
+    for number, phase in enumerate(phases, start=1):
+        lines += _phase_lines(number, phase)
     lines.append(f"In force now: phase {index + 1}" if index is not None else "In force now: none")
     lines.append("Next doses:" if doses else "Next doses: none")
     lines += [f"  {_when(d)}  {_dose_at(plan, d)} mg" for d in doses]
