@@ -1,7 +1,25 @@
-"""The .ics calendar: parsed back, every dose instant is the schedule's, across daylight saving."""
+"""The .ics calendar: every dose instant, read back by three parsers, is the plan's.
+
+The calendar is parsed back by ``icalendar`` (the library that writes it), by
+``vobject`` (an independent Python parser) and by ``ical.js``, the calendar engine of
+Thunderbird, under Node (``tests/interop/js/read_ics.mjs``).  A test that reads a file
+with its own writer agrees with itself; the other two read a repeated local hour as
+its second occurrence, where RFC 5545 says the first, so they are the ones that show
+whether a dose would be read at the wrong time.
+"""
 
 import datetime as dt
 import itertools
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -9,11 +27,105 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import duloxinfo
-from duloxinfo import Regimen, dose_calendar, dose_times
+from duloxinfo import Plan, Regimen, dose_calendar, dose_times
 from support import oracle
-from support.strategies import regimens
+from support.strategies import plans, regimens
 
 CREATED = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)
+UTC = dt.UTC
+JS = Path(__file__).parent / "js"
+REQUIRED = os.environ.get("DULOXINFO_CROSSCHECKS") == "required"
+ONE_DAY = dt.timedelta(days=1)
+NAMESPACE = uuid.UUID("3b0d9a52-7c4e-4f1a-8e6b-5d2c9f0a1e47")
+
+
+def _missing(reason):
+    """Skip for want of a cross-check tool, or fail when CI requires the cross-checks."""
+    if REQUIRED:
+        pytest.fail(f"DULOXINFO_CROSSCHECKS=required, but {reason}")
+    pytest.skip(reason)
+
+
+# ---------------------------------------------------------------------------------------
+# Readers: each returns, per calendar, the events' (UID, UTC instant) in file order.
+
+# vobject keeps the zones it has parsed in a module-global map, so that a VTIMEZONE read
+# from one file would be used for the next file's TZID of the same name: it runs in a
+# process of its own, and the map is emptied before each file.
+_VOBJECT = """
+import datetime as dt, json, sys
+import vobject, vobject.icalendar
+zones = vars(vobject.icalendar)["__tzidMap"]
+out = {}
+for path in sys.argv[1:]:
+    zones.clear()
+    with open(path, encoding="utf-8", newline="") as file:
+        calendar = vobject.readOne(file.read())
+    out[path] = [
+        [str(e.uid.value), e.dtstart.value.astimezone(dt.timezone.utc).isoformat()]
+        for e in getattr(calendar, "vevent_list", [])  # none, when no dose is in the span
+    ]
+print(json.dumps(out))
+"""
+
+
+def _write_all(folder, calendars):
+    paths = []
+    for index, ics in enumerate(calendars):
+        path = Path(folder) / f"{index}.ics"
+        path.write_bytes(ics)
+        paths.append(str(path))
+    return paths
+
+
+def _run(command):
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+def read_with_vobject(calendars):
+    try:
+        import vobject  # noqa: F401, PLC0415 - only to know whether it is installed
+    except ModuleNotFoundError:
+        _missing("vobject is not installed (it is in the test extra)")
+    with tempfile.TemporaryDirectory() as folder:
+        paths = _write_all(folder, calendars)
+        out = _run([sys.executable, "-c", _VOBJECT, *paths])
+    return [[(u, dt.datetime.fromisoformat(t)) for u, t in out[p]] for p in paths]
+
+
+def read_with_icaljs(calendars):
+    node = shutil.which("node")
+    if node is None:
+        _missing("node is not installed, so ical.js cannot read the calendars")
+    if not (JS / "node_modules" / "ical.js").is_dir():
+        _missing("ical.js is not installed: run `npm ci` in tests/interop/js")
+    with tempfile.TemporaryDirectory() as folder:
+        paths = _write_all(folder, calendars)
+        out = _run([node, str(JS / "read_ics.mjs"), *paths])
+    return [[(e["uid"], dt.datetime.fromisoformat(e["start"])) for e in out[p]] for p in paths]
+
+
+def read_with_icalendar(ics):
+    """Each DTSTART read with the VTIMEZONE the file carries, as RFC 5545 reads it.
+
+    A local time that occurs twice is its first occurrence (``fold=0``), not what the
+    machine's zone data would say of the zone: the file's own rules are read.
+    """
+    calendar = icalendar.Calendar.from_ical(ics)
+    zones = {str(z["TZID"]): z.to_tz() for z in calendar.walk("VTIMEZONE")}
+    read = []
+    for event in calendar.walk("VEVENT"):
+        start = event["DTSTART"]
+        if "TZID" in start.params:
+            zone = zones[start.params["TZID"]]
+            instant = start.dt.replace(tzinfo=None).replace(tzinfo=zone).astimezone(UTC)
+        else:
+            assert start.dt.utcoffset() == dt.timedelta(0)
+            instant = start.dt.astimezone(UTC)
+        read.append((str(event["UID"]), instant))
+    return read
 
 
 def _events(ics):
@@ -21,13 +133,404 @@ def _events(ics):
     return calendar, list(calendar.walk("VEVENT"))
 
 
-def _instants_by_the_calendars_own_zone(calendar, events):
-    """Each DTSTART read with the VTIMEZONE the file carries, not the machine's zone data."""
-    (vtimezone,) = calendar.walk("VTIMEZONE")
-    zone = vtimezone.to_tz()
+def _expected(plan, first, last):
+    """The plan's doses whose date in their own phase's zone is ``first`` to ``last``."""
+    lo = max(dt.datetime.combine(first, dt.time(0), tzinfo=UTC) - 2 * ONE_DAY, _FIRST)
+    hi = min(dt.datetime.combine(last, dt.time(0), tzinfo=UTC) + 3 * ONE_DAY, _LAST)
+    return [d for d in dose_times(plan, lo, hi) if first <= d.date() <= last]
+
+
+_FIRST = dt.datetime(2, 1, 1, tzinfo=UTC)
+_LAST = dt.datetime(9998, 12, 31, 23, 59, tzinfo=UTC)
+
+
+def _check_read_alike(cases, wants=None):
+    """Each case (plan, first, last, calendar): every reader reads the plan's doses.
+
+    ``wants``, when given, are the instants of each case (else from ``dose_times``).
+    """
+    calendars = [ics for *_, ics in cases]
+    by_reader = {
+        "icalendar": [read_with_icalendar(ics) for ics in calendars],
+        "vobject": read_with_vobject(calendars),
+        "ical.js": read_with_icaljs(calendars),
+    }
+    for index, (plan, first, last, ics) in enumerate(cases):
+        want = (
+            wants[index]
+            if wants is not None
+            else [d.astimezone(UTC).replace(microsecond=0) for d in _expected(plan, first, last)]
+        )
+        uids = [str(e["UID"]) for e in _events(ics)[1]]
+        for reader, reads in by_reader.items():
+            assert [t for _, t in reads[index]] == want, (reader, plan, first, last)
+            assert [u for u, _ in reads[index]] == uids, (reader, plan, first, last)
+
+
+def _event_starts(ics):
+    """Each event's DTSTART line, as written."""
     return [
-        e["DTSTART"].dt.replace(tzinfo=None).replace(tzinfo=zone).astimezone(dt.UTC) for e in events
+        next(line for line in event.split("\r\n") if line.startswith("DTSTART"))
+        for event in ics.decode().split("BEGIN:VEVENT")[1:]
     ]
+
+
+def _cal(plan, first, last, **kwargs):
+    return dose_calendar(plan, first, last, created=CREATED, **kwargs)
+
+
+def _daily(zone, at, start, dose=60, end=None):
+    return Regimen(dose, [at], zone, start, end=end)
+
+
+# ---------------------------------------------------------------------------------------
+# The repeated hour of an autumn night: the first occurrence, read alike by every client.
+
+REPEATED = [
+    # zone, dose time, the night the clocks go back, the dose's instant (first occurrence)
+    ("Europe/London", dt.time(1, 30), dt.date(2026, 10, 25), dt.datetime(2026, 10, 25, 0, 30)),
+    ("America/New_York", dt.time(1, 30), dt.date(2026, 11, 1), dt.datetime(2026, 11, 1, 5, 30)),
+    # Lord Howe Island goes back half an hour, from 02:00 to 01:30
+    ("Australia/Lord_Howe", dt.time(1, 45), dt.date(2026, 4, 5), dt.datetime(2026, 4, 4, 14, 45)),
+]
+
+
+@pytest.mark.parametrize(("zone", "at", "night", "instant"), REPEATED)
+def test_a_dose_in_the_repeated_hour_is_written_in_utc_and_read_at_its_instant_by_all(
+    zone, at, night, instant
+):
+    regimen = _daily(zone, at, dt.datetime(2026, 1, 1, tzinfo=UTC))
+    first, last = night - ONE_DAY, night + ONE_DAY
+    ics = _cal(regimen, first, last)
+    starts = _event_starts(ics)
+    tzid = f"DTSTART;TZID={zone}:"
+    # The nights either side keep their wall time in the zone; the repeated one is in UTC.
+    assert starts[0] == f"{tzid}{first:%Y%m%d}T{at:%H%M%S}"
+    assert starts[1] == f"DTSTART:{instant:%Y%m%dT%H%M%S}Z"
+    assert starts[2] == f"{tzid}{last:%Y%m%d}T{at:%H%M%S}"
+    assert instant.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).time() == at
+    _check_read_alike([(regimen, first, last, ics)])
+
+
+@pytest.mark.parametrize(("zone", "at", "night", "instant"), REPEATED)
+def test_ical_js_reads_a_repeated_local_time_as_its_second_occurrence(zone, at, night, instant):
+    """Why the UTC form: the TZID form of the same dose, which RFC 5545 reads as the
+    first occurrence, is read by ical.js (and Thunderbird) an hour (half an hour) late."""
+    regimen = _daily(zone, at, dt.datetime(2026, 1, 1, tzinfo=UTC))
+    ics = _cal(regimen, night - ONE_DAY, night + ONE_DAY)
+    as_local = ics.replace(
+        f"DTSTART:{instant:%Y%m%dT%H%M%S}Z".encode(),
+        f"DTSTART;TZID={zone}:{night:%Y%m%d}T{at:%H%M%S}".encode(),
+    )
+    assert as_local != ics
+    (read,) = read_with_icaljs([as_local])
+    late = dt.datetime.combine(night, at).replace(tzinfo=ZoneInfo(zone), fold=1)
+    assert read[1][1] == late.astimezone(UTC) > instant.replace(tzinfo=UTC)
+    assert read_with_icalendar(as_local)[1][1] == instant.replace(tzinfo=UTC)
+
+
+def test_a_dose_moved_forward_by_the_spring_gap_keeps_its_zone_and_is_read_alike():
+    # 01:30 does not exist in London on 29 March 2026: the dose is at 02:30 BST (01:30Z).
+    regimen = _daily("Europe/London", dt.time(1, 30), dt.datetime(2026, 1, 1, tzinfo=UTC))
+    first, last = dt.date(2026, 3, 28), dt.date(2026, 3, 30)
+    ics = _cal(regimen, first, last)
+    assert _event_starts(ics) == [
+        f"DTSTART;TZID=Europe/London:202603{day}T{at}"
+        for day, at in [(28, "013000"), (29, "023000"), (30, "013000")]
+    ]
+    _check_read_alike([(regimen, first, last, ics)])
+
+
+def test_no_written_local_time_is_ambiguous_or_missing_in_its_zone():
+    """Every TZID time of twice-daily doses at the awkward times, for twenty days either
+    side of the night the clocks go back, names one instant."""
+    for zone, times, night in [
+        ("Europe/London", [dt.time(1, 30), dt.time(13, 30)], dt.date(2026, 10, 25)),
+        ("America/New_York", [dt.time(1, 30), dt.time(13, 30)], dt.date(2026, 11, 1)),
+        ("Australia/Lord_Howe", [dt.time(1, 45), dt.time(13, 45)], dt.date(2026, 4, 5)),
+        ("Pacific/Chatham", [dt.time(2, 45), dt.time(14, 45)], dt.date(2026, 4, 5)),
+    ]:
+        regimen = Regimen(60, times, zone, dt.datetime(2026, 1, 1, tzinfo=UTC))
+        days = (night - 20 * ONE_DAY, night + 20 * ONE_DAY)
+        _, events = _events(_cal(regimen, *days))
+        tz = ZoneInfo(zone)
+        in_utc = 0
+        for event in events:
+            start = event["DTSTART"]
+            if "TZID" not in start.params:
+                in_utc += 1
+                continue
+            wall = start.dt.replace(tzinfo=None)
+            readings = {wall.replace(tzinfo=tz, fold=f).astimezone(UTC) for f in (0, 1)}
+            assert len(readings) == 1, (zone, wall)
+        assert in_utc == 1, zone  # the dose in the repeated hour
+
+
+def test_a_dose_in_local_mean_time_is_written_in_utc():
+    """Before 1847 London's offset was -00:01:15; ical.js drops the seconds of an offset."""
+    regimen = _daily("Europe/London", dt.time(8), dt.datetime(1800, 1, 1, tzinfo=UTC))
+    first, last = dt.date(1800, 1, 2), dt.date(1800, 1, 3)
+    ics = _cal(regimen, first, last)
+    assert b"DTSTART:18000102T080115Z\r\n" in ics
+    _check_read_alike([(regimen, first, last, ics)])
+
+
+# ---------------------------------------------------------------------------------------
+# Plans: each phase's dose, each event in its phase's zone.
+
+
+def test_a_plan_that_changes_zone_has_each_dose_in_its_phases_zone_with_its_dose():
+    change = dt.datetime(2026, 7, 10, 18, tzinfo=UTC)
+    plan = Plan(
+        [
+            _daily("Europe/London", dt.time(8), dt.datetime(2026, 7, 1, tzinfo=UTC), 30, change),
+            _daily("America/New_York", dt.time(8), change),
+        ]
+    )
+    first, last = dt.date(2026, 7, 8), dt.date(2026, 7, 12)
+    ics = _cal(plan, first, last)
+    calendar, events = _events(ics)
+    assert {str(z["TZID"]) for z in calendar.walk("VTIMEZONE")} == {
+        "Europe/London",
+        "America/New_York",
+    }
+    assert [(e["DTSTART"].params["TZID"], e["DTSTART"].dt.day) for e in events] == [
+        ("Europe/London", 8),
+        ("Europe/London", 9),
+        ("Europe/London", 10),
+        ("America/New_York", 11),  # 10 July 08:00 in New York (12:00Z) is before the change
+        ("America/New_York", 12),
+    ]
+    assert [str(e["SUMMARY"]) for e in events] == ["Duloxetine 30 mg"] * 3 + [
+        "Duloxetine 60 mg"
+    ] * 2
+    assert [str(e["DESCRIPTION"]).split(" of ")[0] for e in events] == ["Take 30 mg"] * 3 + [
+        "Take 60 mg"
+    ] * 2
+    _check_read_alike([(plan, first, last, ics)])
+
+
+def test_the_titration_plan_steps_up_in_the_calendar_and_a_pause_has_no_dose():
+    plan = duloxinfo.titration_plan(
+        dt.datetime(2026, 10, 20, 7, tzinfo=UTC), "Europe/London", dt.time(1, 30)
+    )
+    first, last = dt.date(2026, 10, 20), dt.date(2026, 10, 30)
+    ics = _cal(plan, first, last)
+    _, events = _events(ics)
+    doses = [int(str(e["SUMMARY"]).split()[1]) for e in events]
+    assert doses == [30] * 7 + [60] * 3  # from 21 October: 01:30 on the 20th was before 07:00
+    _check_read_alike([(plan, first, last, ics)])
+    paused = Plan(
+        [
+            _daily("UTC", dt.time(8), dt.datetime(2026, 1, 1, tzinfo=UTC), 30, _at(2026, 1, 3)),
+            _daily("UTC", dt.time(8), _at(2026, 1, 5, 9)),
+        ]
+    )
+    _, events = _events(_cal(paused, dt.date(2026, 1, 1), dt.date(2026, 1, 7)))
+    assert [e["DTSTART"].dt.day for e in events] == [1, 2, 6, 7]
+
+
+def _phases(plan):
+    return plan.phases if isinstance(plan, Plan) else (plan,)
+
+
+def _at(*args):
+    return dt.datetime(*args, tzinfo=UTC)
+
+
+def test_a_regimen_and_its_plan_of_one_phase_give_the_same_calendar():
+    regimen = _daily("Europe/London", dt.time(8), dt.datetime(2026, 1, 1, tzinfo=UTC))
+    days = (dt.date(2026, 3, 28), dt.date(2026, 3, 30))
+    assert _cal(regimen, *days) == _cal(Plan([regimen]), *days)
+    assert dose_calendar(regimen, *days, created=CREATED) == dose_calendar(
+        plan=regimen, first_day=days[0], last_day=days[1], created=CREATED
+    )
+
+
+# Hypothesis-generated plans, read back by all three; written and read in batches of six,
+# so that vobject and ical.js start once per batch, not once per calendar.
+@st.composite
+def _cases(draw):
+    plan = draw(plans())
+    start = _phases(plan)[0].start.astimezone(_phases(plan)[0].tz).date()
+    first = start + dt.timedelta(days=draw(st.integers(-2, 6)))
+    last = first + dt.timedelta(days=draw(st.integers(0, 8)))
+    namespace = draw(st.none() | st.uuids())
+    return plan, first, last, _cal(plan, first, last, namespace=namespace)
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.lists(_cases(), min_size=6, max_size=6))
+def test_every_reader_reads_every_dose_of_generated_plans_at_its_instant(cases):
+    _check_read_alike(cases)
+    for plan, _, _, ics in cases:
+        zones = {p.tz.key for p in _phases(plan)}
+        for event in _events(ics)[1]:
+            start = event["DTSTART"]
+            assert start.params.get("TZID", "UTC") in zones | {"UTC"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(_cases())
+def test_each_dose_is_written_with_its_zone_unless_its_local_time_names_two_instants(case):
+    plan, first, last, ics = case
+    want = _expected(plan, first, last)
+    _, events = _events(ics)
+    assert len(events) == len(want)
+    for event, dose in zip(events, want, strict=True):
+        start = event["DTSTART"]
+        ambiguous = dose.replace(fold=0).utcoffset() != dose.replace(fold=1).utcoffset()
+        if ambiguous or dose.tzinfo.key == "UTC":
+            assert "TZID" not in start.params
+            assert start.dt == dose
+        else:
+            assert start.params["TZID"] == dose.tzinfo.key
+            assert start.dt.replace(tzinfo=None) == dose.replace(tzinfo=None)
+
+
+# ---------------------------------------------------------------------------------------
+# RFC 5545 on the bytes: parsers accept a bare line feed, so only the bytes show one.
+
+
+@settings(max_examples=40, deadline=None)
+@given(_cases())
+def test_every_line_ends_with_crlf(case):
+    *_, ics = case
+    assert ics.endswith(b"\r\n")
+    assert re.search(rb"(?<!\r)\n", ics) is None  # no LF without a CR before it
+    assert re.search(rb"\r(?!\n)", ics) is None  # no CR without an LF after it
+    assert all(len(line) <= 75 for line in ics.split(b"\r\n"))  # folded
+
+
+# ---------------------------------------------------------------------------------------
+# UIDs: a UUID per dose, from the caller's namespace or from the plan.
+
+IANA_TOKEN = re.compile(r"[A-Za-z0-9-]+")
+
+
+def _uids(ics):
+    return [str(e["UID"]) for e in _events(ics)[1]]
+
+
+@settings(max_examples=30, deadline=None)
+@given(plans(), st.uuids(), st.uuids(), st.integers(0, 6))
+def test_uids_are_stable_per_namespace_and_never_shared_between_namespaces(plan, a, b, days):
+    first = _phases(plan)[0].start.astimezone(_phases(plan)[0].tz).date()
+    last = first + dt.timedelta(days=days)
+    mine = _uids(_cal(plan, first, last, namespace=a))
+    assert mine == _uids(_cal(plan, first, last, namespace=a))  # stable across runs
+    assert len(set(mine)) == len(mine)
+    if a != b:
+        assert not set(mine) & set(_uids(_cal(plan, first, last, namespace=b)))
+    for uid in mine:
+        assert IANA_TOKEN.fullmatch(uid)
+        assert len(uid.encode()) < 255
+        assert uuid.UUID(uid).version == 5
+
+
+@settings(max_examples=30, deadline=None)
+@given(plans(), plans())
+def test_without_a_namespace_the_same_plan_has_the_same_uids_and_another_plan_others(a, b):
+    def uids(plan):
+        first = _phases(plan)[0].start.astimezone(_phases(plan)[0].tz).date()
+        return _uids(_cal(plan, first, first + dt.timedelta(days=6)))
+
+    assert uids(a) == uids(a)
+    if _phases(a) != _phases(b):
+        assert not set(uids(a)) & set(uids(b))
+
+
+def test_two_people_on_the_same_regimen_do_not_share_uids_with_their_own_namespaces():
+    regimen = _daily("Europe/London", dt.time(8), dt.datetime(2026, 1, 1, tzinfo=UTC))
+    days = (dt.date(2026, 3, 1), dt.date(2026, 3, 7))
+    alice = _uids(_cal(regimen, *days, namespace=uuid.UUID(int=1)))
+    bob = _uids(_cal(regimen, *days, namespace=uuid.UUID(int=2)))
+    assert len(alice) == len(bob) == 7
+    assert not set(alice) & set(bob)
+    # Without a namespace the same regimen gives the same UIDs, whoever takes it.
+    assert _uids(_cal(regimen, *days)) == _uids(_cal(regimen, *days))
+
+
+def test_a_changed_plan_replaces_the_events_of_the_same_doses():
+    """With the person's namespace, the dose at the same instant keeps its UID after the
+    plan changes (60 mg instead of 30 from the 4th), so a calendar app updates the event
+    instead of showing two doses at once; a new dose time is a new event."""
+    start, change = dt.datetime(2026, 1, 1, tzinfo=UTC), dt.datetime(2026, 1, 4, tzinfo=UTC)
+    before = _daily("UTC", dt.time(8), start, 30)
+    after = Plan([_daily("UTC", dt.time(8), start, 30, change), _daily("UTC", dt.time(8), change)])
+    moved = _daily("UTC", dt.time(9), start, 30)
+    days = (dt.date(2026, 1, 1), dt.date(2026, 1, 6))
+    old, new = (_events(_cal(p, *days, namespace=NAMESPACE))[1] for p in (before, after))
+    assert [str(e["UID"]) for e in old] == [str(e["UID"]) for e in new]
+    assert [str(e["SUMMARY"])[-5:] for e in new] == ["30 mg"] * 3 + ["60 mg"] * 3
+    assert not set(_uids(_cal(moved, *days, namespace=NAMESPACE))) & set(_uids(_cal(before, *days)))
+
+
+def test_a_namespace_that_is_not_a_uuid_is_refused_naming_it():
+    regimen = _daily("UTC", dt.time(8), dt.datetime(2026, 1, 1, tzinfo=UTC))
+    with pytest.raises(duloxinfo.WrongTypeError, match=r"^namespace: expected a uuid.UUID"):
+        _cal(regimen, dt.date(2026, 1, 1), dt.date(2026, 1, 2), namespace=str(NAMESPACE))
+
+
+# ---------------------------------------------------------------------------------------
+# The ends of the supported years: a correct calendar, in zones either side of UTC.
+
+EDGES = [
+    ("Europe/London", dt.date(2, 1, 1), dt.date(2, 1, 3)),
+    ("Europe/London", dt.date(9998, 12, 29), dt.date(9998, 12, 31)),
+    ("America/New_York", dt.date(2, 1, 1), dt.date(2, 1, 3)),
+    ("America/New_York", dt.date(9998, 12, 29), dt.date(9998, 12, 31)),
+    ("Asia/Tokyo", dt.date(2, 1, 1), dt.date(2, 1, 3)),
+    ("Pacific/Pago_Pago", dt.date(9998, 12, 29), dt.date(9998, 12, 31)),
+    ("Pacific/Kiritimati", dt.date(9998, 12, 29), dt.date(9998, 12, 31)),
+]
+
+
+@pytest.mark.parametrize(("zone", "first", "last"), EDGES)
+@pytest.mark.parametrize("at", [dt.time(0), dt.time(8), dt.time(23, 59)])
+def test_a_calendar_at_the_ends_of_the_supported_years(zone, first, last, at):
+    regimen = _daily(zone, at, dt.datetime(first.year, 1, 1, tzinfo=UTC))
+    ics = _cal(regimen, first, last)
+    tz = ZoneInfo(zone)
+    want = [
+        dt.datetime.combine(day, at, tzinfo=tz).astimezone(UTC)
+        for day in (first + dt.timedelta(days=n) for n in range(3))
+    ]
+    want = [w for w in want if w >= regimen.start]
+    assert [t for _, t in read_with_icalendar(ics)] == want
+    assert [t for _, t in read_with_vobject([ics])[0]] == want
+
+
+@pytest.mark.parametrize(("zone", "first", "last"), [e for e in EDGES if e[1].year == 9998])
+def test_ical_js_reads_a_calendar_at_the_end_of_the_supported_years(zone, first, last):
+    """ical.js reads the years 0 to 99 as 1900 to 1999 (JavaScript's Date.UTC does), so
+    the start of the supported years is read by icalendar and vobject only (above)."""
+    regimen = _daily(zone, dt.time(20), dt.datetime(9998, 1, 1, tzinfo=UTC))
+    want = [
+        dt.datetime.combine(first + dt.timedelta(days=n), dt.time(20), tzinfo=ZoneInfo(zone))
+        for n in range(3)
+    ]
+    want = [w.astimezone(UTC) for w in want]
+    _check_read_alike([(regimen, first, last, _cal(regimen, first, last))], [want])
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "field"),
+    [
+        (dt.date(1, 12, 31), dt.date(2, 1, 2), "first_day"),
+        (dt.date(9998, 12, 30), dt.date(9999, 1, 1), "last_day"),
+    ],
+)
+def test_a_day_outside_the_supported_years_is_refused_naming_it(first, last, field):
+    regimen = _daily("Europe/London", dt.time(8), dt.datetime(2, 1, 1, tzinfo=UTC))
+    with pytest.raises(duloxinfo.InvalidDatetimeError) as caught:
+        _cal(regimen, first, last)
+    assert str(caught.value).startswith(f"{field}: ")
+    assert len(str(caught.value)) < 200
+
+
+# ---------------------------------------------------------------------------------------
+# The events: a reminder, the instructions, the span of dates.
 
 
 @pytest.mark.parametrize(
@@ -40,16 +543,17 @@ def _instants_by_the_calendars_own_zone(calendar, events):
     ],
 )
 def test_every_dose_is_in_the_calendar_at_its_instant_across_daylight_saving(zone, first, last):
-    regimen = Regimen(30, [dt.time(8), dt.time(20)], zone, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
-    calendar, events = _events(dose_calendar(regimen, first, last, created=CREATED))
+    regimen = Regimen(30, [dt.time(8), dt.time(20)], zone, dt.datetime(2026, 1, 1, tzinfo=UTC))
+    ics = _cal(regimen, first, last)
+    _, events = _events(ics)
     expected = dose_times(
         regimen,
         dt.datetime.combine(first, dt.time(0), tzinfo=regimen.tz),
         dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0), tzinfo=regimen.tz),
     )
     assert len(events) == 2 * ((last - first).days + 1) == len(expected)
-    utc = [x.astimezone(dt.UTC) for x in expected]
-    assert _instants_by_the_calendars_own_zone(calendar, events) == utc
+    utc = [x.astimezone(UTC) for x in expected]
+    assert [t for _, t in read_with_icalendar(ics)] == utc
     assert [e["DTSTART"].params["TZID"] for e in events] == [zone] * len(events)
     assert [e["DTSTART"].dt.time() for e in events] == [dt.time(8), dt.time(20)] * (
         len(events) // 2
@@ -59,29 +563,27 @@ def test_every_dose_is_in_the_calendar_at_its_instant_across_daylight_saving(zon
 
 
 def test_each_event_has_a_reminder_the_instructions_and_a_stable_identity():
-    regimen = Regimen(60, [dt.time(8)], "Europe/London", dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
-    ics = dose_calendar(regimen, dt.date(2026, 3, 28), dt.date(2026, 3, 30), created=CREATED)
+    regimen = Regimen(60, [dt.time(8)], "Europe/London", dt.datetime(2026, 1, 1, tzinfo=UTC))
+    ics = _cal(regimen, dt.date(2026, 3, 28), dt.date(2026, 3, 30))
     calendar, events = _events(ics)
     assert str(calendar["VERSION"]) == "2.0"
     assert len({str(e["UID"]) for e in events}) == len(events) == 3
     for event in events:
         assert str(event["SUMMARY"]) == "Duloxetine 60 mg"
         assert duloxinfo.LABEL.administration.value in str(event["DESCRIPTION"])
-        assert "as your prescriber directs" in str(event["DESCRIPTION"])
+        assert str(event["DESCRIPTION"]).startswith(
+            "Take 60 mg of duloxetine, as your prescriber directs."
+        )
         assert event["DTSTAMP"].dt == CREATED
         (alarm,) = event.walk("VALARM")
         assert (str(alarm["ACTION"]), alarm["TRIGGER"].dt) == ("DISPLAY", dt.timedelta(0))
-    assert ics == dose_calendar(
-        regimen, dt.date(2026, 3, 28), dt.date(2026, 3, 30), created=CREATED
-    )
+    assert ics == _cal(regimen, dt.date(2026, 3, 28), dt.date(2026, 3, 30))
 
 
 def test_no_dose_before_the_regimen_starts():
-    start = dt.datetime(2026, 3, 29, 12, tzinfo=dt.UTC)
+    start = dt.datetime(2026, 3, 29, 12, tzinfo=UTC)
     regimen = Regimen(60, [dt.time(8)], "Europe/London", start)
-    _, events = _events(
-        dose_calendar(regimen, dt.date(2026, 3, 27), dt.date(2026, 3, 31), created=CREATED)
-    )
+    _, events = _events(_cal(regimen, dt.date(2026, 3, 27), dt.date(2026, 3, 31)))
     assert [e["DTSTART"].dt.date() for e in events] == [dt.date(2026, 3, 30), dt.date(2026, 3, 31)]
 
 
@@ -89,22 +591,9 @@ def test_no_dose_before_the_regimen_starts():
 @given(regimens(), st.dates(dt.date(2025, 1, 1), dt.date(2027, 6, 1)), st.integers(0, 10))
 def test_the_calendar_holds_exactly_the_schedule(regimen, first, days):
     last = first + dt.timedelta(days=days)
-    _, events = _events(dose_calendar(regimen, first, last, created=CREATED))
+    ics = _cal(regimen, first, last)
     lo = dt.datetime.combine(first, dt.time(0), tzinfo=regimen.tz)
     hi = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0), tzinfo=regimen.tz)
     slots = [s for s, _ in oracle.slots(regimen, lo, hi)]
     expected = [s for s in slots if oracle.utc(lo) <= s < oracle.utc(hi)]
-    assert [e["DTSTART"].dt.astimezone(dt.UTC) for e in events] == expected
-
-
-@pytest.mark.parametrize(
-    ("start", "first", "last"),
-    [
-        (dt.datetime(2, 1, 1, tzinfo=dt.UTC), dt.date(2, 1, 1), dt.date(2, 1, 3)),
-        (dt.datetime(9998, 1, 1, tzinfo=dt.UTC), dt.date(9998, 12, 29), dt.date(9998, 12, 31)),
-    ],
-)
-def test_a_calendar_at_the_ends_of_the_supported_years(start, first, last):
-    regimen = Regimen(60, [dt.time(8)], "America/New_York", start)
-    _, events = _events(dose_calendar(regimen, first, last, created=CREATED))
-    assert len(events) == 3
+    assert [t for _, t in read_with_icalendar(ics)] == expected

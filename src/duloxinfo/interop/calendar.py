@@ -28,14 +28,20 @@ _PLAN_NAMESPACE: Final = _uuid.UUID("6c1f7c0e-3b8e-5d0a-9f0e-2f4d8b7a1c55")
 _YEAR: Final = _dt.timedelta(days=366)
 
 
-def _one_instant(local: _dt.datetime) -> bool:
-    """Whether the wall time of ``local`` names one instant in its zone.
+def _read_alike(local: _dt.datetime) -> bool:
+    """Whether every client reads the local time of ``local`` (with its zone) as that instant.
 
-    Not so when it occurs twice (the repeated hour of a night the clocks go back)
-    or not at all (a gap); both readings of the wall time, ``fold=0`` and
-    ``fold=1``, then give different instants.
+    Not so when the wall time occurs twice (the repeated hour of a night the clocks
+    go back) or not at all (a gap): both readings of it, ``fold=0`` and ``fold=1``,
+    then give different instants.  Nor when the zone's offset has seconds (local mean
+    time, before a zone kept standard time): ical.js drops them.
     """
-    return utc(local.replace(fold=0)) == utc(local.replace(fold=1))
+    offset = local.utcoffset()
+    return (
+        utc(local.replace(fold=0)) == utc(local.replace(fold=1))
+        and offset is not None
+        and offset % _dt.timedelta(minutes=1) == _dt.timedelta(0)
+    )
 
 
 def _plan_namespace(plan: Plan) -> _uuid.UUID:
@@ -75,14 +81,16 @@ def dose_calendar(
     is from ``first_day`` to ``last_day``; a plan that changes zone has each
     phase's doses on the dates of that phase's zone.
 
-    **Times.**  An event's start is its local time in its phase's zone, with that
-    zone's ``VTIMEZONE``, so that calendar apps keep 08:00 at 08:00 across daylight
-    saving.  A dose whose local time occurs twice (the repeated hour of a night the
-    clocks go back) is written in UTC instead (``DTSTART:...Z``): RFC 5545 reads
-    such a local time as its first occurrence, but libical and ical.js (the engine
-    of Thunderbird) read the second, an hour late.  The UTC form is read as the same
-    instant by every client.  A dose's local time always exists (it is the wall
-    clock at an instant); a time that did not would be written in UTC as well.
+    **Times.**  An event's start is its local time in its phase's zone, and the calendar
+    carries the ``VTIMEZONE`` of each zone of the plan, so that calendar apps keep 08:00
+    at 08:00 across daylight saving.  A dose whose local time occurs twice (the repeated
+    hour of a night the clocks go back) is written in UTC instead (``DTSTART:...Z``):
+    RFC 5545 reads such a local time as its first occurrence, but libical and ical.js
+    (the engine of Thunderbird) read the second, an hour late.  The UTC form is read as
+    the same instant by every client.  A dose's local time always exists (it is the wall
+    clock at an instant); a time that did not would be written in UTC as well.  So is a
+    dose in a zone's local mean time, before the zone kept standard time (an offset with
+    seconds, such as London's -00:01:15 before 1847): ical.js drops the seconds.
     iCalendar times are whole seconds: a dose time with a fraction of a second is
     written without it.
 
@@ -152,6 +160,19 @@ def dose_calendar(
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//duloxinfo//duloxinfo {__version__}//EN")
     calendar.add("version", "2.0")
+    # Each phase's zone's rules for the calendar's own span and a year either side, not
+    # 1970-2038: every zone of the plan, so that the calendar is never without a component
+    # (RFC 5545 requires one), even when no dose falls in the span.  icalendar searches for
+    # a zone's changes up to a year past the dates it is given, so near the ends of the
+    # supported years those stay that far inside Python's dates.
+    for zone in dict.fromkeys(phase.tz for phase in plan.phases):
+        timezone = icalendar.Timezone.from_tzinfo(
+            zone,
+            tzid=zone.key,
+            first_date=max(first, _dt.date.min + 2 * _YEAR) - _YEAR,
+            last_date=min(last, _dt.date.max - 2 * _YEAR) + _YEAR,
+        )
+        calendar.add_component(timezone)
     for phase in plan.phases:
         summary = f"Duloxetine {phase.dose_mg} mg"
         description = (
@@ -164,7 +185,7 @@ def dose_calendar(
             event = icalendar.Event()
             event.add("uid", str(_uuid.uuid5(namespace, f"{at_utc:%Y%m%dT%H%M%SZ}")))
             event.add("dtstamp", stamp)
-            event.add("dtstart", dose if _one_instant(dose) else at_utc)
+            event.add("dtstart", dose if _read_alike(dose) else at_utc)
             event.add("summary", summary)
             event.add("description", description)
             event.add("transp", "TRANSPARENT")
@@ -174,12 +195,5 @@ def dose_calendar(
             alarm.add("trigger", _dt.timedelta(0))
             event.add_component(alarm)
             calendar.add_component(event)
-    # Each zone's rules for the calendar's own span and a year either side, not 1970-2038.
-    # icalendar searches for a zone's changes up to a year past the dates it is given,
-    # so near the ends of the supported years those stay that far inside Python's dates.
-    calendar.add_missing_timezones(
-        first_date=max(first, _dt.date.min + 2 * _YEAR) - _YEAR,
-        last_date=min(last, _dt.date.max - 2 * _YEAR) + _YEAR,
-    )
     ics: bytes = calendar.to_ical()
     return ics
