@@ -304,6 +304,14 @@ def test_phases_that_are_not_one_after_another_are_refused(dosages, text):
         from_fhir_dosages(dosages)
 
 
+def test_a_single_dosage_needs_no_sequence():
+    data = to_fhir_dosage(WEEK)
+    del data["sequence"]
+    assert from_fhir_dosages([data]) == Plan([WEEK])
+    with pytest.raises(duloxinfo.FhirError, match=r"^dosages\[0\]\.sequence: missing"):
+        from_fhir_dosages([data, to_fhir_dosages(TITRATION)[1]])
+
+
 def test_errors_inside_a_phase_keep_their_class_and_say_which_phase():
     dosages = _plan_dosages()
     dosages[1]["doseAndRate"][0]["doseQuantity"]["value"] = 25
@@ -399,6 +407,18 @@ def test_an_offset_with_seconds_is_written_in_utc():
     for tz, text in [(far, "2026-01-04T17:00:00Z"), (kathmandu, "2026-01-05T08:00:00+05:45")]:
         written = to_fhir_dosage(Regimen(60, [dt.time(8)], "UTC", START.replace(tzinfo=tz)))
         assert written["timing"]["repeat"]["boundsPeriod"]["start"] == text
+
+
+def test_an_end_in_a_tzinfo_that_cannot_convert_is_written_in_its_offset():
+    class NoDst(dt.tzinfo):
+        def utcoffset(self, _):
+            return dt.timedelta(hours=1)
+
+    start = dt.datetime(2026, 1, 5, 8, tzinfo=NoDst())
+    regimen = Regimen(60, [dt.time(8)], "UTC", start, end=start + dt.timedelta(days=3))
+    data = to_fhir_dosage(regimen)
+    assert data["timing"]["repeat"]["boundsPeriod"]["end"] == "2026-01-08T07:59:59+01:00"
+    assert from_fhir_dosage(data, None) == regimen
 
 
 def test_an_instant_fhir_cannot_write_in_the_supported_years_is_refused():

@@ -149,7 +149,15 @@ def _fhir_end(end: _dt.datetime, field: str) -> str:
     At a precision of a second when ``end`` is in whole seconds, else of a microsecond.
     """
     whole = utc(end).microsecond == 0
-    last = (utc(end) - (_SECOND if whole else _MICROSECOND)).astimezone(end.tzinfo)
+    # Shown in the end's own zone; a tzinfo of one's own may not convert instants (no
+    # dst()), so its offset at the end stands in for it: the instant is the same.
+    tz = end.tzinfo
+    shown_in = (
+        tz
+        if isinstance(tz, ZoneInfo | _dt.timezone)
+        else _dt.timezone(end.utcoffset() or _dt.timedelta(0))
+    )
+    last = (utc(end) - (_SECOND if whole else _MICROSECOND)).astimezone(shown_in)
     return _fhir_instant(last, field, microseconds=not whole)
 
 
@@ -497,10 +505,11 @@ def from_fhir_dosages(
 
     Each ``Dosage`` is read as in :func:`from_fhir_dosage`, and each must have a
     ``sequence``: 1, 2, ... in the order of the list (an equal or a lower number is
-    refused, not sorted).  Every phase but the last must end, and no phase may start
-    before the one before it ends.  ``tz`` is the zone of every phase, or None to take
-    each phase's zone from its ``tz-code`` extension (how :func:`to_fhir_dosages`
-    writes it, so that a plan whose phases are in several zones reads back exactly).
+    refused, not sorted); a list of one ``Dosage`` may leave it out.  Every phase but
+    the last must end, and no phase may start before the one before it ends.  ``tz``
+    is the zone of every phase, or None to take each phase's zone from its
+    ``tz-code`` extension (how :func:`to_fhir_dosages` writes it, so that a plan whose
+    phases are in several zones reads back exactly).
 
     Raises:
         WrongTypeError: ``dosages`` is not a list (a sequence, not a string) of
@@ -538,6 +547,8 @@ def from_fhir_dosages(
             raise WrongTypeError(
                 f"{where}: expected a FHIR Dosage (a mapping of parsed JSON), got {shown(dosage)}"
             )
+        if len(dosages) == 1 and "sequence" not in dosage:
+            return Plan([_within(where, partial(_read_regimen, dosage, zone, None))])
         sequence: int = _within(where, partial(_get, dosage, "sequence", int))
         if sequences and sequence <= sequences[-1]:
             raise FhirError(
