@@ -23,6 +23,7 @@ import subprocess
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 from fhir.resources import __fhir_version__
 from fhir.resources.dosage import Dosage
@@ -42,7 +43,7 @@ from duloxinfo import (
     to_fhir_medication_request,
 )
 from support.bad_input import damaged, json_values, only_duloxinfo_errors, paths
-from support.strategies import plans, regimens
+from support.strategies import in_any_zone, plans, regimens
 
 UTC = dt.UTC
 START = dt.datetime(2026, 1, 5, 8, tzinfo=UTC)
@@ -817,6 +818,40 @@ def test_every_plan_reads_back_as_itself(plan, capped):
     if isinstance(plan, Regimen):
         assert from_fhir_dosage(json_trip(to_fhir_dosage(plan)), None) == plan
         assert from_fhir_dosage(json_trip(dosages[0]), plan.tz, start=plan.start) == plan
+
+
+def _by_instant(plan):
+    return [
+        (p.dose_mg, p.times, p.tz, utc(p.start), None if p.end is None else utc(p.end))
+        for p in as_plan(plan).phases
+    ]
+
+
+def utc(value):
+    return value.astimezone(UTC)
+
+
+@st.composite
+def plans_shown_in_any_zone(draw):
+    """Plans whose instants are ZoneInfo datetimes, in the repeated hour too (fold=1)."""
+    plan = as_plan(draw(plans()))
+    phases = [
+        attrs.evolve(
+            p,
+            start=draw(in_any_zone(p.start)),
+            end=None if p.end is None else draw(in_any_zone(p.end)),
+        )
+        for p in plan.phases
+    ]
+    return Plan(phases)
+
+
+@given(plans_shown_in_any_zone())
+def test_every_plan_in_any_zone_reads_back_as_the_same_instants(plan):
+    # Python's == is False between a ZoneInfo datetime in a repeated hour and any other
+    # tzinfo (PEP 495), though the instant is the same: compare instants here.
+    back = from_fhir_dosages(json_trip(to_fhir_dosages(plan)))
+    assert _by_instant(back) == _by_instant(plan)
 
 
 # R4B: the current fhir.resources, in an interpreter of its own ----------------------
