@@ -233,7 +233,7 @@ CASES = [
         "08:00 twice",
         lambda: regimen(times=(T8, T8)),
         E.ScheduleError,
-        "--at: 08:00:00 is given twice",
+        "times: 08:00:00 is given twice",
     ),
     Case(
         "Regimen",
@@ -275,7 +275,7 @@ CASES = [
         "zone 'Europe/Lundon' (misspelt)",
         lambda: regimen(tz="Europe/Lundon"),
         E.TimeZoneError,
-        "--tz: 'Europe/Lundon' is not a known IANA time zone",
+        "tz: 'Europe/Lundon' is not a known IANA time zone",
     ),
     Case(
         "Regimen",
@@ -463,7 +463,7 @@ CASES = [
         "zone 'Europe/Lundon'",
         lambda: duloxinfo.titration_plan(START, "Europe/Lundon", T8),
         E.TimeZoneError,
-        "--tz: 'Europe/Lundon' is not a known IANA time zone",
+        "tz: 'Europe/Lundon' is not a known IANA time zone",
     ),
     Case(
         "titration_plan",
@@ -761,7 +761,7 @@ CASES = [
             "UTC",
         ),
         E.ScheduleError,
-        "--at: 08:00:00 is given twice",
+        "times: 08:00:00 is given twice",
     ),
     Case(
         "from_fhir_dosage",
@@ -1240,6 +1240,77 @@ CLI_CASES = [
         "interactions --stopped phenelzine=0001-01-01T00:00+00:00",
         ("interactions", "--stopped", "phenelzine=0001-01-01T00:00+00:00"),
         "--stopped: '0001-01-01T00:00+00:00' is outside the supported years",
+    ),
+    CliCase(
+        "missed-dose --tz EST ...",
+        ("missed-dose", *REG_ARGS[:5], "EST", *REG_ARGS[6:], *NOW_ARGS),
+        "--tz: 'EST' is a fixed offset, not a place: its clock never changes for summer time; "
+        "give America/New_York",
+    ),
+    CliCase(
+        "missed-dose --tz GMT ...",
+        ("missed-dose", *REG_ARGS[:5], "GMT", *REG_ARGS[6:], *NOW_ARGS),
+        "give Europe/London (or UTC if you mean UTC)",
+    ),
+    CliCase(
+        "missed-dose --at 24:00 ...",
+        ("missed-dose", *REG_ARGS[:3], "24:00", *REG_ARGS[4:], *NOW_ARGS),
+        "--at: '24:00' is not a time of day such as 08:00, 8 or 21:30:00",
+    ),
+    CliCase(
+        "missed-dose --now 2026-11-25T13:00:00.5 ...",
+        ("missed-dose", *REG_ARGS, "--now", "2026-11-25T13:00:00.5"),
+        "--now: '2026-11-25T13:00:00.5' has a fraction of a second",
+    ),
+    CliCase(
+        "supply --lead-days -1 ...",
+        ("supply", *REG_ARGS, *NOW_ARGS, "--strength", "60", "--count", "3", "--lead-days", "-1"),
+        "--lead-days: -1 is not between 0 and 3660",
+    ),
+    CliCase(
+        "supply --lead-days 1000000000 ...",
+        (
+            "supply",
+            *REG_ARGS,
+            *NOW_ARGS,
+            "--strength",
+            "60",
+            "--count",
+            "3",
+            "--lead-days",
+            "1000000000",
+        ),
+        "--lead-days: 1000000000 is not between 0 and 3660",
+    ),
+    CliCase(
+        "schedule --from 9998-12-31 --days 3660 ...",
+        ("schedule", *REG_ARGS, *NOW_ARGS, "--from", "9998-12-31", "--days", "3660"),
+        "--days: 3660 days from 9998-12-31 00:00 GMT go past the supported years",
+    ),
+    CliCase(
+        "fhir --now ...",
+        ("fhir", *REG_ARGS, *NOW_ARGS),
+        "unrecognized arguments: --now",
+    ),
+    CliCase(
+        "plan --phase '60mg daily'",
+        ("plan", "--tz", "UTC", "--phase", "60mg daily"),
+        "--phase 1: '60mg daily' is not MG mg at TIME from WHEN [to WHEN]",
+    ),
+    CliCase(
+        "plan --phase ... --dose 60",
+        ("plan", "--tz", "UTC", "--phase", "60 mg at 8 from 2026-11-01", "--dose", "60"),
+        "--dose: give either --phase or --dose, not both",
+    ),
+    CliCase(
+        "titration --titration --dose 60 ...",
+        ("titration", "--titration", *REG_ARGS, *NOW_ARGS),
+        "--dose: --titration sets the doses; leave --dose out",
+    ),
+    CliCase(
+        "plan --dosages /no/such/file.json",
+        ("plan", "--tz", "UTC", "--dosages", "/no/such/file.json"),
+        "--dosages: cannot read '/no/such/file.json'",
     ),
 ]
 
