@@ -401,3 +401,39 @@ def test_the_command_line_page_has_an_example_of_every_command_and_of_json():
     assert shown == {command.name for command in _parser._COMMANDS}
     assert re.search(r"^\$ duloxinfo .* --json$", page, re.MULTILINE)
     assert '"schema_version": "1.0"' in page
+
+
+def test_the_next_doses_stop_at_the_end_of_the_supported_years(capsys):
+    args = ["--dose", "60", "--at", "8", "--tz", "UTC", "--start", "9998-12-01"]
+    data = json.loads(
+        answer(capsys, "plan", *args, "--now", "9998-12-01", "--next", "100", "--json")
+    )
+    assert len(data["next_doses"]) == 31
+    assert data["next_doses"][-1]["at"] == "9998-12-31T08:00:00+00:00"
+
+
+def test_a_dosages_file_of_one_dosage_object_is_a_plan_of_one_phase(capsys, tmp_path):
+    path = tmp_path / "dosage.json"
+    path.write_text(answer(capsys, "fhir", *REGIMEN), encoding="utf-8")
+    read = json.loads(answer(capsys, "plan", "--tz", "UTC", "--dosages", str(path), *NOW, "--json"))
+    assert [p["dose_mg"] for p in read["phases"]] == [60]
+
+
+def test_the_calendar_to_a_text_only_standard_output_is_its_text(capsys):
+    args = ["calendar", *REGIMEN, *NOW, "--first", "2026-12-01", "--last", "2026-12-01"]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli.main(args) == 0
+    assert out.getvalue().startswith("BEGIN:VCALENDAR\r\n")
+    assert out.getvalue().endswith("END:VCALENDAR\r\n")
+
+
+def test_a_history_dose_after_now_is_refused_in_the_zone_given(capsys, tmp_path):
+    path = tmp_path / "taken.csv"
+    path.write_text("at,dose_mg\n2026-11-26T08:00,60\n", encoding="utf-8")
+    status = cli.main(["titration", *REGIMEN, *NOW, "--history", str(path)])
+    assert status == 2
+    assert capsys.readouterr().err == (
+        "duloxinfo: error: --history: a dose at 2026-11-26 08:00 GMT is after now "
+        "(2026-11-25 13:00 GMT); give only doses already taken\n"
+    )

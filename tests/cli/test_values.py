@@ -466,3 +466,29 @@ def test_a_standard_input_that_cannot_be_read_is_exit_2(capsys, flag):
     err = refused(capsys, *args, flag, "-")
     assert err.startswith(f"duloxinfo: error: {flag}: cannot read '-': ")
     assert "None" not in err
+
+
+def test_a_wall_time_without_a_zone_is_refused(capsys):
+    err = refused(capsys, "interactions", "--stopped", "phenelzine=today 08:00", *NOW[:1], "now")
+    assert err == "duloxinfo: error: --stopped: 'today 08:00' is a wall time; give --tz\n"
+
+
+def test_a_file_over_10_mb_is_refused(capsys, tmp_path):
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"at,dose_mg\n" + b"x" * _values.MAX_HISTORY_BYTES)
+    err = refused(capsys, "audit", *REGIMEN, "--history", str(path))
+    assert err.endswith("is over 10,000,000 bytes\n")
+
+
+def test_a_deeply_nested_dosages_file_is_refused(capsys, tmp_path):
+    path = tmp_path / "plan.json"
+    path.write_bytes(b"[" * 100_000)
+    err = refused(capsys, "plan", "--tz", "UTC", "--dosages", str(path))
+    assert err.endswith(": invalid JSON: nested too deeply\n")
+
+
+def test_a_library_message_whose_field_no_flag_gives_is_kept_as_it_is():
+    assert (
+        str(_values.flagged(ValueError("phases: no regimen given"))) == "phases: no regimen given"
+    )
+    assert str(_values.flagged(ValueError("times[1]: bad"))) == "--at: bad"

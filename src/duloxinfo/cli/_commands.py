@@ -179,7 +179,7 @@ def _span(start: _dt.datetime, days: int, flag: str, tz: ZoneInfo) -> _dt.dateti
         end = None
     if end is None or end.year > MAX_YEAR:
         raise InputError(
-            f"{flag}: {days} days from {when(start, tz)} go past the supported years "
+            f"{flag}: {plural(days, 'day')} from {when(start, tz)} go past the supported years "
             f"(to {MAX_YEAR})"
         )
     return end
@@ -284,15 +284,16 @@ def _phase_lines(number: int, phase: Regimen) -> list[str]:
 
 
 def _next_doses(plan: Plan | Regimen, now: _dt.datetime, count: int) -> list[_dt.datetime]:
-    """The first ``count`` doses at or after ``now``, looking at most 10 years ahead."""
+    """The first ``count`` doses at or after ``now``, looking at most 10 years ahead.
+
+    The search stops at the end of the supported years.
+    """
     found: list[_dt.datetime] = []
+    last = _dt.datetime(MAX_YEAR, 12, 31, 12, tzinfo=_dt.UTC)
     start, month = now, _dt.timedelta(days=31)
     for _ in range(duloxinfo.MAX_SCHEDULE_DAYS // 31):
-        try:
-            end = start + month
-        except OverflowError:
-            break
-        if end.year > MAX_YEAR:
+        end = min(start + month, last)  # no overflow: start is at most in the year MAX_YEAR
+        if end <= start:
             break
         found += duloxinfo.dose_times(plan, start, end)
         if len(found) >= count:
