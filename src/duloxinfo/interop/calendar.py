@@ -139,7 +139,7 @@ def dose_calendar(
     last = require_date(last_day, "last_day")
     stamp = require_aware(created, "created").astimezone(_dt.UTC)
     if namespace is not None:
-        namespace = require_type(namespace, _uuid.UUID, "namespace", "a uuid.UUID or None")
+        require_type(namespace, _uuid.UUID, "namespace", "a uuid.UUID or None")
     if last < first:
         raise ScheduleError(
             f"last_day: {last.isoformat()} is before first_day ({first.isoformat()})"
@@ -156,7 +156,8 @@ def dose_calendar(
             "dose_calendar needs the calendar extra: pip install 'duloxinfo[calendar]'"
         ) from exc
 
-    namespace = namespace or _plan_namespace(plan)
+    if namespace is None:
+        namespace = _plan_namespace(plan)
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//duloxinfo//duloxinfo {__version__}//EN")
     calendar.add("version", "2.0")
