@@ -597,3 +597,25 @@ def test_the_calendar_holds_exactly_the_schedule(regimen, first, days):
     slots = [s for s, _ in oracle.slots(regimen, lo, hi)]
     expected = [s for s in slots if oracle.utc(lo) <= s < oracle.utc(hi)]
     assert [t for _, t in read_with_icalendar(ics)] == expected
+
+
+# ---------------------------------------------------------------------------------------
+# Without Node or ical.js the cross-check skips and says why; CI requires it.
+
+
+@pytest.mark.parametrize("required", [False, True])
+def test_without_node_the_ical_js_check_skips_unless_the_cross_checks_are_required(
+    monkeypatch, required
+):
+    monkeypatch.setattr(shutil, "which", lambda _: None)
+    monkeypatch.setattr(sys.modules[__name__], "REQUIRED", required)
+    outcome = pytest.fail.Exception if required else pytest.skip.Exception
+    with pytest.raises(outcome, match="node is not installed"):
+        read_with_icaljs([b""])
+
+
+def test_without_ical_js_installed_the_check_says_to_run_npm_ci(monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "JS", Path(tempfile.gettempdir()) / "no-js-here")
+    monkeypatch.setattr(sys.modules[__name__], "REQUIRED", False)
+    with pytest.raises(pytest.skip.Exception, match="npm ci"):
+        read_with_icaljs([b""])
