@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import duloxinfo
 from duloxinfo import cli
-from duloxinfo.cli import _values
+from duloxinfo.cli import _parser, _values
 from support.bad_input import run_cli
 
 REGIMEN = ["--dose", "60", "--at", "08:00", "--tz", "Europe/London", "--start", "2026-11-01"]
@@ -387,36 +387,35 @@ def test_edges_that_were_exit_1_are_exit_2_naming_the_flag(capsys, args, text):
 
 
 # A few of each flag's values: good ones, and the edges that broke the command line.
-VALUES = st.sampled_from(
-    [
-        "0",
-        "1",
-        "-1",
-        "60",
-        "3660",
-        "3661",
-        "1000000000",
-        "9" * 30,
-        "08:00",
-        "9",
-        "24:00",
-        "2026-11-01",
-        "9998-12-31",
-        "0001-01-01",
-        "now",
-        "today 08:00",
-        "yesterday 9",
-        "2026-11-25T13:00+14:00",
-        "Europe/London",
-        "EST",
-        "UTC",
-        "-",
-        "",
-        "x=now",
-        "30 mg at 08:00 from 2026-11-01 to 2026-11-08",
-        "60 mg at 08:00 and 20:00 from 9998-12-30",
-    ]
-) | st.text(max_size=8)
+EDGE_VALUES = (
+    "0",
+    "1",
+    "-1",
+    "60",
+    "3660",
+    "3661",
+    "1000000000",
+    "9" * 30,
+    "08:00",
+    "9",
+    "24:00",
+    "2026-11-01",
+    "9998-12-31",
+    "0001-01-01",
+    "now",
+    "today 08:00",
+    "yesterday 9",
+    "2026-11-25T13:00+14:00",
+    "Europe/London",
+    "EST",
+    "UTC",
+    "-",
+    "",
+    "x=now",
+    "30 mg at 08:00 from 2026-11-01 to 2026-11-08",
+    "60 mg at 08:00 and 20:00 from 9998-12-30",
+)
+VALUES = st.sampled_from(EDGE_VALUES) | st.text(max_size=8)
 FLAGS = [
     "--dose",
     "--at",
@@ -445,16 +444,39 @@ FLAGS = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+_PLAN = dict(zip(REGIMEN[::2], REGIMEN[1::2], strict=True))
+# A good command line of each command, for the fuzz to change one flag at a time.
+BASES = {
+    "missed-dose": {**_PLAN, "--now": NOW[1]},
+    "schedule": {**_PLAN, "--now": NOW[1]},
+    "supply": {**_PLAN, "--now": NOW[1], "--strength": "60", "--count": "30"},
+    "audit": {**_PLAN, "--history": "-"},
+    "fhir": _PLAN,
+    "calendar": {**_PLAN, "--now": NOW[1], "--first": "2026-12-01", "--last": "2026-12-02"},
+    "plan": {**_PLAN, "--now": NOW[1]},
+    "titration": {**_PLAN, "--now": NOW[1]},
+    "interactions": {"--tz": "Europe/London", "--now": NOW[1], "--stopped": "phenelzine=now"},
+    "guide": {},
+    "schema": {},
+}
+_SWITCHES = {"--json", "--titration", "--answers"}
+
+
+@settings(max_examples=400, deadline=None)
 @given(
-    st.sampled_from([*ALL, "titration"]),
-    st.lists(st.tuples(st.sampled_from(FLAGS), VALUES), max_size=9),
+    st.sampled_from(sorted(BASES)),
+    st.lists(st.tuples(st.sampled_from(FLAGS), VALUES), max_size=4),
+    st.booleans(),
 )
-def test_no_combination_of_flags_is_exit_1(command, pairs):
-    # "-" for a file reads the test runner's standard input, which refuses: exit 2 too.
+def test_no_combination_of_flags_is_exit_1(command, changes, from_scratch):
+    # A good command line with some flags changed or added (or, from scratch, only the
+    # changes). "-" for a file reads the test runner's standard input, which refuses:
+    # exit 2 too.
+    flags = {} if from_scratch else dict(BASES[command])
+    flags.update(changes)
     argv = [command]
-    for flag, value in pairs:
-        argv += [flag] if flag in {"--json", "--titration", "--answers"} else [flag, value]
+    for flag, value in flags.items():
+        argv += [flag] if flag in _SWITCHES else [flag, value]
     status, err = run_cli(*argv)
     assert status in {0, 2}, err
 
@@ -492,3 +514,28 @@ def test_a_library_message_whose_field_no_flag_gives_is_kept_as_it_is():
         str(_values.flagged(ValueError("phases: no regimen given"))) == "phases: no regimen given"
     )
     assert str(_values.flagged(ValueError("times[1]: bad"))) == "--at: bad"
+
+
+def _options(name):
+    """The long options ``duloxinfo NAME`` offers."""
+    (command,) = [c for c in _parser._COMMANDS if c.name == name]
+    parser = _parser._Parser()
+    command.options(parser)
+    return sorted({o for a in parser._actions for o in a.option_strings if o.startswith("--")})
+
+
+@pytest.mark.parametrize("command", sorted(BASES))
+def test_a_sweep_of_every_flag_with_every_edge_value_is_never_exit_1(command):
+    # Each flag the command offers, set to each edge value, in a good command line.
+    for flag in _options(command):
+        if flag in {"--help", *_SWITCHES}:
+            continue
+        for value in EDGE_VALUES:
+            argv = [command]
+            for name, given_value in {**BASES[command], flag: value}.items():
+                argv += [name, given_value]
+            status, err = run_cli(*argv)
+            assert status in {0, 2}, (argv, err)
+    if command == "schedule":  # its edge needs two flags at once
+        edge = run_cli(command, *REGIMEN, *NOW, "--from", "9998-12-31", "--days", "3660")
+        assert edge[0] == 2
