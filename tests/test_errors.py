@@ -18,6 +18,7 @@ import re
 import sys
 import types
 import typing
+import uuid
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -230,6 +231,11 @@ def conforms(value, annotation):  # noqa: PLR0911 - a case per kind of annotatio
             return False
         (item,) = typing.get_args(annotation)
         return all(conforms(x, item) for x in value)
+    if origin is collections.abc.Sequence:
+        if isinstance(value, str | bytes) or not isinstance(value, collections.abc.Sequence):
+            return False
+        (item,) = typing.get_args(annotation)
+        return all(conforms(x, item) for x in value)
     if origin is collections.abc.Mapping:
         return isinstance(value, collections.abc.Mapping)
     if origin is tuple:  # tuple[X, ...]
@@ -257,10 +263,16 @@ ENTRY_POINTS = {
     "titration_status": (duloxinfo.titration_status, (R, [], NOW)),
     "supply_forecast": (duloxinfo.supply_forecast, (R, 60, 10, NOW)),
     "dose_times": (duloxinfo.dose_times, (R, START, NOW)),
-    "to_fhir_dosage": (duloxinfo.to_fhir_dosage, (R,)),
+    "to_fhir_dosage": (duloxinfo.to_fhir_dosage, (R, 60)),
+    "to_fhir_dosages": (duloxinfo.to_fhir_dosages, (R, 60)),
+    "to_fhir_medication_request": (duloxinfo.to_fhir_medication_request, (R, "Patient/1", 60)),
     "from_fhir_dosage": (duloxinfo.from_fhir_dosage, (duloxinfo.to_fhir_dosage(R), "UTC")),
+    "from_fhir_dosages": (duloxinfo.from_fhir_dosages, (duloxinfo.to_fhir_dosages(R), "UTC")),
     "fhir_medication": (duloxinfo.fhir_medication, (60,)),
-    "dose_calendar": (duloxinfo.dose_calendar, (R, dt.date(2026, 1, 5), dt.date(2026, 1, 6), NOW)),
+    "dose_calendar": (
+        duloxinfo.dose_calendar,
+        (R, dt.date(2026, 1, 5), dt.date(2026, 1, 6), NOW, uuid.UUID(int=1)),
+    ),
     "guide_from_json": (duloxinfo.guide_from_json, ("{}",)),
     "guide_to_json": (duloxinfo.guide_to_json, (GUIDE.how_to_take,)),
     "seed_claims_to_json": (duloxinfo.seed_claims_to_json, (duloxinfo.seed_claims(),)),
@@ -277,7 +289,11 @@ ENTRY_POINTS = {
 def _call(name, args):
     function, _ = ENTRY_POINTS[name]
     if name == "dose_calendar":
-        return function(*args[:3], created=args[3])
+        return function(*args[:3], created=args[3], namespace=args[4])
+    if name in {"to_fhir_dosage", "to_fhir_dosages"}:
+        return function(args[0], max_daily_mg=args[1])
+    if name == "to_fhir_medication_request":
+        return function(args[0], subject=args[1], max_daily_mg=args[2])
     if name == "Medicine":
         return function(args[0], stopped_at=args[1], starts_at=args[2])
     return function(*args)

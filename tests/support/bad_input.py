@@ -858,6 +858,236 @@ CASES = [
         E.WrongTypeError,
         "first_day: expected a date, got datetime",
     ),
+    Case(
+        "Regimen",
+        "08:00:00.5 (a fraction of a second)",
+        lambda: regimen(times=(dt.time(8, 0, 0, 500_000),)),
+        E.ScheduleError,
+        "times[0]: 08:00:00.500000 has a fraction of a second",
+    ),
+    Case(
+        "to_fhir_dosage",
+        "a maximum below the dose",
+        lambda: duloxinfo.to_fhir_dosage(R, max_daily_mg=40),
+        E.DoseError,
+        "max_daily_mg: 40 mg a day is less than the 60 mg a day of phase 1",
+    ),
+    Case(
+        "to_fhir_dosage",
+        "an offset with seconds in the year 2",
+        lambda: duloxinfo.to_fhir_dosage(
+            duloxinfo.Regimen(
+                60,
+                [T8],
+                "UTC",
+                dt.datetime(2, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=5, seconds=30))),
+            )
+        ),
+        E.InvalidDatetimeError,
+        "plan.phases[0].start: 0002-01-01T00:00:00+05:00:30 cannot be written in FHIR",
+    ),
+    Case(
+        "to_fhir_dosages",
+        "plan is a list",
+        lambda: duloxinfo.to_fhir_dosages([R]),
+        E.WrongTypeError,
+        "plan: expected a duloxinfo.Plan or Regimen, got list",
+    ),
+    Case(
+        "to_fhir_dosages",
+        "a maximum of 60.0",
+        lambda: duloxinfo.to_fhir_dosages(R, max_daily_mg=60.0),
+        E.WrongTypeError,
+        "max_daily_mg: expected a whole number of mg or None, got float 60.0",
+    ),
+    Case(
+        "to_fhir_dosages",
+        "a maximum over the label's",
+        lambda: duloxinfo.to_fhir_dosages(R, max_daily_mg=180),
+        E.DoseError,
+        "max_daily_mg: 180 mg a day is over the label's maximum of 120 mg a day",
+    ),
+    Case(
+        "to_fhir_dosages",
+        "an offset with seconds in the year 9998",
+        lambda: duloxinfo.to_fhir_dosages(
+            duloxinfo.Regimen(
+                60,
+                [T8],
+                "UTC",
+                dt.datetime(
+                    9998, 12, 31, 23, tzinfo=dt.timezone(-dt.timedelta(hours=5, seconds=30))
+                ),
+            )
+        ),
+        E.InvalidDatetimeError,
+        "cannot be written in FHIR",
+    ),
+    Case(
+        "to_fhir_medication_request",
+        "subject is None",
+        lambda: duloxinfo.to_fhir_medication_request(R, subject=None),
+        E.WrongTypeError,
+        "subject: expected a FHIR reference string, got NoneType None",
+    ),
+    Case(
+        "to_fhir_medication_request",
+        "subject is blank",
+        lambda: duloxinfo.to_fhir_medication_request(R, subject="  "),
+        E.FhirError,
+        "subject: '  ' is not a reference to the patient",
+    ),
+    Case(
+        "to_fhir_medication_request",
+        "a maximum below the dose",
+        lambda: duloxinfo.to_fhir_medication_request(R, subject="Patient/1", max_daily_mg=30),
+        E.DoseError,
+        "max_daily_mg: 30 mg a day is less than",
+    ),
+    Case(
+        "to_fhir_medication_request",
+        "an offset with seconds in the year 2",
+        lambda: duloxinfo.to_fhir_medication_request(
+            duloxinfo.Regimen(
+                60,
+                [T8],
+                "UTC",
+                dt.datetime(2, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=5, seconds=30))),
+            ),
+            subject="Patient/1",
+        ),
+        E.InvalidDatetimeError,
+        "plan.phases[0].start: 0002-01-01T00:00:00+05:00:30 cannot be written in FHIR",
+    ),
+    Case(
+        "from_fhir_dosage",
+        "a dose 'at most 60 mg' (comparator)",
+        lambda: duloxinfo.from_fhir_dosage(
+            _dosage(
+                doseAndRate=[
+                    {
+                        "doseQuantity": {
+                            "value": 60,
+                            "comparator": "<=",
+                            "unit": "mg",
+                            "system": "http://unitsofmeasure.org",
+                            "code": "mg",
+                        }
+                    }
+                ]
+            ),
+            "UTC",
+        ),
+        E.FhirError,
+        "doseAndRate[0].doseQuantity.comparator: '<=' is not supported",
+    ),
+    Case(
+        "from_fhir_dosages",
+        "a dict, not a list",
+        lambda: duloxinfo.from_fhir_dosages(_dosage()),
+        E.WrongTypeError,
+        "dosages: expected a list of FHIR Dosage (parsed JSON), got dict",
+    ),
+    Case(
+        "from_fhir_dosages",
+        "two phases with sequence 1",
+        lambda: duloxinfo.from_fhir_dosages([_dosage(), _dosage()]),
+        E.FhirError,
+        "dosages[1].sequence: 1 does not follow 1",
+    ),
+    Case(
+        "from_fhir_dosages",
+        "a 25 mg dose",
+        lambda: duloxinfo.from_fhir_dosages(
+            [
+                _dosage(
+                    doseAndRate=[
+                        {
+                            "doseQuantity": {
+                                "value": 25,
+                                "unit": "mg",
+                                "system": "http://unitsofmeasure.org",
+                                "code": "mg",
+                            }
+                        }
+                    ]
+                )
+            ]
+        ),
+        E.DoseError,
+        "dosages[0]: dose_mg: 25 mg cannot be made",
+    ),
+    Case(
+        "from_fhir_dosages",
+        "08:00 twice",
+        lambda: duloxinfo.from_fhir_dosages(
+            [
+                _dosage(
+                    timing={
+                        "repeat": {
+                            "frequency": 2,
+                            "period": 1,
+                            "periodUnit": "d",
+                            "timeOfDay": ["08:00:00", "08:00:00"],
+                            "boundsPeriod": {"start": "2026-01-05T08:00:00+00:00"},
+                        }
+                    }
+                )
+            ],
+            "UTC",
+        ),
+        E.ScheduleError,
+        "dosages[0]: times: 08:00:00 is given twice",
+    ),
+    Case(
+        "from_fhir_dosages",
+        "zone 'Mars/Olympus'",
+        lambda: duloxinfo.from_fhir_dosages([_dosage()], "Mars/Olympus"),
+        E.TimeZoneError,
+        "tz: 'Mars/Olympus' is not a known IANA time zone",
+    ),
+    Case(
+        "from_fhir_dosages",
+        "start in year 1",
+        lambda: duloxinfo.from_fhir_dosages(
+            [
+                _dosage(
+                    timing={
+                        "repeat": {
+                            "frequency": 1,
+                            "period": 1,
+                            "periodUnit": "d",
+                            "timeOfDay": ["08:00:00"],
+                            "boundsPeriod": {"start": "0001-06-01T08:00:00Z"},
+                        }
+                    }
+                )
+            ],
+            "UTC",
+        ),
+        E.InvalidDatetimeError,
+        "dosages[0]: start: 0001-06-01T08:00:00+00:00 is outside the supported years",
+    ),
+    Case(
+        "dose_calendar",
+        "namespace is a string",
+        lambda: duloxinfo.dose_calendar(
+            R,
+            dt.date(2026, 3, 1),
+            dt.date(2026, 3, 2),
+            created=NOW,
+            namespace="0f7b6d0a-8d0e-4c1e-9a53-6d8f2b1e4c77",
+        ),
+        E.WrongTypeError,
+        "namespace: expected a uuid.UUID or None, got str",
+    ),
+    Case(
+        "dose_calendar",
+        "a list for the plan",
+        lambda: duloxinfo.dose_calendar([R], dt.date(2026, 3, 1), dt.date(2026, 3, 2), created=NOW),
+        E.WrongTypeError,
+        "plan: expected a duloxinfo.Plan or Regimen, got list",
+    ),
     # content
     Case(
         "guide_from_json",
