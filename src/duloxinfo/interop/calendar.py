@@ -91,8 +91,8 @@ def dose_calendar(
     clock at an instant); a time that did not would be written in UTC as well.  So is a
     dose in a zone's local mean time, before the zone kept standard time (an offset with
     seconds, such as London's -00:01:15 before 1847): ical.js drops the seconds.
-    iCalendar times are whole seconds: a dose time with a fraction of a second is
-    written without it.
+    Dose times are whole seconds, as iCalendar's are: a regimen's times of day are
+    whole seconds, and so are zone offsets.
 
     **UIDs.**  Each event's UID is a UUID (version 5) made from ``namespace`` and
     the dose's instant, so it is stable across runs, differs between namespaces, and
@@ -180,8 +180,7 @@ def dose_calendar(
             f"Take {phase.dose_mg} mg of duloxetine, as your prescriber directs. "
             f"{LABEL.administration.value} Never take two doses at once."
         )
-        for exact in _doses(phase, first, last):
-            dose = exact.replace(microsecond=0)
+        for dose in _doses(phase, first, last):
             at_utc = dose.astimezone(_dt.UTC)
             event = icalendar.Event()
             event.add("uid", str(_uuid.uuid5(namespace, f"{at_utc:%Y%m%dT%H%M%SZ}")))
