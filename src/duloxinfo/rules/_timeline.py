@@ -179,6 +179,41 @@ class Timeline:
                 after = other.at
         return window(Around(before, slot.at, after))
 
+    def slots_between(
+        self, lo: _dt.datetime, hi: _dt.datetime
+    ) -> list[tuple[_dt.datetime, int, _dt.datetime, _dt.datetime]]:
+        """Every slot in ``[lo, hi)``, in time order: its instant, phase and window.
+
+        Each window is the ``[lo, hi)`` of :meth:`window`, worked out from one resolution
+        of each phase's wall times over the whole span: a slot with both neighbours in
+        its own phase has them from that list (the midpoint it shares with the next slot
+        worked out once); a phase's first or last slot, where the other phase may be its
+        neighbour, goes through :meth:`window`.
+        """
+        found: list[tuple[_dt.datetime, int, _dt.datetime, _dt.datetime]] = []
+        for index, phase in enumerate(self.phases):
+            first, end = max(lo, self.starts[index]), self.ends[index]
+            last = hi if end is None else min(hi, end)
+            if last <= first:
+                continue
+            wall = slots_spanning(phase, first, last)
+            begin = self.starts[index]
+            position = bisect.bisect_left(wall, first)
+            stop = bisect.bisect_left(wall, last)
+            at = wall[position]
+            before = wall[position - 1]
+            low = before - ((before - at) // 2)  # as _slots.window: the first past the midpoint
+            while position < stop:
+                after = wall[position + 1]
+                high = at - ((at - after) // 2)
+                if before < begin or not (end is None or after < end):
+                    found.append((at, index, *self.window(Slot(at, index))))
+                else:
+                    found.append((at, index, low, high))
+                position += 1
+                before, at, low = at, after, high
+        return found
+
     def owner(self, instant: _dt.datetime) -> Slot | None:
         """The slot ``instant`` belongs to, if any."""
         earlier = self.at_or_before(instant)

@@ -1,0 +1,249 @@
+"""How well a plan was followed over a period: :func:`adherence`.
+
+The implementation measures of the ABC taxonomy of adherence (Vrijens et al., Br J Clin
+Pharmacol 2012) as electronic-monitoring studies report them: taking adherence, timing
+adherence, correct dosing, the longest gap and drug holidays (Vrijens et al., BMJ
+2008), worked out from the :func:`~duloxinfo.rules.dose_log.dose_log` of the period.
+The adherence page defines each figure exactly and gives the sources.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from collections.abc import Iterable
+from typing import Final
+
+import attrs
+
+from ._inputs import as_history, as_plan
+from ._slots import ONE_DAY
+from ._timeline import Timeline
+from .dose_log import ON_TIME, DoseStatus, Entry, period, slots_in, unscheduled
+from .intakes import Intake, IntakeHistory
+from .plan import Plan
+from .regimen import Regimen
+
+__all__ = ["DRUG_HOLIDAY_DAYS", "Adherence", "adherence"]
+
+DRUG_HOLIDAY_DAYS: Final = 3
+"""Missed doses in a row, counted in days' worth of doses, that make a drug holiday.
+
+Three or more days without a dose, as Vrijens et al. (BMJ 2008;336:1114) count drug
+holidays in electronically monitored dosing histories: three once-daily doses in a row,
+or six twice-daily ones.
+"""
+
+_TAKEN: Final = frozenset({DoseStatus.ON_TIME, DoseStatus.EARLY, DoseStatus.LATE})
+
+
+@attrs.frozen(kw_only=True)
+class Adherence:
+    """The answer of :func:`adherence`: how a plan was followed from ``start`` to ``end``.
+
+    Each figure comes twice: counting only the intakes the person is sure of, and
+    (``..._with_unsure``) counting those they are not sure of as taken too.  A share is
+    None when its denominator is 0 (no scheduled dose in the period).
+
+    Attributes:
+        start: The period's first instant (included), as given.
+        end: The instant the period ends (excluded), as given.
+        prescribed: The scheduled doses in the period.
+        taken: Of them, those taken, the person sure of it (on time, early or late).
+        unsure: Of them, those only taken maybe (``NOT_SURE``).
+        on_time: Of them, those taken on time, the person sure of it.
+        unsure_on_time: Of them, those ``NOT_SURE`` whose maybe-dose was on time.
+        days: The local dates with a scheduled dose in the period.
+        correct_days: Of them, those on which every scheduled dose of the period got
+            exactly its dose: one dose of the dose in force, and no other intake the
+            person is sure of.
+        correct_days_with_unsure: The same, counting intakes the person is not sure of
+            as taken: a maybe-dose counts as the dose, and a maybe-extra spoils the day.
+        extra: Intakes of the period that are not a scheduled dose's own dose: extra
+            doses for a scheduled dose and intakes belonging to none (sure or not).
+        taking: Taking adherence: ``taken / prescribed``.
+        taking_with_unsure: ``(taken + unsure) / prescribed``.
+        timing: Timing adherence: ``on_time / prescribed``.
+        timing_with_unsure: ``(on_time + unsure_on_time) / prescribed``.
+        correct_dosing: ``correct_days / days``.
+        correct_dosing_with_unsure: ``correct_days_with_unsure / days``.
+        longest_gap: The longest real time in the period with no intake the person is
+            sure of: between two of them, or from ``start`` to the first, or from the
+            last to ``end`` (the whole period when there is none).
+        longest_gap_with_unsure: The same, with every intake.
+        drug_holidays: Runs of scheduled doses in a row, in the period, with no dose the
+            person is sure of, worth at least :data:`DRUG_HOLIDAY_DAYS` days.
+        drug_holidays_with_unsure: The same, a maybe-dose ending a run.
+    """
+
+    start: _dt.datetime
+    end: _dt.datetime
+    prescribed: int
+    taken: int
+    unsure: int
+    on_time: int
+    unsure_on_time: int
+    days: int
+    correct_days: int
+    correct_days_with_unsure: int
+    extra: int
+    taking: float | None
+    taking_with_unsure: float | None
+    timing: float | None
+    timing_with_unsure: float | None
+    correct_dosing: float | None
+    correct_dosing_with_unsure: float | None
+    longest_gap: _dt.timedelta
+    longest_gap_with_unsure: _dt.timedelta
+    drug_holidays: int
+    drug_holidays_with_unsure: int
+
+
+def adherence(
+    plan: Plan | Regimen,
+    intakes: IntakeHistory | Iterable[Intake],
+    start: _dt.datetime,
+    end: _dt.datetime,
+) -> Adherence:
+    """Implementation measures of adherence from ``start`` (included) to ``end`` (excluded).
+
+    Worked out from :func:`~duloxinfo.rules.dose_log.dose_log` of the same period:
+    the share of scheduled doses taken (taking adherence), taken on time (timing
+    adherence), the share of days with exactly the prescribed doses (correct dosing),
+    the longest gap between intakes and the number of drug holidays, each counting
+    only the intakes the person is sure of and, again, counting the others as taken.
+    A description of what happened, not a judgement: nothing here says what to do.
+
+    Args:
+        plan: the prescribed :class:`~duloxinfo.rules.plan.Plan`, or one
+            :class:`~duloxinfo.rules.regimen.Regimen`.
+        intakes: the doses taken, an :class:`~duloxinfo.rules.intakes.IntakeHistory`
+            or any iterable of :class:`~duloxinfo.rules.intakes.Intake`, in any order.
+        start: the aware instant the period starts (included).
+        end: the aware instant the period ends (excluded).
+
+    Raises:
+        WrongTypeError: ``plan`` is not a Plan or a Regimen, ``intakes`` is not an
+            iterable of :class:`~duloxinfo.rules.intakes.Intake`, or ``start`` or
+            ``end`` is not a datetime.
+        InvalidDatetimeError: ``start`` or ``end`` has no zone or is outside the
+            supported years.
+        ScheduleError: ``end`` is before ``start``, or more than
+            :data:`~duloxinfo.rules.schedule.MAX_SCHEDULE_DAYS` days after it.
+
+    >>> import datetime as dt
+    >>> from duloxinfo import Intake, Regimen, adherence
+    >>> r = Regimen(60, [dt.time(8)], "UTC", dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    >>> day = lambda d, h=8: dt.datetime(2026, 1, d, h, tzinfo=dt.UTC)
+    >>> taken = [Intake(day(d), 60) for d in (1, 2, 3, 4, 8, 9, 10)] + [Intake(day(5, 12), 60)]
+    >>> a = adherence(r, taken, day(1, 0), day(11, 0))
+    >>> a.prescribed, a.taken, a.on_time, a.taking, a.timing, a.drug_holidays
+    (10, 8, 7, 0.8, 0.7, 0)
+    >>> a.longest_gap
+    datetime.timedelta(days=2, seconds=72000)
+    """
+    plan = as_plan(plan)
+    history = as_history(intakes)
+    lo, hi = period(start, end)
+    timeline = Timeline(plan, history)
+    entries = slots_in(timeline, lo, hi)
+    return _measures(timeline, entries, (start, end), (lo, hi))
+
+
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def _measures(
+    timeline: Timeline,
+    entries: list[Entry],
+    given: tuple[_dt.datetime, _dt.datetime],
+    utc_bounds: tuple[_dt.datetime, _dt.datetime],
+) -> Adherence:
+    start, end = given
+    lo, hi = utc_bounds
+    history = timeline.history
+    intakes = history.intakes
+    taken = unsure = on_time = unsure_on_time = extra = 0
+    days: dict[_dt.date, list[bool]] = {}
+    for entry in entries:
+        status = entry.status
+        phase = timeline.phases[entry.phase]
+        extra += entry.stop - entry.first - (entry.extra - entry.dose)
+        if status is DoseStatus.MISSED:
+            sure = maybe = False
+        else:
+            exact = sum(i.dose_mg for i in intakes[entry.dose : entry.extra]) == phase.dose_mg
+            others = intakes[entry.first : entry.dose] + intakes[entry.extra : entry.stop]
+            maybe = exact and not others
+            if status is DoseStatus.NOT_SURE:
+                unsure += 1
+                offset = entry.offset or _dt.timedelta(0)
+                unsure_on_time += abs(offset) <= ON_TIME[phase.doses_per_day]
+                sure = False
+            else:
+                taken += 1
+                on_time += status is DoseStatus.ON_TIME
+                sure = exact and not any(i.certain for i in others)
+        day = days.setdefault(entry.at.astimezone(phase.tz).date(), [True, True])
+        day[0] = day[0] and sure
+        day[1] = day[1] and maybe
+    prescribed = len(entries)
+    correct = sum(sure for sure, _ in days.values())
+    correct_with_unsure = sum(maybe for _, maybe in days.values())
+    first = bisect.bisect_left(history.instants, lo)
+    last = bisect.bisect_left(history.instants, hi)
+    sure_at = [history.instants[i] for i in range(first, last) if intakes[i].certain]
+    intervals = [timeline.intervals[e.phase] for e in entries]
+    return Adherence(
+        start=start,
+        end=end,
+        prescribed=prescribed,
+        taken=taken,
+        unsure=unsure,
+        on_time=on_time,
+        unsure_on_time=unsure_on_time,
+        days=len(days),
+        correct_days=correct,
+        correct_days_with_unsure=correct_with_unsure,
+        extra=extra + len(unscheduled(timeline, lo, hi, entries)),
+        taking=_share(taken, prescribed),
+        taking_with_unsure=_share(taken + unsure, prescribed),
+        timing=_share(on_time, prescribed),
+        timing_with_unsure=_share(on_time + unsure_on_time, prescribed),
+        correct_dosing=_share(correct, len(days)),
+        correct_dosing_with_unsure=_share(correct_with_unsure, len(days)),
+        longest_gap=_longest_gap(sure_at, lo, hi),
+        longest_gap_with_unsure=_longest_gap(history.instants[first:last], lo, hi),
+        drug_holidays=_holidays(entries, intervals, _TAKEN),
+        drug_holidays_with_unsure=_holidays(entries, intervals, _TAKEN | {DoseStatus.NOT_SURE}),
+    )
+
+
+def _longest_gap(
+    instants: Iterable[_dt.datetime], lo: _dt.datetime, hi: _dt.datetime
+) -> _dt.timedelta:
+    longest, previous = _dt.timedelta(0), lo
+    for instant in instants:
+        longest = max(longest, instant - previous)
+        previous = instant
+    return max(longest, hi - previous)
+
+
+def _holidays(
+    entries: list[Entry], intervals: list[_dt.timedelta], covered: frozenset[DoseStatus]
+) -> int:
+    """Runs of doses in a row with a status not in ``covered``, worth DRUG_HOLIDAY_DAYS days.
+
+    Each dose is worth its interval (a day once daily, half a day twice daily).
+    """
+    count = 0
+    run = _dt.timedelta(0)
+    holiday = DRUG_HOLIDAY_DAYS * ONE_DAY
+    for entry, interval in zip(entries, intervals, strict=True):
+        if entry.status in covered:
+            count += run >= holiday
+            run = _dt.timedelta(0)
+        else:
+            run += interval
+    return count + (run >= holiday)

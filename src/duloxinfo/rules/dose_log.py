@@ -1,0 +1,315 @@
+"""What happened to each scheduled dose of a period: :func:`dose_log`.
+
+Each scheduled dose (slot) of the period gets the intakes the attribution of the rules
+page gives it, the same rule :func:`~duloxinfo.rules.missed_dose.advise_missed_dose` and
+:func:`~duloxinfo.rules.audit.audit` use, and a status: on time, early, late, missed or
+not sure.  The on-time window is adapted from the ISMP's guidelines for the timely
+administration of scheduled medicines in hospitals (2011): two hours either side for
+a once-daily dose, one hour for a twice-daily one.  The adherence page gives every
+definition and its sources.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import enum
+from collections.abc import Iterable
+from typing import Final, NamedTuple
+
+import attrs
+
+from .._validate import require_aware, utc
+from ..errors import ScheduleError
+from ._inputs import as_history, as_plan
+from ._slots import ONE_DAY
+from ._timeline import Timeline
+from .audit import ONE_DOSE_WITHIN
+from .intakes import Intake, IntakeHistory
+from .plan import Plan
+from .regimen import Regimen
+from .schedule import MAX_SCHEDULE_DAYS
+
+__all__ = [
+    "ON_TIME_ONCE_DAILY",
+    "ON_TIME_TWICE_DAILY",
+    "DoseLog",
+    "DoseStatus",
+    "LoggedDose",
+    "dose_log",
+]
+
+ON_TIME_ONCE_DAILY: Final = _dt.timedelta(hours=2)
+"""A once-daily dose taken at most this long before or after its time is on time.
+
+The ISMP's window for non-time-critical scheduled medicines given daily, weekly or
+monthly (ISMP Acute Care Guidelines for Timely Administration of Scheduled Medications,
+2011): hospital guidance for nurses, adapted here for doses people take at home.
+"""
+
+ON_TIME_TWICE_DAILY: Final = _dt.timedelta(hours=1)
+"""A twice-daily dose taken at most this long before or after its time is on time.
+
+The ISMP's window (2011) for non-time-critical scheduled medicines given more often
+than daily but not more often than every 4 hours, adapted as
+:data:`ON_TIME_ONCE_DAILY` is.
+"""
+
+ON_TIME: Final = {1: ON_TIME_ONCE_DAILY, 2: ON_TIME_TWICE_DAILY}
+
+
+class DoseStatus(enum.Enum):
+    """What happened to one scheduled dose; the values are stable identifiers."""
+
+    ON_TIME = "on-time"
+    """Taken, the person sure of it, within the on-time window of the scheduled time."""
+    EARLY = "early"
+    """Taken, the person sure of it, more than the on-time window before the time."""
+    LATE = "late"
+    """Taken, the person sure of it, more than the on-time window after the time."""
+    MISSED = "missed"
+    """No intake belongs to it."""
+    NOT_SURE = "not-sure"
+    """Only intakes the person is not sure of (``certain=False``) belong to it: maybe
+    taken, maybe not.  ``offset`` still says when, were it taken."""
+
+
+@attrs.frozen(kw_only=True)
+class LoggedDose:
+    """One scheduled dose of a :class:`DoseLog` and what happened to it.
+
+    Attributes:
+        slot: The scheduled dose (aware, in its phase's zone).
+        dose_mg: The dose in force at it, in mg.
+        status: What happened to it.
+        taken: The intakes that make up its dose, in time order: the first dose the
+            person is sure of among the intakes that belong to it, or, when they are
+            sure of none, the first of them.  A dose is an intake and any that follow it
+            within :data:`~duloxinfo.rules.audit.ONE_DOSE_WITHIN`, together no more than
+            the dose in force (two 30 mg capsules of a 60 mg dose).  Empty when missed.
+        extra: The other intakes that belong to it, in time order: more doses for the
+            same scheduled dose, which :func:`~duloxinfo.rules.audit.audit` judges
+            (a double dose when less than the spacing H from the dose).
+        offset: When ``taken`` began, minus ``slot``, in real elapsed time: negative
+            when early.  None when missed.
+        on_time_within: The on-time window of its phase:
+            :data:`ON_TIME_ONCE_DAILY` or :data:`ON_TIME_TWICE_DAILY`.
+    """
+
+    slot: _dt.datetime
+    dose_mg: int
+    status: DoseStatus
+    taken: tuple[Intake, ...]
+    extra: tuple[Intake, ...]
+    offset: _dt.timedelta | None
+    on_time_within: _dt.timedelta
+
+    @property
+    def intakes(self) -> tuple[Intake, ...]:
+        """Every intake that belongs to the slot, in time order."""
+        return tuple(sorted((*self.taken, *self.extra), key=lambda i: utc(i.at)))
+
+
+@attrs.frozen(kw_only=True)
+class DoseLog:
+    """The answer of :func:`dose_log`: each scheduled dose of a period, and stray intakes.
+
+    Every intake of the period is in exactly one place: in ``taken`` or ``extra`` of the
+    scheduled dose it belongs to, or in ``unscheduled``.  An intake belongs to the
+    period of its scheduled dose (a dose due at 23:30 and taken at 00:30 is in the log
+    of the day it was due); one that belongs to no scheduled dose, to the period it was
+    taken in.
+
+    Attributes:
+        start: The period's first instant (included), as given.
+        end: The instant the period ends (excluded), as given.
+        doses: One entry per scheduled dose from ``start`` (included) to ``end``
+            (excluded), in time order.
+        unscheduled: The intakes taken from ``start`` to ``end`` that belong to no
+            scheduled dose (far into a pause, before the plan starts or after it ends),
+            in time order.
+    """
+
+    start: _dt.datetime
+    end: _dt.datetime
+    doses: tuple[LoggedDose, ...]
+    unscheduled: tuple[Intake, ...]
+
+
+def period(start: object, end: object) -> tuple[_dt.datetime, _dt.datetime]:
+    """Check a period's bounds (aware, ``end`` not before ``start``, not too long)."""
+    start = require_aware(start, "start")
+    end = require_aware(end, "end")
+    lo, hi = utc(start), utc(end)
+    if hi < lo:
+        raise ScheduleError(f"end: {end.isoformat()} is before start ({start.isoformat()})")
+    if hi - lo > MAX_SCHEDULE_DAYS * ONE_DAY:
+        raise ScheduleError(
+            f"end: {end.isoformat()} is more than {MAX_SCHEDULE_DAYS} days after start "
+            f"({start.isoformat()})"
+        )
+    return lo, hi
+
+
+def dose_log(
+    plan: Plan | Regimen,
+    intakes: IntakeHistory | Iterable[Intake],
+    start: _dt.datetime,
+    end: _dt.datetime,
+) -> DoseLog:
+    """What happened to each scheduled dose from ``start`` (included) to ``end`` (excluded).
+
+    Each scheduled dose gets the intakes that belong to it, by the attribution of the
+    rules page (the nearest scheduled dose, as for
+    :func:`~duloxinfo.rules.missed_dose.advise_missed_dose` and
+    :func:`~duloxinfo.rules.audit.audit`), so a dose taken early or late may lie a
+    little outside the period.  Its status comes from its dose (``taken``): ``MISSED``
+    with none, ``NOT_SURE`` when the person is sure of no intake of it, otherwise
+    ``ON_TIME`` within the on-time window of the scheduled time (both ends included),
+    ``EARLY`` or ``LATE`` beyond it.  Nothing here knows the time now: give an ``end``
+    no later than now, or the doses still ahead are ``MISSED``.
+
+    Args:
+        plan: the prescribed :class:`~duloxinfo.rules.plan.Plan`, or one
+            :class:`~duloxinfo.rules.regimen.Regimen`.
+        intakes: the doses taken, an :class:`~duloxinfo.rules.intakes.IntakeHistory`
+            or any iterable of :class:`~duloxinfo.rules.intakes.Intake`, in any order.
+        start: the aware instant the period starts (included).
+        end: the aware instant the period ends (excluded).
+
+    Raises:
+        WrongTypeError: ``plan`` is not a Plan or a Regimen, ``intakes`` is not an
+            iterable of :class:`~duloxinfo.rules.intakes.Intake`, or ``start`` or
+            ``end`` is not a datetime.
+        InvalidDatetimeError: ``start`` or ``end`` has no zone or is outside the
+            supported years.
+        ScheduleError: ``end`` is before ``start``, or more than
+            :data:`~duloxinfo.rules.schedule.MAX_SCHEDULE_DAYS` days after it.
+
+    >>> import datetime as dt
+    >>> from duloxinfo import Intake, Regimen, dose_log
+    >>> r = Regimen(60, [dt.time(8)], "UTC", dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
+    >>> day = lambda d, h, m=0: dt.datetime(2026, 1, d, h, m, tzinfo=dt.UTC)
+    >>> log = dose_log(r, [Intake(day(5, 8, 20), 60), Intake(day(7, 11), 60)], day(5, 0), day(8, 0))
+    >>> [(d.slot.day, d.status.value, d.offset) for d in log.doses]
+    [(5, 'on-time', datetime.timedelta(seconds=1200)), (6, 'missed', None), (7, 'late', datetime.timedelta(seconds=10800))]
+    """  # noqa: E501 - a doctest line is as long as the answer it shows
+    plan = as_plan(plan)
+    history = as_history(intakes)
+    lo, hi = period(start, end)
+    timeline = Timeline(plan, history)
+    entries = slots_in(timeline, lo, hi)
+    return DoseLog(
+        start=start,
+        end=end,
+        doses=tuple(_logged(timeline, entry) for entry in entries),
+        unscheduled=unscheduled(timeline, lo, hi, entries),
+    )
+
+
+class Entry(NamedTuple):
+    """A slot of the period, and what happened to it, before it becomes a record."""
+
+    at: _dt.datetime
+    phase: int
+    status: DoseStatus
+    first: int
+    """The history's index of the slot's first intake."""
+    dose: int
+    """The history's index of the first intake of ``taken``."""
+    extra: int
+    """The history's index of the first intake after ``taken``."""
+    stop: int
+    """The history's index of the first intake after the slot's."""
+    offset: _dt.timedelta | None
+
+
+def slots_in(timeline: Timeline, lo: _dt.datetime, hi: _dt.datetime) -> list[Entry]:
+    """Each slot in ``[lo, hi)``, its intakes (by the timeline's windows) and its status."""
+    history = timeline.history
+    instants, intakes = history.instants, history.intakes
+    phases = timeline.phases
+    entries: list[Entry] = []
+    for at, index, first, last in timeline.slots_between(lo, hi):
+        a = bisect.bisect_left(instants, first)
+        b = bisect.bisect_left(instants, last, a)
+        if a == b:
+            entries.append(Entry(at, index, DoseStatus.MISSED, a, a, a, a, None))
+            continue
+        phase = phases[index]
+        if b - a == 1:
+            dose, after = a, b
+        else:
+            dose, after = _chosen(intakes, instants, a, b, phase.dose_mg)
+        offset = instants[dose] - at
+        within = ON_TIME[phase.doses_per_day]
+        if not all(i.certain for i in intakes[dose:after]):
+            status = DoseStatus.NOT_SURE
+        elif offset < -within:
+            status = DoseStatus.EARLY
+        elif offset > within:
+            status = DoseStatus.LATE
+        else:
+            status = DoseStatus.ON_TIME
+        entries.append(Entry(at, index, status, a, dose, after, b, offset))
+    return entries
+
+
+def unscheduled(
+    timeline: Timeline, lo: _dt.datetime, hi: _dt.datetime, entries: list[Entry]
+) -> tuple[Intake, ...]:
+    """The intakes in ``[lo, hi)`` that belong to no slot.
+
+    That is: in no window of the period's slots (``entries``), and owned by no slot
+    outside the period.
+    """
+    history = timeline.history
+    a = bisect.bisect_left(history.instants, lo)
+    b = bisect.bisect_left(history.instants, hi)
+    taken = {i for e in entries for i in range(max(e.first, a), min(e.stop, b))}
+    return tuple(
+        history.intakes[i]
+        for i in range(a, b)
+        if i not in taken and timeline.owner(history.instants[i]) is None
+    )
+
+
+def _logged(timeline: Timeline, entry: Entry) -> LoggedDose:
+    phase = timeline.phases[entry.phase]
+    intakes = timeline.history.intakes
+    return LoggedDose(
+        slot=entry.at.astimezone(phase.tz),
+        dose_mg=phase.dose_mg,
+        status=entry.status,
+        taken=intakes[entry.dose : entry.extra],
+        extra=intakes[entry.first : entry.dose] + intakes[entry.extra : entry.stop],
+        offset=entry.offset,
+        on_time_within=ON_TIME[phase.doses_per_day],
+    )
+
+
+def _chosen(
+    intakes: tuple[Intake, ...],
+    instants: tuple[_dt.datetime, ...],
+    first: int,
+    stop: int,
+    limit: int,
+) -> tuple[int, int]:
+    """The slot's dose among the intakes ``first`` to ``stop``, as an index range.
+
+    The intakes are put together into doses as :func:`~duloxinfo.rules.audit.audit`
+    puts them: an intake and those within :data:`ONE_DOSE_WITHIN` after it, together no
+    more than ``limit`` mg.  The slot's dose is the first the person is sure of
+    (every intake of it certain), or the first when they are sure of none.
+    """
+    groups: list[tuple[int, int]] = []
+    begin, total = first, intakes[first].dose_mg
+    for index in range(first + 1, stop):
+        mg = intakes[index].dose_mg
+        if instants[index] - instants[begin] <= ONE_DOSE_WITHIN and total + mg <= limit:
+            total += mg
+            continue
+        groups.append((begin, index))
+        begin, total = index, mg
+    groups.append((begin, stop))
+    return next((g for g in groups if all(i.certain for i in intakes[g[0] : g[1]])), groups[0])
