@@ -63,3 +63,45 @@ def require_strength(value: object, field: str = "strength_mg") -> int:
             f"{field}: {brief(strength)} is not a marketed capsule strength ({_strengths_text()})"
         )
     return strength
+
+
+def fewest_capsules(dose_mg: int, on_hand: tuple[tuple[int, int], ...]) -> tuple[int, ...] | None:
+    """The capsules that make ``dose_mg`` from ``on_hand``, or None when they cannot.
+
+    ``on_hand`` pairs each strength with a count of capsules (at least 0).  Of the
+    ways to make the dose from them, the one with the fewest capsules; between ways
+    with as many capsules, the one with the larger strengths first (90 mg from 60 and
+    30 mg capsules is ``(60, 30)``, not ``(30, 30, 30)``; 60 mg from 60 and 30 mg
+    capsules is ``(60,)``).  The strengths come back largest first.
+    """
+    # Only whether a count reaches what one dose could use matters: cap the counts, so
+    # that a long forecast asks the same few questions over and over.
+    capped = tuple(
+        sorted(
+            ((s, min(n, dose_mg // s)) for s, n in on_hand if n > 0 and s <= dose_mg),
+            reverse=True,
+        )
+    )
+    return _fewest(dose_mg, capped)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fewest(dose_mg: int, capped: tuple[tuple[int, int], ...]) -> tuple[int, ...] | None:
+    best: tuple[int, ...] | None = None
+
+    def search(index: int, left: int, taken: tuple[int, ...]) -> None:
+        nonlocal best
+        if left == 0:
+            # Fewer capsules first; then larger strengths first: tuples of strengths largest
+            # first compare that way.
+            if best is None or (len(taken), best) < (len(best), taken):
+                best = taken
+            return
+        if index == len(capped):
+            return
+        strength, count = capped[index]
+        for n in range(min(count, left // strength), -1, -1):
+            search(index + 1, left - n * strength, taken + (strength,) * n)
+
+    search(0, dose_mg, ())
+    return best

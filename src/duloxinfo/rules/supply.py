@@ -1,25 +1,37 @@
-"""How long the capsules on hand last, and when to refill."""
+"""How long the capsules last, and when to refill: from a count, or from fills and intakes."""
 
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Final
+from collections.abc import Iterable, Iterator
+from typing import Final, NamedTuple, overload
 
 import attrs
 
-from .._validate import brief, require_aware, require_type, require_whole_number, utc
+from .._validate import (
+    brief,
+    require_aware,
+    require_items,
+    require_type,
+    require_whole_number,
+    shown,
+    utc,
+)
 from .._words import date_words, plural
-from ..errors import SupplyError
-from ._doses import require_strength
-from ._inputs import as_plan
+from ..errors import HistoryError, SupplyError, WrongTypeError
+from ..label import LABEL
+from ._doses import fewest_capsules, require_strength
+from ._inputs import as_history, as_plan, require_not_after
 from ._slots import ONE_DAY
-from ._timeline import Timeline
-from .intakes import IntakeHistory
+from ._timeline import Slot, Timeline
+from .fills import Fill
+from .intakes import Intake, IntakeHistory
+from .missed_dose import Action, MissedDoseAdvice, advise_missed_dose
 from .plan import Plan
 from .regimen import Regimen
 from .schedule import MAX_SCHEDULE_DAYS
 
-__all__ = ["DEFAULT_REFILL_LEAD_TIME", "Supply", "supply_forecast"]
+__all__ = ["DEFAULT_REFILL_LEAD_TIME", "Supply", "SupplyFromFills", "supply_forecast"]
 
 DEFAULT_REFILL_LEAD_TIME: Final = _dt.timedelta(days=7)
 """How long before the supply runs out to refill, unless told otherwise.
@@ -32,7 +44,7 @@ page: "refill it in a timely manner to ensure continuity of treatment").
 
 @attrs.frozen(kw_only=True)
 class Supply:
-    """The answer of :func:`supply_forecast`.  Dates are local dates in the phases' zones.
+    """The answer of :func:`supply_forecast` given a count.  Dates are local in the phases' zones.
 
     Attributes:
         capsules_per_dose: Whole capsules of the given strength that make the next
@@ -61,121 +73,324 @@ class Supply:
     rule: str
 
 
+@attrs.frozen(kw_only=True)
+class SupplyFromFills(Supply):
+    """The answer of :func:`supply_forecast` given fills: a :class:`Supply`, and what is on hand.
+
+    Attributes:
+        capsules_per_dose: Capsules, of any strength, that make the next dose from those
+            on hand (two for a 90 mg dose of 60 + 30 mg); when those on hand cannot
+            make it, the fewest marketed capsules that can.
+        doses_left: Doses the capsules on hand cover, counting from now (a dose due now
+            first, when there is one).
+        last_covered_dose: The last dose they cover (aware, in its phase's zone): a
+            scheduled dose, or now for a dose due now; None when they cover none.
+        runs_out_on: The date of the first dose with no capsules to make it, or None
+            when they last until the plan ends.
+        days_left: Days from today (now's local date) to ``runs_out_on``, or None.
+        refill_by: ``runs_out_on`` less the lead time, but not before today; None when
+            no refill is needed before the plan ends.
+        reason: Plain sentences an application can show.
+        rule: ``supply/refill-now``, ``supply/refill-by`` or ``supply/enough``, as for
+            :class:`Supply`.
+        on_hand: Capsules on hand now, as ``(strength_mg, capsules)`` pairs, largest
+            strength first, for each strength dispensed: the fills up to today less the
+            capsules of the intakes they supplied.
+        next_dose_capsules: The strengths of the capsules the next dose takes from those
+            on hand, largest first (``(60, 30)`` for 90 mg); empty when they cannot make
+            it or no dose is left.
+        due_now: True when a dose is due now and not yet taken (the missed-dose advice
+            is to take it now, or after a wait), so that it is counted first.
+        unaccounted_intakes: Intakes the fills cannot have supplied: taken before any
+            fill, or a dose the capsules on hand then could not make.  They are not
+            subtracted; a fill is probably missing from the list.
+    """
+
+    on_hand: tuple[tuple[int, int], ...]
+    next_dose_capsules: tuple[int, ...]
+    due_now: bool
+    unaccounted_intakes: tuple[Intake, ...]
+
+
+class _Dose(NamedTuple):
+    """A dose the supply must make: when (UTC), how much, and the index of its phase."""
+
+    at: _dt.datetime
+    mg: int
+    phase: int
+
+
+class _Run(NamedTuple):
+    """What the capsules cover: the doses, the last covered, the first not, the first's capsules."""
+
+    doses: int
+    last: _Dose | None
+    out: _Dose | None
+    first: tuple[int, ...] | None
+
+
+@overload
 def supply_forecast(
     plan: Plan | Regimen,
     strength_mg: int,
     count: int,
     now: _dt.datetime,
     *,
+    intakes: IntakeHistory | Iterable[Intake] | None = None,
+    lead_time: _dt.timedelta = DEFAULT_REFILL_LEAD_TIME,
+) -> Supply: ...
+
+
+@overload
+def supply_forecast(
+    plan: Plan | Regimen,
+    *,
+    fills: Iterable[Fill],
+    now: _dt.datetime,
+    intakes: IntakeHistory | Iterable[Intake] | None = None,
+    lead_time: _dt.timedelta = DEFAULT_REFILL_LEAD_TIME,
+) -> SupplyFromFills: ...
+
+
+def supply_forecast(  # noqa: PLR0913 - the two ways to call it, each with its own arguments
+    plan: Plan | Regimen,
+    strength_mg: int | None = None,
+    count: int | None = None,
+    now: _dt.datetime | None = None,
+    *,
+    fills: Iterable[Fill] | None = None,
+    intakes: IntakeHistory | Iterable[Intake] | None = None,
     lead_time: _dt.timedelta = DEFAULT_REFILL_LEAD_TIME,
 ) -> Supply:
-    """Forecast when ``count`` capsules of ``strength_mg`` run out on ``plan``.
+    """Forecast when the capsules run out on ``plan``, and when to refill.
 
-    The capsules cover the plan's scheduled doses from ``now`` on (a dose scheduled
-    exactly at ``now`` included), each dose taking the whole capsules its phase's
-    dose needs.  The seed page asks people to "keep track of your medication supply
-    and refill it in a timely manner"; ``lead_time`` is how early to refill
-    (default :data:`DEFAULT_REFILL_LEAD_TIME`).
+    Two ways to say what is on hand:
+
+    * ``supply_forecast(plan, strength_mg, count, now)``: ``count`` capsules of
+      ``strength_mg``.  Without ``intakes`` they cover the scheduled doses from ``now``
+      on (a dose scheduled exactly at ``now`` included), as if any dose before now
+      was taken: give ``intakes`` so that a dose due now and not yet taken is counted.
+    * ``supply_forecast(plan, fills=..., intakes=..., now=...)``: the capsules are
+      the fills dispensed up to today, less the capsules each intake took (each dose
+      made of the fewest capsules on hand then, larger strengths first: 90 mg is a
+      60 mg and a 30 mg capsule).  Returns a :class:`SupplyFromFills`.
+
+    With ``intakes``, a dose due now and not yet taken is counted first: when the
+    missed-dose advice (:func:`~duloxinfo.rules.missed_dose.advise_missed_dose`) is
+    to take it now, or after a wait.  Then each scheduled dose after now takes the
+    capsules its phase's dose needs, skipping doses already taken early and the one a
+    dose taken now counts for.  The seed page asks people to "keep track of your
+    medication supply and refill it in a timely manner"; ``lead_time`` is how early to
+    refill (default :data:`DEFAULT_REFILL_LEAD_TIME`).
 
     Raises:
         WrongTypeError: ``plan`` is not a :class:`~duloxinfo.rules.plan.Plan` or a
             :class:`~duloxinfo.rules.regimen.Regimen`, ``strength_mg`` or ``count`` is
-            not a whole number, ``now`` is not a datetime, or ``lead_time`` is not a
-            :class:`~datetime.timedelta`.
+            not a whole number (or is given with ``fills``), ``fills`` is not an
+            iterable of :class:`~duloxinfo.rules.fills.Fill`, ``intakes`` is not an
+            iterable of :class:`~duloxinfo.rules.intakes.Intake`, ``now`` is not a
+            datetime, or ``lead_time`` is not a :class:`~datetime.timedelta`.
         InvalidDatetimeError: ``now`` has no zone or is outside the supported years.
         DoseError: ``strength_mg`` is not a marketed capsule strength.
+        HistoryError: an intake is later than ``now``, or a fill is dispensed after
+            today.
         SupplyError: whole capsules of the strength cannot make a dose still ahead,
-            the count is below 0 or lasts more than
+            the count is below 0, the capsules last more than
             :data:`~duloxinfo.rules.schedule.MAX_SCHEDULE_DAYS` days (or past the
             year 9999), or the lead time is negative, not whole days, or more than that
             many days.
 
     >>> import datetime as dt
-    >>> from duloxinfo import Regimen, supply_forecast
+    >>> from duloxinfo import Fill, Intake, Regimen, supply_forecast
     >>> r = Regimen(60, [dt.time(8)], "UTC", dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
     >>> s = supply_forecast(r, 30, 28, dt.datetime(2026, 1, 10, 9, tzinfo=dt.UTC))
     >>> s.capsules_per_dose, s.doses_left, s.runs_out_on, s.refill_by
     (2, 14, datetime.date(2026, 1, 25), datetime.date(2026, 1, 18))
+    >>> r90 = Regimen(90, [dt.time(8)], "UTC", dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
+    >>> fills = [Fill(dt.date(2026, 1, 5), 60, 30), Fill(dt.date(2026, 1, 5), 30, 30)]
+    >>> taken = [Intake(dt.datetime(2026, 1, 5, 8, tzinfo=dt.UTC), 90)]
+    >>> s = supply_forecast(r90, fills=fills, intakes=taken,
+    ...                     now=dt.datetime(2026, 1, 6, 9, tzinfo=dt.UTC))
+    >>> s.on_hand, s.next_dose_capsules, s.due_now, s.doses_left, s.runs_out_on
+    (((60, 29), (30, 29)), (60, 30), True, 29, datetime.date(2026, 2, 4))
     """
     plan = as_plan(plan)
     now = require_aware(now, "now")
+    if fills is not None:
+        for value, name in ((strength_mg, "strength_mg"), (count, "count")):
+            if value is not None:
+                raise WrongTypeError(
+                    f"{name}: expected None when fills are given (they hold the capsules), "
+                    f"got {shown(value)}"
+                )
+        return _from_fills(plan, fills, intakes, now, _require_lead_time(lead_time))
+    return _from_count(plan, strength_mg, count, now, intakes, lead_time)
+
+
+def _from_count(  # noqa: PLR0913, PLR0917 - supply_forecast's arguments, passed on
+    plan: Plan,
+    strength_mg: object,
+    count: object,
+    now: _dt.datetime,
+    intakes: IntakeHistory | Iterable[Intake] | None,
+    lead_time: object,
+) -> Supply:
     strength_mg = require_strength(strength_mg)
     count = require_whole_number(count, "count", "a whole number of capsules")
-    lead_time = require_type(lead_time, _dt.timedelta, "lead_time", "a datetime.timedelta")
-    timeline = Timeline(plan, IntakeHistory([]))
+    require_type(lead_time, _dt.timedelta, "lead_time", "a datetime.timedelta")
+    history = None if intakes is None else as_history(intakes)
+    timeline = Timeline(plan, history or IntakeHistory([]))
     begin = max(utc(now), timeline.starts[0])
+    if history is None:
+        due, skip = None, None
+    else:
+        require_not_after(history, now)
+        due, skip = _due(timeline, utc(now), advise_missed_dose(plan, history, now))
     ahead = [
         p for p, end in zip(plan.phases, timeline.ends, strict=True) if end is None or end > begin
     ]
-    for phase in ahead:
-        if phase.dose_mg % strength_mg:
+    needed = [p.dose_mg for p in ahead]
+    for dose in ([] if due is None else [due.mg]) + needed:
+        if dose % strength_mg:
             raise SupplyError(
                 f"strength_mg: whole {strength_mg} mg capsules cannot make the "
-                f"{phase.dose_mg} mg dose; capsules may not be split"
+                f"{dose} mg dose; capsules may not be split"
             )
     if count < 0:
         raise SupplyError(f"count: expected a number of capsules of at least 0, got {brief(count)}")
-    if lead_time < _dt.timedelta(0) or lead_time % ONE_DAY:
-        raise SupplyError(f"lead_time: expected whole days of at least 0, got {brief(lead_time)}")
-    if lead_time > MAX_SCHEDULE_DAYS * ONE_DAY:
-        raise SupplyError(f"lead_time: {brief(lead_time)} is more than {MAX_SCHEDULE_DAYS} days")
-    fewest = min(p.dose_mg // strength_mg for p in ahead) if ahead else 1
-    most_a_day = max(p.doses_per_day for p in ahead) if ahead else 1
-    if count // fewest > MAX_SCHEDULE_DAYS * most_a_day:
+    lead = _require_lead_time(lead_time)
+    fewest = min(needed) // strength_mg if needed else 1
+    most_a_day = max((p.doses_per_day for p in ahead), default=1)
+    if count // fewest > MAX_SCHEDULE_DAYS * most_a_day + (due is not None):
         raise SupplyError(
             f"count: {brief(count)} capsules last more than {MAX_SCHEDULE_DAYS} days; duloxinfo "
             "forecasts no further"
         )
+    doses = (
+        _slots_from(timeline, begin)
+        if history is None
+        else _with_due(due, _ahead(timeline, utc(now), skip))
+    )
     try:
-        return _forecast(
-            timeline,
-            strength_mg=strength_mg,
-            count=count,
-            now=now,
-            begin=begin,
-            lead_time=lead_time,
-        )
+        run = _run(doses, {strength_mg: count}, None)
     except OverflowError:
         raise SupplyError(
             f"count: {brief(count)} capsules from {begin.date().isoformat()} last past the "
             "year 9999"
         ) from None
-
-
-def _forecast(  # noqa: PLR0913 - the checked arguments, passed on
-    timeline: Timeline,
-    *,
-    strength_mg: int,
-    count: int,
-    now: _dt.datetime,
-    begin: _dt.datetime,
-    lead_time: _dt.timedelta,
-) -> Supply:
-    left, doses, per_dose = count, 0, None
-    last_covered: _dt.datetime | None = None
-    runs_out: _dt.datetime | None = None
-    for slot in timeline.slots_from(begin):
-        need = timeline.dose(slot) // strength_mg
-        per_dose = need if per_dose is None else per_dose
-        local = slot.at.astimezone(timeline.phases[slot.phase].tz)
-        if left < need:
-            runs_out = local
-            break
-        left -= need
-        doses += 1
-        last_covered = local
-    if per_dose is None:  # no dose is left in the plan
+    if run.first is not None:
+        per_dose = len(run.first)
+    elif run.out is not None:
+        per_dose = run.out.mg // strength_mg
+    else:  # no dose is left in the plan
         per_dose = timeline.phases[-1].dose_mg // strength_mg
     have = f"You have {plural(count, 'capsule') if count else 'no capsules'} of {strength_mg} mg."
-    if runs_out is None:
+    return _answer(timeline, run, now, lead=lead, have=have, per_dose=per_dose)
+
+
+def _require_lead_time(value: object) -> _dt.timedelta:
+    lead_time = require_type(value, _dt.timedelta, "lead_time", "a datetime.timedelta")
+    if lead_time < _dt.timedelta(0) or lead_time % ONE_DAY:
+        raise SupplyError(f"lead_time: expected whole days of at least 0, got {brief(lead_time)}")
+    if lead_time > MAX_SCHEDULE_DAYS * ONE_DAY:
+        raise SupplyError(f"lead_time: {brief(lead_time)} is more than {MAX_SCHEDULE_DAYS} days")
+    return lead_time
+
+
+# -- the doses to cover ---------------------------------------------------------------------
+
+
+def _due(
+    timeline: Timeline, now: _dt.datetime, advice: MissedDoseAdvice
+) -> tuple[_Dose | None, Slot | None]:
+    """The dose due now and not yet taken, if any, and the slot a dose then counts for.
+
+    Due when the missed-dose advice is to take it now, or after a wait (``NOT_DUE`` about
+    a missed dose: it is then taken at ``next_dose_at``).
+    """
+    if advice.slot is None or advice.next_dose_at is None:
+        return None, None
+    if advice.action is Action.TAKE_NOW:
+        at, mg = now, advice.dose_mg
+    elif advice.action is Action.NOT_DUE:
+        at = utc(advice.next_dose_at)
+        mg = timeline.phases[timeline.phase_at(utc(advice.slot))].dose_mg
+    else:
+        return None, None
+    return _Dose(at, mg, timeline.phase_at(at)), timeline.owner(at)
+
+
+def _slots_from(timeline: Timeline, begin: _dt.datetime) -> Iterator[_Dose]:
+    """Every scheduled dose from ``begin`` on (one exactly at ``begin`` included)."""
+    for slot in timeline.slots_from(begin):
+        yield _Dose(slot.at, timeline.dose(slot), slot.phase)
+
+
+def _ahead(timeline: Timeline, now: _dt.datetime, skip: Slot | None) -> Iterator[_Dose]:
+    """The scheduled doses after ``now`` still to take: not taken early, not ``skip``."""
+    slot = timeline.after(now)
+    while slot is not None:
+        # Only a slot whose window opened by now can hold an intake (none is after now).
+        early = timeline.window(slot)[0] <= now and timeline.taken_for(slot)
+        if slot != skip and not early:
+            yield _Dose(slot.at, timeline.dose(slot), slot.phase)
+        slot = timeline.after(slot.at)
+
+
+def _with_due(due: _Dose | None, ahead: Iterator[_Dose]) -> Iterator[_Dose]:
+    if due is not None:
+        yield due
+    yield from ahead
+
+
+def _run(doses: Iterator[_Dose], on_hand: dict[int, int], limit: _dt.datetime | None) -> _Run:
+    """Take each dose's capsules from ``on_hand`` (changed in place) until one cannot be made.
+
+    Past ``limit``, the capsules last longer than duloxinfo forecasts: raise.
+    """
+    count, last, first = 0, None, None
+    for dose in doses:
+        capsules = fewest_capsules(dose.mg, tuple(on_hand.items()))
+        if first is None and count == 0:
+            first = capsules
+        if capsules is None:
+            return _Run(count, last, dose, first)
+        if limit is not None and dose.at > limit:
+            raise SupplyError(
+                f"fills: the capsules on hand last more than {MAX_SCHEDULE_DAYS} days; "
+                "duloxinfo forecasts no further"
+            )
+        for strength in capsules:
+            on_hand[strength] -= 1
+        count += 1
+        last = dose
+    return _Run(count, last, None, first)
+
+
+def _answer(  # noqa: PLR0913 - the parts of the answer
+    timeline: Timeline,
+    run: _Run,
+    now: _dt.datetime,
+    *,
+    lead: _dt.timedelta,
+    have: str,
+    per_dose: int,
+) -> Supply:
+    """The answer, with the fields :class:`SupplyFromFills` adds to it left out."""
+
+    def local(dose: _Dose) -> _dt.datetime:
+        return dose.at.astimezone(timeline.phases[dose.phase].tz)
+
+    last_covered = None if run.last is None else local(run.last)
+    if run.out is None:
         rest = (
-            f"That is enough for the {plural(doses, 'dose')} left in your plan."
-            if doses
+            f"That is enough for the {plural(run.doses, 'dose')} left in your plan."
+            if run.doses
             else "Your plan has no more doses."
         )
         return Supply(
             capsules_per_dose=per_dose,
-            doses_left=doses,
+            doses_left=run.doses,
             last_covered_dose=last_covered,
             runs_out_on=None,
             days_left=None,
@@ -183,20 +398,21 @@ def _forecast(  # noqa: PLR0913 - the checked arguments, passed on
             reason=f"{have} {rest}",
             rule="supply/enough",
         )
+    runs_out = local(run.out)
     runs_out_on = runs_out.date()
     today = now.astimezone(runs_out.tzinfo).date()
     # runs_out_on less the lead time, but not before today (nor before the year 1).
-    refill_by = today if (runs_out_on - today) <= lead_time else runs_out_on - lead_time
+    refill_by = today if (runs_out_on - today) <= lead else runs_out_on - lead
     when = "today" if refill_by == today else f"by {date_words(refill_by)}"
     covered = (
-        f"That is enough for {plural(doses, 'dose')}. You will run out on "
+        f"That is enough for {plural(run.doses, 'dose')}. You will run out on "
         f"{date_words(runs_out_on)}."
-        if doses
+        if run.doses
         else f"That is not enough for your dose on {date_words(runs_out_on)}."
     )
     return Supply(
         capsules_per_dose=per_dose,
-        doses_left=doses,
+        doses_left=run.doses,
         last_covered_dose=last_covered,
         runs_out_on=runs_out_on,
         days_left=(runs_out_on - today).days,
@@ -204,3 +420,93 @@ def _forecast(  # noqa: PLR0913 - the checked arguments, passed on
         reason=f"{have} {covered} Refill {when}.",
         rule="supply/refill-now" if refill_by == today else "supply/refill-by",
     )
+
+
+# -- from fills and intakes -----------------------------------------------------------------
+
+
+def _from_fills(
+    plan: Plan,
+    fills: object,
+    intakes: IntakeHistory | Iterable[Intake] | None,
+    now: _dt.datetime,
+    lead_time: _dt.timedelta,
+) -> SupplyFromFills:
+    items = require_items(fills, "fills", "an iterable of Fill")
+    checked = [
+        require_type(item, Fill, f"fills[{i}]", "a duloxinfo.Fill") for i, item in enumerate(items)
+    ]
+    history = as_history(() if intakes is None else intakes)
+    require_not_after(history, now)
+    timeline = Timeline(plan, history)
+    now_utc = utc(now)
+    today = now.astimezone(timeline.phases[timeline.phase_at(now_utc)].tz).date()
+    for index, fill in enumerate(checked):
+        if fill.dispensed_on > today:
+            raise HistoryError(
+                f"fills[{index}]: dispensed on {fill.dispensed_on.isoformat()}, after today "
+                f"({today.isoformat()}); list only fills already made"
+            )
+    on_hand, unaccounted = _ledger(timeline, sorted(checked, key=lambda f: f.dispensed_on))
+    due, skip = _due(timeline, now_utc, advise_missed_dose(plan, history, now))
+    left = dict(on_hand)
+    try:
+        run = _run(
+            _with_due(due, _ahead(timeline, now_utc, skip)),
+            left,
+            now_utc + MAX_SCHEDULE_DAYS * ONE_DAY,
+        )
+    except OverflowError:
+        raise SupplyError(
+            f"fills: the capsules on hand from {today.isoformat()} last past the year 9999"
+        ) from None
+    next_dose = run.first or ()
+    if next_dose:
+        per_dose = len(next_dose)
+    else:
+        mg = run.out.mg if run.out is not None else timeline.phases[-1].dose_mg
+        made = fewest_capsules(mg, tuple((s, mg) for s in LABEL.capsule_strengths_mg.value))
+        per_dose = len(made or ())
+    pairs = tuple(sorted(on_hand.items(), reverse=True))
+    shared = _answer(timeline, run, now, lead=lead_time, have=_have(pairs), per_dose=per_dose)
+    return SupplyFromFills(
+        **attrs.asdict(shared, recurse=False),
+        on_hand=pairs,
+        next_dose_capsules=next_dose,
+        due_now=due is not None,
+        unaccounted_intakes=tuple(unaccounted),
+    )
+
+
+def _ledger(timeline: Timeline, fills: list[Fill]) -> tuple[dict[int, int], list[Intake]]:
+    """The capsules left of ``fills`` after the intakes, and the intakes they cannot have made.
+
+    A fill is on hand from its date in the zone of the phase in force at an intake.
+    """
+    on_hand: dict[int, int] = {}
+    unaccounted: list[Intake] = []
+    arrived = 0
+    for intake, instant in zip(timeline.history.intakes, timeline.history.instants, strict=True):
+        day = instant.astimezone(timeline.phases[timeline.phase_at(instant)].tz).date()
+        while arrived < len(fills) and fills[arrived].dispensed_on <= day:
+            fill = fills[arrived]
+            on_hand[fill.strength_mg] = on_hand.get(fill.strength_mg, 0) + fill.capsules
+            arrived += 1
+        capsules = fewest_capsules(intake.dose_mg, tuple(on_hand.items()))
+        if capsules is None:
+            unaccounted.append(intake)
+            continue
+        for strength in capsules:
+            on_hand[strength] -= 1
+    for fill in fills[arrived:]:
+        on_hand[fill.strength_mg] = on_hand.get(fill.strength_mg, 0) + fill.capsules
+    return on_hand, unaccounted
+
+
+def _have(on_hand: tuple[tuple[int, int], ...]) -> str:
+    """The sentence that says which capsules are on hand, largest strength first."""
+    parts = [f"{plural(n, 'capsule')} of {s} mg" for s, n in on_hand if n]
+    if not parts:
+        return "You have no capsules."
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"You have {listed}."

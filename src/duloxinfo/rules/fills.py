@@ -1,0 +1,428 @@
+"""Pharmacy fills, and the proportion of days they cover: the Pharmacy Quality Alliance's PDC.
+
+The definitions, with their sources and where duloxinfo adapts them, are on the
+docs page "Supply and proportion of days covered".  In short:
+
+* A **fill** supplies ``capsules * strength_mg`` mg of duloxetine.  All fills are
+  the same ingredient, so, as the PQA method does for the same generic
+  ingredient, a fill dispensed while an earlier one still lasts is shifted
+  forward: its supply starts the day after the earlier supply ends.
+* Each **day** of the plan needs the mg of the doses the plan schedules on that
+  date (in each phase's own zone): a once-daily 90 mg phase needs 90 mg a day,
+  however the capsules make it.  The supply covers a day when what is left of it
+  holds that day's whole dose; a rest too small for a day's dose is used up on
+  the first day it does not cover, unless a new fill joins it first.
+* **PDC** is the days covered divided by the days in the period on which the plan
+  schedules a dose.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import itertools
+from collections import deque
+from collections.abc import Iterable
+from fractions import Fraction
+from typing import Final, NamedTuple
+
+import attrs
+
+from .._validate import (
+    brief,
+    checked,
+    require_date,
+    require_items,
+    require_type,
+    require_whole_number,
+    utc,
+)
+from ..errors import ScheduleError, SupplyError
+from ._doses import require_strength
+from ._inputs import as_plan
+from .plan import Plan
+from .regimen import Regimen
+
+__all__ = ["PDC_THRESHOLD", "DaysCovered", "Fill", "FillCoverage", "proportion_of_days_covered"]
+
+PDC_THRESHOLD: Final = Fraction(4, 5)
+"""The PDC at or above which the PQA counts a person as adherent: 80%.
+
+PQA: "The PDC threshold is 80% for each rate; therefore, individuals with a PDC
+of 80% or greater are included in the numerator" (PQA, Marketplace Quality Rating
+System measures FAQ, 2020), and "Clinical evidence supports a standard threshold
+of 80%" (pqa.org, adherence measures).  A fraction, so that the comparison is
+exact: :attr:`DaysCovered.meets_threshold` compares whole numbers.
+"""
+
+# PQA eligibility, reported rather than enforced: at least two fills on two dates of
+# service, and a treatment period (index date to the end) of at least 91 days.
+_MIN_DATES_OF_SERVICE: Final = 2
+_MIN_TREATMENT_DAYS: Final = 91
+_TICK: Final = _dt.timedelta(microseconds=1)
+_LAST_ORDINAL: Final = _dt.date.max.toordinal()
+
+
+def _require_capsules(value: object, field: str) -> None:
+    count = require_whole_number(value, field, "a whole number of capsules")
+    if count <= 0:
+        raise SupplyError(
+            f"{field}: expected a number of capsules of at least 1, got {brief(count)}"
+        )
+
+
+def _require_fill_strength(value: object, field: str) -> None:
+    require_strength(value, field)
+
+
+@attrs.frozen
+class Fill:
+    """A pharmacy fill: ``capsules`` capsules of ``strength_mg`` dispensed on ``dispensed_on``.
+
+    Attributes:
+        dispensed_on: The date of dispensing (the date of service), a
+            :class:`datetime.date`.
+        strength_mg: The capsules' strength, one of the marketed strengths.
+        capsules: How many capsules were dispensed, a whole number of at least 1.
+
+    Raises:
+        WrongTypeError: ``dispensed_on`` is not a date (a datetime is not one here),
+            or ``strength_mg`` or ``capsules`` is not a whole number.
+        InvalidDatetimeError: ``dispensed_on`` is outside the supported years.
+        DoseError: ``strength_mg`` is not a marketed capsule strength.
+        SupplyError: ``capsules`` is below 1.
+
+    >>> import datetime as dt
+    >>> from duloxinfo import Fill
+    >>> Fill(dt.date(2026, 1, 5), 60, 30).capsules
+    30
+    """
+
+    dispensed_on: _dt.date = attrs.field(validator=checked(require_date))
+    strength_mg: int = attrs.field(validator=checked(_require_fill_strength))
+    capsules: int = attrs.field(validator=checked(_require_capsules))
+
+    @property
+    def mg(self) -> int:
+        """The duloxetine the fill holds: ``capsules * strength_mg``."""
+        return self.capsules * self.strength_mg
+
+
+@attrs.frozen(kw_only=True)
+class FillCoverage:
+    """Where one fill's supply falls, once overlapping fills are shifted forward.
+
+    Attributes:
+        fill: The fill.
+        starts_on: The first day its supply is used: its dispensing date, or the day
+            the supply before it runs out when that is later (PQA's shifted
+            "prescription start date").  None when it covers no day up to the end of
+            the period.
+        ends_on: The last day its supply is used, at most the period's end; None when
+            it covers no day.
+        days_supply: The days with a dose its supply is used on, from ``starts_on`` to
+            ``ends_on``.  A day made of the end of one fill and the start of the next
+            counts for both.
+    """
+
+    fill: Fill
+    starts_on: _dt.date | None
+    ends_on: _dt.date | None
+    days_supply: int
+
+
+@attrs.frozen(kw_only=True)
+class DaysCovered:
+    """The answer of :func:`proportion_of_days_covered`.
+
+    Attributes:
+        pdc: ``days_covered / days_in_period``, from 0 to 1.
+        days_covered: The days in the period with a dose that the fills cover.
+        days_in_period: The days from ``start`` to ``end`` (both included) on which the
+            plan schedules a dose.
+        calendar_days: All days from ``start`` to ``end``, both included.
+        meets_threshold: True when ``pdc`` is at least :data:`PDC_THRESHOLD` (80%),
+            compared exactly.
+        dates_of_service: How many different dates in the period fills were dispensed on.
+        index_date: The first date in the period a fill was dispensed on (PQA's index
+            prescription start date), or None when there was none.
+        treatment_days: Days from ``index_date`` to ``end``, both included (PQA's
+            treatment period), or None when there was no fill in the period.
+        eligible: True when the PQA measure would include the person: at least two
+            dates of service and a treatment period of at least 91 days.  The figures are
+            given either way.
+        coverage: Each fill dispensed up to ``end``, in dispensing order, and the days
+            its supply falls on.
+        gaps: The runs of days in the period with a dose no fill covers, each as its
+            first and last date.
+    """
+
+    pdc: float
+    days_covered: int
+    days_in_period: int
+    calendar_days: int
+    meets_threshold: bool
+    dates_of_service: int
+    index_date: _dt.date | None
+    treatment_days: int | None
+    eligible: bool
+    coverage: tuple[FillCoverage, ...]
+    gaps: tuple[tuple[_dt.date, _dt.date], ...]
+
+
+class _Segment(NamedTuple):
+    """Days ``first`` to ``last`` (ordinals, included) on which the plan needs ``mg`` a day."""
+
+    first: int
+    last: int
+    mg: int
+
+
+def _slot_mg_on(regimen: Regimen, day: _dt.date, lo: _dt.datetime, hi: _dt.datetime | None) -> int:
+    """The mg of the phase's doses at its wall times on ``day`` that fall in ``[lo, hi)``."""
+    instants = {
+        _dt.datetime.combine(day, t, tzinfo=regimen.tz).astimezone(_dt.UTC) for t in regimen.times
+    }
+    return regimen.dose_mg * sum(1 for x in instants if lo <= x and (hi is None or x < hi))
+
+
+def _phase_pieces(regimen: Regimen) -> list[_Segment]:
+    """The mg a day one phase needs, as pieces: exact near its ends, regular between."""
+    tz = regimen.tz
+    lo = utc(regimen.start)
+    hi = None if regimen.end is None else utc(regimen.end)
+    first = lo.astimezone(tz).date().toordinal()
+    last = None if hi is None else (hi - _TICK).astimezone(tz).date().toordinal()
+    # The dates next to each end are worked out slot by slot (a wall time can fall on
+    # either side of the start or the end); every date between has all the phase's times.
+    edges = {first - 1, first, first + 1}
+    if last is not None:
+        edges |= {last - 1, last, last + 1}
+    pieces = [
+        _Segment(d, d, mg)
+        for d in sorted(edges)
+        if 1 <= d < _LAST_ORDINAL and (mg := _slot_mg_on(regimen, _dt.date.fromordinal(d), lo, hi))
+    ]
+    inner_last = _LAST_ORDINAL if last is None else last - 2
+    if first + 2 <= inner_last:
+        pieces.append(_Segment(first + 2, inner_last, regimen.dose_mg * len(regimen.times)))
+    return pieces
+
+
+def _daily_mg(plan: Plan) -> list[_Segment]:
+    """The plan's mg a day as sorted segments that do not overlap (days between them need 0)."""
+    changes: dict[int, int] = {}
+    for piece in itertools.chain.from_iterable(_phase_pieces(p) for p in plan.phases):
+        changes[piece.first] = changes.get(piece.first, 0) + piece.mg
+        changes[piece.last + 1] = changes.get(piece.last + 1, 0) - piece.mg
+    segments: list[_Segment] = []
+    running = 0
+    points = sorted(changes)
+    for here, following in itertools.pairwise(points):
+        running += changes[here]
+        if running:
+            segments.append(_Segment(here, following - 1, running))
+    return segments
+
+
+def _require_fills(value: object) -> list[Fill]:
+    items = require_items(value, "fills", "an iterable of Fill")
+    fills = [
+        require_type(item, Fill, f"fills[{index}]", "a duloxinfo.Fill")
+        for index, item in enumerate(items)
+    ]
+    return sorted(fills, key=lambda f: f.dispensed_on)
+
+
+class _Placed:
+    """One fill in the queue: how much is left, and the days it has covered so far."""
+
+    __slots__ = ("days", "first", "last", "left")
+
+    def __init__(self, mg: int) -> None:
+        self.left = mg
+        self.first: int | None = None
+        self.last: int | None = None
+        self.days = 0
+
+
+def _cover(
+    fills: list[Fill], segments: list[_Segment], lo: int, end: int
+) -> tuple[list[_Placed], list[tuple[int, int]]]:
+    """Run the supply from day ``lo`` to ``end``: each fill's days, and the covered runs.
+
+    Stretches of days with the same need and no new fill are done at once, so the work
+    grows with the fills and the plan's phases, not with the days.
+    """
+    placed = [_Placed(f.mg) for f in fills]
+    starts = [s.first for s in segments]
+    cuts = sorted(
+        {lo, end + 1}
+        | {s.first for s in segments if lo < s.first <= end}
+        | {s.last + 1 for s in segments if lo < s.last + 1 <= end}
+        | {o for f in fills if lo < (o := f.dispensed_on.toordinal()) <= end}
+    )
+    queue: deque[_Placed] = deque()
+    supply = 0
+    arriving = 0
+    covered: list[tuple[int, int]] = []
+    for a, following in itertools.pairwise(cuts):
+        while arriving < len(fills) and fills[arriving].dispensed_on.toordinal() <= a:
+            queue.append(placed[arriving])
+            supply += placed[arriving].left
+            arriving += 1
+        at = bisect.bisect_right(starts, a) - 1
+        need = segments[at].mg if at >= 0 and a <= segments[at].last else 0
+        if not need or not supply:  # no dose these days, or nothing left for them
+            continue
+        length = following - a
+        days = min(supply // need, length)
+        if days:
+            covered.append((a, a + days - 1))
+            _consume(queue, days * need, need, a)
+            supply -= days * need
+        if days < length:  # a day the rest cannot cover: it is used up then
+            queue.clear()
+            supply = 0
+    return placed, covered
+
+
+def _consume(queue: deque[_Placed], total: int, need: int, day: int) -> None:
+    """Take ``total`` mg from the front of the queue for days of ``need`` mg from ``day``."""
+    offset = 0
+    while offset < total:
+        front = queue[0]
+        take = min(front.left, total - offset)
+        first, last = day + offset // need, day + (offset + take - 1) // need
+        if front.first is None:
+            front.first = first
+        front.last = last
+        front.days += last - first + 1
+        front.left -= take
+        offset += take
+        if not front.left:
+            queue.popleft()
+
+
+def proportion_of_days_covered(
+    plan: Plan | Regimen,
+    fills: Iterable[Fill],
+    start: _dt.date,
+    end: _dt.date,
+) -> DaysCovered:
+    """The proportion of days from ``start`` to ``end`` (both included) that ``fills`` cover.
+
+    The Pharmacy Quality Alliance's PDC, "the proportion of days in the measurement
+    period 'covered' by prescription claims for the same medication" (PQA measure
+    specification, Step 2 and Step 3), with its 80% threshold
+    (:data:`PDC_THRESHOLD`), adapted to a plan:
+
+    * A fill's days' supply comes from its capsules and the plan's doses on the days
+      it covers: 30 capsules of 60 mg last 30 days at 60 mg once daily, 15 days at
+      60 mg twice daily, 20 days at 90 mg once daily.  A fill counts by its mg toward
+      any dose: a 60 mg fill and a 30 mg fill together make the 60 + 30 of a 90 mg dose.
+    * Overlapping fills are shifted forward, as PQA does for the same generic
+      ingredient: "adjust the prescription start date to be the day after the
+      previous fill has ended".  Every duloxetine fill is the same ingredient.
+    * The period is the caller's (PQA's runs from the first fill to the end of the
+      measurement year), and only days on which the plan schedules a dose count:
+      days before the plan starts, in a pause between phases, or after it ends are
+      neither covered nor in the period.  Fills before ``start`` count for the days
+      their supply reaches into it.
+    * PQA's eligibility rules (two dates of service, 91 days of treatment) are
+      reported in the answer, not enforced.
+
+    Raises:
+        WrongTypeError: ``plan`` is not a Plan or a Regimen, ``fills`` is not an
+            iterable of :class:`Fill`, or ``start`` or ``end`` is not a date.
+        InvalidDatetimeError: ``start`` or ``end`` is outside the supported years.
+        ScheduleError: ``end`` is before ``start``, or the plan schedules no dose on
+            any day from ``start`` to ``end``.
+
+    >>> import datetime as dt
+    >>> from duloxinfo import Fill, Regimen, proportion_of_days_covered
+    >>> r = Regimen(60, [dt.time(8)], "UTC", dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    >>> fills = [Fill(dt.date(2026, 1, 1), 60, 90), Fill(dt.date(2026, 3, 25), 60, 90)]
+    >>> pdc = proportion_of_days_covered(r, fills, dt.date(2026, 1, 1), dt.date(2026, 6, 30))
+    >>> pdc.days_covered, pdc.days_in_period, round(pdc.pdc, 3), pdc.meets_threshold
+    (180, 181, 0.994, True)
+    >>> pdc.coverage[1].starts_on, pdc.coverage[1].ends_on
+    (datetime.date(2026, 4, 1), datetime.date(2026, 6, 29))
+    """
+    plan = as_plan(plan)
+    checked_fills = _require_fills(fills)
+    start = require_date(start, "start")
+    end = require_date(end, "end")
+    if end < start:
+        raise ScheduleError(
+            f"end: {end.isoformat()} is before start ({start.isoformat()}); the period "
+            "includes both"
+        )
+    first, last = start.toordinal(), end.toordinal()
+    segments = _daily_mg(plan)
+    in_period = sum(
+        min(s.last, last) - max(s.first, first) + 1
+        for s in segments
+        if s.first <= last and s.last >= first
+    )
+    if not in_period:
+        raise ScheduleError(
+            f"end: the plan schedules no dose from {start.isoformat()} to {end.isoformat()}, "
+            "so no proportion of days can be covered"
+        )
+    used = [f for f in checked_fills if f.dispensed_on <= end]
+    lo = min([first, *(f.dispensed_on.toordinal() for f in used[:1])])
+    placed, covered = _cover(used, segments, lo, last)
+    days_covered = sum(b - a + 1 for a, b in covered if a >= first)
+    dated = sorted({f.dispensed_on for f in used if f.dispensed_on >= start})
+    index = dated[0] if dated else None
+    treatment = None if index is None else (end - index).days + 1
+    return DaysCovered(
+        pdc=days_covered / in_period,
+        days_covered=days_covered,
+        days_in_period=in_period,
+        calendar_days=last - first + 1,
+        meets_threshold=days_covered * PDC_THRESHOLD.denominator
+        >= in_period * PDC_THRESHOLD.numerator,
+        dates_of_service=len(dated),
+        index_date=index,
+        treatment_days=treatment,
+        eligible=len(dated) >= _MIN_DATES_OF_SERVICE
+        and treatment is not None
+        and treatment >= _MIN_TREATMENT_DAYS,
+        coverage=tuple(
+            FillCoverage(
+                fill=f,
+                starts_on=None if p.first is None else _dt.date.fromordinal(p.first),
+                ends_on=None if p.last is None else _dt.date.fromordinal(p.last),
+                days_supply=p.days,
+            )
+            for f, p in zip(used, placed, strict=True)
+        ),
+        gaps=_gaps(segments, covered, first, last),
+    )
+
+
+def _gaps(
+    segments: list[_Segment], covered: list[tuple[int, int]], first: int, last: int
+) -> tuple[tuple[_dt.date, _dt.date], ...]:
+    """The runs of days from ``first`` to ``last`` with a dose that no covered run holds."""
+    found: list[tuple[int, int]] = []
+    runs = iter([(a, b) for a, b in covered if a >= first])
+    run = next(runs, None)
+    for segment in segments:
+        day = max(segment.first, first)
+        stop = min(segment.last, last)
+        while day <= stop:
+            while run is not None and run[1] < day:
+                run = next(runs, None)
+            if run is not None and run[0] <= day:
+                day = run[1] + 1
+                continue
+            gap_end = stop if run is None else min(stop, run[0] - 1)
+            if found and found[-1][1] == day - 1:
+                found[-1] = (found[-1][0], gap_end)
+            else:
+                found.append((day, gap_end))
+            day = gap_end + 1
+    return tuple((_dt.date.fromordinal(a), _dt.date.fromordinal(b)) for a, b in found)
