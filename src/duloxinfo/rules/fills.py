@@ -201,7 +201,7 @@ def _phase_pieces(regimen: Regimen) -> list[_Segment]:
     pieces = [
         _Segment(d, d, mg)
         for d in sorted(edges)
-        if 1 <= d < _LAST_ORDINAL and (mg := _slot_mg_on(regimen, _dt.date.fromordinal(d), lo, hi))
+        if (mg := _slot_mg_on(regimen, _dt.date.fromordinal(d), lo, hi))
     ]
     inner_last = _LAST_ORDINAL if last is None else last - 2
     if first + 2 <= inner_last:
@@ -247,7 +247,7 @@ class _Placed:
 
 
 def _cover(
-    fills: list[Fill], segments: list[_Segment], lo: int, end: int
+    fills: list[Fill], segments: list[_Segment], lo: int, period: tuple[int, int]
 ) -> tuple[list[_Placed], list[tuple[int, int]]]:
     """Run the supply from day ``lo`` to ``end``: each fill's days, and the covered runs.
 
@@ -256,8 +256,9 @@ def _cover(
     """
     placed = [_Placed(f.mg) for f in fills]
     starts = [s.first for s in segments]
+    start, end = period
     cuts = sorted(
-        {lo, end + 1}
+        {lo, start, end + 1}
         | {s.first for s in segments if lo < s.first <= end}
         | {s.last + 1 for s in segments if lo < s.last + 1 <= end}
         | {o for f in fills if lo < (o := f.dispensed_on.toordinal()) <= end}
@@ -372,7 +373,7 @@ def proportion_of_days_covered(
         )
     used = [f for f in checked_fills if f.dispensed_on <= end]
     lo = min([first, *(f.dispensed_on.toordinal() for f in used[:1])])
-    placed, covered = _cover(used, segments, lo, last)
+    placed, covered = _cover(used, segments, lo, (first, last))
     days_covered = sum(b - a + 1 for a, b in covered if a >= first)
     dated = sorted({f.dispensed_on for f in used if f.dispensed_on >= start})
     index = dated[0] if dated else None
