@@ -1,0 +1,305 @@
+"""dose_log: each scheduled dose of a period, what happened to it, and the stray intakes.
+
+Hand-worked logs pin whole records (statuses at the ISMP windows' edges, capsules of one
+dose, extra doses, not sure, a pause, a clock change).  The properties hold on any plan
+and history: every slot once, every intake once, the same slot as the missed-dose
+advice and the audit, adjacent periods adding up, a shift by whole days shifting it.
+"""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from duloxinfo import (
+    Action,
+    Intake,
+    IntakeHistory,
+    InvalidDatetimeError,
+    Plan,
+    Regimen,
+    ScheduleError,
+    WrongTypeError,
+    advise_missed_dose,
+    audit,
+    dose_times,
+)
+from duloxinfo.rules import _inputs, _timeline
+from duloxinfo.rules.dose_log import (
+    ON_TIME_ONCE_DAILY,
+    ON_TIME_TWICE_DAILY,
+    DoseLog,
+    DoseStatus,
+    LoggedDose,
+    dose_log,
+)
+from support import oracle
+from support.safety import situations
+from support.strategies import in_any_zone, plans
+from support.times import LONDON, NEW_YORK, at, jan, same
+
+H = dt.timedelta(hours=1)
+MIN = dt.timedelta(minutes=1)
+US = dt.timedelta(microseconds=1)
+R = Regimen(60, [dt.time(8)], "Europe/London", jan(5, 0))
+
+
+def logged(slot, status, taken=(), extra=(), offset=None, dose=60, within=ON_TIME_ONCE_DAILY):
+    return LoggedDose(
+        slot=slot,
+        dose_mg=dose,
+        status=status,
+        taken=tuple(taken),
+        extra=tuple(extra),
+        offset=offset,
+        on_time_within=within,
+    )
+
+
+# -- hand-worked logs --------------------------------------------------------------------
+
+
+def test_a_week_of_once_daily_doses_each_status_whole():
+    on_time = Intake(jan(5, 8, 20), 60)
+    early = Intake(jan(6, 5, 0), 60)
+    late = Intake(jan(7, 13, 0), 60)
+    capsules = (Intake(jan(9, 9, 0), 30), Intake(jan(9, 9, 1), 30))
+    unsure = Intake(jan(10, 7, 0), 60, certain=False)
+    again = Intake(jan(11, 17, 0), 60)
+    first = Intake(jan(11, 8, 0), 60)
+    history = [again, unsure, *capsules, late, early, on_time, first]
+    log = dose_log(R, history, jan(5, 0), jan(12, 0))
+    same(
+        log,
+        DoseLog(
+            start=jan(5, 0),
+            end=jan(12, 0),
+            doses=(
+                logged(jan(5, 8), DoseStatus.ON_TIME, [on_time], offset=20 * MIN),
+                logged(jan(6, 8), DoseStatus.EARLY, [early], offset=-3 * H),
+                logged(jan(7, 8), DoseStatus.LATE, [late], offset=5 * H),
+                logged(jan(8, 8), DoseStatus.MISSED),
+                logged(jan(9, 8), DoseStatus.ON_TIME, capsules, offset=H),
+                logged(jan(10, 8), DoseStatus.NOT_SURE, [unsure], offset=-H),
+                logged(jan(11, 8), DoseStatus.ON_TIME, [first], [again], offset=dt.timedelta(0)),
+            ),
+            unscheduled=(),
+        ),
+    )
+    assert log.doses[6].intakes == (first, again)
+
+
+@pytest.mark.parametrize(
+    ("times", "within"),
+    [([dt.time(8)], ON_TIME_ONCE_DAILY), ([dt.time(8), dt.time(20)], ON_TIME_TWICE_DAILY)],
+)
+def test_the_on_time_window_includes_its_edges_and_nothing_past_them(times, within):
+    r = Regimen(30, times, "UTC", at(2026, 1, 5))
+    slot = at(2026, 1, 6, 8)
+    expected = {
+        -within - US: DoseStatus.EARLY,
+        -within: DoseStatus.ON_TIME,
+        dt.timedelta(0): DoseStatus.ON_TIME,
+        within: DoseStatus.ON_TIME,
+        within + US: DoseStatus.LATE,
+    }
+    for offset, status in expected.items():
+        (found,) = dose_log(r, [Intake(slot + offset, 30)], slot, slot + US).doses
+        assert (found.status, found.offset, found.on_time_within) == (status, offset, within)
+    assert ON_TIME_ONCE_DAILY == 2 * H
+    assert ON_TIME_TWICE_DAILY == H
+
+
+def test_not_sure_only_when_no_dose_of_the_slot_is_certain():
+    slot = jan(6, 8)
+    unsure = Intake(jan(6, 7, 50), 60, certain=False)
+    sure = Intake(jan(6, 11), 60)
+    log = dose_log(R, [unsure, sure], slot, slot + US)
+    assert log.doses == (logged(slot, DoseStatus.LATE, [sure], [unsure], offset=3 * H),)
+    # Capsules of one dose: one not sure makes the dose not sure.
+    part = (Intake(jan(6, 8), 30), Intake(jan(6, 8, 5), 30, certain=False))
+    (found,) = dose_log(R, part, slot, slot + US).doses
+    assert (found.status, found.taken, found.extra) == (DoseStatus.NOT_SURE, part, ())
+
+
+def test_capsules_of_one_dose_stop_at_the_dose_and_at_thirty_minutes():
+    slot = jan(6, 8)
+    a, b = Intake(jan(6, 8), 30), Intake(jan(6, 8, 30), 30)
+    c = Intake(jan(6, 8, 31), 30)
+    (found,) = dose_log(R, [a, b, c], slot, slot + US).doses
+    assert (found.taken, found.extra) == ((a, b), (c,))
+    late_part = Intake(jan(6, 8, 31), 30)
+    (found,) = dose_log(R, [a, late_part], slot, slot + US).doses
+    assert (found.taken, found.extra) == ((a,), (late_part,))
+    big = Intake(jan(6, 8), 120)
+    (found,) = dose_log(R, [big, Intake(jan(6, 8, 1), 20)], slot, slot + US).doses
+    assert (found.taken, found.status, len(found.extra)) == ((big,), DoseStatus.ON_TIME, 1)
+
+
+def test_the_period_is_half_open_and_an_intake_follows_its_slot():
+    # The 5th's dose taken at 23:00 on the 4th is in the log from the 5th; the 7th's
+    # dose is at the period's end, so it is out, with its early intake.
+    early = Intake(jan(4, 23), 60)
+    before_end = Intake(jan(7, 6), 60)
+    late = Intake(jan(6, 19), 60)
+    log = dose_log(R, [early, before_end, late], jan(5, 8), jan(7, 8))
+    assert [(d.slot, d.taken) for d in log.doses] == [(jan(5, 8), (early,)), (jan(6, 8), (late,))]
+    assert log.unscheduled == ()
+    assert dose_log(R, [early], jan(5, 8), jan(5, 8)) == DoseLog(
+        start=jan(5, 8), end=jan(5, 8), doses=(), unscheduled=()
+    )
+
+
+def test_intakes_no_slot_owns_are_unscheduled_in_the_period_they_were_taken_in():
+    first = Regimen(60, [dt.time(8)], "Europe/London", jan(5, 0), end=jan(8, 0))
+    then = Regimen(30, [dt.time(8), dt.time(20)], "America/New_York", jan(12, 0))
+    plan = Plan([first, then])
+    in_pause = Intake(jan(9, 20), 60)
+    before = Intake(jan(3, 12), 60)
+    log = dose_log(plan, [in_pause, before], jan(1, 0), jan(13, 0))
+    assert log.unscheduled == (before, in_pause)
+    assert [d.slot for d in log.doses] == list(dose_times(plan, jan(1, 0), jan(13, 0)))
+    ny = [d for d in log.doses if d.dose_mg == 30]
+    assert {d.slot.tzinfo for d in ny} == {NEW_YORK}
+    assert {d.on_time_within for d in ny} == {ON_TIME_TWICE_DAILY}
+    assert dose_log(plan, [in_pause], jan(10, 0), jan(11, 0)).unscheduled == ()
+
+
+def test_offsets_are_real_time_across_a_clock_change():
+    # 08:00 London on 29 March 2026 is 07:00 UTC; a dose at 07:30 UTC is 30 minutes late.
+    r = Regimen(60, [dt.time(8)], "Europe/London", at(2026, 3, 27))
+    taken = Intake(at(2026, 3, 29, 7, 30), 60)
+    (found,) = dose_log(r, [taken], at(2026, 3, 29), at(2026, 3, 30)).doses
+    assert found.slot == dt.datetime(2026, 3, 29, 8, tzinfo=LONDON)
+    assert found.slot.tzinfo is LONDON
+    assert (found.offset, found.status) == (30 * MIN, DoseStatus.ON_TIME)
+
+
+def test_the_log_accepts_a_history_and_instants_in_any_zone():
+    taken = [Intake(jan(5, 8, tz=NEW_YORK), 60)]
+    start = jan(5, 0).astimezone(ZoneInfo("Asia/Kathmandu"))
+    a = dose_log(R, IntakeHistory(taken), start, jan(8, 0))
+    b = dose_log(R, taken, start, jan(8, 0))
+    assert a == b
+    assert a.start is start
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "text"),
+    [
+        (lambda: dose_log("plan", [], jan(5, 0), jan(6, 0)), WrongTypeError, "plan:"),
+        (lambda: dose_log(R, 5, jan(5, 0), jan(6, 0)), WrongTypeError, "intakes:"),
+        (lambda: dose_log(R, [1], jan(5, 0), jan(6, 0)), WrongTypeError, "intakes[0]:"),
+        (lambda: dose_log(R, [], "2026-01-05", jan(6, 0)), WrongTypeError, "start:"),
+        (
+            lambda: dose_log(R, [], jan(5, 0), dt.datetime(2026, 1, 6)),
+            InvalidDatetimeError,
+            "end:",
+        ),
+        (lambda: dose_log(R, [], jan(6, 0), jan(5, 0)), ScheduleError, "end: 2026-01-05"),
+        (
+            lambda: dose_log(R, [], at(2026, 1, 1), at(2036, 1, 11)),
+            ScheduleError,
+            "end: 2036-01-11T00:00:00+00:00 is more than 3660 days",
+        ),
+    ],
+)
+def test_bad_input_is_refused_naming_the_argument(call, error, text):
+    with pytest.raises(error) as caught:
+        call()
+    assert str(caught.value).startswith(text)
+
+
+# -- properties ----------------------------------------------------------------------------
+
+
+@st.composite
+def periods(draw):
+    """A situation (plan, history up to now) and a period around now, edges in any zone."""
+    plan, intakes, now = draw(situations())
+    now = oracle.utc(now)  # arithmetic on a zone's datetime would be wall-clock arithmetic
+    before = dt.timedelta(seconds=draw(st.integers(0, 8 * 86_400)))
+    after = dt.timedelta(seconds=draw(st.integers(0, 2 * 86_400)))
+    start = draw(in_any_zone(now - before))
+    end = draw(in_any_zone(now + after))
+    return plan, intakes, start, end
+
+
+def _in_period(plan, intake, start, end):
+    """An intake is in a period when its slot is (oracle), or, with none, it is."""
+    found = oracle.owner(plan, intake.at)
+    x = oracle.utc(intake.at) if found is None else found[0]
+    return oracle.utc(start) <= x < oracle.utc(end)
+
+
+@given(periods())
+def test_every_slot_and_every_intake_of_the_period_appears_exactly_once(case):
+    plan, intakes, start, end = case
+    log = dose_log(plan, intakes, start, end)
+    assert [d.slot for d in log.doses] == list(dose_times(plan, start, end))
+    assert [repr(d.slot) for d in log.doses] == [repr(s) for s in dose_times(plan, start, end)]
+    listed = [i for d in log.doses for i in d.intakes] + list(log.unscheduled)
+    expected = [i for i in intakes if _in_period(plan, i, start, end)]
+    assert sorted(map(id, listed)) == sorted(map(id, expected))
+    for d in log.doses:
+        assert all(oracle.owner(plan, i.at)[0] == oracle.utc(d.slot) for i in d.intakes)
+        assert (d.status is DoseStatus.MISSED) == (not d.taken)
+        assert (d.offset is None) == (not d.taken)
+        assert not d.extra or d.taken
+    assert all(oracle.owner(plan, i.at) is None for i in log.unscheduled)
+
+
+@given(situations(), st.data())
+def test_the_log_and_the_missed_dose_advice_agree_on_which_slot_an_intake_covers(case, data):
+    plan, intakes, _ = case
+    start = oracle.utc(oracle.phases(plan)[0].start) - dt.timedelta(days=1)
+    log = dose_log(plan, intakes, start, start + dt.timedelta(days=10))
+    d = data.draw(st.sampled_from(log.doses))
+    slot = oracle.utc(d.slot)
+    following = dose_times(plan, slot + US, slot + 3 * dt.timedelta(days=1))
+    limit = oracle.utc(following[0]) if following else slot + dt.timedelta(days=1)
+    fraction = data.draw(st.floats(0, 1, exclude_max=True))
+    now = min(slot + (limit - slot) * fraction, limit - US)
+    before = [i for i in intakes if oracle.utc(i.at) <= now]
+    advice = advise_missed_dose(plan, before, now)
+    assert advice.slot == d.slot
+    covered = any(oracle.utc(i.at) <= now for i in d.intakes)
+    assert (advice.action is Action.ALREADY_TAKEN) == covered
+
+
+@given(periods())
+def test_the_log_and_the_audit_agree_on_which_slot_an_intake_covers(case):
+    plan, intakes, start, end = case
+    log = dose_log(plan, intakes, start, end)
+    slot_of = {id(i): d.slot for d in log.doses for i in d.intakes}
+    for finding in audit(plan, intakes):
+        for intake in finding.intakes:
+            if id(intake) in slot_of:
+                assert slot_of[id(intake)] in finding.slots
+            if any(i is intake for i in log.unscheduled):
+                assert oracle.owner(plan, intake.at) is None
+
+
+@given(periods(), st.data())
+def test_adjacent_periods_add_up_to_the_whole(case, data):
+    plan, intakes, start, end = case
+    middle = oracle.utc(start) + (oracle.utc(end) - oracle.utc(start)) * data.draw(st.floats(0, 1))
+    middle = min(max(middle, oracle.utc(start)), oracle.utc(end))
+    whole = dose_log(plan, intakes, start, end)
+    a, b = dose_log(plan, intakes, start, middle), dose_log(plan, intakes, middle, end)
+    assert whole.doses == a.doses + b.doses
+    assert sorted(map(id, whole.unscheduled)) == sorted(map(id, a.unscheduled + b.unscheduled))
+
+
+@given(plans(), st.data())
+def test_slots_between_gives_each_slot_the_window_of_the_attribution(plan, data):
+    first = oracle.phases(plan)[0]
+    lo = oracle.utc(first.start) - dt.timedelta(hours=data.draw(st.integers(0, 48)))
+    hi = lo + dt.timedelta(hours=data.draw(st.integers(0, 24 * 10)))
+    timeline = _timeline.Timeline(_inputs.as_plan(plan), IntakeHistory([]))
+    found = timeline.slots_between(lo, hi)
+    around = oracle.slots(plan, lo, hi)
+    expected = [(s, i, *oracle.window(plan, (s, i), around)) for s, i in around if lo <= s < hi]
+    assert found == expected
