@@ -74,6 +74,16 @@ def fewest_capsules(dose_mg: int, on_hand: tuple[tuple[int, int], ...]) -> tuple
     30 mg capsules is ``(60, 30)``, not ``(30, 30, 30)``; 60 mg from 60 and 30 mg
     capsules is ``(60,)``).  The strengths come back largest first.
     """
+    best = most_toward(dose_mg, on_hand)
+    return best if sum(best) == dose_mg else None
+
+
+def most_toward(dose_mg: int, on_hand: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+    """The capsules from ``on_hand`` that make the most of ``dose_mg`` without going over it.
+
+    Between ways that make as much, the fewest capsules, then the larger strengths
+    first, as :func:`fewest_capsules`; the whole dose when ``on_hand`` can make it.
+    """
     # Only whether a count reaches what one dose could use matters: cap the counts, so
     # that a long forecast asks the same few questions over and over.
     capped = tuple(
@@ -82,22 +92,23 @@ def fewest_capsules(dose_mg: int, on_hand: tuple[tuple[int, int], ...]) -> tuple
             reverse=True,
         )
     )
-    return _fewest(dose_mg, capped)
+    return _most(dose_mg, capped)
 
 
 @functools.lru_cache(maxsize=4096)
-def _fewest(dose_mg: int, capped: tuple[tuple[int, int], ...]) -> tuple[int, ...] | None:
-    best: tuple[int, ...] | None = None
+def _most(dose_mg: int, capped: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+    best: tuple[int, ...] = ()
+
+    def better(taken: tuple[int, ...]) -> bool:
+        # More mg first; then fewer capsules; then larger strengths first (tuples of
+        # strengths, largest first, compare that way).
+        return (-sum(taken), len(taken), best) < (-sum(best), len(best), taken)
 
     def search(index: int, left: int, taken: tuple[int, ...]) -> None:
         nonlocal best
-        if left == 0:
-            # Fewer capsules first; then larger strengths first: tuples of strengths largest
-            # first compare that way.
-            if best is None or (len(taken), best) < (len(best), taken):
+        if index == len(capped) or left == 0:
+            if better(taken):
                 best = taken
-            return
-        if index == len(capped):
             return
         strength, count = capped[index]
         for n in range(min(count, left // strength), -1, -1):

@@ -20,7 +20,7 @@ from .._validate import (
 from .._words import date_words, plural
 from ..errors import HistoryError, SupplyError, WrongTypeError
 from ..label import LABEL
-from ._doses import fewest_capsules, require_strength
+from ._doses import fewest_capsules, most_toward, require_strength
 from ._inputs import as_history, as_plan, require_not_after
 from ._slots import ONE_DAY
 from ._timeline import Slot, Timeline
@@ -101,9 +101,10 @@ class SupplyFromFills(Supply):
             it or no dose is left.
         due_now: True when a dose is due now and not yet taken (the missed-dose advice
             is to take it now, or after a wait), so that it is counted first.
-        unaccounted_intakes: Intakes the fills cannot have supplied: taken before any
-            fill, or a dose the capsules on hand then could not make.  They are not
-            subtracted; a fill is probably missing from the list.
+        unaccounted_intakes: Intakes the fills cannot have supplied in full: taken before
+            any fill, or a dose the capsules on hand then could not make.  A fill is
+            probably missing from the list.  To be safe, the capsules on hand that made
+            the most of such a dose (without going over it) are taken off.
     """
 
     on_hand: tuple[tuple[int, int], ...]
@@ -481,7 +482,8 @@ def _from_fills(
 def _ledger(timeline: Timeline, fills: list[Fill]) -> tuple[dict[int, int], list[Intake]]:
     """The capsules left of ``fills`` after the intakes, and the intakes they cannot have made.
 
-    A fill is on hand from its date in the zone of the phase in force at an intake.
+    A fill is on hand from its date in the zone of the phase in force at an intake; an
+    intake on the day of a fill may have come from it.
     """
     on_hand: dict[int, int] = {}
     unaccounted: list[Intake] = []
@@ -494,8 +496,9 @@ def _ledger(timeline: Timeline, fills: list[Fill]) -> tuple[dict[int, int], list
             arrived += 1
         capsules = fewest_capsules(intake.dose_mg, tuple(on_hand.items()))
         if capsules is None:
+            # To be safe, the part the capsules on hand could make is taken from them.
             unaccounted.append(intake)
-            continue
+            capsules = most_toward(intake.dose_mg, tuple(on_hand.items()))
         for strength in capsules:
             on_hand[strength] -= 1
     for fill in fills[arrived:]:
