@@ -18,10 +18,8 @@ docs page "Supply and proportion of days covered".  In short:
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 import itertools
-from collections import deque
 from collections.abc import Iterable
 from fractions import Fraction
 from typing import Final, NamedTuple
@@ -234,75 +232,77 @@ def _require_fills(value: object) -> list[Fill]:
     return sorted(fills, key=lambda f: f.dispensed_on)
 
 
-class _Placed:
-    """One fill in the queue: how much is left, and the days it has covered so far."""
+class _Placed(NamedTuple):
+    """Each fill's first and last day used (ordinals, 0 for none) and its days, in order."""
 
-    __slots__ = ("days", "first", "last", "left")
-
-    def __init__(self, mg: int) -> None:
-        self.left = mg
-        self.first: int | None = None
-        self.last: int | None = None
-        self.days = 0
+    firsts: list[int]
+    lasts: list[int]
+    days: list[int]
 
 
-def _cover(
-    fills: list[Fill], segments: list[_Segment], lo: int, period: tuple[int, int]
-) -> tuple[list[_Placed], list[tuple[int, int]]]:
-    """Run the supply from day ``lo`` to ``end``: each fill's days, and the covered runs.
+def _cover(  # noqa: C901, PLR0912, PLR0915 - one tight loop: the measure's hot path
+    fills: list[Fill], segments: list[_Segment], end: int
+) -> tuple[_Placed, list[tuple[int, int]]]:
+    """Run the supply from the first fill to day ``end``: each fill's days, and the covered runs.
 
-    Stretches of days with the same need and no new fill are done at once, so the work
-    grows with the fills and the plan's phases, not with the days.
+    The fills' mg join one pool, used first in, first out; each day with a dose takes its
+    mg when the pool holds it, and otherwise the pool is used up that day.  Stretches of
+    days with the same need and no new fill are done at once, so the work grows with the
+    fills and the plan's phases, not with the days.
     """
-    placed = [_Placed(f.mg) for f in fills]
-    starts = [s.first for s in segments]
-    start, end = period
-    cuts = sorted(
-        {lo, start, end + 1}
-        | {s.first for s in segments if lo < s.first <= end}
-        | {s.last + 1 for s in segments if lo < s.last + 1 <= end}
-        | {o for f in fills if lo < (o := f.dispensed_on.toordinal()) <= end}
-    )
-    queue: deque[_Placed] = deque()
-    supply = 0
-    arriving = 0
+    count = len(fills)
+    placed = _Placed([0] * count, [0] * count, [0] * count)
+    firsts, lasts, used = placed
+    lefts = [f.capsules * f.strength_mg for f in fills]
+    stops = [f.dispensed_on.toordinal() for f in fills]
+    stops.append(end + 1)
+    seg_firsts = [s.first for s in segments]
+    seg_lasts = [s.last for s in segments]
+    seg_mgs = [s.mg for s in segments]
+    segs = len(segments)
     covered: list[tuple[int, int]] = []
-    for a, following in itertools.pairwise(cuts):
-        while arriving < len(fills) and fills[arriving].dispensed_on.toordinal() <= a:
-            queue.append(placed[arriving])
-            supply += placed[arriving].left
-            arriving += 1
-        at = bisect.bisect_right(starts, a) - 1
-        need = segments[at].mg if at >= 0 and a <= segments[at].last else 0
-        if not need or not supply:  # no dose these days, or nothing left for them
-            continue
-        length = following - a
-        days = min(supply // need, length)
-        if days:
-            covered.append((a, a + days - 1))
-            _consume(queue, days * need, need, a)
-            supply -= days * need
-        if days < length:  # a day the rest cannot cover: it is used up then
-            queue.clear()
-            supply = 0
+    head = arrived = supply = seg = 0
+    day = stops[0]
+    for index, stop in enumerate(stops):
+        while day < stop:
+            while seg < segs and seg_lasts[seg] < day:
+                seg += 1
+            if seg == segs:  # no dose after this
+                break
+            if seg_firsts[seg] > day:  # days with no dose
+                day = min(stop, seg_firsts[seg])
+                continue
+            need = seg_mgs[seg]
+            upto = seg_lasts[seg] + 1
+            upto = min(upto, stop)
+            if supply:
+                days = supply // need
+                days = min(days, upto - day)
+                if days:
+                    covered.append((day, day + days - 1))
+                    total, offset = days * need, 0
+                    supply -= total
+                    while offset < total:  # first in, first out
+                        take = lefts[head]
+                        take = min(take, total - offset)
+                        first = day + offset // need
+                        last = day + (offset + take - 1) // need
+                        if not firsts[head]:
+                            firsts[head] = first
+                        lasts[head] = last
+                        used[head] += last - first + 1
+                        lefts[head] -= take
+                        offset += take
+                        if not lefts[head]:
+                            head += 1
+                if days < upto - day:  # a day the rest cannot cover: it is used up then
+                    supply, head = 0, arrived
+            day = upto
+        if index < count:
+            supply += lefts[index]
+            arrived = index + 1
+            day = max(day, stop)
     return placed, covered
-
-
-def _consume(queue: deque[_Placed], total: int, need: int, day: int) -> None:
-    """Take ``total`` mg from the front of the queue for days of ``need`` mg from ``day``."""
-    offset = 0
-    while offset < total:
-        front = queue[0]
-        take = min(front.left, total - offset)
-        first, last = day + offset // need, day + (offset + take - 1) // need
-        if front.first is None:
-            front.first = first
-        front.last = last
-        front.days += last - first + 1
-        front.left -= take
-        offset += take
-        if not front.left:
-            queue.popleft()
 
 
 def proportion_of_days_covered(
@@ -372,9 +372,9 @@ def proportion_of_days_covered(
             "so no proportion of days can be covered"
         )
     used = [f for f in checked_fills if f.dispensed_on <= end]
-    lo = min([first, *(f.dispensed_on.toordinal() for f in used[:1])])
-    placed, covered = _cover(used, segments, lo, (first, last))
-    days_covered = sum(b - a + 1 for a, b in covered if a >= first)
+    placed, runs = _cover(used, segments, last)
+    covered = [(max(a, first), b) for a, b in runs if b >= first]
+    days_covered = sum(b - a + 1 for a, b in covered)
     dated = sorted({f.dispensed_on for f in used if f.dispensed_on >= start})
     index = dated[0] if dated else None
     treatment = None if index is None else (end - index).days + 1
@@ -394,11 +394,11 @@ def proportion_of_days_covered(
         coverage=tuple(
             FillCoverage(
                 fill=f,
-                starts_on=None if p.first is None else _dt.date.fromordinal(p.first),
-                ends_on=None if p.last is None else _dt.date.fromordinal(p.last),
-                days_supply=p.days,
+                starts_on=_dt.date.fromordinal(a) if a else None,
+                ends_on=_dt.date.fromordinal(b) if b else None,
+                days_supply=n,
             )
-            for f, p in zip(used, placed, strict=True)
+            for f, a, b, n in zip(used, *placed, strict=True)
         ),
         gaps=_gaps(segments, covered, first, last),
     )
@@ -409,7 +409,7 @@ def _gaps(
 ) -> tuple[tuple[_dt.date, _dt.date], ...]:
     """The runs of days from ``first`` to ``last`` with a dose that no covered run holds."""
     found: list[tuple[int, int]] = []
-    runs = iter([(a, b) for a, b in covered if a >= first])
+    runs = iter(covered)
     run = next(runs, None)
     for segment in segments:
         day = max(segment.first, first)
