@@ -92,6 +92,19 @@ def test_a_day_is_a_local_date_of_the_phase_and_edge_days_hold_the_periods_doses
     assert (noon.prescribed, noon.days, noon.correct_days) == (1, 1, 1)
 
 
+def test_a_dose_taken_as_capsules_is_a_correct_day_and_part_of_a_dose_is_not():
+    capsules = [Intake(jan(1, 8), 30), Intake(jan(1, 8, 2), 30)]
+    part = [Intake(jan(2, 8), 30), Intake(jan(2, 8, 2), 20)]
+    a = adherence(ONCE, capsules + part, jan(1, 0), jan(3, 0))
+    assert (a.taken, a.on_time, a.extra, a.correct_days, a.correct_days_with_unsure) == (
+        2,
+        2,
+        0,
+        1,
+        1,
+    )
+
+
 def test_uncertain_intakes_each_way():
     unsure_extra = [Intake(jan(1, 8), 60), Intake(jan(1, 18), 60, certain=False)]
     a = adherence(ONCE, unsure_extra, jan(1, 0), jan(2, 0))

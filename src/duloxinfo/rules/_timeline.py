@@ -34,13 +34,15 @@ from typing import NamedTuple
 
 from .._validate import utc
 from ._history import between
-from ._slots import Around, slots_spanning, window
+from ._slots import ONE_DAY, Around, slots_spanning, window
 from .intakes import Intake, IntakeHistory
 from .plan import Plan
 from .regimen import Regimen
 
 TICK = _dt.timedelta(microseconds=1)
 _REACH = _dt.timedelta(days=1)
+_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
+_NAIVE_EPOCH = _dt.datetime(1970, 1, 1)  # noqa: DTZ001 - a wall time's count from 1970
 
 
 class Slot(NamedTuple):
@@ -69,6 +71,28 @@ class _Wall:
     def after(self, instant: _dt.datetime) -> _dt.datetime:
         slots = self._around(instant)
         return slots[bisect.bisect_right(slots, instant)]
+
+
+def _spanning(regimen: Regimen, lo: _dt.datetime, hi: _dt.datetime) -> list[_dt.datetime]:
+    """The same list as :func:`~._slots.slots_spanning`, worked out faster for long spans.
+
+    Each wall time is resolved as ``zoneinfo`` resolves it with ``fold=0``, as there:
+    its UTC instant is the wall time less the zone's offset at that wall time.  Only the
+    arithmetic differs: one offset lookup per wall time, instead of an aware datetime
+    converted to UTC.
+    """
+    tz = regimen.tz
+    first = _dt.datetime.combine(lo.astimezone(tz).date() - 3 * ONE_DAY, _dt.time())
+    last = _dt.datetime.combine(hi.astimezone(tz).date() + 2 * ONE_DAY, _dt.time())
+    times = [_dt.datetime.combine(_NAIVE_EPOCH, t) - _NAIVE_EPOCH for t in regimen.times]
+    found: set[_dt.datetime] = set()
+    day = first
+    while day <= last:
+        for time in times:
+            wall = day + time
+            found.add(_EPOCH + (wall - _NAIVE_EPOCH - tz.utcoffset(wall)))  # type: ignore[operator]
+        day += ONE_DAY
+    return sorted(found)
 
 
 class Timeline:
@@ -196,7 +220,7 @@ class Timeline:
             last = hi if end is None else min(hi, end)
             if last <= first:
                 continue
-            wall = slots_spanning(phase, first, last)
+            wall = _spanning(phase, first, last)
             begin = self.starts[index]
             position = bisect.bisect_left(wall, first)
             stop = bisect.bisect_left(wall, last)

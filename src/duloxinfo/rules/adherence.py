@@ -34,7 +34,7 @@ holidays in electronically monitored dosing histories: three once-daily doses in
 or six twice-daily ones.
 """
 
-_TAKEN: Final = frozenset({DoseStatus.ON_TIME, DoseStatus.EARLY, DoseStatus.LATE})
+_HOLIDAY: Final = DRUG_HOLIDAY_DAYS * ONE_DAY
 
 
 @attrs.frozen(kw_only=True)
@@ -154,7 +154,7 @@ def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def _measures(
+def _measures(  # noqa: PLR0915 - one pass over the slots, every count at once (the hot loop)
     timeline: Timeline,
     entries: list[Entry],
     given: tuple[_dt.datetime, _dt.datetime],
@@ -164,37 +164,66 @@ def _measures(
     lo, hi = utc_bounds
     history = timeline.history
     intakes = history.intakes
+    zones = [p.tz for p in timeline.phases]
+    doses = [p.dose_mg for p in timeline.phases]
+    windows = [ON_TIME[p.doses_per_day] for p in timeline.phases]
     taken = unsure = on_time = unsure_on_time = extra = 0
-    days: dict[_dt.date, list[bool]] = {}
+    days: set[_dt.date] = set()
+    wrong: set[_dt.date] = set()  # days not correct, counting sure intakes only
+    wrong_with_unsure: set[_dt.date] = set()
+    intervals = timeline.intervals
+    zero = _dt.timedelta(0)
+    # Drug holidays: the run of slots without a dose so far, each worth its interval.
+    holidays = holidays_with_unsure = 0
+    run = run_with_unsure = zero
+    missed, not_sure, on_time_status = DoseStatus.MISSED, DoseStatus.NOT_SURE, DoseStatus.ON_TIME
     for entry in entries:
         status = entry.status
-        phase = timeline.phases[entry.phase]
-        extra += entry.stop - entry.first - (entry.extra - entry.dose)
-        if status is DoseStatus.MISSED:
-            sure = maybe = False
-        else:
-            exact = sum(i.dose_mg for i in intakes[entry.dose : entry.extra]) == phase.dose_mg
-            others = intakes[entry.first : entry.dose] + intakes[entry.extra : entry.stop]
-            maybe = exact and not others
-            if status is DoseStatus.NOT_SURE:
-                unsure += 1
-                offset = entry.offset or _dt.timedelta(0)
-                unsure_on_time += abs(offset) <= ON_TIME[phase.doses_per_day]
-                sure = False
+        day = entry.at.astimezone(zones[entry.phase]).date()
+        days.add(day)
+        if status is missed:
+            wrong.add(day)
+            wrong_with_unsure.add(day)
+            run += intervals[entry.phase]
+            run_with_unsure += intervals[entry.phase]
+            continue
+        if entry.first == entry.dose and entry.extra == entry.stop:  # no other intake
+            others: tuple[Intake, ...] = ()
+            if entry.stop - entry.dose == 1:
+                exact = intakes[entry.dose].dose_mg == doses[entry.phase]
             else:
-                taken += 1
-                on_time += status is DoseStatus.ON_TIME
-                sure = exact and not any(i.certain for i in others)
-        day = days.setdefault(entry.at.astimezone(phase.tz).date(), [True, True])
-        day[0] = day[0] and sure
-        day[1] = day[1] and maybe
+                exact = (
+                    sum(i.dose_mg for i in intakes[entry.dose : entry.stop]) == doses[entry.phase]
+                )
+        else:
+            others = intakes[entry.first : entry.dose] + intakes[entry.extra : entry.stop]
+            extra += len(others)
+            exact = sum(i.dose_mg for i in intakes[entry.dose : entry.extra]) == doses[entry.phase]
+            wrong_with_unsure.add(day)
+        if not exact:
+            wrong_with_unsure.add(day)
+        if run_with_unsure:
+            holidays_with_unsure += run_with_unsure >= _HOLIDAY
+            run_with_unsure = zero
+        if status is not_sure:
+            unsure += 1
+            unsure_on_time += abs(entry.offset or zero) <= windows[entry.phase]
+            wrong.add(day)
+            run += intervals[entry.phase]
+            continue
+        taken += 1
+        on_time += status is on_time_status
+        if not exact or any(i.certain for i in others):
+            wrong.add(day)
+        if run:
+            holidays += run >= _HOLIDAY
+            run = zero
+    holidays += run >= _HOLIDAY
+    holidays_with_unsure += run_with_unsure >= _HOLIDAY
     prescribed = len(entries)
-    correct = sum(sure for sure, _ in days.values())
-    correct_with_unsure = sum(maybe for _, maybe in days.values())
     first = bisect.bisect_left(history.instants, lo)
     last = bisect.bisect_left(history.instants, hi)
     sure_at = [history.instants[i] for i in range(first, last) if intakes[i].certain]
-    intervals = [timeline.intervals[e.phase] for e in entries]
     return Adherence(
         start=start,
         end=end,
@@ -204,19 +233,19 @@ def _measures(
         on_time=on_time,
         unsure_on_time=unsure_on_time,
         days=len(days),
-        correct_days=correct,
-        correct_days_with_unsure=correct_with_unsure,
+        correct_days=len(days) - len(wrong),
+        correct_days_with_unsure=len(days) - len(wrong_with_unsure),
         extra=extra + len(unscheduled(timeline, lo, hi, entries)),
         taking=_share(taken, prescribed),
         taking_with_unsure=_share(taken + unsure, prescribed),
         timing=_share(on_time, prescribed),
         timing_with_unsure=_share(on_time + unsure_on_time, prescribed),
-        correct_dosing=_share(correct, len(days)),
-        correct_dosing_with_unsure=_share(correct_with_unsure, len(days)),
+        correct_dosing=_share(len(days) - len(wrong), len(days)),
+        correct_dosing_with_unsure=_share(len(days) - len(wrong_with_unsure), len(days)),
         longest_gap=_longest_gap(sure_at, lo, hi),
         longest_gap_with_unsure=_longest_gap(history.instants[first:last], lo, hi),
-        drug_holidays=_holidays(entries, intervals, _TAKEN),
-        drug_holidays_with_unsure=_holidays(entries, intervals, _TAKEN | {DoseStatus.NOT_SURE}),
+        drug_holidays=holidays,
+        drug_holidays_with_unsure=holidays_with_unsure,
     )
 
 
@@ -228,22 +257,3 @@ def _longest_gap(
         longest = max(longest, instant - previous)
         previous = instant
     return max(longest, hi - previous)
-
-
-def _holidays(
-    entries: list[Entry], intervals: list[_dt.timedelta], covered: frozenset[DoseStatus]
-) -> int:
-    """Runs of doses in a row with a status not in ``covered``, worth DRUG_HOLIDAY_DAYS days.
-
-    Each dose is worth its interval (a day once daily, half a day twice daily).
-    """
-    count = 0
-    run = _dt.timedelta(0)
-    holiday = DRUG_HOLIDAY_DAYS * ONE_DAY
-    for entry, interval in zip(entries, intervals, strict=True):
-        if entry.status in covered:
-            count += run >= holiday
-            run = _dt.timedelta(0)
-        else:
-            run += interval
-    return count + (run >= holiday)

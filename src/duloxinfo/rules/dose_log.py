@@ -266,12 +266,24 @@ def unscheduled(
     history = timeline.history
     a = bisect.bisect_left(history.instants, lo)
     b = bisect.bisect_left(history.instants, hi)
-    taken = {i for e in entries for i in range(max(e.first, a), min(e.stop, b))}
-    return tuple(
+    found: list[Intake] = []
+    index = a
+    for entry in entries:  # in time order, so their intakes are too
+        if entry.first > index:
+            found.extend(_owned_by_none(timeline, index, min(entry.first, b)))
+        index = max(index, entry.stop)
+    found.extend(_owned_by_none(timeline, index, b))
+    return tuple(found)
+
+
+def _owned_by_none(timeline: Timeline, first: int, stop: int) -> list[Intake]:
+    """The intakes ``first`` to ``stop`` of the history that no slot owns."""
+    history = timeline.history
+    return [
         history.intakes[i]
-        for i in range(a, b)
-        if i not in taken and timeline.owner(history.instants[i]) is None
-    )
+        for i in range(first, stop)
+        if timeline.owner(history.instants[i]) is None
+    ]
 
 
 def _logged(timeline: Timeline, entry: Entry) -> LoggedDose:
