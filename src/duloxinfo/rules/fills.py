@@ -240,7 +240,7 @@ class _Placed(NamedTuple):
     days: list[int]
 
 
-def _cover(  # noqa: C901, PLR0912, PLR0915 - one tight loop: the measure's hot path
+def _cover(  # noqa: C901, PLR0915 - one tight loop: the measure's hot path
     fills: list[Fill], segments: list[_Segment], end: int
 ) -> tuple[_Placed, list[tuple[int, int]]]:
     """Run the supply from the first fill to day ``end``: each fill's days, and the covered runs.
