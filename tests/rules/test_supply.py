@@ -516,9 +516,15 @@ def histories(draw, plan):
     return fills, [i for i in intakes if i.at <= now], now
 
 
-def _later_or_same(a, b):
-    """Whether run-out date ``a`` is no earlier than ``b`` (None: never runs out)."""
-    return a is None or (b is not None and a >= b)
+_NEVER = dt.datetime.min.replace(tzinfo=UTC)
+
+
+def _lasts(s):
+    """How long a forecast lasts, to compare: whether it lasts the plan out, then the instant
+    of the last dose covered.  Not the run-out date: on a trip a later dose can fall on an
+    earlier local date in its own zone."""
+    last = _NEVER if s.last_covered_dose is None else oracle.utc(s.last_covered_dose)
+    return (s.runs_out_on is None, last)
 
 
 @given(data=st.data())
@@ -548,7 +554,7 @@ def test_a_fill_never_makes_the_supply_run_out_sooner(data):
     )
     before = duloxinfo.supply_forecast(plan, fills=fills, intakes=intakes, now=now)
     after = duloxinfo.supply_forecast(plan, fills=[*fills, extra], intakes=intakes, now=now)
-    assert _later_or_same(after.runs_out_on, before.runs_out_on)
+    assert _lasts(after) >= _lasts(before)
 
 
 @given(data=st.data())
@@ -572,4 +578,11 @@ def test_an_intake_now_never_makes_the_supply_last_longer(data):
         plan, fills=fills, intakes=[*intakes, duloxinfo.Intake(now, dose)], now=now
     )
     assume(after.unaccounted_intakes == before.unaccounted_intakes)
-    assert _later_or_same(before.runs_out_on, after.runs_out_on)
+    assert _lasts(before) >= _lasts(after)
+
+
+def test_a_count_below_zero_is_refused_with_intakes_too():
+    with pytest.raises(
+        duloxinfo.SupplyError, match=r"^count: expected a number of capsules of at least 0, got -1"
+    ):
+        duloxinfo.supply_forecast(DAILY_8, 60, -1, at(2026, 1, 10), intakes=YESTERDAY)

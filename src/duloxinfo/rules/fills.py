@@ -253,7 +253,7 @@ def _cover(  # noqa: C901, PLR0915 - one tight loop: the measure's hot path
     count = len(fills)
     placed = _Placed([0] * count, [0] * count, [0] * count)
     firsts, lasts, used = placed
-    lefts = [f.capsules * f.strength_mg for f in fills]
+    lefts = [f.mg for f in fills]
     stops = [f.dispensed_on.toordinal() for f in fills]
     stops.append(end + 1)
     seg_firsts = [s.first for s in segments]
