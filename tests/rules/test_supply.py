@@ -432,12 +432,11 @@ def test_fills_are_refused_as_the_other_arguments_are():
             now=at(2026, 1, 10, 12),
         )
     with pytest.raises(
-        duloxinfo.WrongTypeError, match=r"^strength_mg: expected None when fills are given"
+        duloxinfo.WrongTypeError,
+        match=r"^strength_mg: not taken with fills \(they hold the capsules\), got int 60",
     ):
         duloxinfo.supply_forecast(DAILY_8, 60, fills=[], now=at(2026, 1, 10))
-    with pytest.raises(
-        duloxinfo.WrongTypeError, match=r"^count: expected None when fills are given"
-    ):
+    with pytest.raises(duloxinfo.WrongTypeError, match=r"^count: not taken with fills"):
         duloxinfo.supply_forecast(DAILY_8, count=3, fills=[], now=at(2026, 1, 10))
     with pytest.raises(
         duloxinfo.WrongTypeError, match=r"^fills\[0\]: expected a duloxinfo.Fill, got int 3"
@@ -457,10 +456,16 @@ def test_fills_are_refused_as_the_other_arguments_are():
         duloxinfo.supply_forecast(
             DAILY_8, fills=[], now=at(2026, 1, 10), lead_time=dt.timedelta(hours=5)
         )
+    with pytest.raises(duloxinfo.WrongTypeError, match=r"^now: missing; give the aware instant"):
+        duloxinfo.supply_forecast(DAILY_8, fills=[])
+    with pytest.raises(
+        duloxinfo.WrongTypeError, match=r"^count: missing; give strength_mg and count, or fills"
+    ):
+        duloxinfo.supply_forecast(DAILY_8, 60, now=at(2026, 1, 10))
     with pytest.raises(
         duloxinfo.WrongTypeError, match=r"^now: expected an aware datetime, got NoneType None"
     ):
-        duloxinfo.supply_forecast(DAILY_8, fills=[])
+        duloxinfo.supply_forecast(DAILY_8, 60, 3, None)
     with pytest.raises(
         duloxinfo.SupplyError, match=r"^fills: the capsules on hand last more than 3660 days"
     ):
@@ -545,16 +550,37 @@ def test_the_forecast_never_lasts_longer_than_the_mg_on_hand(data):
 
 @given(data=st.data())
 def test_a_fill_never_makes_the_supply_run_out_sooner(data):
+    # Every fill of one strength (any dose may be one the strength cannot make).  With
+    # several strengths an intake's capsules are a guess (the fewest, larger strengths
+    # first), and a new strength can change the guess: see the next test.
     plan = data.draw(plans())
     fills, intakes, now = data.draw(histories(plan))
+    strength = data.draw(st.sampled_from([20, 30, 40, 60]))
+    fills = [Fill(f.dispensed_on, strength, f.capsules) for f in fills]
     extra = Fill(
         now.date() - dt.timedelta(days=data.draw(st.integers(1, 4))),
-        data.draw(st.sampled_from([20, 30, 40, 60])),
+        strength,
         data.draw(st.integers(1, 12)),
     )
     before = duloxinfo.supply_forecast(plan, fills=fills, intakes=intakes, now=now)
     after = duloxinfo.supply_forecast(plan, fills=[*fills, extra], intakes=intakes, now=now)
     assert _lasts(after) >= _lasts(before)
+
+
+def test_a_fill_of_a_new_strength_can_change_which_capsules_an_intake_is_taken_to_be():
+    # Known and documented: 40 mg doses; 30 mg x 2 and 40 mg x 1 on hand, and a 60 mg
+    # intake.  It is taken to be 30 + 30, leaving the 40 mg capsule for the next dose.  With
+    # a 20 mg capsule too, 40 + 20 is as few capsules with larger strengths first, so the
+    # 40 mg capsule is taken to be gone and the next dose cannot be made.
+    plan = Regimen(40, [dt.time(8)], "UTC", at(2026, 1, 1))
+    fills = [Fill(dt.date(2026, 1, 1), 30, 2), Fill(dt.date(2026, 1, 1), 40, 1)]
+    taken = [duloxinfo.Intake(at(2026, 1, 1, 8), 60)]
+    now = at(2026, 1, 1, 9)
+    before = duloxinfo.supply_forecast(plan, fills=fills, intakes=taken, now=now)
+    extra = Fill(dt.date(2026, 1, 1), 20, 1)
+    after = duloxinfo.supply_forecast(plan, fills=[*fills, extra], intakes=taken, now=now)
+    assert (before.on_hand, before.doses_left) == (((40, 1), (30, 0)), 1)
+    assert (after.on_hand, after.doses_left) == (((40, 0), (30, 2), (20, 0)), 0)
 
 
 @given(data=st.data())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 from collections.abc import Iterable, Iterator
 from typing import Final, NamedTuple, overload
 
@@ -113,6 +114,19 @@ class SupplyFromFills(Supply):
     unaccounted_intakes: tuple[Intake, ...]
 
 
+class _Missing(enum.Enum):
+    """The default of an argument not given (None is a value a caller may pass by mistake)."""
+
+    MISSING = "missing"
+
+    def __repr__(self) -> str:
+        """``<missing>``, as the signature shows it."""
+        return "<missing>"
+
+
+_MISSING: Final = _Missing.MISSING
+
+
 class _Dose(NamedTuple):
     """A dose the supply must make: when (UTC), how much, and the index of its phase."""
 
@@ -155,9 +169,9 @@ def supply_forecast(
 
 def supply_forecast(  # noqa: PLR0913 - the two ways to call it, each with its own arguments
     plan: Plan | Regimen,
-    strength_mg: int | None = None,
-    count: int | None = None,
-    now: _dt.datetime | None = None,
+    strength_mg: int | _Missing = _MISSING,
+    count: int | _Missing = _MISSING,
+    now: _dt.datetime | _Missing = _MISSING,
     *,
     fills: Iterable[Fill] | None = None,
     intakes: IntakeHistory | Iterable[Intake] | None = None,
@@ -216,15 +230,19 @@ def supply_forecast(  # noqa: PLR0913 - the two ways to call it, each with its o
     (((60, 29), (30, 29)), (60, 30), True, 29, datetime.date(2026, 2, 4))
     """
     plan = as_plan(plan)
+    if now is _MISSING:
+        raise WrongTypeError("now: missing; give the aware instant of the question")
     now = require_aware(now, "now")
     if fills is not None:
         for value, name in ((strength_mg, "strength_mg"), (count, "count")):
-            if value is not None:
+            if value is not _MISSING:
                 raise WrongTypeError(
-                    f"{name}: expected None when fills are given (they hold the capsules), "
-                    f"got {shown(value)}"
+                    f"{name}: not taken with fills (they hold the capsules), got {shown(value)}"
                 )
         return _from_fills(plan, fills, intakes, now, _require_lead_time(lead_time))
+    for value, name in ((strength_mg, "strength_mg"), (count, "count")):
+        if value is _MISSING:
+            raise WrongTypeError(f"{name}: missing; give strength_mg and count, or fills")
     return _from_count(plan, strength_mg, count, now, intakes, lead_time)
 
 
