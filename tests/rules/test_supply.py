@@ -612,3 +612,10 @@ def test_a_count_below_zero_is_refused_with_intakes_too():
         duloxinfo.SupplyError, match=r"^count: expected a number of capsules of at least 0, got -1"
     ):
         duloxinfo.supply_forecast(DAILY_8, 60, -1, at(2026, 1, 10), intakes=YESTERDAY)
+
+
+def test_the_signature_shows_arguments_not_given_as_missing():
+    import inspect  # noqa: PLC0415
+
+    shown = str(inspect.signature(duloxinfo.supply_forecast))
+    assert "strength_mg: 'int | _Missing' = <missing>" in shown

@@ -240,7 +240,7 @@ class _Placed(NamedTuple):
     days: list[int]
 
 
-def _cover(  # noqa: C901, PLR0915 - one tight loop: the measure's hot path
+def _cover(  # noqa: C901, PLR0912, PLR0915 - one tight loop: the measure's hot path
     fills: list[Fill], segments: list[_Segment], end: int
 ) -> tuple[_Placed, list[tuple[int, int]]]:
     """Run the supply from the first fill to day ``end``: each fill's days, and the covered runs.
@@ -274,17 +274,20 @@ def _cover(  # noqa: C901, PLR0915 - one tight loop: the measure's hot path
                 continue
             need = seg_mgs[seg]
             upto = seg_lasts[seg] + 1
-            upto = min(upto, stop)
+            if stop < upto:  # noqa: PLR1730 - min() costs a call in the hot loop
+                upto = stop
             if supply:
                 days = supply // need
-                days = min(days, upto - day)
+                if days > upto - day:  # noqa: PLR1730 - as above
+                    days = upto - day
                 if days:
                     covered.append((day, day + days - 1))
                     total, offset = days * need, 0
                     supply -= total
                     while offset < total:  # first in, first out
                         take = lefts[head]
-                        take = min(take, total - offset)
+                        if take > total - offset:  # noqa: PLR1730 - as above
+                            take = total - offset
                         first = day + offset // need
                         last = day + (offset + take - 1) // need
                         if not firsts[head]:
@@ -301,7 +304,8 @@ def _cover(  # noqa: C901, PLR0915 - one tight loop: the measure's hot path
         if index < count:
             supply += lefts[index]
             arrived = index + 1
-            day = max(day, stop)
+            if day < stop:  # noqa: PLR1730 - as above
+                day = stop
     return placed, covered
 
 
@@ -373,7 +377,7 @@ def proportion_of_days_covered(
         )
     used = [f for f in checked_fills if f.dispensed_on <= end]
     placed, runs = _cover(used, segments, last)
-    covered = [(max(a, first), b) for a, b in runs if b >= first]
+    covered = [(a if a > first else first, b) for a, b in runs if b >= first]  # noqa: FURB136
     days_covered = sum(b - a + 1 for a, b in covered)
     dated = sorted({f.dispensed_on for f in used if f.dispensed_on >= start})
     index = dated[0] if dated else None
