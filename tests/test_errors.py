@@ -58,6 +58,7 @@ CHECKED = {
     "Intake": duloxinfo.Intake,
     "Medicine": duloxinfo.Medicine,
     "IntakeHistory": duloxinfo.IntakeHistory,
+    "Fill": duloxinfo.Fill,
     "Guide.section": duloxinfo.Guide.section,
 }
 
@@ -263,6 +264,13 @@ ENTRY_POINTS = {
     "titration_status": (duloxinfo.titration_status, (R, [], NOW)),
     "supply_forecast": (duloxinfo.supply_forecast, (R, 60, 10, NOW)),
     "dose_times": (duloxinfo.dose_times, (R, START, NOW)),
+    "dose_log": (duloxinfo.dose_log, (R, [], START, NOW)),
+    "adherence": (duloxinfo.adherence, (R, [], START, NOW)),
+    "Fill": (duloxinfo.Fill, (dt.date(2026, 1, 5), 60, 30)),
+    "proportion_of_days_covered": (
+        duloxinfo.proportion_of_days_covered,
+        (R, [duloxinfo.Fill(dt.date(2026, 1, 5), 60, 30)], dt.date(2026, 1, 5), dt.date(2026, 2, 1)),
+    ),
     "to_fhir_dosage": (duloxinfo.to_fhir_dosage, (R, 60)),
     "to_fhir_dosages": (duloxinfo.to_fhir_dosages, (R, 60)),
     "to_fhir_medication_request": (duloxinfo.to_fhir_medication_request, (R, "Patient/1", 60)),

@@ -55,7 +55,10 @@ if TYPE_CHECKING:
     from .interop.calendar import *  # noqa: F403
     from .interop.fhir import *  # noqa: F403
     from .label import *  # noqa: F403
+    from .rules.adherence import *  # noqa: F403
     from .rules.audit import *  # noqa: F403
+    from .rules.dose_log import *  # noqa: F403
+    from .rules.fills import *  # noqa: F403
     from .rules.intakes import *  # noqa: F403
     from .rules.missed_dose import *  # noqa: F403
     from .rules.plan import *  # noqa: F403
@@ -79,7 +82,10 @@ _PUBLIC_MODULES = (
     "rules.schedule",
     "rules.missed_dose",
     "rules.audit",
+    "rules.dose_log",
+    "rules.adherence",
     "rules.titration",
+    "rules.fills",
     "rules.supply",
     "content.model",
     "content.medicines",
