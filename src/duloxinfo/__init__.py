@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from .content.schema import *  # noqa: F403
     from .interop.calendar import *  # noqa: F403
     from .interop.fhir import *  # noqa: F403
+    from .interop.picture import *  # noqa: F403
     from .label import *  # noqa: F403
     from .rules.adherence import *  # noqa: F403
     from .rules.audit import *  # noqa: F403
@@ -96,6 +97,7 @@ _PUBLIC_MODULES = (
     "content.schema",
     "interop.fhir",
     "interop.calendar",
+    "interop.picture",
 )
 
 
