@@ -111,6 +111,29 @@ EXAMPLES = {
         [*TITRATION, "--history", "HISTORY"],
         [*PHASES, "--history", "EMPTY"],
     ],
+    "adherence": [
+        [*REGIMEN, *NOW, "--history", "HISTORY", "--from", "2026-11-01", "--to", "2026-11-03"],
+        [*REGIMEN, *NOW, "--from", "2026-11-20"],
+        [*TITRATION, *NOW, "--history", "HISTORY", "--from", "2026-10-01", "--to", "2026-11-10"],
+        [*PHASES, "--now", "2026-11-12", "--history", "EMPTY", "--from", "2026-11-07"],
+        [*PHASES, "--now", "2026-11-09T12:00", "--from", "2026-11-08T12:00"],
+        [
+            *TWICE,
+            "--start",
+            "2026-11-01",
+            *NOW,
+            "--taken",
+            "2026-11-01T08:30",
+            "--not-sure",
+            "2026-11-01T19:00",
+            "--taken",
+            "2026-11-02T10:00",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "today 00:00",
+        ],
+    ],
     "plan": [
         [*REGIMEN, *NOW],
         [*TITRATION, *NOW, "--next", "10"],
@@ -182,6 +205,9 @@ def test_answers_for_any_moment_and_history_are_valid(schemas, now, taken, plan)
     check(schemas, "titration", *plan, *when, *doses)
     check(schemas, "plan", *plan, *when)
     check(schemas, "schedule", *plan, *when, "--days", "3")
+    unsure = [x for t in taken if t <= now for x in ("--not-sure", t.date().isoformat())]
+    period = ["--from", "2026-10-01", "--to", min(now, dt.datetime(2027, 1, 1)).isoformat()]
+    check(schemas, "adherence", *plan, *when, *doses, *unsure, *period)
 
 
 @pytest.mark.parametrize("command", ANSWERING)

@@ -23,6 +23,7 @@ COMMANDS = (
     "schedule",
     "supply",
     "audit",
+    "adherence",
     "fhir",
     "calendar",
     "interactions",

@@ -337,7 +337,16 @@ def test_a_history_file_that_cannot_be_read_is_exit_2_naming_history(tmp_path, c
 
 # --- each command offers the flags it uses ------------------------------------------
 
-USES_NOW = {"missed-dose", "schedule", "supply", "calendar", "plan", "titration", "interactions"}
+USES_NOW = {
+    "missed-dose",
+    "schedule",
+    "supply",
+    "adherence",
+    "calendar",
+    "plan",
+    "titration",
+    "interactions",
+}
 ALL = (*USES_NOW, "audit", "fhir", "guide", "schema")
 
 
@@ -427,6 +436,7 @@ FLAGS = [
     "--taken",
     "--not-sure",
     "--from",
+    "--to",
     "--days",
     "--strength",
     "--count",
@@ -451,6 +461,7 @@ BASES = {
     "schedule": {**_PLAN, "--now": NOW[1]},
     "supply": {**_PLAN, "--now": NOW[1], "--strength": "60", "--count": "30"},
     "audit": {**_PLAN, "--history": "-"},
+    "adherence": {**_PLAN, "--now": NOW[1], "--taken": "2026-11-24T08:00", "--from": "2026-11-01"},
     "fhir": _PLAN,
     "calendar": {**_PLAN, "--now": NOW[1], "--first": "2026-12-01", "--last": "2026-12-02"},
     "plan": {**_PLAN, "--now": NOW[1]},

@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 
 import duloxinfo
 
-from .._validate import MAX_YEAR, brief
-from .._words import how_often, plural
+from .._validate import MAX_YEAR, brief, utc
+from .._words import hours, how_often, plural
 from ._parser import NOT_ADVICE
 from ._schemas import SCHEMA_VERSION
 from ._values import (
@@ -34,6 +34,12 @@ from ._values import (
     read_taken,
     when,
 )
+
+if TYPE_CHECKING:
+    from ..rules.adherence import Adherence
+    from ..rules.dose_log import DoseLog, LoggedDose
+    from ..rules.intakes import Intake
+    from ._values import Clock
 
 if TYPE_CHECKING:
     import attrs
@@ -335,17 +341,25 @@ def _plan(args: argparse.Namespace) -> str:
     return "\n".join([*lines, "", NOT_ADVICE])
 
 
-def _titration(args: argparse.Namespace) -> str:
-    plan, tz, now = read_plan(args)
+def _taken_and_history(
+    args: argparse.Namespace, plan: Plan | Regimen, tz: ZoneInfo, now: Clock
+) -> list[Intake]:
+    """The doses ``--taken``, ``--not-sure`` and ``--history`` give, none after now."""
     intakes = read_taken(args, tz, now, lambda at: _dose_at(plan, at))
     if args.history is not None:
         for intake in read_history(args.history, tz):
-            if intake.at > now():
+            if utc(intake.at) > utc(now()):
                 raise InputError(
                     f"--history: a dose at {when(intake.at, tz)} is after now "
                     f"({when(now(), tz)}); give only doses already taken"
                 )
             intakes.append(intake)
+    return intakes
+
+
+def _titration(args: argparse.Namespace) -> str:
+    plan, tz, now = read_plan(args)
+    intakes = _taken_and_history(args, plan, tz, now)
     status = duloxinfo.titration_status(plan, intakes, now())
     if args.json:
         return _answer(_as_data(status))
@@ -361,6 +375,187 @@ def _titration(args: argparse.Namespace) -> str:
             NOT_ADVICE,
         ]
     )
+
+
+#: The most missed, late, early or not-sure doses the text lists.
+MOST_LISTED = 20
+
+
+def _adherence(args: argparse.Namespace) -> str:
+    plan, tz, now = read_plan(args)
+    intakes = _taken_and_history(args, plan, tz, now)
+    start = read_instant(args.from_, "--from", tz, now)
+    if args.to is None:
+        end = now()
+    else:
+        end = read_instant(args.to, "--to", tz, now)
+        if utc(end) > utc(now()):
+            raise InputError(
+                f"--to: {brief(args.to)} ({when(end, tz)}) is after now ({when(now(), tz)}); "
+                "the doses still ahead would count as missed"
+            )
+    if utc(end) < utc(start):
+        raise InputError(
+            f"--to: {when(end, tz)} is before --from ({when(start, tz)})"
+            if args.to is not None
+            else f"--from: {brief(args.from_)} ({when(start, tz)}) is after now "
+            f"({when(end, tz)}); give a period that has begun"
+        )
+    most = duloxinfo.MAX_SCHEDULE_DAYS
+    if utc(end) - utc(start) > _dt.timedelta(days=most):
+        raise InputError(
+            f"--from: {when(start, tz)} is more than {most} days before the end of the period "
+            f"({when(end, tz)}); give a shorter period"
+        )
+    log = duloxinfo.dose_log(plan, intakes, start, end)
+    figures = duloxinfo.adherence(plan, intakes, start, end)
+    if args.json:
+        return _answer(
+            {
+                **_as_data(figures),
+                "doses": [_logged_data(dose) for dose in log.doses],
+                "unscheduled": [_as_data(intake) for intake in log.unscheduled],
+            }
+        )
+    return _adherence_text(figures, log)
+
+
+def _logged_data(dose: LoggedDose) -> dict[str, object]:
+    """A scheduled dose of the log as JSON-ready data; ``offset`` signed (XSD duration)."""
+    return {
+        "at": dose.slot.isoformat(),
+        "dose_mg": dose.dose_mg,
+        "status": dose.status.value,
+        "offset": None if dose.offset is None else _signed(dose.offset),
+        "on_time_within": _duration(dose.on_time_within),
+        "intakes": [_as_data(intake) for intake in dose.intakes],
+        "extra": len(dose.extra),
+    }
+
+
+def _signed(span: _dt.timedelta) -> str:
+    """A span as ISO 8601, with a leading minus sign when negative (``-PT5M``)."""
+    zero = _dt.timedelta(0)
+    return "-" + _duration(-span) if span < zero else _duration(span)
+
+
+def _span_words(span: _dt.timedelta) -> str:
+    """A span as ``2 days 4 h 30 min``, to the nearest minute."""
+    minutes = round(span.total_seconds() / 60)
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    clock = f"{hours} h {minutes:02d} min"
+    if not days:
+        return clock
+    return plural(days, "day") + (f" {clock}" if hours or minutes else "")
+
+
+def _share(share: float | None, part: int, whole: int, what: str) -> str:
+    if share is None:
+        return "none (no scheduled dose in the period)"
+    return f"{share:.0%} ({part} of {plural(whole, what)})"
+
+
+def _adherence_text(figures: Adherence, log: DoseLog) -> str:
+    counts = dict.fromkeys(duloxinfo.DoseStatus, 0)
+    for dose in log.doses:
+        counts[dose.status] += 1
+    days = duloxinfo.DRUG_HOLIDAY_DAYS
+    lines = [
+        _lines(
+            ("Period", f"{_when(log.start)} to {_when(log.end)} (not included)"),
+            ("Scheduled doses", figures.prescribed),
+            ("What happened", ", ".join(f"{n} {_status(s)}" for s, n in counts.items())),
+            (
+                "Taking",
+                _share(figures.taking, figures.taken, figures.prescribed, "dose")
+                + ": the share of scheduled doses taken",
+            ),
+            (
+                "Timing",
+                _share(figures.timing, figures.on_time, figures.prescribed, "dose")
+                + ": the share of scheduled doses taken on time (within "
+                f"{hours(duloxinfo.ON_TIME_ONCE_DAILY)} of the time once a day, "
+                f"{hours(duloxinfo.ON_TIME_TWICE_DAILY)} twice a day)",
+            ),
+            (
+                "Correct dosing",
+                _share(figures.correct_dosing, figures.correct_days, figures.days, "day")
+                + ": the share of days with exactly the scheduled doses and no extra dose",
+            ),
+            (
+                "Longest gap",
+                (
+                    f"{_span_words(figures.longest_gap)}: the longest time in the period "
+                    "with no dose taken"
+                ),
+            ),
+            (
+                "Drug holidays",
+                (
+                    f"{figures.drug_holidays}: the runs of scheduled doses, {days} days' "
+                    "worth or more in a row, with no dose taken"
+                ),
+            ),
+            ("Extra doses", f"{figures.extra}: doses taken beyond the scheduled ones"),
+        )
+    ]
+    if _unsure_differs(figures):
+        lines.append(
+            _wrap(
+                "Counting the doses you are not sure of as taken: taking "
+                f"{_percent(figures.taking_with_unsure)}, timing "
+                f"{_percent(figures.timing_with_unsure)}, correct dosing "
+                f"{_percent(figures.correct_dosing_with_unsure)}, longest gap "
+                f"{_span_words(figures.longest_gap_with_unsure)}, drug holidays "
+                f"{figures.drug_holidays_with_unsure}."
+            )
+        )
+    listed = [d for d in log.doses if d.status is not duloxinfo.DoseStatus.ON_TIME or d.extra]
+    if listed:
+        lines.append("Doses not taken on time, or with an extra dose:")
+        lines += [_logged_line(dose) for dose in listed[:MOST_LISTED]]
+        if len(listed) > MOST_LISTED:
+            lines.append(f"  and {len(listed) - MOST_LISTED} more (all of them: --json)")
+    return "\n".join([*lines, "", NOT_ADVICE])
+
+
+def _unsure_differs(figures: Adherence) -> bool:
+    return (
+        figures.taking_with_unsure,
+        figures.timing_with_unsure,
+        figures.correct_dosing_with_unsure,
+        figures.longest_gap_with_unsure,
+        figures.drug_holidays_with_unsure,
+    ) != (
+        figures.taking,
+        figures.timing,
+        figures.correct_dosing,
+        figures.longest_gap,
+        figures.drug_holidays,
+    )
+
+
+def _percent(share: float | None) -> str:
+    return "none" if share is None else f"{share:.0%}"
+
+
+def _status(status: duloxinfo.DoseStatus) -> str:
+    return status.value.replace("-", " ")
+
+
+def _logged_line(dose: LoggedDose) -> str:
+    line = f"  {_when(dose.slot)}  {dose.dose_mg} mg  {_status(dose.status)}"
+    if dose.offset is not None:
+        taken = "maybe taken" if dose.status is duloxinfo.DoseStatus.NOT_SURE else "taken"
+        if not dose.offset:
+            line += f", {taken} at its time"
+        else:
+            side = "before" if dose.offset < _dt.timedelta(0) else "after"
+            line += f", {taken} {_span_words(abs(dose.offset))} {side} its time"
+    if dose.extra:
+        line += f", and {plural(len(dose.extra), 'extra dose')}"
+    return line
 
 
 def _interactions(args: argparse.Namespace) -> str:
@@ -477,6 +672,7 @@ _FIELDS = {
     "missed-dose": {"intakes": "--taken"},
     "titration": {"intakes": "--taken"},
     "audit": {"intakes": "--history"},
+    "adherence": {"intakes": "--history", "start": "--from", "end": "--to"},
 }
 _MOST_NEXT = 100
 
@@ -487,6 +683,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], str | bytes]] = {
     "schedule": _schedule,
     "supply": _supply,
     "audit": _audit,
+    "adherence": _adherence,
     "fhir": _fhir,
     "calendar": _calendar,
     "interactions": _interactions,

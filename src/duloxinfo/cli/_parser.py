@@ -189,6 +189,18 @@ def _history_option(parser: argparse.ArgumentParser, *, required: bool) -> None:
     )
 
 
+def _adherence_options(parser: argparse.ArgumentParser) -> None:
+    _plan_options(parser)
+    _taken_options(parser)
+    _history_option(parser, required=False)
+    period = parser.add_argument_group(
+        "the period", "from --from (included) to --to (not included); a date alone is its midnight"
+    )
+    period.add_argument("--from", dest="from_", required=True, metavar="WHEN", help="its start")
+    period.add_argument("--to", metavar="WHEN", help="its end, no later than --now; default: --now")
+    _json_option(parser)
+
+
 def _audit_options(parser: argparse.ArgumentParser) -> None:
     _plan_options(parser, now=False)
     _history_option(parser, required=True)
@@ -299,6 +311,12 @@ _COMMANDS = (
         "Find double doses in a history of doses taken.",
         f"{_REGIMEN_EXAMPLE} --history taken.csv",
         _audit_options,
+    ),
+    _Command(
+        "adherence",
+        "What happened to each dose of a period, and how closely the plan was followed.",
+        f"{_REGIMEN_EXAMPLE} --history taken.csv --from 2026-11-01 --to 2026-11-08",
+        _adherence_options,
     ),
     _Command(
         "fhir",

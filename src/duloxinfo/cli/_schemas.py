@@ -16,7 +16,16 @@ import enum
 SCHEMA_VERSION = "1.0"
 
 #: The commands that answer with ``--json``, in the order the schema lists them.
-ANSWERING = ("missed-dose", "schedule", "supply", "audit", "plan", "titration", "interactions")
+ANSWERING = (
+    "missed-dose",
+    "schedule",
+    "supply",
+    "audit",
+    "adherence",
+    "plan",
+    "titration",
+    "interactions",
+)
 
 _INSTANT: dict[str, object] = {
     "type": "string",
@@ -28,6 +37,15 @@ _DATE: dict[str, object] = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0
 _DURATION: dict[str, object] = {
     "type": "string",
     "pattern": r"^P([0-9]+W|[0-9]+D|T[0-9HMS]+|[0-9]+DT[0-9HMS]+)$",
+}
+_SIGNED_DURATION: dict[str, object] = {
+    "type": "string",
+    "pattern": r"^-?P([0-9]+D|T[0-9HMS]+|[0-9]+DT[0-9HMS]+)$",
+    "description": "A span in ISO 8601, with a leading minus sign when negative (as XML "
+    "Schema's xs:duration writes one).",
+}
+_SHARE: dict[str, object] = {
+    "anyOf": [{"type": "number", "minimum": 0, "maximum": 1}, {"type": "null"}]
 }
 _TIME: dict[str, object] = {"type": "string", "pattern": r"^[0-9]{2}:[0-9]{2}:[0-9]{2}$"}
 _STRING: dict[str, object] = {"type": "string"}
@@ -78,6 +96,7 @@ def answer_schemas() -> dict[str, object]:
     from ..content.medicines import FindingKind, Risk  # noqa: PLC0415
     from ..content.model import Seriousness  # noqa: PLC0415
     from ..rules.audit import DoubleDoseKind  # noqa: PLC0415
+    from ..rules.dose_log import DoseStatus  # noqa: PLC0415
     from ..rules.missed_dose import Action  # noqa: PLC0415
     from ..rules.titration import TitrationStage  # noqa: PLC0415
     from ..sources import Source  # noqa: PLC0415
@@ -128,6 +147,45 @@ def answer_schemas() -> dict[str, object]:
                     explanation=_TEXT,
                 )
             ),
+        ),
+        "adherence": _answer(
+            "duloxinfo adherence --json: the adherence figures of the period from --from "
+            "(included) to --to (excluded), each scheduled dose and what happened to it, and "
+            "the intakes that belong to no scheduled dose; the adherence page defines each.",
+            start=_ref("instant"),
+            end=_ref("instant"),
+            prescribed=_COUNT,
+            taken=_COUNT,
+            unsure=_COUNT,
+            on_time=_COUNT,
+            unsure_on_time=_COUNT,
+            days=_COUNT,
+            correct_days=_COUNT,
+            correct_days_with_unsure=_COUNT,
+            extra=_COUNT,
+            taking=_SHARE,
+            taking_with_unsure=_SHARE,
+            timing=_SHARE,
+            timing_with_unsure=_SHARE,
+            correct_dosing=_SHARE,
+            correct_dosing_with_unsure=_SHARE,
+            longest_gap=_DURATION,
+            longest_gap_with_unsure=_DURATION,
+            drug_holidays=_COUNT,
+            drug_holidays_with_unsure=_COUNT,
+            doses=_list(
+                _object(
+                    "A scheduled dose and what happened to it.",
+                    at=_ref("instant"),
+                    dose_mg=_MG,
+                    status=_enum(DoseStatus),
+                    offset=_or_null(_SIGNED_DURATION),
+                    on_time_within=_DURATION,
+                    intakes=_list(_ref("intake")),
+                    extra=_COUNT,
+                )
+            ),
+            unscheduled=_list(_ref("intake")),
         ),
         "plan": _answer(
             "duloxinfo plan --json: the plan's phases, the one in force, and the next doses.",

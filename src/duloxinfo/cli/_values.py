@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 import duloxinfo
 
-from .._validate import MAX_YEAR, brief, require_aware
+from .._validate import MAX_YEAR, brief, require_aware, utc
 from ._zones import ZoneRuleError, read_zone
 
 if TYPE_CHECKING:
@@ -367,7 +367,7 @@ def read_taken(
     ):
         for text in given:
             at = read_instant(text, flag, tz, now)
-            if at > now():
+            if utc(at) > utc(now()):
                 raise InputError(
                     f"{flag}: {brief(text)} ({when(at, tz)}) is after now ({when(now(), tz)}); "
                     "give only doses already taken"
