@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from typing import Final
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
-from .._validate import require_aware, require_items, require_type, require_whole_number
+import attrs
+
+from .._validate import brief, require_aware, require_items, require_type
 from ..errors import ScheduleError
+from ..rules._doses import require_dose
 from ..rules.dose_log import DoseLog, DoseStatus, LoggedDose
 from ..rules.intakes import Intake
 from ..rules.schedule import MAX_SCHEDULE_DAYS
@@ -96,11 +99,11 @@ SVG_NAMESPACE: Final = "http://www.w3.org/2000/svg"
 
 
 def _text(value: str) -> str:
+    """``value`` as XML character data: escaped, and U+FFFD for what XML cannot carry.
+
+    No text from the arguments goes into an attribute.
+    """
     return escape(_NOT_XML.sub("\ufffd", value))
-
-
-def _attr(value: str) -> str:
-    return quoteattr(_NOT_XML.sub("\ufffd", value))
 
 
 def _offset_text(offset: _dt.timedelta) -> str:
@@ -169,7 +172,10 @@ def _intakes(value: object, field: str) -> tuple[Intake, ...]:
 
 
 def _checked(log: object) -> tuple[list[LoggedDose], tuple[Intake, ...]]:
-    """The log's doses and unscheduled intakes, each checked (a log may be made by hand)."""
+    """The log's doses and unscheduled intakes, each checked (a log may be made by hand).
+
+    A dose's ``extra`` comes back as a tuple, read once.
+    """
     log = require_type(log, DoseLog, "log", "a duloxinfo.DoseLog")
     require_aware(log.start, "log.start")
     require_aware(log.end, "log.end")
@@ -179,14 +185,27 @@ def _checked(log: object) -> tuple[list[LoggedDose], tuple[Intake, ...]]:
         field = f"log.doses[{i}]"
         dose = require_type(item, LoggedDose, field, "a LoggedDose")
         require_aware(dose.slot, f"{field}.slot")
-        require_whole_number(dose.dose_mg, f"{field}.dose_mg")
+        require_dose(dose.dose_mg, f"{field}.dose_mg")
         require_type(dose.status, DoseStatus, f"{field}.status", "a DoseStatus")
         if dose.offset is not None:
             require_type(dose.offset, _dt.timedelta, f"{field}.offset", "a timedelta or None")
-        _intakes(dose.taken, f"{field}.taken")
-        _intakes(dose.extra, f"{field}.extra")
-        checked.append(dose)
+        extra = _intakes(dose.extra, f"{field}.extra")
+        checked.append(attrs.evolve(dose, extra=extra))
     return checked, _intakes(log.unscheduled, "log.unscheduled")
+
+
+def _mg(dose_mg: int) -> str:
+    """A dose in words, ``60 mg``, of any size (the int's own value, whatever its class)."""
+    return f"{brief(int.__int__(dose_mg))} mg"
+
+
+def _in_zone_of(at: _dt.datetime, slot: _dt.datetime) -> _dt.datetime:
+    """``at`` in the zone of ``slot``: a zone of one's own read as its offset at ``slot``."""
+    zone = slot.tzinfo
+    if isinstance(zone, ZoneInfo | _dt.timezone):
+        return at.astimezone(zone)
+    offset = slot.utcoffset()
+    return at.astimezone(_dt.timezone(offset or _dt.timedelta(0)))
 
 
 def _mark(status: DoseStatus, x: int, y: int) -> str:
@@ -219,7 +238,7 @@ def _small(kind: str, x: int, y: int) -> str:
 def _intake_text(intake: Intake, at: _dt.datetime) -> str:
     """An intake in words, at ``at`` (its instant, in the zone to show)."""
     sure = "" if intake.certain else ", not sure it was taken"
-    return f"{intake.dose_mg} mg at {at.hour:02}:{at.minute:02}{sure}"
+    return f"{_mg(intake.dose_mg)} at {at.hour:02}:{at.minute:02}{sure}"
 
 
 def _summary(
@@ -287,13 +306,13 @@ def _dose_marks(doses: list[LoggedDose], dates: list[_dt.date], first: _dt.date)
         y = _TOP + (date - first).days * _ROW + _ROW // 2
         slot = dose.slot
         time = f"{slot.hour:02}:{slot.minute:02}"
-        words = f"{_day(slot)} {time}, {dose.dose_mg} mg: {_what(dose)}"
+        words = f"{_day(slot)} {time}, {_mg(dose.dose_mg)}: {_what(dose)}"
         out.append(
             f'<g class="dose" id="dose-{index}" data-status="{dose.status.value}">'
             f"<title>{_text(words)}</title>{_mark(dose.status, x, y)}</g>"
         )
         for k, intake in enumerate(dose.extra):
-            at = intake.at.astimezone(slot.tzinfo)
+            at = _in_zone_of(intake.at, slot)
             words = f"Extra intake for the {time} dose of {_day(slot)}: {_intake_text(intake, at)}"
             out.append(
                 f'<g class="extra"><title>{_text(words)}</title>'
@@ -371,14 +390,15 @@ def dose_log_svg(log: DoseLog, *, title: str | None = None) -> str:
     Args:
         log: a :class:`~duloxinfo.rules.dose_log.DoseLog`, as
             :func:`~duloxinfo.rules.dose_log.dose_log` returns it.
-        title: the picture's title, plain text; None for ``Dose log, <first date> to
-            <last date>``.
+        title: the picture's title, plain text; None, or a blank string (an image
+            needs a name), for ``Dose log, <first date> to <last date>``.
 
     Raises:
         WrongTypeError: ``log`` is not a DoseLog, a part of it is not of the type its
             record says (a log made by hand), or ``title`` is not a str or None.
         InvalidDatetimeError: an instant of the log has no zone or is outside the
             supported years.
+        DoseError: a dose of the log (made by hand) is not a whole-capsule dose.
         ScheduleError: the log's doses and intakes span more than
             :data:`MAX_PICTURE_DAYS` local dates.
 
@@ -394,8 +414,8 @@ def dose_log_svg(log: DoseLog, *, title: str | None = None) -> str:
     Tue 3 Nov 08:00, 60 mg: taken on time, 40 minutes late
     """
     doses, unscheduled = _checked(log)
-    if title is not None:
-        require_type(title, str, "title", "a str or None")
+    if title is not None and not require_type(title, str, "title", "a str or None").strip():
+        title = None
     dates = [d.slot.date() for d in doses]
     other_dates = [i.at.date() for i in unscheduled]
     first = min(dates + other_dates, default=None)
