@@ -4,6 +4,8 @@ import contextlib
 import datetime as dt
 import io
 import json
+import xml.etree.ElementTree as ET
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
@@ -62,7 +64,8 @@ def library(history_text=HISTORY):
         at, dose, certain = line.split(",")
         instant = dt.datetime.fromisoformat(at).replace(tzinfo=dt.UTC)  # GMT in November
         intakes.append(duloxinfo.Intake(instant, int(dose), certain == "yes"))
-    start, end = dt.datetime(2026, 11, 1, tzinfo=dt.UTC), dt.datetime(2026, 11, 8, tzinfo=dt.UTC)
+    zone = ZoneInfo(LONDON)  # the period in --tz, as the command line reads it
+    start, end = dt.datetime(2026, 11, 1, tzinfo=zone), dt.datetime(2026, 11, 8, tzinfo=zone)
     return plan, intakes, start, end
 
 
@@ -354,3 +357,38 @@ def _quiet(argv):
         status = cli.main(argv)
     assert (status, err.getvalue()) == (0, ""), err.getvalue()
     return out.getvalue()
+
+
+# --- the picture ----------------------------------------------------------------------
+
+
+def test_svg_writes_the_librarys_picture_of_the_log_in_utf8(capsys, history, tmp_path):
+    path = tmp_path / "doses.svg"
+    out = ok(capsys, *REGIMEN, *NOW, "--history", history, *WEEK, "--svg", str(path))
+    assert out.endswith(f"Wrote the picture to {path}.\n\n{cli._parser.NOT_ADVICE}\n")
+    plan, intakes, start, end = library()
+    expected = duloxinfo.dose_log_svg(duloxinfo.dose_log(plan, intakes, start, end))
+    assert path.read_bytes() == expected.encode("utf-8")
+    root = ET.fromstring(path.read_bytes())  # noqa: S314 - our own output; well-formed XML
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert path.read_text(encoding="utf-8").count('class="dose"') == 7
+
+
+def test_svg_with_json_keeps_standard_output_json(capsys, tmp_path):
+    path = tmp_path / "doses.svg"
+    out = ok(capsys, *REGIMEN, *NOW, "--from", "2026-11-20", "--svg", str(path), "--json")
+    assert len(json.loads(out)["doses"]) == 6
+    assert path.read_text(encoding="utf-8").count('class="dose"') == 6
+
+
+@pytest.mark.parametrize("where", ["no-such-folder/doses.svg", "."])
+def test_an_svg_that_cannot_be_written_is_exit_2_naming_svg(capsys, tmp_path, monkeypatch, where):
+    monkeypatch.chdir(tmp_path)
+    err = refused(capsys, *REGIMEN, *NOW, "--from", "2026-11-20", "--svg", where)
+    assert err.startswith(f"duloxinfo: error: --svg: cannot write '{where}': "), err
+
+
+def test_no_svg_is_written_for_bad_input(capsys, tmp_path):
+    path = tmp_path / "doses.svg"
+    refused(capsys, *REGIMEN, *NOW, "--from", "2026-11-26", "--svg", str(path))
+    assert not path.exists()

@@ -409,6 +409,8 @@ def _adherence(args: argparse.Namespace) -> str:
         )
     log = duloxinfo.dose_log(plan, intakes, start, end)
     figures = duloxinfo.adherence(plan, intakes, start, end)
+    if args.svg is not None:
+        _write_text(args.svg, duloxinfo.dose_log_svg(log), "--svg")
     if args.json:
         return _answer(
             {
@@ -417,7 +419,20 @@ def _adherence(args: argparse.Namespace) -> str:
                 "unscheduled": [_as_data(intake) for intake in log.unscheduled],
             }
         )
-    return _adherence_text(figures, log)
+    text = _adherence_text(figures, log)
+    if args.svg is None:
+        return text
+    return text.replace(f"\n\n{NOT_ADVICE}", f"\nWrote the picture to {args.svg}.\n\n{NOT_ADVICE}")
+
+
+def _write_text(path: str, text: str, flag: str) -> None:
+    """Write ``text`` to the file ``path`` in UTF-8, as it is (no line-end translation)."""
+    try:
+        with open(path, "wb") as file:  # noqa: PTH123 - pathlib costs more to import
+            file.write(text.encode("utf-8"))
+    except OSError as exc:
+        why = exc.strerror or brief(str(exc))
+        raise InputError(f"{flag}: cannot write {brief(path)}: {why}") from None
 
 
 def _logged_data(dose: LoggedDose) -> dict[str, object]:
@@ -672,7 +687,7 @@ _FIELDS = {
     "missed-dose": {"intakes": "--taken"},
     "titration": {"intakes": "--taken"},
     "audit": {"intakes": "--history"},
-    "adherence": {"intakes": "--history", "start": "--from", "end": "--to"},
+    "adherence": {"intakes": "--history", "start": "--from", "end": "--to", "log": "--svg"},
 }
 _MOST_NEXT = 100
 

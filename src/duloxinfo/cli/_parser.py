@@ -198,6 +198,11 @@ def _adherence_options(parser: argparse.ArgumentParser) -> None:
     )
     period.add_argument("--from", dest="from_", required=True, metavar="WHEN", help="its start")
     period.add_argument("--to", metavar="WHEN", help="its end, no later than --now; default: --now")
+    parser.add_argument(
+        "--svg",
+        metavar="FILE",
+        help="also write a picture of the doses (an SVG calendar, UTF-8) to FILE",
+    )
     _json_option(parser)
 
 
