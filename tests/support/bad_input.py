@@ -1127,21 +1127,27 @@ CASES = [
     Case(
         "proportion_of_days_covered",
         "end before start",
-        lambda: duloxinfo.proportion_of_days_covered(R, [], dt.date(2026, 2, 1), dt.date(2026, 1, 31)),
+        lambda: duloxinfo.proportion_of_days_covered(
+            R, [], dt.date(2026, 2, 1), dt.date(2026, 1, 31)
+        ),
         E.ScheduleError,
         "end: 2026-01-31 is before start (2026-02-01)",
     ),
     Case(
         "proportion_of_days_covered",
         "a period before the plan",
-        lambda: duloxinfo.proportion_of_days_covered(R, [], dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+        lambda: duloxinfo.proportion_of_days_covered(
+            R, [], dt.date(2025, 1, 1), dt.date(2025, 12, 31)
+        ),
         E.ScheduleError,
         "end: the plan schedules no dose from 2025-01-01 to 2025-12-31",
     ),
     Case(
         "proportion_of_days_covered",
         "a fill given as a string",
-        lambda: duloxinfo.proportion_of_days_covered(R, ["60 mg x 30"], dt.date(2026, 1, 5), dt.date(2026, 2, 1)),
+        lambda: duloxinfo.proportion_of_days_covered(
+            R, ["60 mg x 30"], dt.date(2026, 1, 5), dt.date(2026, 2, 1)
+        ),
         E.WrongTypeError,
         "fills[0]: expected a duloxinfo.Fill, got str '60 mg x 30'",
     ),
@@ -1155,14 +1161,18 @@ CASES = [
     Case(
         "proportion_of_days_covered",
         "end in year 9999",
-        lambda: duloxinfo.proportion_of_days_covered(R, [], dt.date(2026, 1, 5), dt.date(9999, 1, 1)),
+        lambda: duloxinfo.proportion_of_days_covered(
+            R, [], dt.date(2026, 1, 5), dt.date(9999, 1, 1)
+        ),
         E.InvalidDatetimeError,
         "end: 9999-01-01 is outside the supported years 2 to 9998",
     ),
     Case(
         "supply_forecast",
         "a fill dispensed after today",
-        lambda: duloxinfo.supply_forecast(R, fills=[duloxinfo.Fill(dt.date(2026, 2, 2), 60, 30)], now=NOW),
+        lambda: duloxinfo.supply_forecast(
+            R, fills=[duloxinfo.Fill(dt.date(2026, 2, 2), 60, 30)], now=NOW
+        ),
         E.HistoryError,
         "fills[0]: dispensed on 2026-02-02, after today (2026-02-01)",
     ),
@@ -1183,17 +1193,61 @@ CASES = [
     Case(
         "supply_forecast",
         "fills lasting 20 years",
-        lambda: duloxinfo.supply_forecast(R, fills=[duloxinfo.Fill(dt.date(2026, 1, 5), 60, 7300)], now=NOW),
+        lambda: duloxinfo.supply_forecast(
+            R, fills=[duloxinfo.Fill(dt.date(2026, 1, 5), 60, 7300)], now=NOW
+        ),
         E.SupplyError,
         "fills: the capsules on hand last more than 3660 days",
     ),
-    Case("dose_log", "plan is a string", lambda: duloxinfo.dose_log("plan", [], START, NOW), E.WrongTypeError, "plan: expected a duloxinfo.Plan or Regimen"),
-    Case("dose_log", "end before start", lambda: duloxinfo.dose_log(R, [], NOW, START), E.ScheduleError, "end: 2026-01-05T08:00:00+00:00 is before start"),
-    Case("dose_log", "twenty years", lambda: duloxinfo.dose_log(R, [], NOW, NOW.replace(year=2046)), E.ScheduleError, "more than 3660 days"),
-    Case("dose_log", "naive end", lambda: duloxinfo.dose_log(R, [], NOW, dt.datetime(2026, 2, 2)), E.NaiveDatetimeError, "end: 2026-02-02T00:00:00 has no time zone"),
-    Case("adherence", "an intake that is not an Intake", lambda: duloxinfo.adherence(R, [None], START, NOW), E.WrongTypeError, "intakes[0]:"),
-    Case("adherence", "start is a date", lambda: duloxinfo.adherence(R, [], dt.date(2026, 2, 1), NOW), E.WrongTypeError, "start: expected an aware datetime, got date"),
-    Case("adherence", "end before start", lambda: duloxinfo.adherence(R, [], NOW, START), E.ScheduleError, "end: 2026-01-05T08:00:00+00:00 is before start"),
+    Case(
+        "dose_log",
+        "plan is a string",
+        lambda: duloxinfo.dose_log("plan", [], START, NOW),
+        E.WrongTypeError,
+        "plan: expected a duloxinfo.Plan or Regimen",
+    ),
+    Case(
+        "dose_log",
+        "end before start",
+        lambda: duloxinfo.dose_log(R, [], NOW, START),
+        E.ScheduleError,
+        "end: 2026-01-05T08:00:00+00:00 is before start",
+    ),
+    Case(
+        "dose_log",
+        "twenty years",
+        lambda: duloxinfo.dose_log(R, [], NOW, NOW.replace(year=2046)),
+        E.ScheduleError,
+        "more than 3660 days",
+    ),
+    Case(
+        "dose_log",
+        "naive end",
+        lambda: duloxinfo.dose_log(R, [], NOW, dt.datetime(2026, 2, 2)),
+        E.NaiveDatetimeError,
+        "end: 2026-02-02T00:00:00 has no time zone",
+    ),
+    Case(
+        "adherence",
+        "an intake that is not an Intake",
+        lambda: duloxinfo.adherence(R, [None], START, NOW),
+        E.WrongTypeError,
+        "intakes[0]:",
+    ),
+    Case(
+        "adherence",
+        "start is a date",
+        lambda: duloxinfo.adherence(R, [], dt.date(2026, 2, 1), NOW),
+        E.WrongTypeError,
+        "start: expected an aware datetime, got date",
+    ),
+    Case(
+        "adherence",
+        "end before start",
+        lambda: duloxinfo.adherence(R, [], NOW, START),
+        E.ScheduleError,
+        "end: 2026-01-05T08:00:00+00:00 is before start",
+    ),
     # content
     Case(
         "guide_from_json",
@@ -1647,6 +1701,34 @@ CLI_CASES = [
         "plan --dosages /no/such/file.json",
         ("plan", "--tz", "UTC", "--dosages", "/no/such/file.json"),
         "--dosages: cannot read '/no/such/file.json'",
+    ),
+    CliCase(
+        "adherence --to 2026-11-26 ... (after --now)",
+        ("adherence", *REG_ARGS, *NOW_ARGS, "--from", "2026-11-01", "--to", "2026-11-26"),
+        "--to: '2026-11-26' (2026-11-26 00:00 GMT) is after now (2026-11-25 13:00 GMT)",
+    ),
+    CliCase(
+        "adherence --from 2026-11-10 --to 2026-11-05 ...",
+        ("adherence", *REG_ARGS, *NOW_ARGS, "--from", "2026-11-10", "--to", "2026-11-05"),
+        "--to: 2026-11-05 00:00 GMT is before --from (2026-11-10 00:00 GMT)",
+    ),
+    CliCase(
+        "adherence --from 2000-01-01 ...",
+        ("adherence", *REG_ARGS, *NOW_ARGS, "--from", "2000-01-01"),
+        "--from: 2000-01-01 00:00 GMT is more than 3660 days before the end of the period",
+    ),
+    CliCase(
+        "adherence --svg /no/such/folder/doses.svg ...",
+        (
+            "adherence",
+            *REG_ARGS,
+            *NOW_ARGS,
+            "--from",
+            "2026-11-20",
+            "--svg",
+            "/no/such/folder/doses.svg",
+        ),
+        "--svg: cannot write '/no/such/folder/doses.svg'",
     ),
 ]
 
