@@ -151,7 +151,7 @@ def test_a_blank_title_gets_the_default_as_an_image_needs_a_name(blank):
 
 
 def test_a_hostile_title_is_escaped_and_what_xml_cannot_carry_is_replaced():
-    hostile = "</title><script>alert(\"x\")</script>&amp; 'quoted' \x00\x1b\ud800 ok"
+    hostile = "</title><script>alert(\"x\")</script>&amp; 'quoted' \x00\x1b\ud800 \r\n ok"
     root = check_picture(LOG, dose_log_svg(LOG, title=hostile))
     shown = hostile.replace("\x00", "\ufffd").replace("\x1b", "\ufffd").replace("\ud800", "\ufffd")
     assert title_of(root) == shown

@@ -84,6 +84,9 @@ _MONTHS: Final = (
 # The characters XML 1.0 cannot carry (even escaped): they become U+FFFD.
 _NOT_XML: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
+# A carriage return is escaped: a parser reads a raw one as a line feed.
+_CR: Final = {"\r": "&#13;"}
+
 # The layout, in SVG user units (pixels at 100%).
 _MONTH_X: Final = 12
 _DAY_X: Final = 80
@@ -103,7 +106,7 @@ def _text(value: str) -> str:
 
     No text from the arguments goes into an attribute.
     """
-    return escape(_NOT_XML.sub("\ufffd", value))
+    return escape(_NOT_XML.sub("\ufffd", value), _CR)
 
 
 def _offset_text(offset: _dt.timedelta) -> str:
@@ -190,7 +193,7 @@ def _checked(log: object) -> tuple[list[LoggedDose], tuple[Intake, ...]]:
         if dose.offset is not None:
             require_type(dose.offset, _dt.timedelta, f"{field}.offset", "a timedelta or None")
         extra = _intakes(dose.extra, f"{field}.extra")
-        checked.append(attrs.evolve(dose, extra=extra))
+        checked.append(dose if extra == dose.extra else attrs.evolve(dose, extra=extra))
     return checked, _intakes(log.unscheduled, "log.unscheduled")
 
 
