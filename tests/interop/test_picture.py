@@ -25,6 +25,7 @@ import duloxinfo
 from duloxinfo import DoseLog, DoseStatus, Intake, Plan, Regimen, dose_log, dose_log_svg
 from duloxinfo.interop import picture
 from support import oracle
+from support.readability import assert_plain
 from support.safety import situations
 from support.strategies import in_any_zone
 
@@ -474,3 +475,12 @@ def test_the_picture_is_public_as_duloxinfo_dose_log_svg():
     assert duloxinfo.dose_log_svg is dose_log_svg
     assert "dose_log_svg" in duloxinfo.__all__
     assert ZoneInfo(LONDON).key == LONDON
+
+
+def test_the_words_for_screen_readers_are_plain_language():
+    empty = dose_log(PLAN, [], day(1, 0), day(4, 0))
+    for log in (LOG, empty):
+        root = parsed(dose_log_svg(log))
+        assert_plain(root.find(f"{SVG}desc").text)
+        for group in marks(root, "dose") + marks(root, "extra"):
+            assert_plain(title_of(group))
