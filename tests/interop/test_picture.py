@@ -341,6 +341,29 @@ def test_a_log_made_by_hand_with_a_generator_of_extras_counts_them_once():
     assert legend(root)["extra"] == len(marks(root, "extra")) == 1
 
 
+def test_a_log_of_3660_days_with_intakes_in_the_farthest_offsets_is_drawn():
+    start = dt.datetime(2026, 1, 1, 0, 30, tzinfo=UTC)
+    end = start + dt.timedelta(days=duloxinfo.MAX_SCHEDULE_DAYS)
+    # The plan keeps three days off each end, so the intakes there are unscheduled.
+    plan = Regimen(
+        60,
+        [dt.time(8)],
+        "Pacific/Kiritimati",
+        start + dt.timedelta(days=3),
+        end=end - dt.timedelta(days=3),
+    )
+    west = dt.timezone(-dt.timedelta(hours=23, minutes=59))
+    east = dt.timezone(dt.timedelta(hours=23, minutes=59))
+    intakes = [
+        Intake(start.astimezone(west), 60),
+        Intake((end - dt.timedelta(minutes=1)).astimezone(east), 60),
+    ]
+    log = dose_log(plan, intakes, start, end)
+    dates = [i.at.date() for i in log.unscheduled]
+    assert (max(dates) - min(dates)).days + 1 == picture.MAX_PICTURE_DAYS == 3663
+    check_picture(log, dose_log_svg(log))
+
+
 def test_ten_years_of_once_daily_doses_fit_and_more_is_refused():
     start = day(1, 0)
     plan = Regimen(60, [dt.time(8)], LONDON, start)
