@@ -27,8 +27,9 @@ __all__ = ["MAX_PICTURE_DAYS", "STATUS_COLOURS", "dose_log_svg"]
 MAX_PICTURE_DAYS: Final = MAX_SCHEDULE_DAYS + 3
 """The most rows (local dates) a picture has; a log that spans more is refused.
 
-A log from :func:`~duloxinfo.rules.dose_log.dose_log` covers less than
-:data:`~duloxinfo.rules.schedule.MAX_SCHEDULE_DAYS` days of real time, and its dates
+A log from :func:`~duloxinfo.rules.dose_log.dose_log` covers at most
+:data:`~duloxinfo.rules.schedule.MAX_SCHEDULE_DAYS` days of real time (its end
+excluded), and its dates
 are read in zones less than a day from UTC either way (an intake may be given in any
 offset), so it spans fewer than ``MAX_SCHEDULE_DAYS + 2`` days of local time: at most
 this many dates.  Only a log made by hand is refused.
