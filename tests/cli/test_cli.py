@@ -24,6 +24,7 @@ COMMANDS = (
     "supply",
     "audit",
     "adherence",
+    "pdc",
     "fhir",
     "calendar",
     "interactions",

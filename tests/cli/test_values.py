@@ -347,7 +347,7 @@ USES_NOW = {
     "titration",
     "interactions",
 }
-ALL = (*USES_NOW, "audit", "fhir", "guide", "schema")
+ALL = (*USES_NOW, "audit", "pdc", "fhir", "guide", "schema")
 
 
 @pytest.mark.parametrize("command", ALL)
@@ -415,6 +415,8 @@ EDGE_VALUES = (
     "today 08:00",
     "yesterday 9",
     "2026-11-25T13:00+14:00",
+    "2026-11-01:60:30",
+    "2026-11-01:25:0",
     "Europe/London",
     "EST",
     "UTC",
@@ -437,6 +439,7 @@ FLAGS = [
     "--not-sure",
     "--from",
     "--to",
+    "--fill",
     "--days",
     "--strength",
     "--count",
@@ -462,6 +465,7 @@ BASES = {
     "supply": {**_PLAN, "--now": NOW[1], "--strength": "60", "--count": "30"},
     "audit": {**_PLAN, "--history": "-"},
     "adherence": {**_PLAN, "--now": NOW[1], "--taken": "2026-11-24T08:00", "--from": "2026-11-01"},
+    "pdc": {**_PLAN, "--fill": "2026-11-01:60:30", "--from": "2026-11-01", "--to": "2026-12-31"},
     "fhir": _PLAN,
     "calendar": {**_PLAN, "--now": NOW[1], "--first": "2026-12-01", "--last": "2026-12-02"},
     "plan": {**_PLAN, "--now": NOW[1]},

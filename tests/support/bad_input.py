@@ -1730,6 +1730,30 @@ CLI_CASES = [
         ),
         "--svg: cannot write '/no/such/folder/doses.svg'",
     ),
+    CliCase(
+        "pdc --fill '60 x 30' ...",
+        ("pdc", *REG_ARGS, "--fill", "60 x 30", "--from", "2026-11-01", "--to", "2026-12-31"),
+        "--fill: '60 x 30' is not DATE:MG:COUNT, such as 2026-11-01:60:30",
+    ),
+    CliCase(
+        "pdc --fill 2026-11-01:25:30 ...",
+        (
+            "pdc",
+            *REG_ARGS,
+            "--fill",
+            "2026-11-01:25:30",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-12-31",
+        ),
+        "--fill: '2026-11-01:25:30': strength_mg: 25 is not a marketed capsule strength",
+    ),
+    CliCase(
+        "pdc --from 2026-10-01 --to 2026-10-05 ... (before the plan)",
+        ("pdc", *REG_ARGS, "--from", "2026-10-01", "--to", "2026-10-05"),
+        "--to: the plan schedules no dose from 2026-10-01 to 2026-10-05",
+    ),
 ]
 
 

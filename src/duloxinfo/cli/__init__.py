@@ -2,7 +2,8 @@
 
 Built on the standard library's :mod:`argparse`.  With no command it runs the main
 job: the guide's summary and a worked missed-dose example.  The commands are
-``guide``, ``missed-dose``, ``schedule``, ``supply``, ``audit``, ``adherence``, ``fhir``,
+``guide``, ``missed-dose``, ``schedule``, ``supply``, ``audit``, ``adherence``, ``pdc``,
+``fhir``,
 ``calendar``, ``plan``, ``titration``, ``interactions`` and ``schema``;
 ``duloxinfo COMMAND --help`` shows each with an example.
 

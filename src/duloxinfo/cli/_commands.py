@@ -11,6 +11,7 @@ import argparse
 import datetime as _dt
 import enum
 import json
+import re
 import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -38,6 +39,7 @@ from ._values import (
 if TYPE_CHECKING:
     from ..rules.adherence import Adherence
     from ..rules.dose_log import DoseLog, LoggedDose
+    from ..rules.fills import Fill
     from ..rules.intakes import Intake
     from ._values import Clock
 
@@ -573,6 +575,72 @@ def _logged_line(dose: LoggedDose) -> str:
     return line
 
 
+_FILL = re.compile(r"\s*([0-9]{4}-[0-9]{2}-[0-9]{2})\s*:\s*([0-9]{1,4})\s*:\s*([0-9]{1,6})\s*")
+
+
+def _fills(texts: list[str]) -> list[Fill]:
+    """The fills ``--fill DATE:MG:COUNT`` gives."""
+    fills = []
+    for text in texts:
+        match = _FILL.fullmatch(text)
+        if match is None:
+            raise InputError(
+                f"--fill: {brief(text)} is not DATE:MG:COUNT, such as 2026-11-01:60:30"
+            )
+        day = read_date(match[1], "--fill")
+        try:
+            fills.append(duloxinfo.Fill(day, int(match[2]), int(match[3])))
+        except duloxinfo.DuloxinfoError as error:
+            raise InputError(f"--fill: {brief(text)}: {error}") from None
+    return fills
+
+
+def _pdc(args: argparse.Namespace) -> str:
+    plan, _, _ = read_plan(args)
+    fills = _fills(args.fill)
+    first, last = read_date(args.from_, "--from"), read_date(args.to, "--to")
+    if last < first:
+        raise InputError(f"--to: {last.isoformat()} is before --from ({first.isoformat()})")
+    covered = duloxinfo.proportion_of_days_covered(plan, fills, first, last)
+    if args.json:
+        return _answer(_as_data(covered))
+    threshold = f"{float(duloxinfo.PDC_THRESHOLD):.0%}"
+    lines = [
+        _lines(
+            ("Period", f"{first.isoformat()} to {last.isoformat()} (both included)"),
+            ("Days with a dose", covered.days_in_period),
+            ("Days covered", f"{covered.days_covered}: days with a dose that the fills cover"),
+            (
+                "PDC",
+                (
+                    f"{covered.pdc:.1%}: the proportion of days covered, as the Pharmacy "
+                    f"Quality Alliance defines it; {threshold} or more: "
+                    f"{'yes' if covered.meets_threshold else 'no'}"
+                ),
+            ),
+        )
+    ]
+    gaps = [f"  {a.isoformat()} to {b.isoformat()}" for a, b in covered.gaps]
+    lines += ["Days not covered:", *gaps[:MOST_LISTED]] if gaps else []
+    if len(gaps) > MOST_LISTED:
+        lines.append(f"  and {len(gaps) - MOST_LISTED} more (all of them: --json)")
+    for item in covered.coverage[:MOST_LISTED]:
+        fill = item.fill
+        used = (
+            "not used in the period"
+            if item.starts_on is None or item.ends_on is None
+            else f"used {item.starts_on.isoformat()} to {item.ends_on.isoformat()} "
+            f"({plural(item.days_supply, 'day')})"
+        )
+        lines.append(
+            f"Fill of {fill.dispensed_on.isoformat()}: {fill.capsules} x {fill.strength_mg} mg, "
+            + used
+        )
+    if len(covered.coverage) > MOST_LISTED:
+        lines.append(f"and {plural(len(covered.coverage) - MOST_LISTED, 'more fill')} (--json)")
+    return "\n".join(lines)
+
+
 def _interactions(args: argparse.Namespace) -> str:
     medicines, now = read_medicines(args)
     findings = duloxinfo.check_interactions(medicines, now)
@@ -688,6 +756,7 @@ _FIELDS = {
     "titration": {"intakes": "--taken"},
     "audit": {"intakes": "--history"},
     "adherence": {"intakes": "--history", "start": "--from", "end": "--to", "log": "--svg"},
+    "pdc": {"start": "--from", "end": "--to", "fills": "--fill"},
 }
 _MOST_NEXT = 100
 
@@ -699,6 +768,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], str | bytes]] = {
     "supply": _supply,
     "audit": _audit,
     "adherence": _adherence,
+    "pdc": _pdc,
     "fhir": _fhir,
     "calendar": _calendar,
     "interactions": _interactions,

@@ -206,6 +206,20 @@ def _adherence_options(parser: argparse.ArgumentParser) -> None:
     _json_option(parser)
 
 
+def _pdc_options(parser: argparse.ArgumentParser) -> None:
+    _plan_options(parser, now=False)
+    parser.add_argument(
+        "--fill",
+        action="append",
+        default=[],
+        metavar="DATE:MG:COUNT",
+        help="a fill: the date dispensed, the capsule mg and how many (repeat it)",
+    )
+    parser.add_argument("--from", dest="from_", required=True, metavar="DATE", help="first day")
+    parser.add_argument("--to", required=True, metavar="DATE", help="last day (included)")
+    _json_option(parser)
+
+
 def _audit_options(parser: argparse.ArgumentParser) -> None:
     _plan_options(parser, now=False)
     _history_option(parser, required=True)
@@ -322,6 +336,12 @@ _COMMANDS = (
         "What happened to each dose of a period, and how closely the plan was followed.",
         f"{_REGIMEN_EXAMPLE} --history taken.csv --from 2026-11-01 --to 2026-11-08",
         _adherence_options,
+    ),
+    _Command(
+        "pdc",
+        "The proportion of days covered by pharmacy fills (PDC), as the PQA defines it.",
+        f"{_REGIMEN_EXAMPLE} --fill 2026-11-01:60:30 --from 2026-11-01 --to 2026-12-31",
+        _pdc_options,
     ),
     _Command(
         "fhir",

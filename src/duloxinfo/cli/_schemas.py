@@ -22,6 +22,7 @@ ANSWERING = (
     "supply",
     "audit",
     "adherence",
+    "pdc",
     "plan",
     "titration",
     "interactions",
@@ -186,6 +187,38 @@ def answer_schemas() -> dict[str, object]:
                 )
             ),
             unscheduled=_list(_ref("intake")),
+        ),
+        "pdc": _answer(
+            "duloxinfo pdc --json: the proportion of days covered by the fills from --from to "
+            "--to (both included), as the Pharmacy Quality Alliance defines it; the supply "
+            "page defines each field.",
+            pdc={"type": "number", "minimum": 0, "maximum": 1},
+            days_covered=_COUNT,
+            days_in_period=_COUNT,
+            calendar_days=_COUNT,
+            meets_threshold=_BOOL,
+            dates_of_service=_COUNT,
+            index_date=_or_null(_DATE),
+            treatment_days=_or_null(_COUNT),
+            eligible=_BOOL,
+            coverage=_list(
+                _object(
+                    "A fill and the days its supply falls on.",
+                    fill=_object("A fill.", dispensed_on=_DATE, strength_mg=_MG, capsules=_COUNT),
+                    starts_on=_or_null(_DATE),
+                    ends_on=_or_null(_DATE),
+                    days_supply=_COUNT,
+                )
+            ),
+            gaps=_list(
+                {
+                    "type": "array",
+                    "description": "A run of days with a dose no fill covers: first, last.",
+                    "prefixItems": [_DATE, _DATE],
+                    "items": False,
+                    "minItems": 2,
+                }
+            ),
         ),
         "plan": _answer(
             "duloxinfo plan --json: the plan's phases, the one in force, and the next doses.",
