@@ -266,10 +266,16 @@ ENTRY_POINTS = {
     "dose_times": (duloxinfo.dose_times, (R, START, NOW)),
     "dose_log": (duloxinfo.dose_log, (R, [], START, NOW)),
     "adherence": (duloxinfo.adherence, (R, [], START, NOW)),
+    "dose_log_svg": (duloxinfo.dose_log_svg, (duloxinfo.dose_log(R, [], START, NOW), None)),
     "Fill": (duloxinfo.Fill, (dt.date(2026, 1, 5), 60, 30)),
     "proportion_of_days_covered": (
         duloxinfo.proportion_of_days_covered,
-        (R, [duloxinfo.Fill(dt.date(2026, 1, 5), 60, 30)], dt.date(2026, 1, 5), dt.date(2026, 2, 1)),
+        (
+            R,
+            [duloxinfo.Fill(dt.date(2026, 1, 5), 60, 30)],
+            dt.date(2026, 1, 5),
+            dt.date(2026, 2, 1),
+        ),
     ),
     "to_fhir_dosage": (duloxinfo.to_fhir_dosage, (R, 60)),
     "to_fhir_dosages": (duloxinfo.to_fhir_dosages, (R, 60)),
@@ -298,6 +304,8 @@ def _call(name, args):
     function, _ = ENTRY_POINTS[name]
     if name == "dose_calendar":
         return function(*args[:3], created=args[3], namespace=args[4])
+    if name == "dose_log_svg":
+        return function(args[0], title=args[1])
     if name in {"to_fhir_dosage", "to_fhir_dosages"}:
         return function(args[0], max_daily_mg=args[1])
     if name == "to_fhir_medication_request":

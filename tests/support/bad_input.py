@@ -85,6 +85,7 @@ def _zone_from_file():
 
 WEEK = duloxinfo.Regimen(30, [T8], "UTC", START, end=START + dt.timedelta(days=7))
 E = duloxinfo  # the error classes, as duloxinfo exports them
+LOG = duloxinfo.dose_log(R, [], START, NOW)
 
 CASES = [
     # Regimen
@@ -1198,6 +1199,60 @@ CASES = [
         ),
         E.SupplyError,
         "fills: the capsules on hand last more than 3660 days",
+    ),
+    Case(
+        "dose_log_svg",
+        "a list of doses, not a log",
+        lambda: duloxinfo.dose_log_svg(list(LOG.doses)),
+        E.WrongTypeError,
+        "log: expected a duloxinfo.DoseLog, got list",
+    ),
+    Case(
+        "dose_log_svg",
+        "title is a number",
+        lambda: duloxinfo.dose_log_svg(LOG, title=5),
+        E.WrongTypeError,
+        "title: expected a str or None, got int 5",
+    ),
+    Case(
+        "dose_log_svg",
+        "a log made by hand with a naive slot",
+        lambda: duloxinfo.dose_log_svg(
+            attrs.evolve(LOG, doses=(attrs.evolve(LOG.doses[0], slot=dt.datetime(2026, 1, 5, 8)),))
+        ),
+        E.NaiveDatetimeError,
+        "log.doses[0].slot: 2026-01-05T08:00:00 has no time zone",
+    ),
+    Case(
+        "dose_log_svg",
+        "a log made by hand with a 45 mg dose",
+        lambda: duloxinfo.dose_log_svg(
+            attrs.evolve(LOG, doses=(attrs.evolve(LOG.doses[0], dose_mg=45),))
+        ),
+        E.DoseError,
+        "log.doses[0].dose_mg: 45 mg cannot be made of whole capsules",
+    ),
+    Case(
+        "dose_log_svg",
+        "a log made by hand spanning twenty years",
+        lambda: duloxinfo.dose_log_svg(
+            attrs.evolve(
+                LOG,
+                doses=(
+                    LOG.doses[0],
+                    attrs.evolve(LOG.doses[0], slot=LOG.doses[0].slot.replace(year=2046)),
+                ),
+            )
+        ),
+        E.ScheduleError,
+        "log: its doses and intakes span 7306 local dates",
+    ),
+    Case(
+        "adherence",
+        "end in year 9999",
+        lambda: duloxinfo.adherence(R, [], START, dt.datetime(9999, 1, 1, tzinfo=UTC)),
+        E.InvalidDatetimeError,
+        "end: 9999-01-01T00:00:00+00:00 is outside the supported years",
     ),
     Case(
         "dose_log",
