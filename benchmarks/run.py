@@ -153,6 +153,31 @@ _TEN = [
     "omeprazole",
 ]
 
+# A year of a twice-daily plan and what was taken: most doses within the hour, some later
+# or earlier, one in eleven missed, one in seventeen not sure (the dose log's own mix).
+_LOG_START = dt.datetime(2025, 1, 1, tzinfo=_LONDON)
+_LOG_END = _LOG_START + dt.timedelta(days=365)
+_LOG_PLAN = duloxinfo.Regimen(30, [dt.time(8), dt.time(20)], "Europe/London", _LOG_START)
+
+
+def _log_year() -> duloxinfo.IntakeHistory:
+    slots = duloxinfo.dose_times(_LOG_PLAN, _LOG_START, _LOG_END)
+    return duloxinfo.IntakeHistory(
+        duloxinfo.Intake(slot + dt.timedelta(minutes=(i * 37) % 181 - 90), 30, i % 17 != 0)
+        for i, slot in enumerate(slots)
+        if i % 11
+    )
+
+
+# Ten years of monthly fills of 30 capsules, dispensed on different days of the month.
+_FILL_PLAN = duloxinfo.Regimen(
+    60, [dt.time(8)], "Europe/London", dt.datetime(2016, 1, 1, tzinfo=_LONDON)
+)
+_FILLS = [
+    duloxinfo.Fill(dt.date(2016 + m // 12, m % 12 + 1, 1 + (m * 7) % 20), 60, 30)
+    for m in range(120)
+]
+
 _MEMORY = """
 import tracemalloc, duloxinfo
 duloxinfo.Regimen  # attrs and the rules, which an application has already loaded
@@ -198,6 +223,20 @@ def measure(*, quick: bool) -> list[Check]:
     year, two_years = _daily_intakes(365), _daily_intakes(730)
     audit365 = _per_call(lambda: duloxinfo.audit(_REGIMEN, year), repeat)
     audit730 = _per_call(lambda: duloxinfo.audit(_REGIMEN, two_years), repeat)
+
+    log_history = _log_year()
+    log_year = _per_call(
+        lambda: duloxinfo.dose_log(_LOG_PLAN, log_history, _LOG_START, _LOG_END), repeat
+    )
+    adherence_year = _per_call(
+        lambda: duloxinfo.adherence(_LOG_PLAN, log_history, _LOG_START, _LOG_END), repeat
+    )
+    pdc_ten_years = _per_call(
+        lambda: duloxinfo.proportion_of_days_covered(
+            _FILL_PLAN, _FILLS, dt.date(2016, 1, 1), dt.date(2025, 12, 31)
+        ),
+        repeat,
+    )
 
     duloxinfo.check_interactions(_TEN)  # the data loads on the first call
     interactions10 = _per_call(lambda: duloxinfo.check_interactions(_TEN), repeat)
@@ -324,6 +363,21 @@ def measure(*, quick: bool) -> list[Check]:
             2.5,
             4.0,
             "<= 2.5",
+        ),
+        timed("dose_log, a year twice daily", log_year, 5 * MS, ("three slots", three)),
+        timed("adherence, a year twice daily", adherence_year, 5 * MS, ("three slots", three)),
+        timed(
+            "dose_log and adherence together, a year twice daily",
+            log_year + adherence_year,
+            5 * MS,
+            ("three slots", three),
+            MISSED_MARGIN,
+        ),
+        timed(
+            "proportion_of_days_covered, 10 years of monthly fills",
+            pdc_ten_years,
+            1 * MS,
+            ("three slots", three),
         ),
         Check(
             "memory added by the first guide()",
