@@ -4,7 +4,10 @@ Every error is a :class:`DuloxinfoError`, itself a :class:`ValueError`: one
 ``except duloxinfo.DuloxinfoError`` handles anything the library refuses, and no
 other exception escapes a public function, whatever it is given.  Two exceptions
 are Python's own, not the library's: calling a function with a missing or unknown
-argument is a :class:`TypeError`, as for any function; and a function that needs
+argument is a :class:`TypeError`, as for any function (where a function has two
+ways to be called, as :func:`~duloxinfo.rules.supply.supply_forecast` has, an
+argument missing from the way chosen or one from the other way is a
+:class:`WrongTypeError`, which is a :class:`TypeError` too); and a function that needs
 an optional extra raises :class:`ModuleNotFoundError` naming the extra when it is
 not installed (:func:`~duloxinfo.interop.calendar.dose_calendar` needs
 ``duloxinfo[calendar]``).

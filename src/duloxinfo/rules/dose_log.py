@@ -202,7 +202,7 @@ def dose_log(
     return DoseLog(
         start=start,
         end=end,
-        doses=tuple(_logged(timeline, entry) for entry in entries),
+        doses=_logged(timeline, entries),
         unscheduled=unscheduled(timeline, lo, hi, entries),
     )
 
@@ -228,22 +228,26 @@ def slots_in(timeline: Timeline, lo: _dt.datetime, hi: _dt.datetime) -> list[Ent
     """Each slot in ``[lo, hi)``, its intakes (by the timeline's windows) and its status."""
     history = timeline.history
     instants, intakes = history.instants, history.intakes
-    phases = timeline.phases
+    doses = [p.dose_mg for p in timeline.phases]
+    windows = [ON_TIME[p.doses_per_day] for p in timeline.phases]
     entries: list[Entry] = []
+    a = 0
     for at, index, first, last in timeline.slots_between(lo, hi):
-        a = bisect.bisect_left(instants, first)
+        # The windows are in time order, so each search starts where the last began.
+        a = bisect.bisect_left(instants, first, a)
         b = bisect.bisect_left(instants, last, a)
         if a == b:
             entries.append(Entry(at, index, DoseStatus.MISSED, a, a, a, a, None))
             continue
-        phase = phases[index]
-        if b - a == 1:
+        if b - a == 1:  # the common case: one intake, the dose
             dose, after = a, b
+            certain = intakes[a].certain
         else:
-            dose, after = _chosen(intakes, instants, a, b, phase.dose_mg)
+            dose, after = _chosen(intakes, instants, a, b, doses[index])
+            certain = all(i.certain for i in intakes[dose:after])
         offset = instants[dose] - at
-        within = ON_TIME[phase.doses_per_day]
-        if not all(i.certain for i in intakes[dose:after]):
+        within = windows[index]
+        if not certain:
             status = DoseStatus.NOT_SURE
         elif offset < -within:
             status = DoseStatus.EARLY
@@ -286,18 +290,30 @@ def _owned_by_none(timeline: Timeline, first: int, stop: int) -> list[Intake]:
     ]
 
 
-def _logged(timeline: Timeline, entry: Entry) -> LoggedDose:
-    phase = timeline.phases[entry.phase]
+def _logged(timeline: Timeline, entries: list[Entry]) -> tuple[LoggedDose, ...]:
+    """The records of ``entries``, each phase's values looked up once."""
     intakes = timeline.history.intakes
-    return LoggedDose(
-        slot=entry.at.astimezone(phase.tz),
-        dose_mg=phase.dose_mg,
-        status=entry.status,
-        taken=intakes[entry.dose : entry.extra],
-        extra=intakes[entry.first : entry.dose] + intakes[entry.extra : entry.stop],
-        offset=entry.offset,
-        on_time_within=ON_TIME[phase.doses_per_day],
-    )
+    phases = [(p.tz, p.dose_mg, ON_TIME[p.doses_per_day]) for p in timeline.phases]
+    logged: list[LoggedDose] = []
+    for entry in entries:
+        tz, dose_mg, within = phases[entry.phase]
+        first, dose, extra, stop = entry.first, entry.dose, entry.extra, entry.stop
+        logged.append(
+            LoggedDose(
+                slot=entry.at.astimezone(tz),
+                dose_mg=dose_mg,
+                status=entry.status,
+                taken=intakes[dose:extra],
+                extra=(
+                    ()
+                    if first == dose and extra == stop
+                    else intakes[first:dose] + intakes[extra:stop]
+                ),
+                offset=entry.offset,
+                on_time_within=within,
+            )
+        )
+    return tuple(logged)
 
 
 def _chosen(
