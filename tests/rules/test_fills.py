@@ -124,7 +124,10 @@ def test_pdc_python_nonadh_is_270_of_365(plan, parts):
 
 
 def test_pdc_python_concuse_starts_at_the_first_fill():
-    # First fill 2022-01-02: PQA's period starts there, 364 days; the caller says so.
+    # pdc-python's CONCUSE is two drugs taken together (lisinopril 01-02 and 03-25, losartan
+    # 03-25, 07-05, 09-25); duloxinfo has one drug, so these are one drug's fills on those
+    # dates, with the same 360 of 364 days.  First fill 2022-01-02: PQA's period starts
+    # there, 364 days; the caller says so.
     dates = [D(2022, 1, 2), D(2022, 3, 25), D(2022, 7, 5), D(2022, 9, 25)]
     r = proportion_of_days_covered(
         daily(60, D(2022, 1, 1)), _fills(dates, [(60, 90)]), D(2022, 1, 2), D(2022, 12, 31)

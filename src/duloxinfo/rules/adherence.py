@@ -1,10 +1,10 @@
 """How well a plan was followed over a period: :func:`adherence`.
 
-The implementation measures of the ABC taxonomy of adherence (Vrijens et al., Br J Clin
-Pharmacol 2012) as electronic-monitoring studies report them: taking adherence, timing
-adherence, correct dosing, the longest gap and drug holidays (Vrijens et al., BMJ
-2008), worked out from the :func:`~duloxinfo.rules.dose_log.dose_log` of the period.
-The adherence page defines each figure exactly and gives the sources.
+Measures of implementation, a phase of the ABC taxonomy of adherence (Vrijens et al.,
+Br J Clin Pharmacol 2012), as electronic-monitoring studies name them: taking adherence,
+timing adherence, correct dosing and the longest gap; and drug holidays as Vrijens et
+al. (BMJ 2008) count them.  All are worked out from the
+:func:`~duloxinfo.rules.dose_log.dose_log` of the period.  The adherence page defines each figure exactly and gives the sources.
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ DRUG_HOLIDAY_DAYS: Final = 3
 """Missed doses in a row, counted in days' worth of doses, that make a drug holiday.
 
 Three or more days without a dose, as Vrijens et al. (BMJ 2008;336:1114) count drug
-holidays in electronically monitored dosing histories: three once-daily doses in a row,
-or six twice-daily ones.
+holidays in electronically monitored histories of once-daily medicines: three
+once-daily doses in a row.  For a twice-daily plan duloxinfo counts the same three
+days, six doses in a row: its own choice, not the study's.
 """
 
 _HOLIDAY: Final = DRUG_HOLIDAY_DAYS * ONE_DAY

@@ -48,9 +48,11 @@ PDC_THRESHOLD: Final = Fraction(4, 5)
 
 PQA: "The PDC threshold is 80% for each rate; therefore, individuals with a PDC
 of 80% or greater are included in the numerator" (PQA, Marketplace Quality Rating
-System measures FAQ, 2020), and "Clinical evidence supports a standard threshold
-of 80%" (pqa.org, adherence measures).  A fraction, so that the comparison is
-exact: :attr:`DaysCovered.meets_threshold` compares whole numbers.
+System measures FAQ, 2020).  PQA's adherence-measures page uses 80% for most drug
+groups and 90% for HIV antiretroviral medicines; PQA lists no PDC measure for
+antidepressants such as duloxetine, so this is the usual 80%, borrowed.  A fraction,
+so that the comparison is exact: :attr:`DaysCovered.meets_threshold` compares whole
+numbers.
 """
 
 # PQA eligibility, reported rather than enforced: at least two fills on two dates of
@@ -318,8 +320,8 @@ def proportion_of_days_covered(
     """The proportion of days from ``start`` to ``end`` (both included) that ``fills`` cover.
 
     The Pharmacy Quality Alliance's PDC, "the proportion of days in the measurement
-    period 'covered' by prescription claims for the same medication" (PQA measure
-    specification, Step 2 and Step 3), with its 80% threshold
+    period 'covered' by prescription claims for the same medication ..." (PQA measure
+    specification, "Definitions"; counted as its Steps 2 and 3 say), with its 80% threshold
     (:data:`PDC_THRESHOLD`), adapted to a plan:
 
     * A fill's days' supply comes from its capsules and the plan's doses on the days
