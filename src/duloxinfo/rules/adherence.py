@@ -4,7 +4,8 @@ Measures of implementation, a phase of the ABC taxonomy of adherence (Vrijens et
 Br J Clin Pharmacol 2012), as electronic-monitoring studies name them: taking adherence,
 timing adherence, correct dosing and the longest gap; and drug holidays as Vrijens et
 al. (BMJ 2008) count them.  All are worked out from the
-:func:`~duloxinfo.rules.dose_log.dose_log` of the period.  The adherence page defines each figure exactly and gives the sources.
+:func:`~duloxinfo.rules.dose_log.dose_log` of the period.  The adherence page defines
+each figure exactly and gives the sources.
 """
 
 from __future__ import annotations
