@@ -105,6 +105,10 @@ EXAMPLES = {
         [*REGIMEN, *NOW, "--strength", "60", "--count", "0", "--lead-days", "0"],
         [*TITRATION, "--now", "2026-11-02", "--strength", "30", "--count", "30"],
         [*PHASES, "--now", "2026-11-02", "--strength", "30", "--count", "10"],
+        [*REGIMEN, *NOW, "--strength", "60", "--count", "9", "--history", "HISTORY"],
+        [*REGIMEN, *NOW, "--fill", "2026-11-01:60:30", "--history", "HISTORY"],
+        [*TITRATION, *NOW, "--fill", "2026-11-01:30:7", "--fill", "2026-11-08:60:30"],
+        [*PHASES, "--now", "2026-11-12T12:00", "--fill", "2026-10-20:30:7", "--taken", "today 8"],
     ],
     "audit": [
         [*REGIMEN, "--history", "HISTORY"],

@@ -117,6 +117,69 @@ def test_supply_text_and_json():
     )
 
 
+def test_supply_from_fills_less_the_doses_taken(tmp_path):
+    # 90 mg a day as 60 + 30: two fills of 30 on 5 January, the 5 January dose taken; at
+    # 09:00 on 6 January that day's dose is due, so it is counted first: 29 doses left.
+    history = tmp_path / "taken.csv"
+    history.write_text("at,dose_mg\n2026-01-05T08:00,90\n", encoding="utf-8")
+    r90 = ["--dose", "90", "--at", "08:00", "--tz", "UTC", "--start", "2026-01-05"]
+    fills = ["--fill", "2026-01-05:60:30", "--fill", "2026-01-05:30:30"]
+    args = ["supply", *r90, "--now", "2026-01-06T09:00", *fills, "--history", str(history)]
+    out = ok(*args)
+    assert out.splitlines()[:3] == [
+        "On hand:           29 x 60 mg, 29 x 30 mg",
+        "Next dose:         60 mg + 30 mg capsules",
+        "Dose due now:      yes, counted first",
+    ]
+    assert "Runs out on:       2026-02-04 (in 29 days)" in out
+    data = json.loads(ok(*args, "--json"))
+    assert (data["on_hand"], data["next_dose_capsules"], data["due_now"]) == (
+        [[60, 29], [30, 29]],
+        [60, 30],
+        True,
+    )
+    assert (data["doses_left"], data["runs_out_on"], data["unaccounted_intakes"]) == (
+        29,
+        "2026-02-04",
+        [],
+    )
+    # The same with --taken; without the dose taken, one capsule of each more is on hand.
+    taken = ok(*args[:-2], "--taken", "2026-01-05T08:00")
+    assert taken == out
+    untaken = json.loads(ok(*args[:-2], "--json"))
+    assert untaken["on_hand"] == [[60, 30], [30, 30]]
+
+
+def test_supply_from_fills_names_doses_the_fills_cannot_have_supplied():
+    # A dose taken before the first fill: a fill is probably missing from the list.
+    args = ["supply", *REGIMEN, *NOW, "--fill", "2026-11-20:60:30"]
+    out = " ".join(ok(*args, "--taken", "2026-11-19T08:00").split())
+    assert "Not from these fills: 1 dose taken that the fills cannot have supplied in full" in out
+    assert "Not from these fills" not in ok(*args)
+
+
+def test_supply_counts_a_dose_due_now_when_told_what_was_taken():
+    # Asked at 13:00 with today's 08:00 dose not taken: with --taken, it is counted, so 3
+    # capsules cover today's and two more; without, only the doses after now (as before).
+    told = ok(
+        "supply",
+        *REGIMEN,
+        *NOW,
+        "--strength",
+        "60",
+        "--count",
+        "3",
+        "--taken",
+        "yesterday 08:00",
+        "--json",
+    )
+    blind = ok("supply", *REGIMEN, *NOW, "--strength", "60", "--count", "3", "--json")
+    assert (json.loads(told)["runs_out_on"], json.loads(blind)["runs_out_on"]) == (
+        "2026-11-28",
+        "2026-11-29",
+    )
+
+
 def test_audit_reads_csv_json_and_stdin(tmp_path):
     csv_file = tmp_path / "taken.csv"
     csv_file.write_text("at,dose_mg\n2026-11-24T08:05,60\n2026-11-24T13:00,60\n", encoding="utf-8")

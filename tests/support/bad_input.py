@@ -1625,6 +1625,21 @@ CLI_CASES = [
         "--strength: 25 is not a marketed",
     ),
     CliCase(
+        "supply --fill 2026-11-01:60:30 --count 3 ...",
+        ("supply", *REG_ARGS, *NOW_ARGS, "--fill", "2026-11-01:60:30", "--count", "3"),
+        "--count: not taken with --fill (the fills say what is on hand)",
+    ),
+    CliCase(
+        "supply --strength 60 ... (no --count)",
+        ("supply", *REG_ARGS, *NOW_ARGS, "--strength", "60"),
+        "--count: missing; give --strength and --count, or --fill",
+    ),
+    CliCase(
+        "supply --fill 2026-11-26:60:30 ... (after --now)",
+        ("supply", *REG_ARGS, *NOW_ARGS, "--fill", "2026-11-26:60:30"),
+        "--fill: dispensed on 2026-11-26, after today (2026-11-25)",
+    ),
+    CliCase(
         "schedule --days 0 ...",
         ("schedule", *REG_ARGS, *NOW_ARGS, "--days", "0"),
         "--days: 0 is not between 1 and 3660",

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ..rules.dose_log import DoseLog, LoggedDose
     from ..rules.fills import Fill
     from ..rules.intakes import Intake
+    from ..rules.supply import Supply
     from ._values import Clock
 
 if TYPE_CHECKING:
@@ -217,16 +218,40 @@ def _schedule(args: argparse.Namespace) -> str:
 
 
 def _supply(args: argparse.Namespace) -> str:
-    plan, _, now = read_plan(args)
+    plan, tz, now = read_plan(args)
     most = duloxinfo.MAX_SCHEDULE_DAYS
     if not 0 <= args.lead_days <= most:
         raise InputError(f"--lead-days: {args.lead_days} is not between 0 and {most}")
-    supply = duloxinfo.supply_forecast(
-        plan, args.strength, args.count, now(), lead_time=_dt.timedelta(days=args.lead_days)
-    )
+    lead = _dt.timedelta(days=args.lead_days)
+    given = (("--strength", args.strength), ("--count", args.count))
+    intakes = _taken_and_history(args, plan, tz, now)
+    supply: Supply
+    if args.fill:
+        for flag, value in given:
+            if value is not None:
+                raise InputError(
+                    f"{flag}: not taken with --fill (the fills say what is on hand); "
+                    "give --strength and --count, or --fill"
+                )
+        supply = duloxinfo.supply_forecast(
+            plan, fills=_fills(args.fill), intakes=intakes, now=now(), lead_time=lead
+        )
+    else:
+        for flag, value in given:
+            if value is None:
+                raise InputError(f"{flag}: missing; give --strength and --count, or --fill")
+        supply = duloxinfo.supply_forecast(
+            plan,
+            args.strength,
+            args.count,
+            now(),
+            # Without doses taken, as before: the capsules cover the doses from now on.
+            intakes=intakes if args.taken or args.not_sure or args.history else None,
+            lead_time=lead,
+        )
     if args.json:
         return _answer(_as_data(supply))
-    return _lines(
+    pairs = [
         ("Capsules per dose", supply.capsules_per_dose),
         ("Doses left", supply.doses_left),
         ("Last covered dose", _when(supply.last_covered_dose)),
@@ -237,8 +262,32 @@ def _supply(args: argparse.Namespace) -> str:
             else f"{supply.runs_out_on.isoformat()} (in {supply.days_left} days)",
         ),
         ("Refill by", "no need" if supply.refill_by is None else supply.refill_by.isoformat()),
-        ("Reason", supply.reason),
-    )
+    ]
+    if isinstance(supply, duloxinfo.SupplyFromFills):
+        pairs[:0] = [
+            (
+                "On hand",
+                ", ".join(f"{n} x {mg} mg" for mg, n in supply.on_hand) or "none",
+            ),
+            (
+                "Next dose",
+                " + ".join(f"{mg} mg" for mg in supply.next_dose_capsules) + " capsules"
+                if supply.next_dose_capsules
+                else "cannot be made from what is on hand",
+            ),
+            ("Dose due now", "yes, counted first" if supply.due_now else "no"),
+        ]
+        if supply.unaccounted_intakes:
+            pairs.append(
+                (
+                    "Not from these fills",
+                    (
+                        f"{plural(len(supply.unaccounted_intakes), 'dose')} taken that the "
+                        "fills cannot have supplied in full; a fill may be missing"
+                    ),
+                )
+            )
+    return _lines(*pairs, ("Reason", supply.reason))
 
 
 def _audit(args: argparse.Namespace) -> str:
@@ -757,6 +806,7 @@ _FIELDS = {
     "audit": {"intakes": "--history"},
     "adherence": {"intakes": "--history", "start": "--from", "end": "--to", "log": "--svg"},
     "pdc": {"start": "--from", "end": "--to", "fills": "--fill"},
+    "supply": {"intakes": "--taken", "fills": "--fill"},
 }
 _MOST_NEXT = 100
 

@@ -168,13 +168,29 @@ def _supply_options(parser: argparse.ArgumentParser) -> None:
     from ..rules.supply import DEFAULT_REFILL_LEAD_TIME  # noqa: PLC0415 - only when supply is run
 
     _plan_options(parser)
-    parser.add_argument("--strength", type=int, required=True, metavar="MG", help="capsule mg")
-    parser.add_argument("--count", type=int, required=True, help="capsules on hand")
+    on_hand = parser.add_argument_group(
+        "what is on hand", "either --strength and --count, or the fills (--fill, repeated)"
+    )
+    on_hand.add_argument("--strength", type=int, metavar="MG", help="capsule mg")
+    on_hand.add_argument("--count", type=int, help="capsules on hand now")
+    _fill_option(on_hand)
+    _taken_options(parser)
+    _history_option(parser, required=False)
     lead = DEFAULT_REFILL_LEAD_TIME.days
     parser.add_argument(
         "--lead-days", type=int, default=lead, help=f"refill this many days early (default: {lead})"
     )
     _json_option(parser)
+
+
+def _fill_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    parser.add_argument(
+        "--fill",
+        action="append",
+        default=[],
+        metavar="DATE:MG:COUNT",
+        help="a fill: the date dispensed, the capsule mg and how many (repeat it)",
+    )
 
 
 def _history_option(parser: argparse.ArgumentParser, *, required: bool) -> None:
@@ -208,13 +224,7 @@ def _adherence_options(parser: argparse.ArgumentParser) -> None:
 
 def _pdc_options(parser: argparse.ArgumentParser) -> None:
     _plan_options(parser, now=False)
-    parser.add_argument(
-        "--fill",
-        action="append",
-        default=[],
-        metavar="DATE:MG:COUNT",
-        help="a fill: the date dispensed, the capsule mg and how many (repeat it)",
-    )
+    _fill_option(parser)
     parser.add_argument("--from", dest="from_", required=True, metavar="DATE", help="first day")
     parser.add_argument("--to", required=True, metavar="DATE", help="last day (included)")
     _json_option(parser)

@@ -105,6 +105,15 @@ def answer_schemas() -> dict[str, object]:
     dose = _object("A scheduled dose.", at=_INSTANT, dose_mg=_MG)
     intake = _object("A dose taken.", at=_INSTANT, dose_mg=_MG, certain=_BOOL)
     reason_rule: dict[str, dict[str, object]] = {"reason": _TEXT, "rule": _TEXT}
+    supply: dict[str, dict[str, object]] = {
+        "capsules_per_dose": _COUNT,
+        "doses_left": _COUNT,
+        "last_covered_dose": _or_null(_ref("instant")),
+        "runs_out_on": _or_null(_DATE),
+        "days_left": _or_null(_COUNT),
+        "refill_by": _or_null(_DATE),
+        **reason_rule,
+    }
     defs: dict[str, object] = {
         "instant": _INSTANT,
         "dose": dose,
@@ -125,16 +134,31 @@ def answer_schemas() -> dict[str, object]:
             end=_ref("instant"),
             doses=_list(_ref("dose")),
         ),
-        "supply": _answer(
-            "duloxinfo supply --json: when the capsules run out and when to refill.",
-            capsules_per_dose=_COUNT,
-            doses_left=_COUNT,
-            last_covered_dose=_or_null(_ref("instant")),
-            runs_out_on=_or_null(_DATE),
-            days_left=_or_null(_COUNT),
-            refill_by=_or_null(_DATE),
-            **reason_rule,
-        ),
+        "supply": {
+            "description": (
+                "duloxinfo supply --json: when the capsules run out and when to refill; "
+                "with --fill, also what is on hand."
+            ),
+            "oneOf": [
+                _answer("From --strength and --count.", **supply),
+                _answer(
+                    "From --fill, less the doses taken.",
+                    **supply,
+                    on_hand=_list(
+                        {
+                            "type": "array",
+                            "description": "A strength in mg and how many capsules of it.",
+                            "prefixItems": [_MG, _COUNT],
+                            "items": False,
+                            "minItems": 2,
+                        }
+                    ),
+                    next_dose_capsules=_list(_MG),
+                    due_now=_BOOL,
+                    unaccounted_intakes=_list(_ref("intake")),
+                ),
+            ],
+        },
         "audit": _answer(
             "duloxinfo audit --json: the double doses in the history.",
             intakes=_COUNT,
