@@ -20,10 +20,11 @@ import attrs
 from ._inputs import as_history, as_plan
 from ._slots import ONE_DAY
 from ._timeline import Timeline
-from .dose_log import ON_TIME, DoseStatus, Entry, period, slots_in, unscheduled
+from .dose_log import ON_TIME, DoseStatus, Entry, slots_in, unscheduled
 from .intakes import Intake, IntakeHistory
 from .plan import Plan
 from .regimen import Regimen
+from .schedule import period
 
 __all__ = ["DRUG_HOLIDAY_DAYS", "Adherence", "adherence"]
 

@@ -19,16 +19,14 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from .._validate import require_aware, utc
-from ..errors import ScheduleError
+from .._validate import utc
 from ._inputs import as_history, as_plan
-from ._slots import ONE_DAY
 from ._timeline import Timeline
 from .audit import ONE_DOSE_WITHIN
 from .intakes import Intake, IntakeHistory
 from .plan import Plan
 from .regimen import Regimen
-from .schedule import MAX_SCHEDULE_DAYS
+from .schedule import period
 
 __all__ = [
     "ON_TIME_ONCE_DAILY",
@@ -134,21 +132,6 @@ class DoseLog:
     end: _dt.datetime
     doses: tuple[LoggedDose, ...]
     unscheduled: tuple[Intake, ...]
-
-
-def period(start: object, end: object) -> tuple[_dt.datetime, _dt.datetime]:
-    """Check a period's bounds (aware, ``end`` not before ``start``, not too long)."""
-    start = require_aware(start, "start")
-    end = require_aware(end, "end")
-    lo, hi = utc(start), utc(end)
-    if hi < lo:
-        raise ScheduleError(f"end: {end.isoformat()} is before start ({start.isoformat()})")
-    if hi - lo > MAX_SCHEDULE_DAYS * ONE_DAY:
-        raise ScheduleError(
-            f"end: {end.isoformat()} is more than {MAX_SCHEDULE_DAYS} days after start "
-            f"({start.isoformat()})"
-        )
-    return lo, hi
 
 
 def dose_log(

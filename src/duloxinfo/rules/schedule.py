@@ -50,6 +50,14 @@ def dose_times(
     and the 29th's 08:00 dose is already inside.
     """
     plan = as_plan(plan)
+    lo, hi = period(start, end)
+    return tuple(
+        slot.astimezone(phase.tz) for phase in plan.phases for slot in doses_between(phase, lo, hi)
+    )
+
+
+def period(start: object, end: object) -> tuple[_dt.datetime, _dt.datetime]:
+    """A span's bounds in UTC, checked: aware, ``end`` not before ``start``, not too long."""
     start = require_aware(start, "start")
     end = require_aware(end, "end")
     lo, hi = utc(start), utc(end)
@@ -60,6 +68,4 @@ def dose_times(
             f"end: {end.isoformat()} is more than {MAX_SCHEDULE_DAYS} days after start "
             f"({start.isoformat()})"
         )
-    return tuple(
-        slot.astimezone(phase.tz) for phase in plan.phases for slot in doses_between(phase, lo, hi)
-    )
+    return lo, hi
