@@ -10,9 +10,11 @@ renders a picture to a PNG.
 import datetime as dt
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
+import zlib
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -490,8 +492,67 @@ def test_a_headless_browser_renders_the_picture():
                 page.as_uri(),
             ]
         subprocess.run(command, check=True, timeout=120, capture_output=True)
-        assert png.exists()
-        assert png.stat().st_size > 0
+        painted = png_colours(png.read_bytes())
+    # Every status of the log is painted in its own colour, on the white background: the
+    # browser drew the marks, not an empty or broken page.
+    shown = {dose.status for dose in LOG.doses}
+    assert len(shown) == len(DoseStatus)
+    for status in shown:
+        colour = picture.STATUS_COLOURS[status]
+        rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        assert rgb in painted, f"{status.value} ({colour}) is not painted"
+    assert (255, 255, 255) in painted
+
+
+def png_colours(data):
+    """The colours of an 8-bit RGB or RGBA PNG's opaque pixels (a browser's screenshot).
+
+    The standard library is enough: the image data is zlib-compressed scanlines, each
+    with a filter byte (PNG specification, sections 7.3 and 9).
+    """
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    chunks, pos = {}, 8
+    while pos < len(data):
+        (size,) = struct.unpack(">I", data[pos : pos + 4])
+        kind = data[pos + 4 : pos + 8]
+        chunks.setdefault(kind, []).append(data[pos + 8 : pos + 8 + size])
+        pos += 12 + size
+    width, height, depth, colour_type, _, _, interlace = struct.unpack(
+        ">IIBBBBB", chunks[b"IHDR"][0]
+    )
+    assert (depth, interlace) == (8, 0)
+    assert colour_type in {2, 6}
+    step = 3 if colour_type == 2 else 4
+    raw = zlib.decompress(b"".join(chunks[b"IDAT"]))
+    stride = width * step
+    previous, colours = bytearray(stride), set()
+    for row in range(height):
+        start = row * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        for i in range(stride):
+            left = line[i - step] if i >= step else 0
+            up, corner = previous[i], previous[i - step] if i >= step else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + up) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                guess = left + up - corner
+                near = min(
+                    (abs(guess - left), 0, left),
+                    (abs(guess - up), 1, up),
+                    (abs(guess - corner), 2, corner),
+                )
+                line[i] = (line[i] + near[2]) & 0xFF
+        colours.update(
+            tuple(line[i : i + 3])
+            for i in range(0, stride, step)
+            if step == 3 or line[i + 3] == 255
+        )
+        previous = line
+    return colours
 
 
 def test_the_picture_is_public_as_duloxinfo_dose_log_svg():
