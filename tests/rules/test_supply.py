@@ -344,7 +344,9 @@ def test_a_90_mg_dose_takes_a_60_and_a_30_mg_capsule_and_intakes_are_taken_off_e
     )
     assert s.reason == (
         "You have 20 capsules of 60 mg and 10 capsules of 30 mg. That is enough for 10 "
-        "doses. You will run out on Wednesday 21 January. Refill by Wednesday 14 January."
+        "doses. You will run out on Wednesday 21 January. The capsules left then cannot "
+        "make your 90 mg dose on Wednesday 21 January. Ask your pharmacist which capsules "
+        "you need. Refill by Wednesday 14 January."
     )
     assert_plain(s.reason)
 
@@ -398,8 +400,9 @@ def test_an_intake_the_fills_cannot_have_supplied_is_reported_and_its_part_taken
         dt.date(2026, 1, 3),
     )
     assert s.reason == (
-        "You have 9 capsules of 60 mg. That is not enough for your dose on Saturday 3 "
-        "January. Refill today."
+        # Not "not enough": 60 mg capsules are not to be made into a 90 mg dose by hand.
+        "You have 9 capsules of 60 mg. They cannot make your 90 mg dose on Saturday 3 "
+        "January. Ask your pharmacist which capsules you need. Refill today."
     )
 
 
@@ -419,6 +422,45 @@ def test_fills_that_last_until_the_plan_ends_and_a_plan_with_no_dose_left():
         (),
         "You have no capsules. Your plan has no more doses.",
     )
+
+
+def test_fills_none_is_named_as_fills_not_as_a_missing_count():
+    with pytest.raises(
+        duloxinfo.WrongTypeError, match=r"^fills: expected an iterable of Fill, got NoneType None"
+    ):
+        duloxinfo.supply_forecast(DAILY_8, fills=None, now=at(2026, 1, 10))
+
+
+def test_a_fill_of_more_capsules_than_any_pharmacy_dispenses_is_refused():
+    assert Fill(dt.date(2026, 1, 1), 20, duloxinfo.MAX_FILL_CAPSULES).capsules == 10_000
+    with pytest.raises(duloxinfo.SupplyError, match=r"^capsules: 10001 capsules is more than"):
+        Fill(dt.date(2026, 1, 1), 20, 10_001)
+    # Before the bound, a count too long to write as text escaped as Python's ValueError.
+    with pytest.raises(duloxinfo.SupplyError, match=r"^capsules: \(an integer of about 5000"):
+        Fill(dt.date(2026, 1, 1), 60, 10**5000)
+
+
+def test_fills_near_the_last_supported_year_are_forecast():
+    # now + 3,660 days is past the year 9999; one capsule still lasts one day.
+    s = duloxinfo.supply_forecast(
+        DAILY_8, fills=[Fill(dt.date(9990, 6, 1), 60, 1)], now=at(9990, 6, 1, 9)
+    )
+    assert (s.doses_left, s.runs_out_on) == (1, dt.date(9990, 6, 3))
+
+
+def test_today_is_one_date_in_a_pause_before_a_phase_in_another_zone():
+    # In a pause between London and Auckland phases, 23:00 UTC on 15 January is the 15th in
+    # London (the phase in force: the one before the pause) and the 16th in Auckland. The
+    # fill check and days_left both count from the 15th.
+    london = Regimen(60, [dt.time(8)], "Europe/London", at(2026, 1, 1), at(2026, 1, 10))
+    auckland = Regimen(60, [dt.time(8)], "Pacific/Auckland", at(2026, 1, 20))
+    plan = duloxinfo.Plan([london, auckland])
+    now = at(2026, 1, 15, 23)
+    with pytest.raises(duloxinfo.HistoryError, match=r"after today \(2026-01-15\)"):
+        duloxinfo.supply_forecast(plan, fills=[Fill(dt.date(2026, 1, 16), 60, 3)], now=now)
+    s = duloxinfo.supply_forecast(plan, fills=[Fill(dt.date(2026, 1, 15), 60, 3)], now=now)
+    assert s.runs_out_on is not None
+    assert s.days_left == (s.runs_out_on - dt.date(2026, 1, 15)).days
 
 
 def test_fills_are_refused_as_the_other_arguments_are():

@@ -41,7 +41,22 @@ from ._inputs import as_plan
 from .plan import Plan
 from .regimen import Regimen
 
-__all__ = ["PDC_THRESHOLD", "DaysCovered", "Fill", "FillCoverage", "proportion_of_days_covered"]
+__all__ = [
+    "MAX_FILL_CAPSULES",
+    "PDC_THRESHOLD",
+    "DaysCovered",
+    "Fill",
+    "FillCoverage",
+    "proportion_of_days_covered",
+]
+
+MAX_FILL_CAPSULES: Final = 10_000
+"""The most capsules one :class:`Fill` may hold.
+
+Ten years of the label's largest daily dose (120 mg) as 20 mg capsules would be about
+22,000; no pharmacy dispenses that at once, so a larger number is taken for a mistake
+(a count typed twice, a mg amount in the capsules field) and refused.
+"""
 
 PDC_THRESHOLD: Final = Fraction(4, 5)
 """The PDC at or above which the PQA counts a person as adherent: 80%.
@@ -69,6 +84,11 @@ def _require_capsules(value: object, field: str) -> None:
         raise SupplyError(
             f"{field}: expected a number of capsules of at least 1, got {brief(count)}"
         )
+    if count > MAX_FILL_CAPSULES:
+        raise SupplyError(
+            f"{field}: {brief(count)} capsules is more than {MAX_FILL_CAPSULES:,} in one fill; "
+            "check the number"
+        )
 
 
 def _require_fill_strength(value: object, field: str) -> None:
@@ -83,14 +103,15 @@ class Fill:
         dispensed_on: The date of dispensing (the date of service), a
             :class:`datetime.date`.
         strength_mg: The capsules' strength, one of the marketed strengths.
-        capsules: How many capsules were dispensed, a whole number of at least 1.
+        capsules: How many capsules were dispensed, a whole number from 1 to
+            :data:`MAX_FILL_CAPSULES`.
 
     Raises:
         WrongTypeError: ``dispensed_on`` is not a date (a datetime is not one here),
             or ``strength_mg`` or ``capsules`` is not a whole number.
         InvalidDatetimeError: ``dispensed_on`` is outside the supported years.
         DoseError: ``strength_mg`` is not a marketed capsule strength.
-        SupplyError: ``capsules`` is below 1.
+        SupplyError: ``capsules`` is below 1 or more than :data:`MAX_FILL_CAPSULES`.
 
     >>> import datetime as dt
     >>> from duloxinfo import Fill

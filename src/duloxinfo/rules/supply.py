@@ -173,7 +173,7 @@ def supply_forecast(  # noqa: PLR0913 - the two ways to call it, each with its o
     count: int | _Missing = _MISSING,
     now: _dt.datetime | _Missing = _MISSING,
     *,
-    fills: Iterable[Fill] | None = None,
+    fills: Iterable[Fill] | _Missing = _MISSING,
     intakes: IntakeHistory | Iterable[Intake] | None = None,
     lead_time: _dt.timedelta = DEFAULT_REFILL_LEAD_TIME,
 ) -> Supply:
@@ -233,7 +233,7 @@ def supply_forecast(  # noqa: PLR0913 - the two ways to call it, each with its o
     if now is _MISSING:
         raise WrongTypeError("now: missing; give the aware instant of the question")
     now = require_aware(now, "now")
-    if fills is not None:
+    if fills is not _MISSING:
         for value, name in ((strength_mg, "strength_mg"), (count, "count")):
             if value is not _MISSING:
                 raise WrongTypeError(
@@ -291,7 +291,7 @@ def _from_count(  # noqa: PLR0913, PLR0917 - supply_forecast's arguments, passed
         else _with_due(due, _ahead(timeline, utc(now), skip))
     )
     try:
-        run = _run(doses, {strength_mg: count}, None)
+        run = _run(doses, left := {strength_mg: count}, None)
     except OverflowError:
         raise SupplyError(
             f"count: {brief(count)} capsules from {begin.date().isoformat()} last past the "
@@ -304,7 +304,7 @@ def _from_count(  # noqa: PLR0913, PLR0917 - supply_forecast's arguments, passed
     else:  # no dose is left in the plan
         per_dose = timeline.phases[-1].dose_mg // strength_mg
     have = f"You have {plural(count, 'capsule') if count else 'no capsules'} of {strength_mg} mg."
-    return _answer(timeline, run, now, lead=lead, have=have, per_dose=per_dose)
+    return _answer(timeline, run, now, lead=lead, have=have, per_dose=per_dose, left=left)
 
 
 def _require_lead_time(value: object) -> _dt.timedelta:
@@ -394,8 +394,14 @@ def _answer(  # noqa: PLR0913 - the parts of the answer
     lead: _dt.timedelta,
     have: str,
     per_dose: int,
+    left: dict[int, int],
 ) -> Supply:
-    """The answer, with the fields :class:`SupplyFromFills` adds to it left out."""
+    """The answer, with the fields :class:`SupplyFromFills` adds to it left out.
+
+    ``left`` is what is on hand after the doses covered: capsules left that cannot make
+    the next dose are said to be so, not "not enough", so that nobody makes the dose up
+    from the wrong strength.
+    """
 
     def local(dose: _Dose) -> _dt.datetime:
         return dose.at.astimezone(timeline.phases[dose.phase].tz)
@@ -419,15 +425,27 @@ def _answer(  # noqa: PLR0913 - the parts of the answer
         )
     runs_out = local(run.out)
     runs_out_on = runs_out.date()
-    today = now.astimezone(runs_out.tzinfo).date()
+    today = _today(timeline, now)
     # runs_out_on less the lead time, but not before today (nor before the year 1).
     refill_by = today if (runs_out_on - today) <= lead else runs_out_on - lead
     when = "today" if refill_by == today else f"by {date_words(refill_by)}"
+    if any(left.values()):
+        cannot = (
+            f"The capsules left then cannot make your {run.out.mg} mg dose on "
+            f"{date_words(runs_out_on)}. Ask your pharmacist which capsules you need."
+            if run.doses
+            else f"They cannot make your {run.out.mg} mg dose on {date_words(runs_out_on)}. "
+            "Ask your pharmacist which capsules you need."
+        )
+    else:
+        cannot = (
+            "" if run.doses else f"That is not enough for your dose on {date_words(runs_out_on)}."
+        )
     covered = (
         f"That is enough for {plural(run.doses, 'dose')}. You will run out on "
-        f"{date_words(runs_out_on)}."
+        f"{date_words(runs_out_on)}. {cannot}".rstrip()
         if run.doses
-        else f"That is not enough for your dose on {date_words(runs_out_on)}."
+        else cannot
     )
     return Supply(
         capsules_per_dose=per_dose,
@@ -459,7 +477,7 @@ def _from_fills(
     require_not_after(history, now)
     timeline = Timeline(plan, history)
     now_utc = utc(now)
-    today = now.astimezone(timeline.phases[timeline.phase_at(now_utc)].tz).date()
+    today = _today(timeline, now)
     for index, fill in enumerate(checked):
         if fill.dispensed_on > today:
             raise HistoryError(
@@ -470,11 +488,11 @@ def _from_fills(
     due, skip = _due(timeline, now_utc, advise_missed_dose(plan, history, now))
     left = dict(on_hand)
     try:
-        run = _run(
-            _with_due(due, _ahead(timeline, now_utc, skip)),
-            left,
-            now_utc + MAX_SCHEDULE_DAYS * ONE_DAY,
-        )
+        limit: _dt.datetime | None = now_utc + MAX_SCHEDULE_DAYS * ONE_DAY
+    except OverflowError:  # within that many days of the year 9999: the year is the limit
+        limit = None
+    try:
+        run = _run(_with_due(due, _ahead(timeline, now_utc, skip)), left, limit)
     except OverflowError:
         raise SupplyError(
             f"fills: the capsules on hand from {today.isoformat()} last past the year 9999"
@@ -487,7 +505,9 @@ def _from_fills(
         made = fewest_capsules(mg, tuple((s, mg) for s in LABEL.capsule_strengths_mg.value))
         per_dose = len(made or ())
     pairs = tuple(sorted(on_hand.items(), reverse=True))
-    shared = _answer(timeline, run, now, lead=lead_time, have=_have(pairs), per_dose=per_dose)
+    shared = _answer(
+        timeline, run, now, lead=lead_time, have=_have(pairs), per_dose=per_dose, left=left
+    )
     return SupplyFromFills(
         **attrs.asdict(shared, recurse=False),
         on_hand=pairs,
@@ -522,6 +542,11 @@ def _ledger(timeline: Timeline, fills: list[Fill]) -> tuple[dict[int, int], list
     for fill in fills[arrived:]:
         on_hand[fill.strength_mg] = on_hand.get(fill.strength_mg, 0) + fill.capsules
     return on_hand, unaccounted
+
+
+def _today(timeline: Timeline, now: _dt.datetime) -> _dt.date:
+    """Today: ``now``'s date in the zone of the phase in force (in a pause, the one before)."""
+    return now.astimezone(timeline.phases[timeline.phase_at(utc(now))].tz).date()
 
 
 def _have(on_hand: tuple[tuple[int, int], ...]) -> str:
