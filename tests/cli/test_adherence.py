@@ -392,3 +392,19 @@ def test_no_svg_is_written_for_bad_input(capsys, tmp_path):
     path = tmp_path / "doses.svg"
     refused(capsys, *REGIMEN, *NOW, "--from", "2026-11-26", "--svg", str(path))
     assert not path.exists()
+
+
+def test_a_dose_whose_time_to_take_has_not_passed_is_due_not_missed(capsys):
+    # Asked a minute after the 5th's 08:00 dose (the period ends now): missed-dose says to
+    # take it now, so the log must not call it missed, nor count it in any figure.
+    args = [*REGIMEN, "--now", "2026-11-05T08:01", "--from", "2026-11-02"]
+    taken = [x for d in (2, 3, 4) for x in ("--taken", f"2026-11-0{d}T08:00")]
+    out = ok(capsys, *args, *taken)
+    assert "Scheduled doses: 3, and 1 still due (not counted yet)" in out
+    assert "What happened:   3 on time, 0 early, 0 late, 0 missed, 0 not sure, 1 due" in out
+    assert "Thu 2026-11-05 08:00 GMT  60 mg  due" in out
+    data = json.loads(ok(capsys, *args, *taken, "--json"))
+    assert (data["prescribed"], data["due"], data["taking"]) == (3, 1, 1.0)
+    assert data["doses"][-1]["status"] == "due"
+    assert cli.main(["missed-dose", *args[:-2], *taken]) == 0
+    assert "Action:          take-now (60 mg)" in capsys.readouterr().out

@@ -100,6 +100,8 @@ TAKEN = [
     Intake(day(11, 17), 60),
 ]
 LOG = dose_log(PLAN, TAKEN, day(5, 0), day(12, 0))
+# The same asked at 09:00 on the 12th, that day's dose not taken yet: one is due.
+NOW_LOG = dose_log(PLAN, TAKEN, day(5, 0), day(12, 9), now=day(12, 9))
 
 
 def test_the_example_has_a_mark_per_slot_a_legend_and_words_for_each_mark():
@@ -111,15 +113,16 @@ def test_the_example_has_a_mark_per_slot_a_legend_and_words_for_each_mark():
         "late": 1,
         "missed": 1,
         "not-sure": 1,
+        "due": 0,
         "extra": 1,
         "unscheduled": 0,
     }
     assert [title_of(g) for g in marks(root, "dose")] == [
-        "Mon 5 Jan 08:00, 60 mg: taken on time, 20 minutes late",
+        "Mon 5 Jan 08:00, 60 mg: taken on time, 20 minutes after the scheduled time",
         "Tue 6 Jan 08:00, 60 mg: taken 3 hours early",
         "Wed 7 Jan 08:00, 60 mg: taken 5 hours late",
         "Thu 8 Jan 08:00, 60 mg: missed",
-        "Fri 9 Jan 08:00, 60 mg: taken on time, 1 hour late",
+        "Fri 9 Jan 08:00, 60 mg: taken on time, 1 hour after the scheduled time",
         "Sat 10 Jan 08:00, 60 mg: not sure it was taken; if it was, 1 hour early",
         "Sun 11 Jan 08:00, 60 mg: taken on time, at the scheduled time",
     ]
@@ -479,7 +482,7 @@ def test_a_headless_browser_renders_the_picture():
         pytest.skip(f"no headless browser installed (looked for {', '.join(BROWSERS)} on PATH)")
     with tempfile.TemporaryDirectory() as tmp:  # pragma: no cover - only with a browser
         page, png = Path(tmp) / "log.svg", Path(tmp) / "log.png"
-        page.write_text(dose_log_svg(LOG), encoding="utf-8")
+        page.write_text(dose_log_svg(NOW_LOG), encoding="utf-8")
         if browser == "firefox":
             command = [browser, "--headless", f"--screenshot={png}", page.as_uri()]
         else:
@@ -495,7 +498,7 @@ def test_a_headless_browser_renders_the_picture():
         painted = png_colours(png.read_bytes())
     # Every status of the log is painted in its own colour, on the white background: the
     # browser drew the marks, not an empty or broken page.
-    shown = {dose.status for dose in LOG.doses}
+    shown = {dose.status for dose in NOW_LOG.doses}
     assert len(shown) == len(DoseStatus)
     for status in shown:
         colour = picture.STATUS_COLOURS[status]

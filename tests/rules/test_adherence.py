@@ -59,6 +59,7 @@ def test_five_days_of_twice_daily_doses_every_figure():
             start=jan(1, 0),
             end=jan(6, 0),
             prescribed=10,
+            due=0,
             taken=6,
             unsure=1,
             on_time=5,
@@ -153,6 +154,23 @@ def test_a_period_with_no_dose_has_no_shares():
     assert (a.longest_gap, a.longest_gap_with_unsure) == (2 * DAY + 16 * H, 2 * DAY + 16 * H)
     empty = adherence(later, [], jan(1, 0), jan(1, 0))
     assert (empty.prescribed, empty.longest_gap, empty.drug_holidays) == (0, dt.timedelta(0), 0)
+
+
+def test_a_dose_still_due_at_now_is_in_no_figure():
+    # Once daily 08:00 UTC; the 1st and 2nd taken, the 3rd and 4th missed, and asked at
+    # 10:00 on the 5th with that day's dose not taken yet.  Without now, the 5th is a
+    # third missed day in a row: a drug holiday.  With now, it is due, not judged yet.
+    taken = [Intake(jan(d), 60) for d in (1, 2)]
+    now = jan(5, 10)
+    told = adherence(ONCE, taken, jan(1, 0), now)
+    asked = adherence(ONCE, taken, jan(1, 0), now, now=now)
+    assert (told.prescribed, told.due, told.drug_holidays, told.days) == (5, 0, 1, 5)
+    assert (asked.prescribed, asked.due, asked.drug_holidays, asked.days) == (4, 1, 0, 4)
+    assert (asked.taking, asked.timing, asked.correct_dosing) == (0.5, 0.5, 0.5)
+    assert asked.longest_gap == told.longest_gap == now - jan(2)
+    log = dose_log(ONCE, taken, jan(1, 0), now, now=now)
+    assert asked.prescribed + asked.due == len(log.doses)
+    assert [d.status for d in log.doses].count(DoseStatus.DUE) == asked.due
 
 
 def test_a_pause_has_no_doses_to_miss_but_its_time_is_a_gap():

@@ -251,6 +251,50 @@ def test_every_slot_and_every_intake_of_the_period_appears_exactly_once(case):
     assert all(oracle.owner(plan, i.at) is None for i in log.unscheduled)
 
 
+@given(periods())
+def test_asked_at_the_end_a_dose_is_due_exactly_when_an_intake_then_would_count_for_it(case):
+    plan, intakes, start, end = case
+    now = oracle.utc(end)
+    before = [i for i in intakes if oracle.utc(i.at) <= now]
+    asked = dose_log(plan, before, start, end, now=end)
+    told = dose_log(plan, before, start, end)
+    assert [d.slot for d in asked.doses] == [d.slot for d in told.doses]
+    assert asked.unscheduled == told.unscheduled
+    owner = oracle.owner(plan, now)
+    for a, t in zip(asked.doses, told.doses, strict=True):
+        if a.status is DoseStatus.DUE:
+            # Only a missed dose can be due, and only the one whose window holds now.
+            assert t.status is DoseStatus.MISSED
+            assert owner is not None
+            assert owner[0] == oracle.utc(a.slot)
+            assert (a.taken, a.extra, a.offset) == ((), (), None)
+        else:
+            assert a == t
+            if a.status is DoseStatus.MISSED:
+                assert owner is None or owner[0] != oracle.utc(a.slot)
+
+
+def test_a_dose_is_due_until_its_window_closes_and_then_missed():
+    # 08:00 daily in London; nothing taken on the 8th.  Its window runs to 20:00, the
+    # midpoint to the next dose: an intake until then would count for it.
+    r = Regimen(60, [dt.time(8)], "Europe/London", jan(5, 0))
+    taken = [Intake(at(2026, 1, d, 8), 60) for d in (5, 6, 7)]
+    for hour, minute, status in ((8, 1, "due"), (19, 59, "due"), (20, 0, "missed")):
+        now = at(2026, 1, 8, hour, minute)
+        log = dose_log(r, taken, jan(8, 0), now, now=now)
+        assert [d.status.value for d in log.doses] == [status]
+        advice = advise_missed_dose(r, taken, now)
+        # While it is due, the missed-dose advice is to take it now; once missed, to skip it.
+        assert advice.slot == at(2026, 1, 8, 8)
+        assert advice.action is (Action.TAKE_NOW if status == "due" else Action.SKIP)
+    # The same question without now: the intakes given are all there are.
+    assert dose_log(r, [], jan(8, 0), at(2026, 1, 8, 8, 1)).doses[0].status is DoseStatus.MISSED
+    # A period that ends before now: a dose whose window is still open is due too.
+    now = at(2026, 1, 8, 9)
+    log = dose_log(r, [], jan(7, 0), at(2026, 1, 8, 8, 30), now=now)
+    assert [d.status.value for d in log.doses] == ["missed", "due"]
+
+
 @given(situations(), st.data())
 def test_the_log_and_the_missed_dose_advice_agree_on_which_slot_an_intake_covers(case, data):
     plan, intakes, _ = case

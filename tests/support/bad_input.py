@@ -1283,6 +1283,45 @@ CASES = [
         "end: 2026-02-02T00:00:00 has no time zone",
     ),
     Case(
+        "dose_log",
+        "end after now",
+        lambda: duloxinfo.dose_log(R, [], START, NOW, now=NOW - dt.timedelta(hours=1)),
+        E.ScheduleError,
+        "end: 2026-02-01T09:00:00+00:00 is after now (2026-02-01T08:00:00+00:00)",
+    ),
+    Case(
+        "dose_log",
+        "an intake after now",
+        lambda: duloxinfo.dose_log(
+            R, [duloxinfo.Intake(NOW + dt.timedelta(hours=1), 60)], START, NOW, now=NOW
+        ),
+        E.HistoryError,
+        "intakes: an intake at 2026-02-01T10:00:00+00:00 is after now",
+    ),
+    Case(
+        "dose_log",
+        "naive now",
+        lambda: duloxinfo.dose_log(R, [], START, NOW, now=dt.datetime(2026, 2, 2)),
+        E.NaiveDatetimeError,
+        "now: 2026-02-02T00:00:00 has no time zone",
+    ),
+    Case(
+        "adherence",
+        "an intake after now",
+        lambda: duloxinfo.adherence(
+            R, [duloxinfo.Intake(NOW + dt.timedelta(hours=1), 60)], START, NOW, now=NOW
+        ),
+        E.HistoryError,
+        "intakes: an intake at 2026-02-01T10:00:00+00:00 is after now",
+    ),
+    Case(
+        "adherence",
+        "now is a string",
+        lambda: duloxinfo.adherence(R, [], START, NOW, now="2026-02-02"),
+        E.WrongTypeError,
+        "now: expected an aware datetime, got str",
+    ),
+    Case(
         "adherence",
         "an intake that is not an Intake",
         lambda: duloxinfo.adherence(R, [None], START, NOW),

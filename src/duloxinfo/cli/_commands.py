@@ -458,8 +458,9 @@ def _adherence(args: argparse.Namespace) -> str:
             f"--from: {when(start, tz)} is more than {most} days before the end of the period "
             f"({when(end, tz)}); give a shorter period"
         )
-    log = duloxinfo.dose_log(plan, intakes, start, end)
-    figures = duloxinfo.adherence(plan, intakes, start, end)
+    # With now, a dose whose time to take has not passed yet is due, not missed.
+    log = duloxinfo.dose_log(plan, intakes, start, end, now=now())
+    figures = duloxinfo.adherence(plan, intakes, start, end, now=now())
     if args.svg is not None:
         _write_text(args.svg, duloxinfo.dose_log_svg(log), "--svg")
     if args.json:
@@ -530,8 +531,20 @@ def _adherence_text(figures: Adherence, log: DoseLog) -> str:
     lines = [
         _lines(
             ("Period", f"{_when(log.start)} to {_when(log.end)} (not included)"),
-            ("Scheduled doses", figures.prescribed),
-            ("What happened", ", ".join(f"{n} {_status(s)}" for s, n in counts.items())),
+            (
+                "Scheduled doses",
+                f"{figures.prescribed}, and {figures.due} still due (not counted yet)"
+                if figures.due
+                else figures.prescribed,
+            ),
+            (
+                "What happened",
+                ", ".join(
+                    f"{n} {_status(s)}"
+                    for s, n in counts.items()
+                    if n or s is not duloxinfo.DoseStatus.DUE
+                ),
+            ),
             (
                 "Taking",
                 _share(figures.taking, figures.taken, figures.prescribed, "dose")

@@ -180,6 +180,7 @@ def answer_schemas() -> dict[str, object]:
             start=_ref("instant"),
             end=_ref("instant"),
             prescribed=_COUNT,
+            due=_COUNT,
             taken=_COUNT,
             unsure=_COUNT,
             on_time=_COUNT,

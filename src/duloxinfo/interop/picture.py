@@ -41,12 +41,13 @@ STATUS_COLOURS: Final = {
     DoseStatus.LATE: "#b34700",
     DoseStatus.MISSED: "#000000",
     DoseStatus.NOT_SURE: "#6b6b6b",
+    DoseStatus.DUE: "#6a3d9a",
 }
 """The colour of each status's mark, on the picture's white background.
 
-Darkened from the Okabe-Ito palette (bluish green, blue, vermillion), black and grey,
-so that each has a contrast of at least 3:1 against white (WCAG 2.1, 1.4.11).  Each
-status also has a shape of its own (WCAG 1.4.1: colour is not the only cue).
+Darkened from the Okabe-Ito palette (bluish green, blue, vermillion), black, grey and a
+purple, so that each has a contrast of at least 3:1 against white (WCAG 2.1, 1.4.11).
+Each status also has a shape of its own (WCAG 1.4.1: colour is not the only cue).
 """
 
 BACKGROUND: Final = "#ffffff"
@@ -61,6 +62,7 @@ _LABELS: Final = {
     DoseStatus.LATE: "Late",
     DoseStatus.MISSED: "Missed",
     DoseStatus.NOT_SURE: "Not sure",
+    DoseStatus.DUE: "Due",
 }
 _SHAPES: Final = {
     DoseStatus.ON_TIME: "circle",
@@ -68,6 +70,7 @@ _SHAPES: Final = {
     DoseStatus.LATE: "triangle pointing right",
     DoseStatus.MISSED: "crossed square",
     DoseStatus.NOT_SURE: "diamond",
+    DoseStatus.DUE: "open square",
 }
 _DAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS: Final = (
@@ -163,10 +166,16 @@ def _what(dose: LoggedDose) -> str:
     status = dose.status
     if status is DoseStatus.MISSED:
         return "missed"
+    if status is DoseStatus.DUE:
+        return "due, not taken yet"
     if status is DoseStatus.NOT_SURE:
         return f"not sure it was taken; if it was, {_when(dose.offset)}"
     if status is DoseStatus.ON_TIME:
-        return f"taken on time, {_when(dose.offset)}"
+        offset = dose.offset or _dt.timedelta(0)
+        if not offset:
+            return "taken on time, at the scheduled time"
+        side = "before" if offset < _dt.timedelta(0) else "after"
+        return f"taken on time, {_duration(offset)} {side} the scheduled time"
     return f"taken {_when(dose.offset)}"
 
 
@@ -230,6 +239,10 @@ def _mark(status: DoseStatus, x: int, y: int) -> str:
         a, b = r - 1, 2 * (r - 1)
         path = f"M{x - a},{y - a}h{b}v{b}h-{b}z M{x - a},{y - a}l{b},{b} M{x + a},{y - a}l-{b},{b}"
         return f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="2"/>'
+    if status is DoseStatus.DUE:
+        a, b = r - 1, 2 * (r - 1)
+        path = f"M{x - a},{y - a}h{b}v{b}h-{b}z"
+        return f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="2"/>'
     points = f"{x},{y - r - 1} {x + r + 1},{y} {x},{y + r + 1} {x - r - 1},{y}"
     return f'<polygon points="{points}" fill="{colour}"/>'
 
@@ -254,7 +267,11 @@ def _summary(
     if not doses:
         head = f"No scheduled doses {period}."
     else:
-        each = ", ".join(f"{counts[s]} {_LABELS[s].lower()}" for s in DoseStatus)
+        each = ", ".join(
+            f"{counts[s]} {_LABELS[s].lower()}"
+            for s in DoseStatus
+            if counts[s] or s is not DoseStatus.DUE
+        )
         head = f"{_plural(len(doses), 'scheduled dose')} {period}: {each}."
     zones = list(dict.fromkeys(_zone(d.slot) for d in doses))
     tail = [
@@ -417,7 +434,7 @@ def dose_log_svg(log: DoseLog, *, title: str | None = None) -> str:
     >>> svg.count('class="dose"'), svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
     (3, True)
     >>> print(svg.split('<title>')[2].split('</title>')[0])
-    Tue 3 Nov 08:00, 60 mg: taken on time, 40 minutes late
+    Tue 3 Nov 08:00, 60 mg: taken on time, 40 minutes after the scheduled time
     """
     doses, unscheduled = _checked(log)
     if title is not None and not require_type(title, str, "title", "a str or None").strip():

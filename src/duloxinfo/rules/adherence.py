@@ -20,7 +20,7 @@ import attrs
 from ._inputs import as_history, as_plan
 from ._slots import ONE_DAY
 from ._timeline import Timeline
-from .dose_log import ON_TIME, DoseStatus, Entry, slots_in, unscheduled
+from .dose_log import ON_TIME, DoseStatus, Entry, judged_at, slots_in, unscheduled
 from .intakes import Intake, IntakeHistory
 from .plan import Plan
 from .regimen import Regimen
@@ -51,7 +51,10 @@ class Adherence:
     Attributes:
         start: The period's first instant (included), as given.
         end: The instant the period ends (excluded), as given.
-        prescribed: The scheduled doses in the period.
+        prescribed: The scheduled doses in the period, less those still ``due``.
+        due: The scheduled doses of the period still due at ``now`` (not taken yet, and
+            a dose taken then would still count for them): not judged yet, so in no
+            other figure.  Always 0 without ``now``.
         taken: Of them, those taken, the person sure of it (on time, early or late).
         unsure: Of them, those only taken maybe (``NOT_SURE``).
         on_time: Of them, those taken on time, the person sure of it.
@@ -82,6 +85,7 @@ class Adherence:
     start: _dt.datetime
     end: _dt.datetime
     prescribed: int
+    due: int
     taken: int
     unsure: int
     on_time: int
@@ -107,6 +111,8 @@ def adherence(
     intakes: IntakeHistory | Iterable[Intake],
     start: _dt.datetime,
     end: _dt.datetime,
+    *,
+    now: _dt.datetime | None = None,
 ) -> Adherence:
     """Implementation measures of adherence from ``start`` (included) to ``end`` (excluded).
 
@@ -124,15 +130,21 @@ def adherence(
             or any iterable of :class:`~duloxinfo.rules.intakes.Intake`, in any order.
         start: the aware instant the period starts (included).
         end: the aware instant the period ends (excluded).
+        now: the aware instant of the question, at or after ``end``, so that a dose
+            still due then is not counted as missed (see
+            :func:`~duloxinfo.rules.dose_log.dose_log`); None for a period whose
+            intakes are all known.
 
     Raises:
         WrongTypeError: ``plan`` is not a Plan or a Regimen, ``intakes`` is not an
-            iterable of :class:`~duloxinfo.rules.intakes.Intake`, or ``start`` or
-            ``end`` is not a datetime.
-        InvalidDatetimeError: ``start`` or ``end`` has no zone or is outside the
-            supported years.
-        ScheduleError: ``end`` is before ``start``, or more than
-            :data:`~duloxinfo.rules.schedule.MAX_SCHEDULE_DAYS` days after it.
+            iterable of :class:`~duloxinfo.rules.intakes.Intake`, or ``start``,
+            ``end`` or ``now`` is not a datetime.
+        InvalidDatetimeError: ``start``, ``end`` or ``now`` has no zone or is outside
+            the supported years.
+        ScheduleError: ``end`` is before ``start``, more than
+            :data:`~duloxinfo.rules.schedule.MAX_SCHEDULE_DAYS` days after it, or
+            after ``now``.
+        HistoryError: an intake is later than ``now``.
 
     >>> import datetime as dt
     >>> from duloxinfo import Intake, Regimen, adherence
@@ -148,9 +160,12 @@ def adherence(
     plan = as_plan(plan)
     history = as_history(intakes)
     lo, hi = period(start, end)
+    asked = judged_at(history, end, now)
     timeline = Timeline(plan, history)
-    entries = slots_in(timeline, lo, hi)
-    return _measures(timeline, entries, (start, end), (lo, hi))
+    entries = slots_in(timeline, lo, hi, asked)
+    # A dose still due is not judged yet: it is in no figure, nor is its day.
+    judged = [entry for entry in entries if entry.status is not DoseStatus.DUE]
+    return _measures(timeline, judged, (start, end), (lo, hi), len(entries) - len(judged))
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -162,6 +177,7 @@ def _measures(  # noqa: PLR0915 - one pass over the slots, every count at once (
     entries: list[Entry],
     given: tuple[_dt.datetime, _dt.datetime],
     utc_bounds: tuple[_dt.datetime, _dt.datetime],
+    due: int,
 ) -> Adherence:
     start, end = given
     lo, hi = utc_bounds
@@ -231,6 +247,7 @@ def _measures(  # noqa: PLR0915 - one pass over the slots, every count at once (
         start=start,
         end=end,
         prescribed=prescribed,
+        due=due,
         taken=taken,
         unsure=unsure,
         on_time=on_time,

@@ -2,11 +2,11 @@
 
 Each scheduled dose (slot) of the period gets the intakes the attribution of the rules
 page gives it, the same rule :func:`~duloxinfo.rules.missed_dose.advise_missed_dose` and
-:func:`~duloxinfo.rules.audit.audit` use, and a status: on time, early, late, missed or
-not sure.  The on-time window is adapted from the ISMP's guidelines for the timely
-administration of scheduled medicines in hospitals (2011): two hours either side for
-a once-daily dose, one hour for a twice-daily one.  The adherence page gives every
-definition and its sources.
+:func:`~duloxinfo.rules.audit.audit` use, and a status: on time, early, late, missed,
+not sure, or (with ``now``) still due.  The on-time window is adapted from the ISMP's
+guidelines for the timely administration of scheduled medicines in hospitals (2011):
+two hours either side for a once-daily dose, one hour for a twice-daily one.  The
+adherence page gives every definition and its sources.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from .._validate import utc
-from ._inputs import as_history, as_plan
+from .._validate import require_aware, utc
+from ..errors import ScheduleError
+from ._inputs import as_history, as_plan, require_not_after
 from ._timeline import Timeline
 from .audit import ONE_DOSE_WITHIN
 from .intakes import Intake, IntakeHistory
@@ -70,6 +71,9 @@ class DoseStatus(enum.Enum):
     NOT_SURE = "not-sure"
     """Only intakes the person is not sure of (``certain=False``) belong to it: maybe
     taken, maybe not.  ``offset`` still says when, were it taken."""
+    DUE = "due"
+    """Not taken yet, and still due when the log is asked for (only with ``now``): a dose
+    taken at ``now`` would belong to it, so it is not missed yet."""
 
 
 @attrs.frozen(kw_only=True)
@@ -139,6 +143,8 @@ def dose_log(
     intakes: IntakeHistory | Iterable[Intake],
     start: _dt.datetime,
     end: _dt.datetime,
+    *,
+    now: _dt.datetime | None = None,
 ) -> DoseLog:
     """What happened to each scheduled dose from ``start`` (included) to ``end`` (excluded).
 
@@ -149,8 +155,13 @@ def dose_log(
     little outside the period.  Its status comes from its dose (``taken``): ``MISSED``
     with none, ``NOT_SURE`` when the person is sure of no intake of it, otherwise
     ``ON_TIME`` within the on-time window of the scheduled time (both ends included),
-    ``EARLY`` or ``LATE`` beyond it.  Nothing here knows the time now: give an ``end``
-    no later than now, or the doses still ahead are ``MISSED``.
+    ``EARLY`` or ``LATE`` beyond it.
+
+    Nothing here reads the clock.  Give ``now`` when the period ends at (or near) the
+    present: a scheduled dose with no intake whose time to take has not passed (a dose
+    taken at ``now`` would still belong to it) is then ``DUE``, not ``MISSED``.  Without
+    ``now``, the intakes given are taken to be all there will ever be, as for a period
+    in the past.
 
     Args:
         plan: the prescribed :class:`~duloxinfo.rules.plan.Plan`, or one
@@ -159,15 +170,19 @@ def dose_log(
             or any iterable of :class:`~duloxinfo.rules.intakes.Intake`, in any order.
         start: the aware instant the period starts (included).
         end: the aware instant the period ends (excluded).
+        now: the aware instant of the question, at or after ``end``; None (the
+            default) for a period whose intakes are all known.
 
     Raises:
         WrongTypeError: ``plan`` is not a Plan or a Regimen, ``intakes`` is not an
-            iterable of :class:`~duloxinfo.rules.intakes.Intake`, or ``start`` or
-            ``end`` is not a datetime.
-        InvalidDatetimeError: ``start`` or ``end`` has no zone or is outside the
-            supported years.
-        ScheduleError: ``end`` is before ``start``, or more than
-            :data:`~duloxinfo.rules.schedule.MAX_SCHEDULE_DAYS` days after it.
+            iterable of :class:`~duloxinfo.rules.intakes.Intake`, or ``start``,
+            ``end`` or ``now`` is not a datetime.
+        InvalidDatetimeError: ``start``, ``end`` or ``now`` has no zone or is outside
+            the supported years.
+        ScheduleError: ``end`` is before ``start``, more than
+            :data:`~duloxinfo.rules.schedule.MAX_SCHEDULE_DAYS` days after it, or
+            after ``now``.
+        HistoryError: an intake is later than ``now``.
 
     >>> import datetime as dt
     >>> from duloxinfo import Intake, Regimen, dose_log
@@ -176,12 +191,16 @@ def dose_log(
     >>> log = dose_log(r, [Intake(day(5, 8, 20), 60), Intake(day(7, 11), 60)], day(5, 0), day(8, 0))
     >>> [(d.slot.day, d.status.value, d.offset) for d in log.doses]
     [(5, 'on-time', datetime.timedelta(seconds=1200)), (6, 'missed', None), (7, 'late', datetime.timedelta(seconds=10800))]
+    >>> now = day(8, 8, 1)  # a minute after the 8th's dose, not yet taken
+    >>> [d.status.value for d in dose_log(r, [], day(8, 0), now, now=now).doses]
+    ['due']
     """  # noqa: E501 - a doctest line is as long as the answer it shows
     plan = as_plan(plan)
     history = as_history(intakes)
     lo, hi = period(start, end)
+    asked = judged_at(history, end, now)
     timeline = Timeline(plan, history)
-    entries = slots_in(timeline, lo, hi)
+    entries = slots_in(timeline, lo, hi, asked)
     return DoseLog(
         start=start,
         end=end,
@@ -207,8 +226,28 @@ class Entry(NamedTuple):
     offset: _dt.timedelta | None
 
 
-def slots_in(timeline: Timeline, lo: _dt.datetime, hi: _dt.datetime) -> list[Entry]:
-    """Each slot in ``[lo, hi)``, its intakes (by the timeline's windows) and its status."""
+def judged_at(history: IntakeHistory, end: _dt.datetime, now: object) -> _dt.datetime | None:
+    """``now`` in UTC, checked against ``end`` and the history; None when not given."""
+    if now is None:
+        return None
+    now = require_aware(now, "now")
+    if utc(end) > utc(now):
+        raise ScheduleError(
+            f"end: {end.isoformat()} is after now ({now.isoformat()}); the doses still "
+            "ahead cannot be judged"
+        )
+    require_not_after(history, now)
+    return utc(now)
+
+
+def slots_in(
+    timeline: Timeline, lo: _dt.datetime, hi: _dt.datetime, now: _dt.datetime | None = None
+) -> list[Entry]:
+    """Each slot in ``[lo, hi)``, its intakes (by the timeline's windows) and its status.
+
+    A slot with no intake is ``DUE`` when ``now`` (UTC) is given and its window is still
+    open then, else ``MISSED``.
+    """
     history = timeline.history
     instants, intakes = history.instants, history.intakes
     doses = [p.dose_mg for p in timeline.phases]
@@ -220,7 +259,8 @@ def slots_in(timeline: Timeline, lo: _dt.datetime, hi: _dt.datetime) -> list[Ent
         a = bisect.bisect_left(instants, first, a)
         b = bisect.bisect_left(instants, last, a)
         if a == b:
-            entries.append(Entry(at, index, DoseStatus.MISSED, a, a, a, a, None))
+            missed = DoseStatus.DUE if now is not None and now < last else DoseStatus.MISSED
+            entries.append(Entry(at, index, missed, a, a, a, a, None))
             continue
         if b - a == 1:  # the common case: one intake, the dose
             dose, after = a, b
