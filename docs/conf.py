@@ -38,7 +38,12 @@ napoleon_numpy_docstring = False
 
 nitpicky = True
 # LabelFact is generic in a private type variable; there is nothing to link it to.
-nitpick_ignore = [("py:class", "duloxinfo.label._T"), ("py:obj", "duloxinfo.label._T")]
+nitpick_ignore = [
+    ("py:class", "duloxinfo.label._T"),
+    ("py:obj", "duloxinfo.label._T"),
+    # supply_forecast's default for an argument not given; the signature shows <missing>.
+    ("py:class", "duloxinfo.rules.supply._Missing"),
+]
 
 # The inventories are stored in the repository (docs/_inventories/README.md says where
 # each comes from), so the docs build the same with or without a network.

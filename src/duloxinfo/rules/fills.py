@@ -59,7 +59,7 @@ Ten years of the label's largest daily dose (120 mg) as 20 mg capsules would be 
 """
 
 PDC_THRESHOLD: Final = Fraction(4, 5)
-"""The PDC at or above which the PQA counts a person as adherent: 80%.
+"""The PDC at or above which the PQA counts a person as adherent, 80%.
 
 PQA: "The PDC threshold is 80% for each rate; therefore, individuals with a PDC
 of 80% or greater are included in the numerator" (PQA, Marketplace Quality Rating
@@ -125,7 +125,7 @@ class Fill:
 
     @property
     def mg(self) -> int:
-        """The duloxetine the fill holds: ``capsules * strength_mg``."""
+        """The duloxetine the fill holds in mg, ``capsules * strength_mg``."""
         return self.capsules * self.strength_mg
 
 
