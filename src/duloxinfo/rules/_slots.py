@@ -32,13 +32,27 @@ _DAYS_BEFORE = 3
 _DAYS_AFTER = 2
 
 
+_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
+_NAIVE_EPOCH = _dt.datetime(1970, 1, 1)  # noqa: DTZ001 - a wall time's count from 1970
+
+
 def _slots_for_dates(regimen: Regimen, first: _dt.date, last: _dt.date) -> list[_dt.datetime]:
-    """Every slot of the schedule on local dates ``first`` to ``last``, sorted, UTC."""
+    """Every slot of the schedule on local dates ``first`` to ``last``, sorted, UTC.
+
+    Each wall time is resolved as ``zoneinfo`` resolves it with ``fold=0``: its UTC
+    instant is the wall time less the zone's offset at that wall time (what
+    ``datetime.combine(day, t, tzinfo=tz).astimezone(UTC)`` gives), with one offset
+    lookup per wall time, so that a long span (a dose log of years) stays cheap.
+    """
+    tz = regimen.tz
+    times = [_dt.datetime.combine(_NAIVE_EPOCH, t) - _NAIVE_EPOCH for t in regimen.times]
     found: set[_dt.datetime] = set()
-    day = first
-    while day <= last:
-        for t in regimen.times:
-            found.add(_dt.datetime.combine(day, t, tzinfo=regimen.tz).astimezone(_dt.UTC))
+    day = _dt.datetime.combine(first, _dt.time())
+    end = _dt.datetime.combine(last, _dt.time())
+    while day <= end:
+        for time in times:
+            wall = day + time
+            found.add(_EPOCH + (wall - _NAIVE_EPOCH - tz.utcoffset(wall)))  # type: ignore[operator]
         day += ONE_DAY
     return sorted(found)
 
@@ -62,7 +76,7 @@ def around_in(slots: list[_dt.datetime], instant: _dt.datetime) -> Around:
     return Around(slots[index - 1], slots[index], slots[index + 1])
 
 
-def _first_past_midpoint(a: _dt.datetime, b: _dt.datetime) -> _dt.datetime:
+def first_past_midpoint(a: _dt.datetime, b: _dt.datetime) -> _dt.datetime:
     """The first microsecond at or after the midpoint of ``a`` and ``b``.
 
     Exact, also when ``b - a`` is an odd number of microseconds: an instant ``t``
@@ -74,7 +88,7 @@ def _first_past_midpoint(a: _dt.datetime, b: _dt.datetime) -> _dt.datetime:
 def window(around: Around) -> tuple[_dt.datetime, _dt.datetime]:
     """The instants ``[lo, hi)`` that belong to ``around.latest``."""
     p, s, n = around
-    return _first_past_midpoint(p, s), _first_past_midpoint(s, n)
+    return first_past_midpoint(p, s), first_past_midpoint(s, n)
 
 
 def first_slot_from(regimen: Regimen, instant: _dt.datetime) -> _dt.datetime:

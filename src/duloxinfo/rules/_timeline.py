@@ -34,15 +34,13 @@ from typing import NamedTuple
 
 from .._validate import utc
 from ._history import between
-from ._slots import ONE_DAY, Around, slots_spanning, window
+from ._slots import Around, first_past_midpoint, slots_spanning, window
 from .intakes import Intake, IntakeHistory
 from .plan import Plan
 from .regimen import Regimen
 
 TICK = _dt.timedelta(microseconds=1)
 _REACH = _dt.timedelta(days=1)
-_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
-_NAIVE_EPOCH = _dt.datetime(1970, 1, 1)  # noqa: DTZ001 - a wall time's count from 1970
 
 
 class Slot(NamedTuple):
@@ -71,28 +69,6 @@ class _Wall:
     def after(self, instant: _dt.datetime) -> _dt.datetime:
         slots = self._around(instant)
         return slots[bisect.bisect_right(slots, instant)]
-
-
-def _spanning(regimen: Regimen, lo: _dt.datetime, hi: _dt.datetime) -> list[_dt.datetime]:
-    """The same list as :func:`~._slots.slots_spanning`, worked out faster for long spans.
-
-    Each wall time is resolved as ``zoneinfo`` resolves it with ``fold=0``, as there:
-    its UTC instant is the wall time less the zone's offset at that wall time.  Only the
-    arithmetic differs: one offset lookup per wall time, instead of an aware datetime
-    converted to UTC.
-    """
-    tz = regimen.tz
-    first = _dt.datetime.combine(lo.astimezone(tz).date() - 3 * ONE_DAY, _dt.time())
-    last = _dt.datetime.combine(hi.astimezone(tz).date() + 2 * ONE_DAY, _dt.time())
-    times = [_dt.datetime.combine(_NAIVE_EPOCH, t) - _NAIVE_EPOCH for t in regimen.times]
-    found: set[_dt.datetime] = set()
-    day = first
-    while day <= last:
-        for time in times:
-            wall = day + time
-            found.add(_EPOCH + (wall - _NAIVE_EPOCH - tz.utcoffset(wall)))  # type: ignore[operator]
-        day += ONE_DAY
-    return sorted(found)
 
 
 class Timeline:
@@ -209,7 +185,8 @@ class Timeline:
         """Every slot in ``[lo, hi)``, in time order: its instant, phase and window.
 
         Each window is the ``[lo, hi)`` of :meth:`window`, worked out from one resolution
-        of each phase's wall times over the whole span: a slot with both neighbours in
+        of each phase's wall times over the whole span (``slots_spanning``): a slot with
+        both neighbours in
         its own phase has them from that list (the midpoint it shares with the next slot
         worked out once); a phase's first or last slot, where the other phase may be its
         neighbour, goes through :meth:`window`.
@@ -220,16 +197,16 @@ class Timeline:
             last = hi if end is None else min(hi, end)
             if last <= first:
                 continue
-            wall = _spanning(phase, first, last)
+            wall = slots_spanning(phase, first, last)
             begin = self.starts[index]
             position = bisect.bisect_left(wall, first)
             stop = bisect.bisect_left(wall, last)
             at = wall[position]
             before = wall[position - 1]
-            low = before - ((before - at) // 2)  # as _slots.window: the first past the midpoint
+            low = first_past_midpoint(before, at)
             while position < stop:
                 after = wall[position + 1]
-                high = at - ((at - after) // 2)
+                high = first_past_midpoint(at, after)
                 if before < begin or not (end is None or after < end):
                     found.append((at, index, *self.window(Slot(at, index))))
                 else:
