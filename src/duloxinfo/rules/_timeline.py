@@ -55,11 +55,15 @@ class _Wall:
 
     def __init__(self, regimen: Regimen) -> None:
         self.regimen = regimen
-        self.slots: list[_dt.datetime] = []
+        # A cache: its mutants only resolve the same slots again (docs/testing.md).
+        self.slots: list[_dt.datetime] = []  # pragma: no mutate
 
     def _around(self, instant: _dt.datetime) -> list[_dt.datetime]:
-        if not self.slots or not self.slots[0] <= instant < self.slots[-1]:
-            self.slots = slots_spanning(self.regimen, instant - _REACH, instant + _REACH)
+        if not self.slots or not self.slots[0] <= instant < self.slots[-1]:  # pragma: no mutate
+            # The span has days of margin either side (slots_spanning), so a day more or
+            # less here only changes how often it is resolved.
+            lo, hi = instant - _REACH, instant + _REACH  # pragma: no mutate
+            self.slots = slots_spanning(self.regimen, lo, hi)
         return self.slots
 
     def at_or_before(self, instant: _dt.datetime) -> _dt.datetime:
@@ -75,7 +79,6 @@ class Timeline:
     """A plan's slots, their neighbours and windows, and an intake history against them."""
 
     def __init__(self, plan: Plan, history: IntakeHistory) -> None:
-        self.plan = plan
         self.history = history
         self.phases = plan.phases
         self.starts = [utc(p.start) for p in self.phases]
@@ -147,7 +150,7 @@ class Timeline:
     def after(self, instant: _dt.datetime) -> Slot | None:
         """The first slot after ``instant``, if any."""
         # From the phase in force on: where it ends first, the next phase's first slot.
-        for index in range(max(bisect.bisect_right(self.starts, instant) - 1, 0), len(self.phases)):
+        for index in range(self.phase_at(instant), len(self.phases)):
             found = self._walls[index].after(max(instant, self.starts[index] - TICK))
             if self._ends_after(index, found):
                 return Slot(found, index)
@@ -159,7 +162,7 @@ class Timeline:
 
     def window(self, slot: Slot) -> tuple[_dt.datetime, _dt.datetime]:
         """The instants ``[lo, hi)`` that belong to ``slot`` (worked out once per slot)."""
-        found = self._windows.get(slot)
+        found = self._windows.get(slot)  # pragma: no mutate - a cache, as _Wall's
         if found is None:
             found = self._windows[slot] = self._window(slot)
         return found

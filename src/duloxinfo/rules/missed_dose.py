@@ -321,8 +321,9 @@ class _Decision:
         if following is None:  # pragma: no cover - see below
             # The first dose is not taken, so the spacing could pass it over only from an
             # intake before the start in a phase of longer interval: there is none before
-            # the first phase.  Should it happen, there is no dose to take.
-            return self._ended(None, "No dose is left for you to take now.")
+            # the first phase.  Should it happen, there is no dose to take.  (Not mutated:
+            # no test can reach it.)
+            return self._ended(None, "No dose is left for you to take now.")  # pragma: no mutate
         if following.after is not None or following.passed is not None:
             reason = f"No dose is due yet. {self._then(following, first='Take')}"
         else:
@@ -332,10 +333,10 @@ class _Decision:
             )
         return self._answer(Action.NOT_DUE, None, following.at, reason)
 
-    def _ended(self, shown: Slot | None, said: str, missed: int = 0) -> MissedDoseAdvice:
+    def _ended(self, shown: Slot | None, said: str) -> MissedDoseAdvice:
         """``PLAN_ENDED``: after ``said``, that there is no dose to take."""
         reason = f"{said} That was the last dose of your plan. {_NO_MORE}"
-        return self._answer(Action.PLAN_ENDED, shown, None, reason, missed=missed)
+        return self._answer(Action.PLAN_ENDED, shown, None, reason)
 
     def _what_was_taken(self, slot: Slot, taken: tuple[Intake, ...]) -> str:
         dose = self.tl.dose(slot)
