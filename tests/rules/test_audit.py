@@ -232,3 +232,13 @@ def test_every_audit_explanation_reads_at_grade_8_or_below():
     ]
     for finding in found:
         assert_plain(finding.explanation)
+
+
+def test_a_dose_exactly_at_the_midpoint_between_two_doses_counts_for_the_later():
+    # 08:00 daily: 20:00 is the midpoint, and it belongs to the next morning's dose; a
+    # dose at 07:00 then is too close, and both are for that one morning.
+    r = Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 5))
+    midpoint, then = Intake(at(2026, 1, 6, 20), 60), Intake(at(2026, 1, 7, 7), 60)
+    (found,) = audit(r, [midpoint, then])
+    assert (found.kind, found.intakes) == (DoubleDoseKind.TOO_CLOSE, (midpoint, then))
+    assert found.slots == (dt.datetime(2026, 1, 7, 8, tzinfo=dt.UTC),)

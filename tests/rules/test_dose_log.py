@@ -167,6 +167,37 @@ def test_intakes_no_slot_owns_are_unscheduled_in_the_period_they_were_taken_in()
     assert dose_log(plan, [in_pause], jan(10, 0), jan(11, 0)).unscheduled == ()
 
 
+def test_a_dose_exactly_at_the_midpoint_belongs_to_the_later_dose_even_out_of_the_period():
+    # 08:00 daily: 20:00 is the midpoint, the first instant of the next dose's window.
+    # Asked for the 6th alone, the dose at 20:00 is the 7th's, so it is not unscheduled.
+    r = Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 5))
+    midpoint = Intake(at(2026, 1, 6, 20), 60)
+    alone = dose_log(r, [midpoint], at(2026, 1, 6), at(2026, 1, 7))
+    assert ([d.status for d in alone.doses], alone.unscheduled) == ([DoseStatus.MISSED], ())
+    both = dose_log(r, [midpoint], at(2026, 1, 6), at(2026, 1, 8)).doses
+    assert [(d.status, d.taken) for d in both] == [
+        (DoseStatus.MISSED, ()),
+        (DoseStatus.EARLY, (midpoint,)),
+    ]
+
+
+def test_phases_one_and_a_half_intervals_apart_are_each_others_neighbours():
+    # 08:00 daily to 08:00 on the 7th (its last dose on the 6th), then 20:00 daily: the
+    # two doses are 36 hours apart, exactly one and a half intervals, so they share the
+    # midpoint 02:00 on the 7th.  23:00 is late for the 6th's dose; 05:00 early for the
+    # 7th's (neither belongs to the 20:00 the second phase would have had on the 6th, nor
+    # the 08:00 the first would have had on the 7th).
+    first = Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 5), end=at(2026, 1, 7, 8))
+    then = Regimen(60, [dt.time(20)], "UTC", at(2026, 1, 7, 8))
+    late, early = Intake(at(2026, 1, 6, 23), 60), Intake(at(2026, 1, 7, 5), 60)
+    log = dose_log(Plan([first, then]), [late, early], at(2026, 1, 6), at(2026, 1, 8))
+    assert [(d.slot, d.status, d.taken) for d in log.doses] == [
+        (at(2026, 1, 6, 8), DoseStatus.LATE, (late,)),
+        (at(2026, 1, 7, 20), DoseStatus.EARLY, (early,)),
+    ]
+    assert log.unscheduled == ()
+
+
 def test_offsets_are_real_time_across_a_clock_change():
     # 08:00 London on 29 March 2026 is 07:00 UTC; a dose at 07:30 UTC is 30 minutes late.
     r = Regimen(60, [dt.time(8)], "Europe/London", at(2026, 3, 27))

@@ -797,3 +797,54 @@ def test_the_grade_test_can_fail():
             "restarting, because re-initiation after a prolonged interruption may warrant "
             "reassessment of the dosage and tolerability."
         )
+
+
+# -- exact edges (each kills a mutant the properties rarely reach) -------------------------
+
+US = dt.timedelta(microseconds=1)
+
+
+def test_a_dose_taken_at_the_very_moment_asked_holds_the_next_one_back():
+    # 08:00 and 16:00: the 08:00 dose taken at 11:00, asked at 11:00 itself.  The dose
+    # just taken counts for the spacing: the next is at 17:00, six hours on, not 16:00.
+    r = Regimen(60, [dt.time(8), dt.time(16)], "UTC", at(2026, 1, 5))
+    now = at(2026, 1, 6, 11)
+    advice = advise_missed_dose(r, [Intake(now, 60)], now)
+    assert (advice.action, advice.dose_mg, advice.next_dose_at) == (
+        Action.ALREADY_TAKEN,
+        0,
+        at(2026, 1, 6, 17, tz=ZoneInfo("UTC")),
+    )
+
+
+def test_a_dose_at_the_first_instant_of_the_first_window_means_the_plan_was_started():
+    # The first dose is at 08:00 on the 5th; its window opens at 20:00 on the 4th.  A
+    # dose then, and nothing for seven days: restart, not start.  A microsecond earlier,
+    # the dose belongs to no slot, so the plan was never started.
+    r = Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 5))
+    now = at(2026, 1, 12, 9)
+    opened = advise_missed_dose(r, [Intake(at(2026, 1, 4, 20), 60)], now)
+    assert opened.action is Action.CONTACT_PRESCRIBER
+    assert opened.reason.startswith("You have missed your doses for 7 days in a row.")
+    before = advise_missed_dose(r, [Intake(at(2026, 1, 4, 20) - US, 60)], now)
+    assert before.reason.startswith("You have not taken a dose since your plan began")
+
+
+def test_a_wait_that_leaves_exactly_the_spacing_before_the_next_dose_is_a_skip():
+    # 08:00 and 14:00, then once daily from 14:30.  The 08:00 dose taken, the 14:00 one
+    # missed, asked at 14:30: the new phase needs 12 hours after 08:00, so the missed dose
+    # could be taken at 20:00, exactly 12 hours before the next 08:00.  No room: skip.
+    plan = Plan(
+        [
+            Regimen(
+                60, [dt.time(8), dt.time(14)], "UTC", at(2026, 1, 5), end=at(2026, 1, 10, 14, 30)
+            ),
+            Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 10, 14, 30)),
+        ]
+    )
+    advice = advise_missed_dose(plan, [Intake(at(2026, 1, 10, 8), 60)], at(2026, 1, 10, 14, 30))
+    assert (advice.action, advice.dose_mg, advice.next_dose_at) == (
+        Action.SKIP,
+        0,
+        at(2026, 1, 11, 8, tz=ZoneInfo("UTC")),
+    )
