@@ -189,10 +189,9 @@ class Timeline:
 
         Each window is the ``[lo, hi)`` of :meth:`window`, worked out from one resolution
         of each phase's wall times over the whole span (``slots_spanning``): a slot with
-        both neighbours in
-        its own phase has them from that list (the midpoint it shares with the next slot
-        worked out once); a phase's first or last slot, where the other phase may be its
-        neighbour, goes through :meth:`window`.
+        both neighbours in its own phase has them from that list (the midpoint it shares
+        with the next slot worked out once); a phase's first or last slot, where the
+        other phase may be its neighbour, goes through :meth:`window`.
         """
         found: list[tuple[_dt.datetime, int, _dt.datetime, _dt.datetime]] = []
         for index, phase in enumerate(self.phases):
