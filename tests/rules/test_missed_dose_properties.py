@@ -187,6 +187,7 @@ def _person(runs=100):
     )
 
 
+@pytest.mark.slow
 def test_the_same_harness_passes_with_no_bug_planted():
     assert _assertion_failures(lambda: _properties(300)) == []
     assert _assertion_failures(lambda: _person(10)) == []
@@ -203,12 +204,14 @@ def test_each_seam_is_live_the_planted_bug_changes_its_answer(kind, monkeypatch)
     assert (answer.action, answer.dose_mg) == wrong
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", sorted(PLANTED))
 def test_properties_1_to_3_catch_each_planted_bug(kind, monkeypatch):
     PLANTED[kind](monkeypatch)
     assert _assertion_failures(_properties)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", DOUBLE_DOSING)
 def test_the_person_state_machine_catches_each_double_dosing_bug(kind, monkeypatch):
     PLANTED[kind](monkeypatch)
