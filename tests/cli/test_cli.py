@@ -1,5 +1,6 @@
 """The command line, driven as a user drives it: the real entry point, in a subprocess."""
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -408,3 +409,27 @@ def test_a_missing_calendar_extra_is_named(monkeypatch, capsys):
 def test_the_command_line_never_fails_unexpectedly(argv):
     status, _ = run_cli(*argv)
     assert status in {0, 2}
+
+
+def test_an_intake_in_a_repeated_hour_has_the_dose_the_library_gives_it():
+    # The plan steps from 60 to 30 mg at the second 01:30 of 25 October 2026 in London;
+    # 01:45 BST is before the step in real time.  The command line once compared the
+    # two by wall clock and called the intake 30 mg.
+    plan = [
+        "--tz", "Europe/London",
+        "--phase", "60 mg at 08:00 from 2026-10-20T08:00 to 2026-10-25T01:30+00:00",
+        "--phase", "30 mg at 08:00 from 2026-10-25T01:30+00:00",
+    ]  # fmt: skip
+    taken = "2026-10-25T01:45:00+01:00"
+    result = run(
+        "adherence", *plan, "--taken", taken, "--now", "2026-10-25T12:00+00:00",
+        "--from", "2026-10-25", "--to", "2026-10-25T12:00+00:00", "--json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    [dose] = json.loads(result.stdout)["doses"]
+    library = duloxinfo.from_fhir_dosages(json.loads(run("fhir", *plan).stdout))
+    instant = dt.datetime.fromisoformat(taken)
+    assert dose["intakes"] == [
+        {"at": taken, "dose_mg": library.phases[library.phase_at(instant)].dose_mg, "certain": True}
+    ]
+    assert dose["intakes"][0]["dose_mg"] == 60

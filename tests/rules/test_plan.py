@@ -8,9 +8,12 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import duloxinfo
 from duloxinfo import Plan, Regimen, titration_plan
+from support.strategies import in_any_zone, plans
 from support.times import LONDON, UTC, at
 
 START = at(2026, 1, 5)
@@ -137,3 +140,50 @@ def test_the_titration_plan_refuses_what_it_cannot_build(args, error, message):
     with pytest.raises(error, match=message):
         titration_plan(*args)
     assert titration_plan(at(9998, 12, 24), "UTC", dt.time(8)).phases[1].start.year == 9998
+
+
+# --- which phase is in force: Plan.phase_at, the one rule every caller asks ----------
+
+# 60 mg until the second 01:30 of 25 October 2026 in London (01:30 GMT, when the clocks
+# have gone back), then 30 mg: 01:45 BST of the first pass is before the step in real
+# time, although its wall clock reads later than the step's.
+REPEATED_STEP = dt.datetime(2026, 10, 25, 1, 30, tzinfo=ZoneInfo("Europe/London"), fold=1)
+STEPPED = Plan(
+    [
+        Regimen(60, [dt.time(8)], LONDON, at(2026, 10, 20), end=REPEATED_STEP),
+        Regimen(30, [dt.time(8)], LONDON, REPEATED_STEP),
+    ]
+)
+
+
+def test_the_phase_in_force_is_found_in_real_time_across_a_repeated_hour():
+    first_pass = dt.datetime(2026, 10, 25, 1, 45, tzinfo=ZoneInfo("Europe/London"))  # BST
+    assert first_pass > REPEATED_STEP  # Python compares one zone's instants by wall clock
+    assert STEPPED.phase_at(first_pass) == 0
+    assert STEPPED.phase_at(first_pass.replace(fold=1)) == 1
+    assert STEPPED.phase_at(REPEATED_STEP) == 1
+    assert STEPPED.phase_at(REPEATED_STEP - dt.timedelta(microseconds=1)) == 0
+    assert STEPPED.running_at(first_pass) == 0
+
+
+NEAR_PLANS = st.datetimes(dt.datetime(2024, 1, 1), dt.datetime(2029, 1, 1), timezones=st.just(UTC))
+
+
+@given(plans(), NEAR_PLANS, st.data())
+def test_phase_at_is_the_last_phase_started_and_running_at_is_it_within_its_span(
+    plan, instant, data
+):
+    plan = plan if isinstance(plan, Plan) else Plan([plan])
+    started = [i for i, p in enumerate(plan.phases) if p.start <= instant]  # real time: UTC
+    index = plan.phase_at(data.draw(in_any_zone(instant)))
+    assert index == (started[-1] if started else 0)
+    phase = plan.phases[index]
+    within = phase.start <= instant and (phase.end is None or instant < phase.end)
+    assert plan.running_at(instant) == (index if within else None)
+
+
+def test_phase_at_refuses_what_is_not_an_aware_instant():
+    with pytest.raises(duloxinfo.NaiveDatetimeError, match=r"^instant: "):
+        STEPPED.phase_at(dt.datetime(2026, 1, 1))
+    with pytest.raises(duloxinfo.WrongTypeError, match=r"^instant: "):
+        STEPPED.running_at("2026-01-01")

@@ -21,6 +21,7 @@ import duloxinfo
 
 from .._validate import MAX_YEAR, brief, utc
 from .._words import hours, how_often, plural
+from ..rules._inputs import as_plan
 from ._parser import NOT_ADVICE
 from ._schemas import SCHEMA_VERSION
 from ._values import (
@@ -128,25 +129,13 @@ def _guide(args: argparse.Namespace) -> str:
 
 
 def _phases(plan: Plan | Regimen) -> tuple[Regimen, ...]:
-    return plan.phases if isinstance(plan, duloxinfo.Plan) else (plan,)
-
-
-def _in_force(plan: Plan | Regimen, instant: _dt.datetime) -> int | None:
-    """The index of the phase in force at ``instant``, or None (before, after, a pause)."""
-    for index, phase in enumerate(_phases(plan)):
-        if phase.start <= instant and (phase.end is None or instant < phase.end):
-            return index
-    return None
+    return as_plan(plan).phases
 
 
 def _dose_at(plan: Plan | Regimen, instant: _dt.datetime) -> int:
-    """The dose of the phase in force at ``instant`` (the nearest phase outside them)."""
-    phases = _phases(plan)
-    index = _in_force(plan, instant)
-    if index is None:
-        earlier = [i for i, p in enumerate(phases) if p.start <= instant]
-        index = earlier[-1] if earlier else 0
-    return phases[index].dose_mg
+    """The dose of the phase in force at ``instant``, by the library's one rule."""
+    whole = as_plan(plan)
+    return whole.phases[whole.phase_at(instant)].dose_mg
 
 
 def _answer(data: dict[str, object]) -> str:
@@ -364,7 +353,7 @@ def _plan(args: argparse.Namespace) -> str:
     if not 1 <= args.next <= _MOST_NEXT:
         raise InputError(f"--next: {args.next} is not between 1 and {_MOST_NEXT}")
     phases = _phases(plan)
-    index = _in_force(plan, now())
+    index = as_plan(plan).running_at(now())
     doses = _next_doses(plan, now(), args.next)
     if args.json:
         return _answer(

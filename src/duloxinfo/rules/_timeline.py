@@ -34,6 +34,7 @@ from typing import NamedTuple
 
 from .._validate import utc
 from ._history import between
+from ._phases import in_force
 from ._slots import Around, first_past_midpoint, slots_spanning, window
 from .intakes import Intake, IntakeHistory
 from .plan import Plan
@@ -92,8 +93,8 @@ class Timeline:
     # -- the phases -------------------------------------------------------------------
 
     def phase_at(self, instant: _dt.datetime) -> int:
-        """The phase in force at ``instant``: the last to start at or before it, else the first."""
-        return max(bisect.bisect_right(self.starts, instant) - 1, 0)
+        """The phase in force at ``instant`` (UTC): the rule of :meth:`Plan.phase_at`."""
+        return in_force(self.starts, instant)
 
     def spacing(self, a: _dt.datetime, b: _dt.datetime) -> _dt.timedelta:
         """H between two instants: the larger half-interval of the phases in force at them."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import itertools
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
@@ -12,6 +13,7 @@ import attrs
 from .._validate import MAX_YEAR, require_aware, require_items, require_type, shown, to_zone, utc
 from ..errors import InvalidDatetimeError, ScheduleError, WrongTypeError
 from ..label import LABEL
+from ._phases import in_force
 from .regimen import Regimen
 
 __all__ = ["Plan", "titration_plan"]
@@ -74,6 +76,53 @@ class Plan:
     def start(self) -> _dt.datetime:
         """When the first phase begins."""
         return self.phases[0].start
+
+    @functools.cached_property
+    def _starts(self) -> tuple[_dt.datetime, ...]:
+        return tuple(utc(p.start) for p in self.phases)
+
+    def phase_at(self, instant: _dt.datetime) -> int:
+        """The index in :attr:`phases` of the phase in force at ``instant``.
+
+        The last phase to start at or before ``instant`` in real time, or the first
+        phase before the plan starts.  Its dose is the dose in force, also in a pause
+        after it or after the plan's end: the rules, the exports and the command line
+        all ask this method, so they agree.  Instants compare as real elapsed time: in a
+        repeated hour, 01:45 of the first pass is before 01:30 of the second.
+
+        Raises:
+            WrongTypeError: ``instant`` is not a datetime.
+            InvalidDatetimeError: ``instant`` has no zone (:class:`NaiveDatetimeError`)
+                or is outside the supported years.
+
+        >>> import datetime as dt
+        >>> from duloxinfo import titration_plan
+        >>> plan = titration_plan(dt.datetime(2026, 1, 5, 8, tzinfo=dt.UTC), "Europe/London",
+        ...                       dt.time(8))
+        >>> plan.phase_at(dt.datetime(2026, 1, 12, 7, 59, tzinfo=dt.UTC))
+        0
+        >>> plan.phases[plan.phase_at(dt.datetime(2026, 1, 12, 8, tzinfo=dt.UTC))].dose_mg
+        60
+        """
+        return in_force(self._starts, utc(require_aware(instant, "instant")))
+
+    def running_at(self, instant: _dt.datetime) -> int | None:
+        """The index of the phase running at ``instant``, or None in a pause or outside the plan.
+
+        The phase :meth:`phase_at` gives, if ``instant`` is from its start and before its
+        end; None before the plan starts, in a pause between two phases, and from the end
+        of the last phase on.
+
+        Raises:
+            WrongTypeError: ``instant`` is not a datetime.
+            InvalidDatetimeError: ``instant`` has no zone (:class:`NaiveDatetimeError`)
+                or is outside the supported years.
+        """
+        index = self.phase_at(instant)
+        phase, at = self.phases[index], utc(instant)
+        if at < self._starts[index] or (phase.end is not None and at >= utc(phase.end)):
+            return None
+        return index
 
     @property
     def end(self) -> _dt.datetime | None:
