@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 import duloxinfo
 
 from .._validate import MAX_YEAR, brief, require_aware, utc
+from .._walltime import wall_instant
 from ._zones import ZoneRuleError, read_zone
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ def read_instant(text: str, flag: str, tz: ZoneInfo | None, now: Clock) -> _dt.d
                 "(hours 0 to 23, no fractions of a second)"
             )
         day = now().astimezone(tz).date() + _dt.timedelta(days=_DAYS[relative["day"].lower()])
-        return _checked(_dt.datetime.combine(day, _time(relative), tzinfo=tz), flag, given)
+        return _checked(_wall(day, _time(relative), tz, flag, given), flag, given)
     if _FRACTION.search(given):
         raise InputError(f"{flag}: {brief(given)} has a fraction of a second; leave it out")
     try:
@@ -140,10 +141,18 @@ def read_instant(text: str, flag: str, tz: ZoneInfo | None, now: Clock) -> _dt.d
     if value.tzinfo is None:
         if tz is None:
             raise InputError(f"{flag}: {brief(given)} has no UTC offset; add one, or give --tz")
-        value = value.replace(tzinfo=tz)
+        value = _wall(value.date(), value.time(), tz, flag, given)
     value = _checked(value, flag, given)
     # Shown in the zone the person gave, as every instant the command line writes.
     return value if tz is None else value.astimezone(tz)
+
+
+def _wall(day: _dt.date, time: _dt.time, tz: ZoneInfo, flag: str, given: str) -> _dt.datetime:
+    """A wall time the person typed, as the library's one wall-time policy reads it, in ``tz``."""
+    try:
+        return wall_instant(day, time, tz).astimezone(tz)
+    except OverflowError:
+        raise InputError(f"{flag}: {brief(given)} is outside the supported years") from None
 
 
 def _checked(value: _dt.datetime, flag: str, given: str) -> _dt.datetime:

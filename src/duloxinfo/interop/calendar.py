@@ -12,6 +12,7 @@ from typing import Final
 
 from .._validate import require_aware, require_date, require_type, utc
 from .._version import __version__
+from .._walltime import wall_instant
 from ..errors import ScheduleError
 from ..label import LABEL
 from ..rules._inputs import as_plan
@@ -58,8 +59,7 @@ def _doses(phase: Regimen, first: _dt.date, last: _dt.date) -> list[_dt.datetime
     """The phase's doses on the local dates ``first`` to ``last`` in its zone, in that zone."""
     midnight = _dt.time(0)
     lo, hi = (
-        utc(_dt.datetime.combine(day, midnight, tzinfo=phase.tz))
-        for day in (first, last + _dt.timedelta(days=1))
+        wall_instant(day, midnight, phase.tz) for day in (first, last + _dt.timedelta(days=1))
     )
     return [dose.astimezone(phase.tz) for dose in doses_between(phase, lo, hi)]
 

@@ -3,7 +3,7 @@
 Private module, shared by every rule.  Definitions (also in the rules page of the docs):
 
 * **Slot.** Each of the regimen's times on each calendar day in its zone,
-  resolved as :mod:`zoneinfo` resolves a wall time with ``fold=0``: a time that
+  resolved by the one wall-time policy (``duloxinfo._walltime``): a time that
   does not exist on a spring-forward day moves forward by the gap; an ambiguous
   time on a fall-back day is its first occurrence.  Where two wall times resolve
   to the same instant (only possible across a gap, or on a day a zone skipped),
@@ -22,6 +22,7 @@ import bisect
 import datetime as _dt
 from typing import NamedTuple
 
+from .._walltime import wall_to_utc
 from .regimen import Regimen
 
 ONE_DAY = _dt.timedelta(days=1)
@@ -32,27 +33,19 @@ _DAYS_BEFORE = 3
 _DAYS_AFTER = 2
 
 
-_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
-_NAIVE_EPOCH = _dt.datetime(1970, 1, 1)  # noqa: DTZ001 - a wall time's count from 1970
-
-
 def _slots_for_dates(regimen: Regimen, first: _dt.date, last: _dt.date) -> list[_dt.datetime]:
     """Every slot of the schedule on local dates ``first`` to ``last``, sorted, UTC.
 
-    Each wall time is resolved as ``zoneinfo`` resolves it with ``fold=0``: its UTC
-    instant is the wall time less the zone's offset at that wall time (what
-    ``datetime.combine(day, t, tzinfo=tz).astimezone(UTC)`` gives), with one offset
-    lookup per wall time, so that a long span (a dose log of years) stays cheap.
+    Each wall time becomes an instant by the one wall-time policy (``_walltime``).
     """
     tz = regimen.tz
-    times = [_dt.datetime.combine(_NAIVE_EPOCH, t) - _NAIVE_EPOCH for t in regimen.times]
+    midnight = _dt.datetime.combine(first, _dt.time())
+    times = [_dt.datetime.combine(first, t) - midnight for t in regimen.times]
     found: set[_dt.datetime] = set()
-    day = _dt.datetime.combine(first, _dt.time())
-    end = _dt.datetime.combine(last, _dt.time())
+    day, end = midnight, _dt.datetime.combine(last, _dt.time())
     while day <= end:
         for time in times:
-            wall = day + time
-            found.add(_EPOCH + (wall - _NAIVE_EPOCH - tz.utcoffset(wall)))  # type: ignore[operator]
+            found.add(wall_to_utc(day + time, tz))
         day += ONE_DAY
     return sorted(found)
 

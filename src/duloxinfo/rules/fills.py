@@ -35,6 +35,7 @@ from .._validate import (
     require_whole_number,
     utc,
 )
+from .._walltime import wall_instant
 from ..errors import ScheduleError, SupplyError
 from ._doses import require_strength
 from ._inputs import as_plan
@@ -201,9 +202,7 @@ class _Segment(NamedTuple):
 
 def _slot_mg_on(regimen: Regimen, day: _dt.date, lo: _dt.datetime, hi: _dt.datetime | None) -> int:
     """The mg of the phase's doses at its wall times on ``day`` that fall in ``[lo, hi)``."""
-    instants = {
-        _dt.datetime.combine(day, t, tzinfo=regimen.tz).astimezone(_dt.UTC) for t in regimen.times
-    }
+    instants = {wall_instant(day, t, regimen.tz) for t in regimen.times}
     return regimen.dose_mg * sum(1 for x in instants if lo <= x and (hi is None or x < hi))
 
 

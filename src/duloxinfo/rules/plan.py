@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from .._validate import MAX_YEAR, require_aware, require_items, require_type, shown, to_zone, utc
+from .._walltime import wall_instant
 from ..errors import InvalidDatetimeError, ScheduleError, WrongTypeError
 from ..label import LABEL
 from ._phases import in_force
@@ -161,7 +162,7 @@ def titration_plan(start: _dt.datetime, tz: str | ZoneInfo, at: _dt.time) -> Pla
         raise WrongTypeError(f"at: expected a datetime.time, got {shown(at)}")
     local = start.astimezone(zone)
     week = LABEL.starting_period.value
-    step_up = _dt.datetime.combine(local.date() + week, local.time(), tzinfo=zone)
+    step_up = wall_instant(local.date() + week, local.time(), zone).astimezone(zone)
     if utc(step_up).year > MAX_YEAR:
         raise InvalidDatetimeError(
             f"start: {start.isoformat()} leaves no room for the starting week before the "
