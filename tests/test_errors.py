@@ -80,6 +80,14 @@ def is_documented(name, error):
     return any(issubclass(error, _class(listed)) for listed in documented(name))
 
 
+# The argument names a field path may start from, for functions whose errors are about
+# their arguments (a content error names its file instead).
+_ROOTS = {
+    "from_fhir_dosages": {"dosages", "tz"},
+    "Plan": {"phases"},
+}
+
+
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.where}: {c.given}" for c in CASES])
 def test_bad_input_raises_its_class_naming_the_field_and_value_briefly(case):
     with pytest.raises(duloxinfo.DuloxinfoError) as caught:
@@ -89,6 +97,12 @@ def test_bad_input_raises_its_class_naming_the_field_and_value_briefly(case):
     assert case.text in message
     assert re.match(r"[\w.<>\[\]-]+: ", message)  # the field (or file) comes first
     assert len(message) <= LONGEST_MESSAGE
+    # The field travels as data: the message is the field and the detail, nothing else.
+    error = caught.value
+    assert error.field
+    assert message == f"{error.field}: {error.detail}"
+    root = error.field.split(".")[0].split("[")[0]
+    assert root in _ROOTS.get(case.where, {root})
 
 
 @pytest.mark.parametrize("name", sorted(CHECKED))
@@ -161,7 +175,14 @@ def test_errors_survive_pickling():
         ("title: missing",),
         "guide.json: title: missing",
     )
-    assert repr(duloxinfo.DoseError("x")) == "DoseError('x')"
+    dose = pickle.loads(pickle.dumps(duloxinfo.DoseError("phases[1].dose_mg", "45 mg")))
+    assert (type(dose), dose.field, dose.detail, str(dose)) == (
+        duloxinfo.DoseError,
+        "phases[1].dose_mg",
+        "45 mg",
+        "phases[1].dose_mg: 45 mg",
+    )
+    assert repr(duloxinfo.DoseError("x", "y")) == "DoseError('x: y')"
     assert duloxinfo.DoseError.__module__ == "duloxinfo.errors"
 
 

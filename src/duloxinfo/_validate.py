@@ -78,14 +78,14 @@ def require_type(value: object, kind: type[_T], field: str, expected: str) -> _T
     ``expected`` says what was wanted, in words: ``"a duloxinfo.Regimen"``.
     """
     if not isinstance(value, kind):
-        raise WrongTypeError(f"{field}: expected {expected}, got {shown(value)}")
+        raise WrongTypeError(field, f"expected {expected}, got {shown(value)}")
     return value
 
 
 def require_whole_number(value: object, field: str, expected: str = "a whole number") -> int:
     """Return ``value`` if it is an ``int`` (not a ``bool``), else raise ``WrongTypeError``."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise WrongTypeError(f"{field}: expected {expected}, got {shown(value)}")
+        raise WrongTypeError(field, f"expected {expected}, got {shown(value)}")
     return value
 
 
@@ -99,7 +99,7 @@ def require_items(
     caller refuses more than ``most``.
     """
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise WrongTypeError(f"{field}: expected {expected}, got {shown(value)}")
+        raise WrongTypeError(field, f"expected {expected}, got {shown(value)}")
     return tuple(value) if most is None else tuple(islice(value, most + 1))
 
 
@@ -112,11 +112,11 @@ def require_aware(value: object, field: str) -> _dt.datetime:
     # the base class raises when a subclass leaves utcoffset out.
     except (ValueError, TypeError, ArithmeticError, NotImplementedError) as error:
         raise InvalidDatetimeError(
-            f"{field}: its tzinfo {shown(value.tzinfo)} gives no valid offset ({brief(error)})"
+            field, f"its tzinfo {shown(value.tzinfo)} gives no valid offset ({brief(error)})"
         ) from None
     if value.tzinfo is None or offset is None:
         raise NaiveDatetimeError(
-            f"{field}: {value.isoformat()} has no time zone; give an aware datetime"
+            field, f"{value.isoformat()} has no time zone; give an aware datetime"
         )
     _require_year(value, field)
     return value
@@ -125,7 +125,7 @@ def require_aware(value: object, field: str) -> _dt.datetime:
 def require_date(value: object, field: str) -> _dt.date:
     """Return ``value`` if it is a date (not a datetime) in the supported years, else raise."""
     if isinstance(value, _dt.datetime) or not isinstance(value, _dt.date):
-        raise WrongTypeError(f"{field}: expected a date, got {shown(value)}")
+        raise WrongTypeError(field, f"expected a date, got {shown(value)}")
     _require_year(value, field)
     return value
 
@@ -133,7 +133,7 @@ def require_date(value: object, field: str) -> _dt.date:
 def _require_year(value: _dt.date, field: str) -> None:
     if not _MIN_YEAR <= value.year <= MAX_YEAR:
         raise InvalidDatetimeError(
-            f"{field}: {value.isoformat()} is outside the supported years {_MIN_YEAR} to {MAX_YEAR}"
+            field, f"{value.isoformat()} is outside the supported years {_MIN_YEAR} to {MAX_YEAR}"
         )
 
 
@@ -146,20 +146,19 @@ def to_zone(value: object, field: str = "tz") -> ZoneInfo:
     if isinstance(value, ZoneInfo):
         if value.key is None:
             raise TimeZoneError(
-                f"{field}: {brief(value)} was loaded from a file and has no name; give the "
-                "zone's IANA name, such as 'Europe/London'"
+                field,
+                f"{brief(value)} was loaded from a file and has no name; give the "
+                "zone's IANA name, such as 'Europe/London'",
             )
         name = value.key
     elif isinstance(value, str):
         name = value
     else:
-        raise WrongTypeError(
-            f"{field}: expected an IANA zone name or a ZoneInfo, got {shown(value)}"
-        )
+        raise WrongTypeError(field, f"expected an IANA zone name or a ZoneInfo, got {shown(value)}")
     if name in _NOT_ZONES or name.startswith(("posix/", "right/")):
         raise TimeZoneError(
-            f"{field}: {brief(name)} is not the zone of a place; give an IANA name such as "
-            "'Europe/London'"
+            field,
+            f"{brief(name)} is not the zone of a place; give an IANA name such as 'Europe/London'",
         )
     if isinstance(value, ZoneInfo):
         return value
@@ -167,7 +166,7 @@ def to_zone(value: object, field: str = "tz") -> ZoneInfo:
         return ZoneInfo(value)
     # ValueError: a malformed key such as "../x"; OSError: a key the file system refuses.
     except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
-        raise TimeZoneError(f"{field}: {brief(value)} is not a known IANA time zone") from exc
+        raise TimeZoneError(field, f"{brief(value)} is not a known IANA time zone") from exc
 
 
 def utc(value: _dt.datetime) -> _dt.datetime:

@@ -52,8 +52,15 @@ a :class:`WrongTypeError`.  Data read from a document (a JSON text, a FHIR
 needs a number is a :class:`ContentError` or a :class:`FhirError`, because the
 document, not the caller's code, is what must be fixed.
 
-**Messages** start with the field (or the file) and name the bad value, shown
-at a bounded length, so that an application can show them as they are::
+**Fields.**  Every error carries ``field``, the path of what is wrong from the
+argument's name (``phases[1].times[0]``), and ``detail``, what is wrong with it; an
+application maps the path to its own form field, as the command line maps it to a
+flag, without reading the message.  A function that reads a document made of parts
+re-roots a part's error with :meth:`DuloxinfoError.within`.
+
+**Messages** are ``field: detail``: they start with the field (or the file) and name
+the bad value, shown at a bounded length, so that an application can show them as
+they are::
 
     dose_mg: 45 mg cannot be made of whole capsules of the marketed strengths ...
     start: expected an aware datetime, got str '2026-01-05'
@@ -66,6 +73,10 @@ duloxinfo`` loads it at once, so that the errors are always at hand.
 """
 
 from __future__ import annotations
+
+TYPE_CHECKING = False  # typing itself is not loaded at import: `import duloxinfo` stays light
+if TYPE_CHECKING:
+    from typing import Self
 
 __all__ = [
     "ContentError",
@@ -87,16 +98,64 @@ __all__ = [
 _PROBLEMS_SHOWN = 5
 
 
+def _joined(prefix: str, field: str) -> str:
+    """``field`` under ``prefix``: ``times[0]`` under ``phases[1]`` is ``phases[1].times[0]``."""
+    if not field:
+        return prefix
+    if not prefix:
+        return field
+    return prefix + field if field.startswith("[") else f"{prefix}.{field}"
+
+
 class DuloxinfoError(ValueError):
     """Base class of every error duloxinfo raises.
 
     It is a :class:`ValueError`, so code that already handles bad values keeps
-    working; catch this class to handle any problem from the library.
+    working; catch this class to handle any problem from the library.  Build one as
+    ``DoseError(field, detail)``; its message is ``"field: detail"``.
+
+    Attributes:
+        field: The path of what is wrong in what the caller gave, from the argument's
+            name: ``dose_mg``, ``intakes[3].at``, ``phases[1].times[0]``,
+            ``dosages[0].timing.repeat.boundsPeriod.end``.  An item of a list is
+            ``[i]`` and a field of a record or a JSON object ``.name``.  An application
+            (or the command line, which maps it to the flag the person typed) can act
+            on it without reading the message.
+        detail: What is wrong with it, in words, naming the bad value at a bounded
+            length: the message without its field.
 
     >>> import duloxinfo
     >>> issubclass(duloxinfo.DoseError, duloxinfo.DuloxinfoError)
     True
+    >>> error = duloxinfo.DoseError("dose_mg", "45 mg cannot be made of whole capsules")
+    >>> error.field, str(error)
+    ('dose_mg', 'dose_mg: 45 mg cannot be made of whole capsules')
+    >>> error.within("phases[1]").field
+    'phases[1].dose_mg'
     """
+
+    field: str
+    detail: str
+
+    def __init__(self, field: str, detail: str) -> None:
+        """Build the error from the path of the field and what is wrong with it."""
+        self.field = field
+        self.detail = detail
+        super().__init__(f"{field}: {detail}" if field else detail)
+
+    def __reduce__(self) -> tuple[type[DuloxinfoError], tuple[str, str]]:
+        """Pickle by the constructor's arguments."""
+        return (type(self), (self.field, self.detail))
+
+    def within(self, prefix: str) -> Self:
+        """The same error, its field re-rooted under ``prefix``, for an error about a part.
+
+        A function that reads a larger document (a list of FHIR ``Dosage``, a plan's
+        phases) raises the error of a part with the part's place in front:
+        ``ScheduleError("times[0]", ...).within("phases[1]")`` has the field
+        ``phases[1].times[0]``.  The class and the detail stay as they are.
+        """
+        return type(self)(_joined(prefix, self.field), self.detail)
 
 
 class WrongTypeError(DuloxinfoError, TypeError):
@@ -115,6 +174,8 @@ class ContentError(DuloxinfoError):
     to :func:`~duloxinfo.content.load.guide_from_json`, and for a record
     :func:`~duloxinfo.content.load.guide_to_json` cannot write as JSON.
 
+    Its ``field`` is the file, and its ``detail`` the problems it shows.
+
     Attributes:
         file: The name of the data file, or ``"<json>"`` for text given directly.
         problems: One line per problem, each starting with the path of the field,
@@ -128,11 +189,15 @@ class ContentError(DuloxinfoError):
         self.problems = problems
         shown = "; ".join(problems[:_PROBLEMS_SHOWN])
         more = len(problems) - _PROBLEMS_SHOWN
-        super().__init__(f"{file}: {shown}" + (f" (and {more} more)" if more > 0 else ""))
+        super().__init__(file, shown + (f" (and {more} more)" if more > 0 else ""))
 
-    def __reduce__(self) -> tuple[type[ContentError], tuple[str, tuple[str, ...]]]:
+    def __reduce__(self) -> tuple[type[ContentError], tuple[str, tuple[str, ...]]]:  # type: ignore[override]
         """Pickle by the constructor's arguments, as other errors are."""
         return (type(self), (self.file, self.problems))
+
+    def within(self, prefix: str) -> Self:
+        """The same problems, the file named under ``prefix``."""
+        return type(self)(_joined(prefix, self.file), self.problems)
 
 
 class DoseError(DuloxinfoError):

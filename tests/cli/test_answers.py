@@ -349,7 +349,7 @@ def test_every_plan_command_takes_phases_and_the_titration_plan(capsys, tmp_path
                 "--phase",
                 "60 mg at 8 from 2026-11-08",
             ],
-            "--phase 2: starts at 2026-11-08T00:00:00+00:00, before --phase 1 ends",
+            "--phase 2: start 2026-11-08T00:00:00+00:00 is before the phase before it ends",
         ),
         (
             [
@@ -360,7 +360,7 @@ def test_every_plan_command_takes_phases_and_the_titration_plan(capsys, tmp_path
                 "--phase",
                 "60 mg at 8 from 2026-11-08",
             ],
-            "--phase 1: has no end, but --phase 2 follows it",
+            "--phase 1: end missing, but another phase follows it",
         ),
     ],
 )

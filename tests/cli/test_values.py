@@ -524,11 +524,14 @@ def test_a_deeply_nested_dosages_file_is_refused(capsys, tmp_path):
     assert err.endswith(": invalid JSON: nested too deeply\n")
 
 
-def test_a_library_message_whose_field_no_flag_gives_is_kept_as_it_is():
-    assert (
-        str(_values.flagged(ValueError("phases: no regimen given"))) == "phases: no regimen given"
-    )
-    assert str(_values.flagged(ValueError("times[1]: bad"))) == "--at: bad"
+def test_errors_map_to_flags_by_their_field_alone_and_one_no_flag_gives_is_kept():
+    error = duloxinfo.ScheduleError("phases", "no regimen given")
+    assert str(_values.flagged(error)) == "phases: no regimen given"
+    assert str(_values.flagged(duloxinfo.ScheduleError("times[1]", "bad"))) == "--at: bad"
+    # The field decides, not the message: a detail that looks like another field is text.
+    tricky = duloxinfo.DoseError("dose_mg", "times: 45 mg")
+    assert str(_values.flagged(tricky)) == "--dose: times: 45 mg"
+    assert str(_values.flagged(duloxinfo.DoseError("", "dose_mg: 45"))) == "dose_mg: 45"
 
 
 def _options(name):

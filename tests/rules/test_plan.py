@@ -44,19 +44,19 @@ def test_a_plan_holds_its_phases_in_order_with_pauses_between():
             [phase(30, (0, 7)), phase(60, (6, None))],
             duloxinfo.ScheduleError,
             (
-                r"^phases\[1\]: starts at 2026-01-11T00:00:00\+00:00, before phases\[0\] ends "
-                r"\(2026-01-12T00:00:00\+00:00\); phases may not overlap$"
+                r"^phases\[1\]\.start: 2026-01-11T00:00:00\+00:00 is before the phase before it "
+                r"ends \(2026-01-12T00:00:00\+00:00\); phases may not overlap$"
             ),
         ),
         (
             [phase(60, (7, None)), phase(30, (0, 7))],
             duloxinfo.ScheduleError,
-            r"^phases\[0\]: has no end, but phases\[1\] follows it",
+            r"^phases\[0\]\.end: missing, but another phase follows it",
         ),
         (
             [phase(60, (7, 14)), phase(30, (0, 7))],
             duloxinfo.ScheduleError,
-            r"^phases\[1\]: starts at 2026-01-05T00:00:00\+00:00, before phases\[0\] ends",
+            r"^phases\[1\]\.start: 2026-01-05T00:00:00\+00:00 is before the phase before it ends",
         ),
         ([], duloxinfo.ScheduleError, "^phases: no regimen given; a plan needs at least one$"),
         (

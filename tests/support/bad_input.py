@@ -407,7 +407,7 @@ CASES = [
         "overlapping phases",
         lambda: duloxinfo.Plan([WEEK, duloxinfo.Regimen(60, [T8], "UTC", START)]),
         E.ScheduleError,
-        "phases[1]: starts at 2026-01-05T08:00:00+00:00, before phases[0] ends "
+        "phases[1].start: 2026-01-05T08:00:00+00:00 is before the phase before it ends "
         "(2026-01-12T08:00:00+00:00); phases may not overlap",
     ),
     Case(
@@ -415,7 +415,7 @@ CASES = [
         "a phase with no end before another",
         lambda: duloxinfo.Plan([R, WEEK]),
         E.ScheduleError,
-        "phases[0]: has no end, but phases[1] follows it",
+        "phases[0].end: missing, but another phase follows it",
     ),
     Case(
         "Plan",
@@ -742,7 +742,7 @@ CASES = [
             "UTC",
         ),
         E.DoseError,
-        "dose_mg: 25 mg cannot be made",
+        "doseAndRate[0].doseQuantity.value: 25 mg cannot be made",
     ),
     Case(
         "from_fhir_dosage",
@@ -762,7 +762,7 @@ CASES = [
             "UTC",
         ),
         E.ScheduleError,
-        "times: 08:00:00 is given twice",
+        "timing.repeat.timeOfDay: 08:00:00 is given twice",
     ),
     Case(
         "from_fhir_dosage",
@@ -799,7 +799,7 @@ CASES = [
             "UTC",
         ),
         E.DoseError,
-        "dose_mg: (an integer of about 400 digits) mg",
+        "doseAndRate[0].doseQuantity.value: (an integer of about 400 digits) mg",
     ),
     Case(
         "from_fhir_dosage",
@@ -1016,7 +1016,7 @@ CASES = [
             ]
         ),
         E.DoseError,
-        "dosages[0]: dose_mg: 25 mg cannot be made",
+        "dosages[0].doseAndRate[0].doseQuantity.value: 25 mg cannot be made",
     ),
     Case(
         "from_fhir_dosages",
@@ -1038,7 +1038,7 @@ CASES = [
             "UTC",
         ),
         E.ScheduleError,
-        "dosages[0]: times: 08:00:00 is given twice",
+        "dosages[0].timing.repeat.timeOfDay: 08:00:00 is given twice",
     ),
     Case(
         "from_fhir_dosages",
@@ -1067,7 +1067,7 @@ CASES = [
             "UTC",
         ),
         E.InvalidDatetimeError,
-        "dosages[0]: start: 0001-06-01T08:00:00+00:00 is outside the supported years",
+        "dosages[0].timing.repeat.boundsPeriod.start: 0001-06-01T08:00:00+00:00 is outside the supported years",
     ),
     Case(
         "dose_calendar",

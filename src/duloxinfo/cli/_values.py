@@ -68,18 +68,20 @@ class InputError(Exception):
     """Bad input found by the command line itself (a file, a date); exit status 2."""
 
 
-def flagged(error: Exception, flags: Mapping[str, str] = FLAGS) -> InputError:
+_FIELD_ROOT = re.compile(r"[A-Za-z_]\w*")
+
+
+def flagged(error: duloxinfo.DuloxinfoError, flags: Mapping[str, str] = FLAGS) -> InputError:
     """A library error as an InputError naming the flag its field came from.
 
-    ``dose_mg: 45 mg ...`` becomes ``--dose: 45 mg ...``; a message whose field no
-    flag gives is kept as it is.
+    The error's ``field`` path says which argument was wrong (``dose_mg``, ``times[1]``):
+    ``dose_mg: 45 mg ...`` becomes ``--dose: 45 mg ...``.  An error whose argument no
+    flag gives is kept as it is.  The message is never parsed.
     """
-    message = str(error)
-    head, colon, rest = message.partition(": ")
-    field = re.sub(r"\[[0-9]+\]$", "", head)
-    if colon and field in flags:
-        return InputError(f"{flags[field]}: {rest}")
-    return InputError(message)
+    root = _FIELD_ROOT.match(error.field)
+    if root is not None and root[0] in flags:
+        return InputError(f"{flags[root[0]]}: {error.detail}")
+    return InputError(str(error))
 
 
 def when(instant: _dt.datetime, tz: ZoneInfo | None = None) -> str:
@@ -243,7 +245,7 @@ def _medicine(flag: str, name: str, **times: _dt.datetime) -> Medicine:
     try:
         return duloxinfo.Medicine(name, **times)
     except duloxinfo.DuloxinfoError as error:
-        raise InputError(f"{flag}: {str(error).partition(': ')[2]}") from None
+        raise InputError(f"{flag}: {error.detail}") from None
 
 
 # --- the plan -----------------------------------------------------------------------
@@ -354,12 +356,13 @@ def _phases(texts: list[str], tz: ZoneInfo, now: Clock) -> Plan:
         try:
             phases.append(duloxinfo.Regimen(int(match["dose"]), times, where, start, end=end))
         except duloxinfo.DuloxinfoError as error:
-            raise InputError(f"{flag}: {str(error).partition(': ')[2]}") from None
+            raise InputError(f"{flag}: {error.detail}") from None
     try:
         return duloxinfo.Plan(phases)
     except duloxinfo.DuloxinfoError as error:
-        message = re.sub(r"phases\[([0-9]+)\]", lambda m: f"--phase {int(m[1]) + 1}", str(error))
-        raise InputError(message) from None
+        # Plan names the field phases[i].start or phases[i].end: the (i+1)th --phase.
+        index, _, part = error.field.removeprefix("phases[").partition("].")
+        raise InputError(f"--phase {int(index) + 1}: {part} {error.detail}") from None
 
 
 # --- intakes --------------------------------------------------------------------------

@@ -100,7 +100,7 @@ def require_well_formed(value: object, field: str, kind: Any) -> None:
         got = value
         for key in path:
             got = got[key] if isinstance(key, int) else getattr(got, key)  # type: ignore[index]
-        raise WrongTypeError(f"{where}: expected {expected}, got {shown(got)}")
+        raise WrongTypeError(where, f"expected {expected}, got {shown(got)}")
     if isinstance(value, Guide | Section):
         _WELL_FORMED.add(value)
 
@@ -118,9 +118,7 @@ def mark_well_formed(guide: Guide) -> None:
 def require_part(value: object, field: str) -> Guide | Section:
     """Return ``value`` if it is the guide or one of its sections, else raise naming it."""
     if not isinstance(value, Guide | Section):
-        raise WrongTypeError(
-            f"{field}: expected a Guide or one of its sections, got {shown(value)}"
-        )
+        raise WrongTypeError(field, f"expected a Guide or one of its sections, got {shown(value)}")
     return value
 
 

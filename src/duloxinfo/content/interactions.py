@@ -58,7 +58,7 @@ def _check_name(value: object, field: str) -> None:
     name = require_type(value, str, field, "a medicine's name (a str)")
     if not name.strip() or len(name) > _LONGEST_NAME:
         raise MedicineError(
-            f"{field}: {brief(name)} is not a medicine's name of 1 to {_LONGEST_NAME} characters"
+            field, f"{brief(name)} is not a medicine's name of 1 to {_LONGEST_NAME} characters"
         )
 
 
@@ -72,7 +72,7 @@ def _check_instant(value: object, field: str) -> None:
         utc(instant).astimezone(instant.tzinfo)
     except (ValueError, TypeError, ArithmeticError, NotImplementedError) as error:
         raise InvalidDatetimeError(
-            f"{field}: its tzinfo {shown(instant.tzinfo)} cannot convert instants ({brief(error)})"
+            field, f"its tzinfo {shown(instant.tzinfo)} cannot convert instants ({brief(error)})"
         ) from None
 
 
@@ -118,8 +118,8 @@ class Medicine:
             and utc(self.starts_at) > utc(self.stopped_at)
         ):
             raise MedicineError(
-                f"starts_at: {self.starts_at.isoformat()} is after stopped_at "
-                f"{self.stopped_at.isoformat()}"
+                "starts_at",
+                f"{self.starts_at.isoformat()} is after stopped_at {self.stopped_at.isoformat()}",
             )
 
 
@@ -455,7 +455,7 @@ def check_interactions(
         medicines, "medicines", "an iterable of medicine names or Medicine", MAX_MEDICINES
     )
     if len(items) > MAX_MEDICINES:
-        raise MedicineError(f"medicines: more than {MAX_MEDICINES} medicines; give at most that")
+        raise MedicineError("medicines", f"more than {MAX_MEDICINES} medicines; give at most that")
     given = [_medicine(item, f"medicines[{number}]") for number, item in enumerate(items)]
     if now is not None:
         now = require_aware(now, "now")
@@ -466,7 +466,7 @@ def check_interactions(
         )
         if timed is not None:
             raise MedicineError(
-                f"now: needed, because medicines[{timed}] ({brief(given[timed].name)}) has a time"
+                "now", f"needed, because medicines[{timed}] ({brief(given[timed].name)}) has a time"
             )
     index = interaction_index()
     found = [

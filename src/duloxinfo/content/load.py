@@ -109,7 +109,7 @@ def seed_claims_to_json(claims: tuple[SeedClaim, ...], *, indent: int | None = N
 
     checked: object = claims
     if not isinstance(checked, tuple) or not all(isinstance(c, SeedClaim) for c in checked):
-        raise WrongTypeError(f"claims: expected a tuple of SeedClaim, got {shown(claims)}")
+        raise WrongTypeError("claims", f"expected a tuple of SeedClaim, got {shown(claims)}")
     require_well_formed(claims, "claims", tuple[SeedClaim, ...])
     if indent is not None:
         indent = require_whole_number(indent, "indent", "a whole number of spaces or None")

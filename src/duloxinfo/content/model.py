@@ -442,10 +442,10 @@ class Guide:
         """
         if name not in SECTION_NAMES:
             if not isinstance(name, str):
-                raise WrongTypeError(f"name: expected a section name, got {shown(name)}")
+                raise WrongTypeError("name", f"expected a section name, got {shown(name)}")
             raise SectionError(
-                f"name: {brief(name)} is not a guide section; choose one of "
-                + ", ".join(SECTION_NAMES)
+                "name",
+                f"{brief(name)} is not a guide section; choose one of " + ", ".join(SECTION_NAMES),
             )
         section: Section = getattr(self, name)
         return section

@@ -261,7 +261,7 @@ def _blocks(part: Guide | Section | _Claims) -> list[_Block]:
         return [*_claim_blocks(part), _Sources(tuple(map(str, _citations_of(part))))]
     if not isinstance(part, Guide | Topic | Glossary):
         raise WrongTypeError(
-            f"part: expected a Guide, one of its sections or the seed claims, got {shown(part)}"
+            "part", f"expected a Guide, one of its sections or the seed claims, got {shown(part)}"
         )
     require_well_formed(part, "part", Guide | Topic | Glossary)
     citations = _citations_of(part)

@@ -142,12 +142,13 @@ def dose_calendar(
         require_type(namespace, _uuid.UUID, "namespace", "a uuid.UUID or None")
     if last < first:
         raise ScheduleError(
-            f"last_day: {last.isoformat()} is before first_day ({first.isoformat()})"
+            "last_day", f"{last.isoformat()} is before first_day ({first.isoformat()})"
         )
     if (last - first).days >= MAX_SCHEDULE_DAYS:
         raise ScheduleError(
-            f"last_day: {last.isoformat()} is more than {MAX_SCHEDULE_DAYS} days after "
-            f"first_day ({first.isoformat()})"
+            "last_day",
+            f"{last.isoformat()} is more than {MAX_SCHEDULE_DAYS} days after "
+            f"first_day ({first.isoformat()})",
         )
     try:
         import icalendar  # noqa: PLC0415 - an optional extra, loaded only here

@@ -53,6 +53,7 @@ from ..errors import (
     DuloxinfoError,
     FhirError,
     InvalidDatetimeError,
+    ScheduleError,
     TimeZoneError,
     WrongTypeError,
 )
@@ -137,8 +138,9 @@ def _fhir_instant(value: _dt.datetime, field: str, *, microseconds: bool = False
     instant = utc(value)
     if not 2 <= instant.year <= 9998:  # the supported years, see _validate
         raise InvalidDatetimeError(
-            f"{field}: {value.isoformat()} cannot be written in FHIR: its offset has no FHIR "
-            "form, and in UTC it falls outside the supported years"
+            field,
+            f"{value.isoformat()} cannot be written in FHIR: its offset has no FHIR "
+            "form, and in UTC it falls outside the supported years",
         )
     return instant.replace(tzinfo=None).isoformat(timespec=spec) + "Z"
 
@@ -169,13 +171,15 @@ def _require_maximum(max_daily_mg: object, plan: Plan) -> int | None:
     label = LABEL.max_daily_dose_mg.value
     if most > label:
         raise DoseError(
-            f"max_daily_mg: {brief(most)} mg a day is over the label's maximum of {label} mg a day"
+            "max_daily_mg",
+            f"{brief(most)} mg a day is over the label's maximum of {label} mg a day",
         )
     for index, phase in enumerate(plan.phases):
         if most < phase.daily_dose_mg:
             raise DoseError(
-                f"max_daily_mg: {brief(most)} mg a day is less than the {phase.daily_dose_mg} mg "
-                f"a day of phase {index + 1}; a maximum cannot be below the dose ordered"
+                "max_daily_mg",
+                f"{brief(most)} mg a day is less than the {phase.daily_dose_mg} mg "
+                f"a day of phase {index + 1}; a maximum cannot be below the dose ordered",
             )
     return most
 
@@ -329,12 +333,13 @@ def to_fhir_medication_request(
     [1, 2]
     """
     if not isinstance(subject, str):
-        raise WrongTypeError(f"subject: expected a FHIR reference string, got {shown(subject)}")
+        raise WrongTypeError("subject", f"expected a FHIR reference string, got {shown(subject)}")
     if not subject.strip() or subject != subject.strip() or len(subject) > _LONGEST_SUBJECT:
         raise FhirError(
-            f"subject: {brief(subject)} is not a reference to the patient such as "
+            "subject",
+            f"{brief(subject)} is not a reference to the patient such as "
             f"'Patient/123' (not blank, no space at either end, at most {_LONGEST_SUBJECT} "
-            "characters)"
+            "characters)",
         )
     dosages = to_fhir_dosages(plan, max_daily_mg=max_daily_mg)
     return {
@@ -382,10 +387,10 @@ def _get(data: object, path: str, kind: type[_T] | tuple[type, ...], within: str
     value = data
     for part in path.split("."):
         if not isinstance(value, Mapping) or part not in value:
-            raise FhirError(f"{where}: missing; duloxinfo needs it to read the regimen")
+            raise FhirError(where, "missing; duloxinfo needs it to read the regimen")
         value = value[part]
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise FhirError(f"{where}: expected {_kind_name(kind)}, got {shown(value)}")
+        raise FhirError(where, f"expected {_kind_name(kind)}, got {shown(value)}")
     return value
 
 
@@ -406,32 +411,30 @@ def _only(data: Mapping[Any, object], allowed: frozenset[str], path: str) -> Non
         key: object = extra[0]
         name = key if isinstance(key, str) and len(key) <= 60 else brief(key)
         raise FhirError(
-            f"{f'{path}.{name}' if path else name}: {brief(data[key])} is not supported; "
-            f"duloxinfo reads only {', '.join(sorted(allowed))} here"
+            f"{path}.{name}" if path else str(name),
+            f"{brief(data[key])} is not supported; "
+            f"duloxinfo reads only {', '.join(sorted(allowed))} here",
         )
 
 
 def _expect(path: str, value: object, wanted: object, meaning: str) -> None:
     if value != wanted or type(value) is not type(wanted):
-        raise FhirError(f"{path}: {brief(value)} is not supported; duloxinfo reads only {meaning}")
+        raise FhirError(path, f"{brief(value)} is not supported; duloxinfo reads only {meaning}")
 
 
 def _whole_mg(path: str, quantity: object) -> int:
     """A whole number of mg from a UCUM ``Quantity`` at ``path``, with nothing else in it."""
     if not isinstance(quantity, Mapping):
-        raise FhirError(
-            f"{path}: expected a quantity in mg ({_UCUM} code mg), got {shown(quantity)}"
-        )
+        raise FhirError(path, f"expected a quantity in mg ({_UCUM} code mg), got {shown(quantity)}")
     if "comparator" in quantity:
         raise FhirError(
-            f"{path}.comparator: {brief(quantity['comparator'])} is not supported; a dose "
-            "is a fixed quantity (a SimpleQuantity, with no comparator)"
+            f"{path}.comparator",
+            f"{brief(quantity['comparator'])} is not supported; a dose "
+            "is a fixed quantity (a SimpleQuantity, with no comparator)",
         )
     _only(quantity, _QUANTITY_KEYS, path)
     if quantity.get("code") != "mg" or quantity.get("system") != _UCUM:
-        raise FhirError(
-            f"{path}: expected a quantity in mg ({_UCUM} code mg), got {brief(quantity)}"
-        )
+        raise FhirError(path, f"expected a quantity in mg ({_UCUM} code mg), got {brief(quantity)}")
     value = quantity.get("value")
     if (
         isinstance(value, bool)
@@ -439,7 +442,7 @@ def _whole_mg(path: str, quantity: object) -> int:
         or (isinstance(value, float) and not math.isfinite(value))
         or value != int(value)
     ):
-        raise FhirError(f"{path}.value: {brief(value)} is not a whole number of mg")
+        raise FhirError(f"{path}.value", f"{brief(value)} is not a whole number of mg")
     return int(value)
 
 
@@ -491,10 +494,10 @@ def from_fhir_dosage(
     zone = _zone_or_none(tz)
     if not isinstance(dosage, Mapping):
         raise WrongTypeError(
-            f"dosage: expected a FHIR Dosage (a mapping of parsed JSON), got {shown(dosage)}"
+            "dosage", f"expected a FHIR Dosage (a mapping of parsed JSON), got {shown(dosage)}"
         )
     if start is not None and not isinstance(start, _dt.datetime):
-        raise WrongTypeError(f"start: expected an aware datetime, got {shown(start)}")
+        raise WrongTypeError("start", f"expected an aware datetime, got {shown(start)}")
     return _read_regimen(dosage, zone, start)
 
 
@@ -533,11 +536,12 @@ def from_fhir_dosages(
     zone = _zone_or_none(tz)
     if isinstance(dosages, str | bytes | Mapping) or not isinstance(dosages, Sequence):
         raise WrongTypeError(
-            f"dosages: expected a list of FHIR Dosage (parsed JSON), got {shown(dosages)}"
+            "dosages", f"expected a list of FHIR Dosage (parsed JSON), got {shown(dosages)}"
         )
     if not dosages or len(dosages) > _MOST_DOSAGES:
         raise FhirError(
-            f"dosages: {len(dosages)} given; duloxinfo reads a plan of 1 to {_MOST_DOSAGES} phases"
+            "dosages",
+            f"{len(dosages)} given; duloxinfo reads a plan of 1 to {_MOST_DOSAGES} phases",
         )
     phases: list[Regimen] = []
     sequences: list[int] = []
@@ -545,48 +549,44 @@ def from_fhir_dosages(
         where = f"dosages[{index}]"
         if not isinstance(dosage, Mapping):
             raise WrongTypeError(
-                f"{where}: expected a FHIR Dosage (a mapping of parsed JSON), got {shown(dosage)}"
+                where, f"expected a FHIR Dosage (a mapping of parsed JSON), got {shown(dosage)}"
             )
         if len(dosages) == 1 and "sequence" not in dosage:
             return Plan([_within(where, partial(_read_regimen, dosage, zone, None))])
         sequence: int = _within(where, partial(_get, dosage, "sequence", int))
         if sequences and sequence <= sequences[-1]:
             raise FhirError(
-                f"{where}.sequence: {brief(sequence)} does not follow {sequences[-1]}; the "
+                f"{where}.sequence",
+                f"{brief(sequence)} does not follow {sequences[-1]}; the "
                 "phases must be listed in order, each with a higher sequence (an equal one "
-                "would mean at the same time)"
+                "would mean at the same time)",
             )
         if sequence < 1:
-            raise FhirError(f"{where}.sequence: {brief(sequence)} is not a positive number")
+            raise FhirError(f"{where}.sequence", f"{brief(sequence)} is not a positive number")
         sequences.append(sequence)
-        phase = _within(where, partial(_read_regimen, dosage, zone, None))
-        if phases:
-            _follows(where, phases[-1], phase, index)
-        phases.append(phase)
-    return Plan(phases)
+        phases.append(_within(where, partial(_read_regimen, dosage, zone, None)))
+    try:
+        return Plan(phases)
+    except ScheduleError as error:  # the phases' order, checked where Plan checks it
+        raise _phase_error(error) from None
 
 
-def _follows(where: str, earlier: Regimen, later: Regimen, index: int) -> None:
-    if earlier.end is None:
-        raise FhirError(
-            f"dosages[{index - 1}].timing.repeat.boundsPeriod.end: missing, but {where} follows "
-            "it; every phase but the last needs an end"
-        )
-    if utc(later.start) < utc(earlier.end):
-        raise FhirError(
-            f"{where}.timing.repeat.boundsPeriod.start: {later.start.isoformat()} is before "
-            f"dosages[{index - 1}] ends; phases may not overlap"
-        )
+def _phase_error(error: ScheduleError) -> FhirError:
+    """Plan's error about the order of its phases, at the Dosage element it came from.
+
+    Plan names the field ``phases[i].start`` or ``phases[i].end``; here that is the
+    ``boundsPeriod`` element of ``dosages[i]``.
+    """
+    phase, _, name = error.field.partition(".")
+    return FhirError(f"dosages{phase.removeprefix('phases')}.{_ELEMENT_OF[name]}", error.detail)
 
 
 def _within(where: str, read: Callable[[], _T]) -> _T:
     """``read()``, with any error it raises saying which ``Dosage`` of the list it is about."""
     try:
         return read()
-    except FhirError as error:
-        raise FhirError(f"{where}.{error}") from None
-    except DuloxinfoError as error:  # the rules' own: DoseError, ScheduleError, ...
-        raise type(error)(f"{where}: {error}") from None
+    except DuloxinfoError as error:  # FhirError, and the rules' own: DoseError, ...
+        raise error.within(where) from None
 
 
 def _read_regimen(
@@ -597,8 +597,9 @@ def _read_regimen(
         _get(dosage, "sequence", int)
     if dosage.get("asNeededBoolean", False) is not False:
         raise FhirError(
-            f"asNeededBoolean: {brief(dosage['asNeededBoolean'])} is not supported; duloxinfo "
-            "reads only scheduled doses"
+            "asNeededBoolean",
+            f"{brief(dosage['asNeededBoolean'])} is not supported; duloxinfo "
+            "reads only scheduled doses",
         )
     _check_route(dosage)
     dose = _read_dose(dosage)
@@ -609,15 +610,39 @@ def _read_regimen(
     if zone is None:
         if written is None:
             raise FhirError(
-                "timing.repeat.boundsPeriod._start: missing; a Dosage has no time zone, so "
-                f"give tz or the {_TZ_CODE} extension on the start"
+                "timing.repeat.boundsPeriod._start",
+                "missing; a Dosage has no time zone, so "
+                f"give tz or the {_TZ_CODE} extension on the start",
             )
         zone = written
     begin = _read_instant(dosage, "start") if start is None else start
     end = None if "end" not in bounds else _exclusive(_read_instant(dosage, "end"), bounds["end"])
-    regimen = Regimen(dose, times, zone, begin, end=end)
+    try:
+        regimen = Regimen(dose, times, zone, begin, end=end)
+    except DuloxinfoError as error:
+        raise _at_element(error, keep={"start"} if start is not None else set()) from None
     _check_maximum(dosage, regimen)
     return regimen
+
+
+# A Regimen's fields, and the Dosage elements from_fhir_dosage reads them from.
+_ELEMENT_OF = {
+    "dose_mg": "doseAndRate[0].doseQuantity.value",
+    "times": "timing.repeat.timeOfDay",
+    "start": "timing.repeat.boundsPeriod.start",
+    "end": "timing.repeat.boundsPeriod.end",
+}
+
+
+def _at_element(error: DuloxinfoError, keep: set[str]) -> DuloxinfoError:
+    """A Regimen's error, its field renamed to the Dosage element the value came from.
+
+    A field in ``keep`` (``start`` when the caller gave it) stays as it is.
+    """
+    for name, element in _ELEMENT_OF.items():
+        if name not in keep and (error.field == name or error.field.startswith(f"{name}[")):
+            return type(error)(element + error.field[len(name) :], error.detail)
+    return error
 
 
 def _read_zone(bounds: Mapping[str, Any]) -> ZoneInfo | None:
@@ -630,8 +655,9 @@ def _read_zone(bounds: Mapping[str, Any]) -> ZoneInfo | None:
     extensions = _get(element, "extension", list, path)
     if len(extensions) != 1 or not isinstance(extensions[0], Mapping):
         raise FhirError(
-            f"{path}.extension: {brief(extensions)} is not supported; duloxinfo reads only "
-            f"one {_TZ_CODE} extension here"
+            f"{path}.extension",
+            f"{brief(extensions)} is not supported; duloxinfo reads only "
+            f"one {_TZ_CODE} extension here",
         )
     extension = extensions[0]
     _only(extension, frozenset({"url", "valueCode"}), f"{path}.extension[0]")
@@ -640,7 +666,7 @@ def _read_zone(bounds: Mapping[str, Any]) -> ZoneInfo | None:
     try:
         return to_zone(code, f"{path}.extension[0].valueCode")
     except (TimeZoneError, WrongTypeError) as error:
-        raise FhirError(str(error)) from None
+        raise FhirError(error.field, error.detail) from None
 
 
 def _check_route(dosage: Mapping[str, Any]) -> None:
@@ -651,11 +677,11 @@ def _check_route(dosage: Mapping[str, Any]) -> None:
     codings = _get(dosage, "route.coding", list) if "coding" in route else []
     for index, coding in enumerate(codings):
         if not isinstance(coding, Mapping):
-            raise FhirError(f"route.coding[{index}]: expected a Coding, got {shown(coding)}")
+            raise FhirError(f"route.coding[{index}]", f"expected a Coding, got {shown(coding)}")
         _only(coding, _CODING_KEYS, f"route.coding[{index}]")
     if not any(c.get("system") == _SNOMED and c.get("code") == _ORAL["code"] for c in codings):
         raise FhirError(
-            f"route: {brief(dosage['route'])} is not the oral route (SNOMED CT {_ORAL['code']})"
+            "route", f"{brief(dosage['route'])} is not the oral route (SNOMED CT {_ORAL['code']})"
         )
 
 
@@ -669,15 +695,16 @@ def _read_times(dosage: Mapping[str, Any]) -> list[_dt.time]:
     raw_times = _get(dosage, "timing.repeat.timeOfDay", list)
     if len(raw_times) != frequency:
         raise FhirError(
-            f"timing.repeat.timeOfDay: {brief(raw_times)} has {len(raw_times)} times for "
-            f"frequency {brief(frequency)}; duloxinfo needs one time of day per dose"
+            "timing.repeat.timeOfDay",
+            f"{brief(raw_times)} has {len(raw_times)} times for "
+            f"frequency {brief(frequency)}; duloxinfo needs one time of day per dose",
         )
     times = []
     for index, raw in enumerate(raw_times):
         if not isinstance(raw, str) or not _FHIR_TIME.fullmatch(raw):
             raise FhirError(
-                f"timing.repeat.timeOfDay[{index}]: {brief(raw)} is not a time such as "
-                "'08:00:00' (whole seconds)"
+                f"timing.repeat.timeOfDay[{index}]",
+                f"{brief(raw)} is not a time such as '08:00:00' (whole seconds)",
             )
         times.append(_dt.time.fromisoformat(raw))
     return times
@@ -687,8 +714,8 @@ def _read_dose(dosage: Mapping[str, Any]) -> int:
     doses = _get(dosage, "doseAndRate", list)
     if len(doses) != 1 or not isinstance(doses[0], Mapping) or set(doses[0]) != {"doseQuantity"}:
         raise FhirError(
-            f"doseAndRate: {brief(doses)} is not supported; duloxinfo reads exactly one "
-            "doseQuantity"
+            "doseAndRate",
+            f"{brief(doses)} is not supported; duloxinfo reads exactly one doseQuantity",
         )
     return _whole_mg("doseAndRate[0].doseQuantity", doses[0]["doseQuantity"])
 
@@ -697,25 +724,25 @@ def _read_instant(dosage: Mapping[str, Any], bound: str) -> _dt.datetime:
     path = f"timing.repeat.boundsPeriod.{bound}"
     text = _get(dosage, path, str)
     if not _FHIR_DATETIME.fullmatch(text):
-        raise FhirError(f"{path}: {brief(text)} is not a FHIR dateTime")
+        raise FhirError(path, f"{brief(text)} is not a FHIR dateTime")
     timed = _WITH_TIME.fullmatch(text)
     if timed is None:
         raise FhirError(
-            f"{path}: {brief(text)} has no time zone offset; pass start= to say when the "
-            "regimen began"
+            path,
+            f"{brief(text)} has no time zone offset; pass start= to say when the regimen began"
             if bound == "start"
-            else f"{path}: {brief(text)} has no time zone offset"
+            else f"{path}: {brief(text)} has no time zone offset",
         )
     fraction = timed.group("fraction") or ""
     if len(fraction) > _MOST_MICROSECOND_DIGITS:
         raise FhirError(
-            f"{path}: {brief(text)} is finer than a microsecond; duloxinfo cannot represent "
-            "it exactly"
+            path,
+            f"{brief(text)} is finer than a microsecond; duloxinfo cannot represent it exactly",
         )
     try:
         return _dt.datetime.fromisoformat(text)
     except ValueError:  # a leap second (:60), or a day the month does not have
-        raise FhirError(f"{path}: {brief(text)} is not an instant duloxinfo can read") from None
+        raise FhirError(path, f"{brief(text)} is not an instant duloxinfo can read") from None
 
 
 def _exclusive(last: _dt.datetime, text: str) -> _dt.datetime:
@@ -746,11 +773,13 @@ def _check_maximum(dosage: Mapping[str, Any], regimen: Regimen) -> None:
         or denominator.get("system") != _UCUM
     ):
         raise FhirError(
-            f"maxDosePerPeriod.denominator: {brief(denominator)} is not supported; duloxinfo reads "
-            f"only a maximum per day (value 1, {_UCUM} code d)"
+            "maxDosePerPeriod.denominator",
+            f"{brief(denominator)} is not supported; duloxinfo reads "
+            f"only a maximum per day (value 1, {_UCUM} code d)",
         )
     if most < regimen.daily_dose_mg:
         raise FhirError(
-            f"maxDosePerPeriod.numerator: {brief(most)} mg a day is less than the dosage's own "
-            f"{regimen.daily_dose_mg} mg a day"
+            "maxDosePerPeriod.numerator",
+            f"{brief(most)} mg a day is less than the dosage's own "
+            f"{regimen.daily_dose_mg} mg a day",
         )

@@ -458,8 +458,9 @@ def dose_log_svg(log: DoseLog, *, title: str | None = None) -> str:
         rows = (last - first).days + 1
         if rows > MAX_PICTURE_DAYS:
             raise ScheduleError(
-                f"log: its doses and intakes span {rows} local dates ({first} to {last}), "
-                f"more than {MAX_PICTURE_DAYS}"
+                "log",
+                f"its doses and intakes span {rows} local dates ({first} to {last}), "
+                f"more than {MAX_PICTURE_DAYS}",
             )
         shown_title = (
             f"Dose log, {_day(first)} {first.year} to {_day(last)} {last.year}"

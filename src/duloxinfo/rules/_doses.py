@@ -46,11 +46,12 @@ def require_dose(value: object, field: str) -> int:
     """Return ``value`` if it is a positive whole-mg dose made of whole capsules, else raise."""
     dose = require_whole_number(value, field, "a whole number of mg")
     if dose <= 0:
-        raise DoseError(f"{field}: {brief(dose)} mg is not a positive dose")
+        raise DoseError(field, f"{brief(dose)} mg is not a positive dose")
     if not _makeable(dose):
         raise DoseError(
-            f"{field}: {brief(dose)} mg cannot be made of whole capsules of the marketed "
-            f"strengths ({_strengths_text()}); capsules may not be split"
+            field,
+            f"{brief(dose)} mg cannot be made of whole capsules of the marketed "
+            f"strengths ({_strengths_text()}); capsules may not be split",
         )
     return dose
 
@@ -60,7 +61,7 @@ def require_strength(value: object, field: str = "strength_mg") -> int:
     strength = require_whole_number(value, field, "a whole number of mg")
     if strength not in LABEL.capsule_strengths_mg.value:
         raise DoseError(
-            f"{field}: {brief(strength)} is not a marketed capsule strength ({_strengths_text()})"
+            field, f"{brief(strength)} is not a marketed capsule strength ({_strengths_text()})"
         )
     return strength
 

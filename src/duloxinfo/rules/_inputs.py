@@ -39,6 +39,7 @@ def require_not_after(history: IntakeHistory, now: _dt.datetime) -> None:
     last = latest(history)
     if last is not None and last > now:
         raise HistoryError(
-            f"intakes: an intake at {last.isoformat()} is after now ({now.isoformat()}); "
-            "a history cannot hold doses not yet taken"
+            "intakes",
+            f"an intake at {last.isoformat()} is after now ({now.isoformat()}); "
+            "a history cannot hold doses not yet taken",
         )

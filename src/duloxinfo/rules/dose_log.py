@@ -233,8 +233,9 @@ def judged_at(history: IntakeHistory, end: _dt.datetime, now: object) -> _dt.dat
     now = require_aware(now, "now")
     if utc(end) > utc(now):
         raise ScheduleError(
-            f"end: {end.isoformat()} is after now ({now.isoformat()}); the doses still "
-            "ahead cannot be judged"
+            "end",
+            f"{end.isoformat()} is after now ({now.isoformat()}); the doses still "
+            "ahead cannot be judged",
         )
     require_not_after(history, now)
     return utc(now)

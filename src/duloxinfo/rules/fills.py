@@ -82,13 +82,12 @@ _LAST_ORDINAL: Final = _dt.date.max.toordinal()
 def _require_capsules(value: object, field: str) -> None:
     count = require_whole_number(value, field, "a whole number of capsules")
     if count <= 0:
-        raise SupplyError(
-            f"{field}: expected a number of capsules of at least 1, got {brief(count)}"
-        )
+        raise SupplyError(field, f"expected a number of capsules of at least 1, got {brief(count)}")
     if count > MAX_FILL_CAPSULES:
         raise SupplyError(
-            f"{field}: {brief(count)} capsules is more than {MAX_FILL_CAPSULES:,} in one fill; "
-            "check the number"
+            field,
+            f"{brief(count)} capsules is more than {MAX_FILL_CAPSULES:,} in one fill; "
+            "check the number",
         )
 
 
@@ -382,8 +381,8 @@ def proportion_of_days_covered(
     end = require_date(end, "end")
     if end < start:
         raise ScheduleError(
-            f"end: {end.isoformat()} is before start ({start.isoformat()}); the period "
-            "includes both"
+            "end",
+            f"{end.isoformat()} is before start ({start.isoformat()}); the period includes both",
         )
     first, last = start.toordinal(), end.toordinal()
     segments = _daily_mg(plan)
@@ -394,8 +393,9 @@ def proportion_of_days_covered(
     )
     if not in_period:
         raise ScheduleError(
-            f"end: the plan schedules no dose from {start.isoformat()} to {end.isoformat()}, "
-            "so no proportion of days can be covered"
+            "end",
+            f"the plan schedules no dose from {start.isoformat()} to {end.isoformat()}, "
+            "so no proportion of days can be covered",
         )
     used = [f for f in checked_fills if f.dispensed_on <= end]
     placed, runs = _cover(used, segments, last)

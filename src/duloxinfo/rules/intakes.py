@@ -16,7 +16,7 @@ __all__ = ["Intake", "IntakeHistory"]
 
 def _require_bool(value: object, field: str) -> None:
     if not isinstance(value, bool):
-        raise WrongTypeError(f"{field}: expected True or False, got {shown(value)}")
+        raise WrongTypeError(field, f"expected True or False, got {shown(value)}")
 
 
 @attrs.frozen

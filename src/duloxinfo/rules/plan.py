@@ -27,17 +27,18 @@ def _to_phases(value: Iterable[Regimen]) -> tuple[Regimen, ...]:
         require_type(p, Regimen, f"phases[{i}]", "a duloxinfo.Regimen") for i, p in enumerate(items)
     )
     if not phases:
-        raise ScheduleError("phases: no regimen given; a plan needs at least one")
+        raise ScheduleError("phases", "no regimen given; a plan needs at least one")
     for index, (earlier, later) in enumerate(itertools.pairwise(phases)):
         if earlier.end is None:
             raise ScheduleError(
-                f"phases[{index}]: has no end, but phases[{index + 1}] follows it; give each "
-                "phase but the last an end"
+                f"phases[{index}].end",
+                "missing, but another phase follows it; give each phase but the last an end",
             )
         if utc(later.start) < utc(earlier.end):
             raise ScheduleError(
-                f"phases[{index + 1}]: starts at {later.start.isoformat()}, before "
-                f"phases[{index}] ends ({earlier.end.isoformat()}); phases may not overlap"
+                f"phases[{index + 1}].start",
+                f"{later.start.isoformat()} is before the phase before it ends "
+                f"({earlier.end.isoformat()}); phases may not overlap",
             )
     return phases
 
@@ -93,7 +94,8 @@ class Plan:
 
         Raises:
             WrongTypeError: ``instant`` is not a datetime.
-            InvalidDatetimeError: ``instant`` has no zone (:class:`NaiveDatetimeError`)
+            InvalidDatetimeError: ``instant`` has no zone (a
+                :class:`~duloxinfo.errors.NaiveDatetimeError`)
                 or is outside the supported years.
 
         >>> import datetime as dt
@@ -116,7 +118,8 @@ class Plan:
 
         Raises:
             WrongTypeError: ``instant`` is not a datetime.
-            InvalidDatetimeError: ``instant`` has no zone (:class:`NaiveDatetimeError`)
+            InvalidDatetimeError: ``instant`` has no zone (a
+                :class:`~duloxinfo.errors.NaiveDatetimeError`)
                 or is outside the supported years.
         """
         index = self.phase_at(instant)
@@ -159,14 +162,15 @@ def titration_plan(start: _dt.datetime, tz: str | ZoneInfo, at: _dt.time) -> Pla
     start = require_aware(start, "start")
     zone = to_zone(tz)
     if not isinstance(at, _dt.time):
-        raise WrongTypeError(f"at: expected a datetime.time, got {shown(at)}")
+        raise WrongTypeError("at", f"expected a datetime.time, got {shown(at)}")
     local = start.astimezone(zone)
     week = LABEL.starting_period.value
     step_up = wall_instant(local.date() + week, local.time(), zone).astimezone(zone)
     if utc(step_up).year > MAX_YEAR:
         raise InvalidDatetimeError(
-            f"start: {start.isoformat()} leaves no room for the starting week before the "
-            f"year {MAX_YEAR + 1}"
+            "start",
+            f"{start.isoformat()} leaves no room for the starting week before the "
+            f"year {MAX_YEAR + 1}",
         )
     return Plan(
         [

@@ -28,23 +28,25 @@ def _to_times(value: Iterable[_dt.time] | _dt.time) -> tuple[_dt.time, ...]:
     for index, t in enumerate(times):
         if t.tzinfo is not None:
             raise ScheduleError(
-                f"times[{index}]: {t.isoformat()} carries a time zone; give the zone as tz"
+                f"times[{index}]", f"{t.isoformat()} carries a time zone; give the zone as tz"
             )
         if t.microsecond:
             raise ScheduleError(
-                f"times[{index}]: {t.isoformat()} has a fraction of a second; give whole "
-                "seconds, as a prescription and FHIR's timeOfDay do"
+                f"times[{index}]",
+                f"{t.isoformat()} has a fraction of a second; give whole "
+                "seconds, as a prescription and FHIR's timeOfDay do",
             )
     most = LABEL.max_doses_per_day.value
     if not 1 <= len(times) <= most:
         raise ScheduleError(
-            f"times: {len(times)} times a day given; the label's regimens are once or "
-            f"twice daily (1 to {most} times)"
+            "times",
+            f"{len(times)} times a day given; the label's regimens are once or "
+            f"twice daily (1 to {most} times)",
         )
     normal = tuple(sorted(t.replace(fold=0) for t in times))
     for earlier, later in itertools.pairwise(normal):
         if earlier == later:
-            raise ScheduleError(f"times: {earlier.isoformat()} is given twice; times must differ")
+            raise ScheduleError("times", f"{earlier.isoformat()} is given twice; times must differ")
     # On the clock, each time must be at least half the interval from the next one, the
     # next day's first included: the spacing every rule keeps between doses.
     spacing = _spacing(len(normal))
@@ -52,10 +54,11 @@ def _to_times(value: Iterable[_dt.time] | _dt.time) -> tuple[_dt.time, ...]:
         gap = (_seconds(later) - _seconds(earlier)) % _DAY.total_seconds()
         if len(normal) > 1 and gap < spacing.total_seconds():
             raise ScheduleError(
-                f"times: {earlier.isoformat()} and {later.isoformat()} are "
+                "times",
+                f"{earlier.isoformat()} and {later.isoformat()} are "
                 f"{duration(_dt.timedelta(seconds=gap))} apart on the clock; "
                 f"{how_often(len(normal))} times must be at least "
-                f"{duration(spacing)} apart (half the time between doses)"
+                f"{duration(spacing)} apart (half the time between doses)",
             )
     return normal
 
@@ -136,23 +139,25 @@ class Regimen:
         most = LABEL.max_daily_dose_mg.value
         if self.daily_dose_mg > most:
             raise DoseError(
-                f"dose_mg: {brief(self.dose_mg)} mg x {len(self.times)} a day = "
-                f"{brief(self.daily_dose_mg)} mg is over the label's maximum of {most} mg a day"
+                "dose_mg",
+                f"{brief(self.dose_mg)} mg x {len(self.times)} a day = "
+                f"{brief(self.daily_dose_mg)} mg is over the label's maximum of {most} mg a day",
             )
         if self.end is None:
             return
         if utc(self.end) <= utc(self.start):
             raise ScheduleError(
-                f"end: {self.end.isoformat()} is not after start ({self.start.isoformat()})"
+                "end", f"{self.end.isoformat()} is not after start ({self.start.isoformat()})"
             )
         from ._slots import first_slot_from  # noqa: PLC0415 - _slots stands on this module
 
         first = first_slot_from(self, utc(self.start))
         if first >= utc(self.end):
             raise ScheduleError(
-                f"end: {self.end.isoformat()} leaves no dose after start "
+                "end",
+                f"{self.end.isoformat()} leaves no dose after start "
                 f"({self.start.isoformat()}); the first would be at "
-                f"{first.astimezone(self.tz).isoformat()}"
+                f"{first.astimezone(self.tz).isoformat()}",
             )
 
     @property

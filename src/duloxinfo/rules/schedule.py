@@ -62,10 +62,11 @@ def period(start: object, end: object) -> tuple[_dt.datetime, _dt.datetime]:
     end = require_aware(end, "end")
     lo, hi = utc(start), utc(end)
     if hi < lo:
-        raise ScheduleError(f"end: {end.isoformat()} is before start ({start.isoformat()})")
+        raise ScheduleError("end", f"{end.isoformat()} is before start ({start.isoformat()})")
     if hi - lo > MAX_SCHEDULE_DAYS * ONE_DAY:
         raise ScheduleError(
-            f"end: {end.isoformat()} is more than {MAX_SCHEDULE_DAYS} days after start "
-            f"({start.isoformat()})"
+            "end",
+            f"{end.isoformat()} is more than {MAX_SCHEDULE_DAYS} days after start "
+            f"({start.isoformat()})",
         )
     return lo, hi

@@ -231,18 +231,18 @@ def supply_forecast(  # noqa: PLR0913 - the two ways to call it, each with its o
     """
     plan = as_plan(plan)
     if now is _MISSING:
-        raise WrongTypeError("now: missing; give the aware instant of the question")
+        raise WrongTypeError("now", "missing; give the aware instant of the question")
     now = require_aware(now, "now")
     if fills is not _MISSING:
         for value, name in ((strength_mg, "strength_mg"), (count, "count")):
             if value is not _MISSING:
                 raise WrongTypeError(
-                    f"{name}: not taken with fills (they hold the capsules), got {shown(value)}"
+                    name, f"not taken with fills (they hold the capsules), got {shown(value)}"
                 )
         return _from_fills(plan, fills, intakes, now, _require_lead_time(lead_time))
     for value, name in ((strength_mg, "strength_mg"), (count, "count")):
         if value is _MISSING:
-            raise WrongTypeError(f"{name}: missing; give strength_mg and count, or fills")
+            raise WrongTypeError(name, "missing; give strength_mg and count, or fills")
     return _from_count(plan, strength_mg, count, now, intakes, lead_time)
 
 
@@ -272,18 +272,22 @@ def _from_count(  # noqa: PLR0913, PLR0917 - supply_forecast's arguments, passed
     for dose in ([] if due is None else [due.mg]) + needed:
         if dose % strength_mg:
             raise SupplyError(
-                f"strength_mg: whole {strength_mg} mg capsules cannot make the "
-                f"{dose} mg dose; capsules may not be split"
+                "strength_mg",
+                f"whole {strength_mg} mg capsules cannot make the "
+                f"{dose} mg dose; capsules may not be split",
             )
     if count < 0:
-        raise SupplyError(f"count: expected a number of capsules of at least 0, got {brief(count)}")
+        raise SupplyError(
+            "count", f"expected a number of capsules of at least 0, got {brief(count)}"
+        )
     lead = _require_lead_time(lead_time)
     fewest = min(needed) // strength_mg if needed else 1
     most_a_day = max((p.doses_per_day for p in ahead), default=1)
     if count // fewest > MAX_SCHEDULE_DAYS * most_a_day + (due is not None):
         raise SupplyError(
-            f"count: {brief(count)} capsules last more than {MAX_SCHEDULE_DAYS} days; duloxinfo "
-            "forecasts no further"
+            "count",
+            f"{brief(count)} capsules last more than {MAX_SCHEDULE_DAYS} days; duloxinfo "
+            "forecasts no further",
         )
     doses = (
         _slots_from(timeline, begin)
@@ -294,8 +298,8 @@ def _from_count(  # noqa: PLR0913, PLR0917 - supply_forecast's arguments, passed
         run = _run(doses, left := {strength_mg: count}, None)
     except OverflowError:
         raise SupplyError(
-            f"count: {brief(count)} capsules from {begin.date().isoformat()} last past the "
-            "year 9999"
+            "count",
+            f"{brief(count)} capsules from {begin.date().isoformat()} last past the year 9999",
         ) from None
     if run.first is not None:
         per_dose = len(run.first)
@@ -310,9 +314,9 @@ def _from_count(  # noqa: PLR0913, PLR0917 - supply_forecast's arguments, passed
 def _require_lead_time(value: object) -> _dt.timedelta:
     lead_time = require_type(value, _dt.timedelta, "lead_time", "a datetime.timedelta")
     if lead_time < _dt.timedelta(0) or lead_time % ONE_DAY:
-        raise SupplyError(f"lead_time: expected whole days of at least 0, got {brief(lead_time)}")
+        raise SupplyError("lead_time", f"expected whole days of at least 0, got {brief(lead_time)}")
     if lead_time > MAX_SCHEDULE_DAYS * ONE_DAY:
-        raise SupplyError(f"lead_time: {brief(lead_time)} is more than {MAX_SCHEDULE_DAYS} days")
+        raise SupplyError("lead_time", f"{brief(lead_time)} is more than {MAX_SCHEDULE_DAYS} days")
     return lead_time
 
 
@@ -376,8 +380,9 @@ def _run(doses: Iterator[_Dose], on_hand: dict[int, int], limit: _dt.datetime | 
             return _Run(count, last, dose, first)
         if limit is not None and dose.at > limit:
             raise SupplyError(
-                f"fills: the capsules on hand last more than {MAX_SCHEDULE_DAYS} days; "
-                "duloxinfo forecasts no further"
+                "fills",
+                f"the capsules on hand last more than {MAX_SCHEDULE_DAYS} days; "
+                "duloxinfo forecasts no further",
             )
         for strength in capsules:
             on_hand[strength] -= 1
@@ -481,8 +486,9 @@ def _from_fills(
     for index, fill in enumerate(checked):
         if fill.dispensed_on > today:
             raise HistoryError(
-                f"fills[{index}]: dispensed on {fill.dispensed_on.isoformat()}, after today "
-                f"({today.isoformat()}); list only fills already made"
+                f"fills[{index}]",
+                f"dispensed on {fill.dispensed_on.isoformat()}, after today "
+                f"({today.isoformat()}); list only fills already made",
             )
     on_hand, unaccounted = _ledger(timeline, sorted(checked, key=lambda f: f.dispensed_on))
     due, skip = _due(timeline, now_utc, advise_missed_dose(plan, history, now))
@@ -495,7 +501,7 @@ def _from_fills(
         run = _run(_with_due(due, _ahead(timeline, now_utc, skip)), left, limit)
     except OverflowError:
         raise SupplyError(
-            f"fills: the capsules on hand from {today.isoformat()} last past the year 9999"
+            "fills", f"the capsules on hand from {today.isoformat()} last past the year 9999"
         ) from None
     next_dose = run.first or ()
     if next_dose:
