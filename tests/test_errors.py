@@ -429,3 +429,25 @@ if __name__ == "__main__" and sys.argv[1:] == ["--write"]:
     start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
     DOCS.write_text(text[:start] + table() + text[end:], encoding="utf-8")
     print(f"wrote {DOCS}")  # noqa: T201
+
+
+def test_within_re_roots_the_field_and_keeps_the_class_and_the_detail():
+    error = duloxinfo.ScheduleError("times[0]", "carries a time zone")
+    inner = error.within("phases[1]")
+    assert (type(inner), inner.field, inner.detail) == (
+        duloxinfo.ScheduleError,
+        "phases[1].times[0]",
+        "carries a time zone",
+    )
+    assert str(inner) == "phases[1].times[0]: carries a time zone"
+    assert duloxinfo.DoseError("[2]", "x").within("dosages").field == "dosages[2]"
+    assert duloxinfo.DoseError("", "x").within("dosages[0]").field == "dosages[0]"
+    assert duloxinfo.DoseError("dose_mg", "x").within("").field == "dose_mg"
+    assert str(duloxinfo.DoseError("", "no field")) == "no field"
+    content = duloxinfo.ContentError("guide.json", ("title: missing",)).within("bundle")
+    assert (type(content), content.field, content.problems) == (
+        duloxinfo.ContentError,
+        "bundle.guide.json",
+        ("title: missing",),
+    )
+    assert content.detail == "title: missing"

@@ -557,3 +557,19 @@ def test_a_sweep_of_every_flag_with_every_edge_value_is_never_exit_1(command):
     if command == "schedule":  # its edge needs two flags at once
         edge = run_cli(command, *REGIMEN, *NOW, "--from", "9998-12-31", "--days", "3660")
         assert edge[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("tz", "typed"),
+    [
+        ("America/New_York", "9999-12-31T23:00"),  # 10000-01-01 in UTC
+        ("Asia/Tokyo", "0001-01-01T00:00"),  # the year 0 in UTC
+        ("Asia/Tokyo", "today 08:00"),  # with --now at the very start of the years
+    ],
+)
+def test_a_wall_time_whose_instant_leaves_the_years_is_refused_naming_its_flag(capsys, tz, typed):
+    now = "0001-01-01T00:30+00:00" if typed.startswith("today") else NOW[1]
+    args = ["--dose", "60", "--at", "08:00", "--tz", tz, "--start", typed, "--now", now]
+    err = refused(capsys, "missed-dose", *args)
+    assert err.startswith("duloxinfo: error: --"), err
+    assert "is outside the supported years" in err, err
