@@ -25,6 +25,8 @@ def test_a_repeated_time_is_its_first_occurrence_and_a_skipped_one_moves_on_by_t
     # The fold a time carries does not change the reading.
     assert wall_instant(dt.date(2026, 10, 25), dt.time(1, 30, fold=1), LONDON) == repeated
     assert wall_to_utc(dt.datetime(2026, 10, 25, 1, 30, fold=1), LONDON) == repeated
+    # A wall time is its fields: a zone attached to it is not read.
+    assert wall_to_utc(dt.datetime(2026, 10, 25, 1, 30, tzinfo=dt.UTC), LONDON) == repeated
 
 
 @given(

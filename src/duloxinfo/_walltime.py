@@ -39,7 +39,8 @@ def wall_to_utc(wall: _dt.datetime, tz: ZoneInfo) -> _dt.datetime:
     the same instant as ``datetime.combine(day, t, tzinfo=tz).astimezone(UTC)`` with
     ``fold=0``.
     """
-    wall = wall.replace(tzinfo=None, fold=0)
+    if wall.fold or wall.tzinfo is not None:  # a slot's wall time is neither: no copy
+        wall = wall.replace(tzinfo=None, fold=0)
     # A ZoneInfo always has an offset; typeshed allows None for any tzinfo.
     offset: _dt.timedelta = tz.utcoffset(wall)  # type: ignore[assignment]
     return _EPOCH + (wall - _NAIVE_EPOCH - offset)

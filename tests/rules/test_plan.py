@@ -166,6 +166,22 @@ def test_the_phase_in_force_is_found_in_real_time_across_a_repeated_hour():
     assert STEPPED.running_at(first_pass) == 0
 
 
+def test_running_at_holds_a_phase_from_its_start_included_to_its_end_excluded():
+    first, then = phase(30, (0, 7)), phase(60, (9, None))
+    paused = Plan([first, then])
+    tick = dt.timedelta(microseconds=1)
+    assert paused.running_at(first.start - tick) is None  # before the plan: phase_at is 0
+    assert paused.phase_at(first.start - tick) == 0
+    assert paused.running_at(first.start) == 0
+    assert paused.running_at(first.end - tick) == 0
+    assert paused.running_at(first.end) is None  # the pause: phase_at is still 0
+    assert paused.phase_at(first.end) == 0
+    assert paused.running_at(then.start - tick) is None
+    assert (paused.running_at(then.start), paused.phase_at(then.start)) == (1, 1)
+    ended = Plan([first])
+    assert (ended.running_at(first.end), ended.phase_at(first.end)) == (None, 0)
+
+
 NEAR_PLANS = st.datetimes(dt.datetime(2024, 1, 1), dt.datetime(2029, 1, 1), timezones=st.just(UTC))
 
 

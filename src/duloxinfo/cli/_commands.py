@@ -132,10 +132,13 @@ def _phases(plan: Plan | Regimen) -> tuple[Regimen, ...]:
     return as_plan(plan).phases
 
 
-def _dose_at(plan: Plan | Regimen, instant: _dt.datetime) -> int:
-    """The dose of the phase in force at ``instant``, by the library's one rule."""
+def _dose_in_force(plan: Plan | Regimen) -> Callable[[_dt.datetime], int]:
+    """The dose in force at an instant, by the library's one rule (``Plan.phase_at``).
+
+    The plan is made whole once, so that asking for each of many doses stays cheap.
+    """
     whole = as_plan(plan)
-    return whole.phases[whole.phase_at(instant)].dose_mg
+    return lambda instant: whole.phases[whole.phase_at(instant)].dose_mg
 
 
 def _answer(data: dict[str, object]) -> str:
@@ -145,7 +148,7 @@ def _answer(data: dict[str, object]) -> str:
 
 def _missed_dose(args: argparse.Namespace) -> str:
     plan, tz, now = read_plan(args)
-    taken = read_taken(args, tz, now, lambda at: _dose_at(plan, at))
+    taken = read_taken(args, tz, now, _dose_in_force(plan))
     advice = duloxinfo.advise_missed_dose(plan, taken, now())
     if args.json:
         return _answer(_as_data(advice))
@@ -188,12 +191,13 @@ def _schedule(args: argparse.Namespace) -> str:
     start = now() if args.from_ is None else read_instant(args.from_, "--from", tz, now)
     end = _span(start, args.days, "--days", tz)
     doses = duloxinfo.dose_times(plan, start, end)
+    dose_at = _dose_in_force(plan)
     if args.json:
         return _answer(
             {
                 "start": start.isoformat(),
                 "end": end.isoformat(),
-                "doses": [{"at": d.isoformat(), "dose_mg": _dose_at(plan, d)} for d in doses],
+                "doses": [{"at": d.isoformat(), "dose_mg": dose_at(d)} for d in doses],
             }
         )
     phases = _phases(plan)
@@ -202,7 +206,7 @@ def _schedule(args: argparse.Namespace) -> str:
         lines = [f"  {_when(d)}" for d in doses]
     else:
         header = f"Doses in the next {args.days} days:"
-        lines = [f"  {_when(d)}  {_dose_at(plan, d)} mg" for d in doses]
+        lines = [f"  {_when(d)}  {dose_at(d)} mg" for d in doses]
     return "\n".join([header, *lines] if doses else [header, "  none"])
 
 
@@ -352,9 +356,10 @@ def _plan(args: argparse.Namespace) -> str:
     plan, _, now = read_plan(args)
     if not 1 <= args.next <= _MOST_NEXT:
         raise InputError(f"--next: {args.next} is not between 1 and {_MOST_NEXT}")
-    phases = _phases(plan)
-    index = as_plan(plan).running_at(now())
+    whole = as_plan(plan)
+    phases, index = whole.phases, whole.running_at(now())
     doses = _next_doses(plan, now(), args.next)
+    dose_at = _dose_in_force(whole)
     if args.json:
         return _answer(
             {
@@ -369,7 +374,7 @@ def _plan(args: argparse.Namespace) -> str:
                     for p in phases
                 ],
                 "in_force": None if index is None else index + 1,
-                "next_doses": [{"at": d.isoformat(), "dose_mg": _dose_at(plan, d)} for d in doses],
+                "next_doses": [{"at": d.isoformat(), "dose_mg": dose_at(d)} for d in doses],
             }
         )
     lines = [f"{plural(len(phases), 'phase')}:"]
@@ -377,7 +382,7 @@ def _plan(args: argparse.Namespace) -> str:
         lines += _phase_lines(number, phase)
     lines.append(f"In force now: phase {index + 1}" if index is not None else "In force now: none")
     lines.append("Next doses:" if doses else "Next doses: none")
-    lines += [f"  {_when(d)}  {_dose_at(plan, d)} mg" for d in doses]
+    lines += [f"  {_when(d)}  {dose_at(d)} mg" for d in doses]
     return "\n".join([*lines, "", NOT_ADVICE])
 
 
@@ -385,7 +390,7 @@ def _taken_and_history(
     args: argparse.Namespace, plan: Plan | Regimen, tz: ZoneInfo, now: Clock
 ) -> list[Intake]:
     """The doses ``--taken``, ``--not-sure`` and ``--history`` give, none after now."""
-    intakes = read_taken(args, tz, now, lambda at: _dose_at(plan, at))
+    intakes = read_taken(args, tz, now, _dose_in_force(plan))
     if args.history is not None:
         for intake in read_history(args.history, tz):
             if utc(intake.at) > utc(now()):
