@@ -98,7 +98,7 @@ def _star_imports_for_type_checkers():
 def test_the_public_modules_are_listed_once_for_run_time_and_once_for_type_checkers():
     listed = list(duloxinfo._PUBLIC_MODULES)
     assert len(listed) == len(set(listed))
-    assert set(listed) == _modules_in_the_tree() - {"errors", "cli"}
+    assert set(listed) == _modules_in_the_tree() - {"errors", "cli", *duloxinfo._NAMESPACES}
     assert sorted(_star_imports_for_type_checkers()) == sorted(listed)
 
 
@@ -119,10 +119,25 @@ def test_every_public_name_is_defined_in_one_public_module_and_exported():
     assert issubclass(duloxinfo.DuloxinfoError, ValueError)
 
 
+def test_a_namespace_module_documents_every_name_and_is_not_re_exported():
+    for module_name in duloxinfo._NAMESPACES:
+        module = importlib.import_module(f"duloxinfo.{module_name}")
+        assert module.__all__
+        for name in module.__all__:
+            value = getattr(module, name)
+            assert value.__doc__, name
+            assert value.__module__ == module.__name__, name
+            assert name not in duloxinfo.__all__, name
+            if hasattr(value, "__attrs_attrs__"):  # every field documented for help()
+                for field in value.__attrs_attrs__:
+                    assert f"        {field.name}: " in value.__doc__, (name, field.name)
+
+
 # The layers, lowest first: a module may import its own layer and the layers below it.
 LAYERS = [
     {"errors", "_validate", "_walltime", "_words", "_version"},
-    {"sources", "label"},
+    {"sources", "label", "reasons"},
+    {"_wording"},
     {"rules"},
     {"content"},
     {"interop"},

@@ -101,8 +101,15 @@ _PUBLIC_MODULES = (
 )
 
 
+# Public modules read as a namespace, whose names `duloxinfo` does not re-export:
+# `from duloxinfo.reasons import TakeNow`.  Their names are too many and too plain
+# (`Skip`, `Wait`) to stand beside the rules'.
+_NAMESPACES = ("reasons",)
+
 # The modules and packages directly under duloxinfo that hold the public modules.
-_SUBPACKAGES = frozenset({"cli", *(module.split(".")[0] for module in _PUBLIC_MODULES)})
+_SUBPACKAGES = frozenset(
+    {"cli", *_NAMESPACES, *(module.split(".")[0] for module in _PUBLIC_MODULES)}
+)
 
 
 def __getattr__(name: str) -> object:

@@ -8,6 +8,13 @@ and a FHIR text say "once daily" the same way.  Plain f-strings, not
 from __future__ import annotations
 
 import datetime as _dt
+from typing import Final
+
+AS_DIRECTED: Final = "as your prescriber directs"
+"""The words every instruction to take a dose ends with: the prescriber decides the dose."""
+
+GET_HELP: Final = "Get help now"
+"""The words that mark an urgent warning, in every format."""
 
 _HOW_OFTEN = {1: "once daily", 2: "twice daily"}
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -67,14 +74,14 @@ def hours(span: _dt.timedelta) -> str:
     return plural(whole, "hour")
 
 
-def days_missed(days: _dt.timedelta, limit: int) -> str:
-    """``3 days``, or ``30 days or more`` when the count stopped at ``limit`` days.
+def days_missed(days: int, *, or_more: bool) -> str:
+    """``3 days``, or ``30 days or more`` when the count stopped at its limit.
 
-    >>> days_missed(_dt.timedelta(days=3, hours=12), 30), days_missed(_dt.timedelta(days=30), 30)
+    >>> days_missed(3, or_more=False), days_missed(30, or_more=True)
     ('3 days', '30 days or more')
     """
-    text = plural(days.days, "day")
-    return f"{text} or more" if days.days >= limit else text
+    text = plural(days, "day")
+    return f"{text} or more" if or_more else text
 
 
 def place(zone: _dt.tzinfo | None) -> str:

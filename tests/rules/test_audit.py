@@ -50,6 +50,7 @@ def test_audit_exact_findings_in_time_order_then_kind():
                 certain=True,
                 explanation="Two doses were taken 1 h 10 min apart, less than the 12 hours "
                 "that must be between doses.",
+                because=None,
             ),
             DoubleDose(
                 kind=DoubleDoseKind.OVERSIZED_INTAKE,
@@ -57,6 +58,7 @@ def test_audit_exact_findings_in_time_order_then_kind():
                 slots=(jan(5, 8),),
                 certain=True,
                 explanation="120 mg was taken at once, more than the 60 mg dose.",
+                because=None,
             ),
             DoubleDose(
                 kind=DoubleDoseKind.TOO_CLOSE,
@@ -66,6 +68,7 @@ def test_audit_exact_findings_in_time_order_then_kind():
                 explanation="Two doses were taken 11 h 30 min apart, less than the 12 hours "
                 "that must be between doses. This is possible, not certain: you were not sure "
                 "of one of these.",
+                because=None,
             ),
         ),
     )
@@ -86,6 +89,7 @@ def test_capsules_of_one_dose_are_one_dose_and_more_than_the_dose_is_not():
                 slots=(jan(5, 8),),
                 certain=True,
                 explanation="90 mg was taken within 0 h 02 min, more than the 60 mg dose.",
+                because=None,
             ),
         ),
     )

@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import duloxinfo
-from duloxinfo import Action, Intake, MissedDoseAdvice, Plan, Regimen, advise_missed_dose
+from duloxinfo import Action, Intake, MissedDoseAdvice, Plan, Regimen, advise_missed_dose, reasons
+from duloxinfo._wording import en
 from support.readability import assert_plain
 from support.times import LONDON, NEW_YORK, UTC, at, daily, same
 
@@ -372,7 +373,7 @@ EXPECTED = {
         dt.datetime(2026, 11, 2, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
         dt.datetime(2026, 11, 3, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
         0,
-        "Your dose at 20:30 on Sunday 1 November counts as your 08:00 dose of Monday 2 November, as it was nearer to that time. Take the next dose at 08:00 on Tuesday 3 November, as your prescriber directs.",
+        "Your dose at 20:30 on Sunday 1 November counts as your 08:00 dose of Monday 2 November. It was nearer to that time. Take the next dose at 08:00 on Tuesday 3 November, as your prescriber directs.",
     ),
     "issue7_not_sure": (
         Action.ALREADY_TAKEN,
@@ -623,6 +624,50 @@ def test_every_kind_of_answer_exactly(name):
             contact_prescriber=action is Action.CONTACT_PRESCRIBER,
             reason=reason,
             rule=f"missed-dose/{action.value}",
+            because=None,  # not in the repr: the test below pins the facts
+        ),
+    )
+
+
+FACTS_OF = {
+    Action.TAKE_NOW: reasons.TakeNow,
+    Action.SKIP: reasons.Skip,
+    Action.ALREADY_TAKEN: reasons.AlreadyTaken,
+    Action.NOT_DUE: (reasons.NotStarted, reasons.Wait),
+    Action.CONTACT_PRESCRIBER: reasons.ContactPrescriber,
+    Action.PLAN_ENDED: reasons.PlanEnded,
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_answer_carries_facts_that_agree_with_its_fields_and_its_reason(name):
+    advice = advise_missed_dose(*CASES[name])
+    facts = advice.because
+    assert isinstance(facts, FACTS_OF[advice.action])
+    assert advice.reason == en.missed_dose(facts)
+    slot = getattr(facts, "slot", None)
+    if slot is not None:  # the slot spoken of is the answer's, in the same zone
+        assert repr(slot) == repr(advice.slot)
+    following = getattr(facts, "next", None)
+    if following is not None:
+        assert repr(following.at) == repr(advice.next_dose_at)
+    if isinstance(facts, reasons.TakeNow):
+        assert facts.dose_mg == advice.dose_mg
+    if isinstance(facts, reasons.Wait):
+        assert repr(facts.ready) == repr(advice.next_dose_at)
+
+
+def test_the_facts_of_a_dose_spaced_from_the_last_one_pinned_whole():
+    advice = advise_missed_dose(*CASES["trip_west_wait"])
+    same(
+        advice.because,
+        reasons.Wait(
+            zones=reasons.ZonesNamed(home=L, now=NY),
+            slot=at(2026, 11, 10, 8, tz=NY),
+            last=at(2026, 11, 10, 8, tz=L),
+            last_is_latest=True,
+            ready=at(2026, 11, 10, 15, tz=NY),
+            spacing=dt.timedelta(hours=12),
         ),
     )
 

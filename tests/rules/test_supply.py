@@ -91,6 +91,7 @@ def test_supply_exact_answers():
             reason="You have 4 capsules of 30 mg. That is enough for 4 doses. You will run "
             "out on Monday 12 January. Refill today.",
             rule="supply/refill-now",
+            because=None,
         ),
     )
     same(
@@ -105,6 +106,7 @@ def test_supply_exact_answers():
             reason="You have 40 capsules of 30 mg. That is enough for 40 doses. You will run "
             "out on Friday 30 January. Refill by Friday 30 January.",
             rule="supply/refill-by",
+            because=None,
         ),
     )
 
@@ -190,6 +192,7 @@ def test_supply_that_lasts_until_the_plan_ends_needs_no_refill():
             reason="You have 10 capsules of 60 mg. That is enough for the 7 doses left in your "
             "plan.",
             rule="supply/enough",
+            because=None,
         ),
     )
     exact = duloxinfo.supply_forecast(week, 60, 7, START)

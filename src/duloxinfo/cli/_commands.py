@@ -80,7 +80,11 @@ def _as_data(item: attrs.AttrsInstance) -> dict[str, object]:
     """An answer as JSON-ready data: instants in ISO 8601, enums as values."""
     import attrs  # noqa: PLC0415 - loaded with the answer's own classes, not at start-up
 
-    return attrs.asdict(item, value_serializer=_json_value)
+    return attrs.asdict(
+        item,
+        filter=lambda field, _: field.metadata.get("json", True),
+        value_serializer=_json_value,
+    )
 
 
 def _dumps(data: object) -> str:

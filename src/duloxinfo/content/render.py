@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from .._validate import shown
-from .._words import date_words, duration, how_often, plural
+from .._words import GET_HELP, date_words, duration, how_often, plural
 from ..errors import WrongTypeError
 from ..label import LABEL
 from ..sources import Citation, Source
@@ -345,7 +345,7 @@ class _Markdown(_Writer):
             case _List(items):
                 return "\n".join(f"- {self.text(item)}" for item in items)
             case _Alert(title, text, urgent):
-                label = "Get help now: " if urgent else ""
+                label = f"{GET_HELP}: " if urgent else ""
                 return f"> **{label}{title}.** {self.text(text)}"
             case _Terms(terms):
                 return "\n".join(
@@ -409,7 +409,7 @@ class _Html(_Writer):
             case _List(items):
                 return "<ul>\n" + "\n".join(f"<li>{self.text(i)}</li>" for i in items) + "\n</ul>"
             case _Alert(title, text, urgent, kind):
-                kind, label = (f"{kind} urgent", "Get help now: ") if urgent else (kind, "")
+                kind, label = (f"{kind} urgent", f"{GET_HELP}: ") if urgent else (kind, "")
                 return (
                     f'<div class="{kind}"><p><strong>{e(label)}{e(title)}.</strong> '
                     f"{self.text(text)}</p></div>"

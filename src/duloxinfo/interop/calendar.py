@@ -13,6 +13,7 @@ from typing import Final
 from .._validate import require_aware, require_date, require_type, utc
 from .._version import __version__
 from .._walltime import wall_instant
+from .._words import AS_DIRECTED
 from ..errors import ScheduleError
 from ..label import LABEL
 from ..rules._inputs import as_plan
@@ -178,7 +179,7 @@ def dose_calendar(
     for phase in plan.phases:
         summary = f"Duloxetine {phase.dose_mg} mg"
         description = (
-            f"Take {phase.dose_mg} mg of duloxetine, as your prescriber directs. "
+            f"Take {phase.dose_mg} mg of duloxetine, {AS_DIRECTED}. "
             f"{LABEL.administration.value} Never take two doses at once."
         )
         for dose in _doses(phase, first, last):

@@ -47,7 +47,7 @@ from typing import Any, Final, TypeVar
 from zoneinfo import ZoneInfo
 
 from .._validate import brief, require_whole_number, shown, to_zone, utc
-from .._words import how_often, moment
+from .._words import AS_DIRECTED, how_often, moment
 from ..errors import (
     DoseError,
     DuloxinfoError,
@@ -200,7 +200,7 @@ def _dosage(phase: Regimen, sequence: int, field: str, most: int | None) -> dict
         "text": (
             f"{phase.dose_mg} mg by mouth {how_often(phase.doses_per_day)} at "
             f"{' and '.join(t[:5] for t in times)} ({phase.tz.key}), from "
-            f"{moment(local_start)}{until}, as your prescriber directs. {administration}"
+            f"{moment(local_start)}{until}, {AS_DIRECTED}. {administration}"
         ),
         "additionalInstruction": [{"text": administration}],
         "timing": {

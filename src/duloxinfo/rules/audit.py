@@ -10,7 +10,8 @@ from typing import Final
 import attrs
 
 from .._validate import utc
-from .._words import duration, hours
+from .._wording import en
+from ..reasons import OversizedIntake, TooClose
 from ._inputs import as_history, as_plan
 from ._timeline import Timeline
 from .intakes import Intake, IntakeHistory
@@ -49,7 +50,10 @@ class DoubleDose:
             zones), in time order; none for an intake no scheduled dose owns.
         certain: False when the person was not sure of one of the intakes: the double
             dose is possible, not certain.
-        explanation: Plain sentences an application can show.
+        explanation: Plain sentences an application can show, written from ``because``.
+        because: The facts the explanation is written from (:mod:`duloxinfo.reasons`):
+            how much against which dose, or how far apart against which spacing.  Not in
+            the JSON answer.
     """
 
     kind: DoubleDoseKind
@@ -57,6 +61,7 @@ class DoubleDose:
     slots: tuple[_dt.datetime, ...]
     certain: bool
     explanation: str
+    because: OversizedIntake | TooClose = attrs.field(repr=False, metadata={"json": False})
 
 
 def audit(
@@ -144,7 +149,10 @@ def _dose_in_force(timeline: Timeline, instant: _dt.datetime) -> int:
 
 
 def _finding(
-    timeline: Timeline, kind: DoubleDoseKind, intakes: tuple[Intake, ...], explanation: str
+    timeline: Timeline,
+    kind: DoubleDoseKind,
+    intakes: tuple[Intake, ...],
+    because: OversizedIntake | TooClose,
 ) -> DoubleDose:
     owners = []
     for intake in intakes:
@@ -153,11 +161,13 @@ def _finding(
             local = owner.at.astimezone(timeline.phases[owner.phase].tz)
             if local not in owners:
                 owners.append(local)
-    certain = all(i.certain for i in intakes)
-    if not certain:
-        explanation += " This is possible, not certain: you were not sure of one of these."
     return DoubleDose(
-        kind=kind, intakes=intakes, slots=tuple(owners), certain=certain, explanation=explanation
+        kind=kind,
+        intakes=intakes,
+        slots=tuple(owners),
+        certain=because.certain,
+        explanation=en.double_dose(because),
+        because=because,
     )
 
 
@@ -167,11 +177,13 @@ def _oversized(timeline: Timeline, dose: tuple[Intake, ...]) -> list[DoubleDose]
     total = sum(i.dose_mg for i in dose)
     if total <= in_force:
         return []
-    at_once = (
-        "at once" if len(dose) == 1 else f"within {duration(utc(dose[-1].at) - utc(dose[0].at))}"
+    because = OversizedIntake(
+        taken_mg=total,
+        within=None if len(dose) == 1 else utc(dose[-1].at) - utc(dose[0].at),
+        dose_mg=in_force,
+        certain=all(i.certain for i in dose),
     )
-    explanation = f"{total} mg was taken {at_once}, more than the {in_force} mg dose."
-    return [_finding(timeline, DoubleDoseKind.OVERSIZED_INTAKE, dose, explanation)]
+    return [_finding(timeline, DoubleDoseKind.OVERSIZED_INTAKE, dose, because)]
 
 
 def _nearest_too_close(
@@ -210,9 +222,9 @@ def _too_close(
         # Close enough to be one dose, but together more than the dose in force: (a).
         return _oversized(timeline, (*earlier, b))
     spacing = timeline.spacing(a_at, b_at)
-    gap = b_at - a_at  # less than the spacing: _nearest_too_close found it so
-    explanation = (
-        f"Two doses were taken {duration(gap)} apart, less than the {hours(spacing)} "
-        "that must be between doses."
+    because = TooClose(
+        gap=b_at - a_at,  # less than the spacing: _nearest_too_close found it so
+        spacing=spacing,
+        certain=a.certain and b.certain,
     )
-    return [_finding(timeline, DoubleDoseKind.TOO_CLOSE, (a, b), explanation)]
+    return [_finding(timeline, DoubleDoseKind.TOO_CLOSE, (a, b), because)]

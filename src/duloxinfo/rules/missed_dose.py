@@ -4,14 +4,30 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import re
 from collections.abc import Iterable
-from typing import Final, NamedTuple
+from typing import Final
 
 import attrs
 
 from .._validate import require_aware, utc
-from .._words import clock, date_words, days_missed, hours, moment, place
+from .._wording import en
+from .._wording.en import MissedDoseFacts
+from ..reasons import (
+    AlreadyTaken,
+    ContactPrescriber,
+    NextDose,
+    NotStarted,
+    PlanEnded,
+    Skip,
+    SkipBecause,
+    SpacedFrom,
+    Taken,
+    TakenAs,
+    TakenEarly,
+    TakeNow,
+    Wait,
+    ZonesNamed,
+)
 from ._history import between, latest
 from ._inputs import as_history, as_plan, require_not_after
 from ._timeline import TICK, Slot, Timeline
@@ -91,9 +107,13 @@ class MissedDoseAdvice:
         contact_prescriber: True exactly when the action is ``CONTACT_PRESCRIBER``:
             ``missed_in_a_row`` has reached :data:`CONTACT_PRESCRIBER_AFTER_DAYS` days'
             worth of doses.
-        reason: Plain sentences an application can show, at US school grade 8 or below.
+        reason: Plain sentences an application can show, at US school grade 8 or below,
+            written from ``because``.
         rule: A stable identifier of the rule that produced the advice, such as
             ``missed-dose/skip``.
+        because: The facts the reason is written from (:mod:`duloxinfo.reasons`): one
+            record per kind of answer, holding the doses and times it speaks of.  Not in
+            the JSON answer, which carries the same facts in its other fields.
     """
 
     action: Action
@@ -104,13 +124,7 @@ class MissedDoseAdvice:
     contact_prescriber: bool
     reason: str
     rule: str
-
-
-_AS_DIRECTED: Final = "as your prescriber directs"
-_NO_DOUBLE: Final = "Never take two doses to make up for a missed one."
-_NO_MORE: Final = "Do not take more unless your prescriber tells you to."
-# A time's zone label in a reason: `` (New York time)``.
-_PLACE = re.compile(r" \(([^()]+) time\)")
+    because: MissedDoseFacts = attrs.field(repr=False, metadata={"json": False})
 
 
 def advise_missed_dose(
@@ -179,18 +193,8 @@ def advise_missed_dose(
     return _Decision(Timeline(plan, history), utc(now)).advice()
 
 
-class _Next(NamedTuple):
-    """When the next dose may be taken, which scheduled dose it is, and the one passed over."""
-
-    at: _dt.datetime
-    slot: Slot
-    passed: Slot | None
-    after: _dt.datetime | None
-    """The dose the spacing counts from, when it moved ``at`` past the slot's time."""
-
-
 class _Decision:
-    """One question: the timeline, the moment, the latest intake, and the answer's words."""
+    """One question: the timeline, the moment and the latest intake; the answer and its facts."""
 
     def __init__(self, timeline: Timeline, now: _dt.datetime) -> None:
         self.tl = timeline
@@ -199,70 +203,22 @@ class _Decision:
         # The intakes near enough to now for the spacing to reach past it.
         recent = between(timeline.history, now - timeline.widest, now + TICK)
         self.recent = [utc(i.at) for i in recent]
-        self.home = timeline.phases[0].tz
-        # Away from the plan's first zone, every time is named with its zone.
-        self.away = timeline.phases[timeline.phase_at(now)].tz != self.home
-
-    # -- words ---------------------------------------------------------------------------
+        self.zones = ZonesNamed(
+            home=timeline.phases[0].tz, now=timeline.phases[timeline.phase_at(now)].tz
+        )
 
     def _local(self, instant: _dt.datetime) -> _dt.datetime:
         return instant.astimezone(self.tl.phases[self.tl.phase_at(instant)].tz)
 
-    def _zone(self, local: _dt.datetime) -> str:
-        """`` (New York time)``, or nothing when both the time and now are at home.
-
-        Home is the zone of the plan's first phase.
-        """
-        named = self.away or local.tzinfo != self.home
-        return f" ({place(local.tzinfo)} time)" if named else ""
-
-    def _zone_once(self, reason: str) -> str:
-        """Away from home every time is labelled; when all are in one zone, say it once."""
-        places = set(_PLACE.findall(reason))
-        if not self.away or len(places) != 1:
-            return reason
-        return f"{_PLACE.sub('', reason)} All times are {places.pop()} time."
-
-    def _moment(self, instant: _dt.datetime) -> str:
-        """``08:00 on Monday 2 November``, with the zone when it is not the plan's first."""
-        local = self._local(instant)
-        return moment(local) + self._zone(local)
-
-    def _dose_of(self, slot: Slot) -> str:
-        """``08:00 dose of Monday 2 November``, with the zone when it is not the plan's first."""
-        local = self._local(slot.at)
-        return f"{clock(local)} dose of {date_words(local.date())}{self._zone(local)}"
-
-    def _then(self, following: _Next, *, first: str = "Then take") -> str:
-        """The sentence that says when the next dose is, and why if the spacing moved it."""
-        next_at, slot = following.at, following.slot
-        skip = (
-            ""
-            if following.passed is None
-            else f"Skip your {self._dose_of(following.passed)}, as it is too soon after your "
-            "last dose. "
-        )
-        if following.after is not None:  # the spacing moved it past the slot's time
-            local = next_at.astimezone(self._local(slot.at).tzinfo)
-            shown = clock(local) if local.date() == self._local(slot.at).date() else moment(local)
-            since = (
-                "your last dose"
-                if following.after in (self.last, self.now)
-                else f"your dose at {self._moment(following.after)}"
-            )
-            return (
-                f"{skip}{first} your {self._dose_of(slot)} at {shown}{self._zone(local)}, "
-                f"{_AS_DIRECTED}. That is {hours(next_at - following.after)} after {since}."
-            )
-        noun = "one" if first == "Then take" else "dose"
-        return f"{skip}{first} the next {noun} at {self._moment(next_at)}, {_AS_DIRECTED}."
-
     # -- the next dose -------------------------------------------------------------------
 
-    def _next(self, lasts: list[_dt.datetime], new_owner: Slot | None = None) -> _Next | None:
+    def _next(
+        self, lasts: list[_dt.datetime], new_owner: Slot | None = None, *, dose_now: bool = False
+    ) -> NextDose | None:
         """The next dose after ``lasts``: when, which scheduled dose, and any passed over.
 
-        ``new_owner`` is the slot a dose taken now will cover.  A scheduled dose is
+        ``dose_now`` says a dose is advised now, and ``new_owner`` is the slot it will
+        cover.  A scheduled dose is
         passed over when the spacing from the last dose runs past the end of its window.
         """
         after, passed = self.now, None
@@ -274,8 +230,21 @@ class _Decision:
                 return None
             earliest, binding = self.tl.ready(lasts, slot.at)
             if earliest < self.tl.window(slot)[1]:
-                local = earliest.astimezone(self._local(slot.at).tzinfo)
-                return _Next(local, slot, passed, binding)
+                slot_local = self._local(slot.at)
+                return NextDose(
+                    at=earliest.astimezone(slot_local.tzinfo),
+                    slot=slot_local,
+                    dose_mg=self.tl.dose(slot),
+                    passed=None if passed is None else self._local(passed.at),
+                    spaced=None
+                    if binding is None
+                    else SpacedFrom(
+                        at=self._local(binding),
+                        spacing=earliest - binding,
+                        is_last=binding in (self.last, self.now),
+                    ),
+                    follows_dose_now=dose_now,
+                )
             # The spacing passes this dose's time altogether (only where a phase with a
             # longer interval ends near it, on a night the clocks change): skip it, say so.
             after, passed = slot.at, passed or slot
@@ -287,7 +256,7 @@ class _Decision:
         action: Action,
         slot: Slot | None,
         next_at: _dt.datetime | None,
-        reason: str,
+        because: MissedDoseFacts,
         *,
         dose: int = 0,
         missed: int = 0,
@@ -299,8 +268,9 @@ class _Decision:
             next_dose_at=next_at,
             missed_in_a_row=missed,
             contact_prescriber=action is Action.CONTACT_PRESCRIBER,
-            reason=self._zone_once(reason),
+            reason=en.missed_dose(because),
             rule=f"missed-dose/{action.value}",
+            because=because,
         )
 
     def advice(self) -> MissedDoseAdvice:
@@ -323,69 +293,59 @@ class _Decision:
             # intake before the start in a phase of longer interval: there is none before
             # the first phase.  Should it happen, there is no dose to take.  (Not mutated:
             # no test can reach it.)
-            return self._ended(None, "No dose is left for you to take now.")  # pragma: no mutate
-        if following.after is not None or following.passed is not None:
-            reason = f"No dose is due yet. {self._then(following, first='Take')}"
-        else:
-            reason = (
-                f"No dose is due yet. Take your first dose of {self.tl.dose(following.slot)} mg "
-                f"at {self._moment(following.at)}, {_AS_DIRECTED}."
-            )
-        return self._answer(Action.NOT_DUE, None, following.at, reason)
+            ended = PlanEnded(zones=self.zones, taken=None, skipped=None)  # pragma: no mutate
+            return self._answer(Action.PLAN_ENDED, None, None, ended)  # pragma: no mutate
+        facts = NotStarted(zones=self.zones, next=following)
+        return self._answer(Action.NOT_DUE, None, following.at, facts)
 
-    def _ended(self, shown: Slot | None, said: str) -> MissedDoseAdvice:
-        """``PLAN_ENDED``: after ``said``, that there is no dose to take."""
-        reason = f"{said} That was the last dose of your plan. {_NO_MORE}"
-        return self._answer(Action.PLAN_ENDED, shown, None, reason)
-
-    def _what_was_taken(self, slot: Slot, taken: tuple[Intake, ...]) -> str:
+    def _taken(self, slot: Slot, taken: tuple[Intake, ...]) -> Taken:
+        """How the intakes ``taken`` stand against the scheduled dose ``slot``."""
         dose = self.tl.dose(slot)
         total = sum(i.dose_mg for i in taken)
-        if not any(i.certain for i in taken):
-            return (
-                f"You are not sure you took your {self._dose_of(slot)}. To be safe, it "
-                "counts as taken, so do not take another."
-            )
-        if total > dose and all(i.certain for i in taken):
-            return (
-                f"You took {total} mg for your {dose} mg {self._dose_of(slot)}. That is more "
-                "than your dose, so call your doctor or pharmacist now."
-            )
-        if total < dose:
-            return (
-                f"You took {total} mg of your {dose} mg {self._dose_of(slot)}. Do not take "
-                "more to make up the rest, as that could be too much at one time."
-            )
         first = taken[0].at
-        if self._local(first).date() != self._local(slot.at).date() and first < slot.at:
-            return (
-                f"Your dose at {self._moment(first)} counts as your {self._dose_of(slot)}, "
-                "as it was nearer to that time."
-            )
-        return f"You have taken your {self._dose_of(slot)}."
+        if not any(i.certain for i in taken):
+            taken_as = TakenAs.UNSURE
+        elif total > dose and all(i.certain for i in taken):
+            taken_as = TakenAs.TOO_MUCH
+        elif total < dose:
+            taken_as = TakenAs.PART
+        elif self._local(first).date() != self._local(slot.at).date() and first < slot.at:
+            taken_as = TakenAs.EARLIER_DAY
+        else:
+            taken_as = TakenAs.TAKEN
+        return Taken(
+            slot=self._local(slot.at),
+            taken_as=taken_as,
+            taken_mg=total,
+            dose_mg=dose,
+            first_at=self._local(first),
+        )
 
-    def _early(self, slot: Slot) -> str:
-        """``You took your 08:00 dose of ... early, at 06:00.`` for a dose taken before its time."""
+    def _early(self, slot: Slot) -> TakenEarly:
+        """The scheduled dose ``slot``, taken before its time."""
         first = self.tl.taken_for(slot)[0]
-        local = self._local(first.at)
-        return f"You took your {self._dose_of(slot)} early, at {clock(local)}{self._zone(local)}."
+        return TakenEarly(slot=self._local(slot.at), at=self._local(first.at))
 
     def _already_taken(
         self, current: Slot, taken: tuple[Intake, ...], *, shown: Slot | None
     ) -> MissedDoseAdvice:
         """``current`` is covered: the latest slot (``shown``), or the first one taken early."""
         following = self._next(self.recent)
-        said = self._what_was_taken(current, taken)
+        said = self._taken(current, taken)
         if following is None:
-            return self._ended(shown, said)
+            ended = PlanEnded(zones=self.zones, taken=said, skipped=None)
+            return self._answer(Action.PLAN_ENDED, shown, None, ended)
         coming = self.tl.after(self.now)
         early = (
-            f" {self._early(coming)}"
-            if coming not in (None, following.slot, current) and self.tl.taken_for(coming)
-            else ""
+            self._early(coming)
+            if coming is not None
+            and coming.at != following.slot
+            and coming != current
+            and self.tl.taken_for(coming)
+            else None
         )
-        reason = f"{said}{early} {self._then(following, first='Take')}"
-        return self._answer(Action.ALREADY_TAKEN, shown, following.at, reason)
+        facts = AlreadyTaken(zones=self.zones, taken=said, early=early, next=following)
+        return self._answer(Action.ALREADY_TAKEN, shown, following.at, facts)
 
     def _missed(self, current: Slot) -> MissedDoseAdvice:
         missed, days = self.tl.missed_run(current, _dt.timedelta(days=MISSED_COUNT_LIMIT_DAYS))
@@ -393,15 +353,17 @@ class _Decision:
             return self._contact(current, missed, days)
         coming = self.tl.after(self.now)
         if coming is not None and self.tl.taken_for(coming):
-            return self._skip(current, missed, self._early(coming) + " So")
+            return self._skip(
+                current, missed, SkipBecause.NEXT_TAKEN_EARLY, early=self._early(coming)
+            )
         due = self.tl.virtual_after(current)
         if coming is not None:
             due = min(due, coming.at)
         spacing = self.tl.spacing(current.at, due)
         if due - self.now <= spacing:
             if coming is not None and coming.at > due:  # a pause: the plan's next dose is later
-                return self._skip(current, missed, "Your plan takes a break now, so")
-            return self._skip(current, missed)
+                return self._skip(current, missed, SkipBecause.BREAK)
+            return self._skip(current, missed, SkipBecause.NEXT_IS_NEAR)
         ready, last = self.tl.ready(self.recent, self.now)
         if last is not None:
             return self._too_soon(current, missed, due, ready, last)
@@ -417,30 +379,38 @@ class _Decision:
     ) -> MissedDoseAdvice:
         """The missed dose may not be taken yet: a dose was less than H ago."""
         if due - ready <= self.tl.spacing(current.at, due):
-            return self._skip(current, missed)
-        which = "Your last dose was" if last == self.last else "You took a dose"
-        reason = (
-            f"Wait before you take your missed {self._dose_of(current)}. {which} at "
-            f"{self._moment(last)}, and doses need {hours(ready - last)} between them. "
-            f"Take it at {self._moment(ready)}, {_AS_DIRECTED}."
+            return self._skip(current, missed, SkipBecause.NEXT_IS_NEAR)
+        facts = Wait(
+            zones=self.zones,
+            slot=self._local(current.at),
+            last=self._local(last),
+            last_is_latest=last == self.last,
+            ready=self._local(ready),
+            spacing=ready - last,
         )
         ready_local = ready.astimezone(self._local(current.at).tzinfo)
-        return self._answer(Action.NOT_DUE, current, ready_local, reason, missed=missed)
+        return self._answer(Action.NOT_DUE, current, ready_local, facts, missed=missed)
 
     def _skip(
-        self, current: Slot, missed: int, why: str = "It is almost time for your next dose, so"
+        self,
+        current: Slot,
+        missed: int,
+        because: SkipBecause,
+        *,
+        early: TakenEarly | None = None,
     ) -> MissedDoseAdvice:
         following = self._next(self.recent)
         if following is None:
-            reason = (
-                f"Your plan has no more doses, so skip the missed {self._dose_of(current)}. "
-                f"{_NO_MORE}"
-            )
-            return self._answer(Action.PLAN_ENDED, current, None, reason, missed=missed)
-        then = self._then(following, first="Take")
-        skip = f"{why} skip the missed {self._dose_of(current)}."
-        reason = f"{skip} {then} Never take two doses at once."
-        return self._answer(Action.SKIP, current, following.at, reason, missed=missed)
+            ended = PlanEnded(zones=self.zones, taken=None, skipped=self._local(current.at))
+            return self._answer(Action.PLAN_ENDED, current, None, ended, missed=missed)
+        facts = Skip(
+            zones=self.zones,
+            slot=self._local(current.at),
+            because=because,
+            early=early,
+            next=following,
+        )
+        return self._answer(Action.SKIP, current, following.at, facts, missed=missed)
 
     def _take_now(self, current: Slot, missed: int) -> MissedDoseAdvice:
         counts_for = self.tl.owner(self.now)
@@ -448,35 +418,29 @@ class _Decision:
         dose = self.tl.dose(current)
         if counts_for is not None:
             dose = min(dose, self.tl.dose(counts_for))
-        following = self._next([*self.recent, self.now], counts_for)
-        counted = (
-            f" It counts as your {self._dose_of(counts_for)}, as it is nearer to that time."
-            if counts_for is not None and counts_for != current
-            else ""
+        following = self._next([*self.recent, self.now], counts_for, dose_now=True)
+        facts = TakeNow(
+            zones=self.zones,
+            slot=self._local(current.at),
+            dose_mg=dose,
+            counts_for=(
+                self._local(counts_for.at)
+                if counts_for is not None and counts_for != current
+                else None
+            ),
+            next=following,
         )
-        then = "This is the last dose of your plan." if following is None else self._then(following)
-        reason = f"Take your {self._dose_of(current)} now: {dose} mg.{counted} {then} {_NO_DOUBLE}"
         next_at = None if following is None else following.at
-        return self._answer(Action.TAKE_NOW, current, next_at, reason, dose=dose, missed=missed)
+        return self._answer(Action.TAKE_NOW, current, next_at, facts, dose=dose, missed=missed)
 
     def _contact(self, current: Slot, missed: int, days: _dt.timedelta) -> MissedDoseAdvice:
         first = self.tl.after(self.tl.starts[0] - TICK)
         started = (
             first is not None and self.last is not None and self.last >= self.tl.window(first)[0]
         )
-        if started:
-            reason = (
-                f"You have missed your doses for {days_missed(days, MISSED_COUNT_LIMIT_DAYS)} "
-                "in a row. Do not "
-                "take a dose now. Contact your prescriber today before you start again. If "
-                "you cannot reach them, ask a pharmacist. Stopping suddenly can cause "
-                "withdrawal symptoms, so do not wait."
-            )
-        else:
-            began = date_words(self._local(self.tl.starts[0]).date())
-            reason = (
-                f"You have not taken a dose since your plan began on {began}. Do not take a "
-                "dose now. Contact your prescriber today before you start. If you cannot "
-                "reach them, ask a pharmacist."
-            )
-        return self._answer(Action.CONTACT_PRESCRIBER, current, None, reason, missed=missed)
+        facts = ContactPrescriber(
+            days=days.days,
+            or_more=days.days >= MISSED_COUNT_LIMIT_DAYS,
+            began=None if started else self._local(self.tl.starts[0]).date(),
+        )
+        return self._answer(Action.CONTACT_PRESCRIBER, current, None, facts, missed=missed)

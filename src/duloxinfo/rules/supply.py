@@ -18,9 +18,10 @@ from .._validate import (
     shown,
     utc,
 )
-from .._words import date_words, plural
+from .._wording import en
 from ..errors import HistoryError, SupplyError, WrongTypeError
 from ..label import LABEL
+from ..reasons import Enough, OnHand, RunsOut
 from ._doses import fewest_capsules, most_toward, require_strength
 from ._inputs import as_history, as_plan, require_not_after
 from ._slots import ONE_DAY
@@ -58,10 +59,12 @@ class Supply:
         days_left: Days from today (now's local date) to ``runs_out_on``, or None.
         refill_by: The date to refill by: ``runs_out_on`` less the lead time, but not
             before today; None when no refill is needed before the plan ends.
-        reason: Plain sentences an application can show.
+        reason: Plain sentences an application can show, written from ``because``.
         rule: A stable identifier of the rule: ``supply/refill-now`` when the refill
             date is today, ``supply/refill-by`` when it is later, ``supply/enough`` when
             the capsules last until the plan ends.
+        because: The facts the reason is written from (:mod:`duloxinfo.reasons`).  Not
+            in the JSON answer.
     """
 
     capsules_per_dose: int
@@ -72,6 +75,7 @@ class Supply:
     refill_by: _dt.date | None
     reason: str
     rule: str
+    because: Enough | RunsOut = attrs.field(repr=False, metadata={"json": False})
 
 
 @attrs.frozen(kw_only=True)
@@ -91,9 +95,10 @@ class SupplyFromFills(Supply):
         days_left: Days from today (now's local date) to ``runs_out_on``, or None.
         refill_by: ``runs_out_on`` less the lead time, but not before today; None when
             no refill is needed before the plan ends.
-        reason: Plain sentences an application can show.
+        reason: Plain sentences an application can show, written from ``because``.
         rule: ``supply/refill-now``, ``supply/refill-by`` or ``supply/enough``, as for
             :class:`Supply`.
+        because: The facts the reason is written from, as for :class:`Supply`.
         on_hand: Capsules on hand now, as ``(strength_mg, capsules)`` pairs, largest
             strength first, for each strength dispensed: the fills up to today less the
             capsules of the intakes they supplied.
@@ -307,7 +312,7 @@ def _from_count(  # noqa: PLR0913, PLR0917 - supply_forecast's arguments, passed
         per_dose = run.out.mg // strength_mg
     else:  # no dose is left in the plan
         per_dose = timeline.phases[-1].dose_mg // strength_mg
-    have = f"You have {plural(count, 'capsule') if count else 'no capsules'} of {strength_mg} mg."
+    have = OnHand(capsules=((strength_mg, count),) if count else (), of_strength=strength_mg)
     return _answer(timeline, run, now, lead=lead, have=have, per_dose=per_dose, left=left)
 
 
@@ -397,7 +402,7 @@ def _answer(  # noqa: PLR0913 - the parts of the answer
     now: _dt.datetime,
     *,
     lead: _dt.timedelta,
-    have: str,
+    have: OnHand,
     per_dose: int,
     left: dict[int, int],
 ) -> Supply:
@@ -413,11 +418,7 @@ def _answer(  # noqa: PLR0913 - the parts of the answer
 
     last_covered = None if run.last is None else local(run.last)
     if run.out is None:
-        rest = (
-            f"That is enough for the {plural(run.doses, 'dose')} left in your plan."
-            if run.doses
-            else "Your plan has no more doses."
-        )
+        enough = Enough(on_hand=have, doses=run.doses)
         return Supply(
             capsules_per_dose=per_dose,
             doses_left=run.doses,
@@ -425,32 +426,22 @@ def _answer(  # noqa: PLR0913 - the parts of the answer
             runs_out_on=None,
             days_left=None,
             refill_by=None,
-            reason=f"{have} {rest}",
+            reason=en.supply(enough),
             rule="supply/enough",
+            because=enough,
         )
-    runs_out = local(run.out)
-    runs_out_on = runs_out.date()
+    runs_out_on = local(run.out).date()
     today = _today(timeline, now)
     # runs_out_on less the lead time, but not before today (nor before the year 1).
     refill_by = today if (runs_out_on - today) <= lead else runs_out_on - lead
-    when = "today" if refill_by == today else f"by {date_words(refill_by)}"
-    if any(left.values()):
-        cannot = (
-            f"The capsules left then cannot make your {run.out.mg} mg dose on "
-            f"{date_words(runs_out_on)}. Ask your pharmacist which capsules you need."
-            if run.doses
-            else f"They cannot make your {run.out.mg} mg dose on {date_words(runs_out_on)}. "
-            "Ask your pharmacist which capsules you need."
-        )
-    else:
-        cannot = (
-            "" if run.doses else f"That is not enough for your dose on {date_words(runs_out_on)}."
-        )
-    covered = (
-        f"That is enough for {plural(run.doses, 'dose')}. You will run out on "
-        f"{date_words(runs_out_on)}. {cannot}".rstrip()
-        if run.doses
-        else cannot
+    runs_out = RunsOut(
+        on_hand=have,
+        doses=run.doses,
+        runs_out_on=runs_out_on,
+        out_mg=run.out.mg,
+        left_cannot_make=any(left.values()),
+        refill_by=refill_by,
+        refill_today=refill_by == today,
     )
     return Supply(
         capsules_per_dose=per_dose,
@@ -459,8 +450,9 @@ def _answer(  # noqa: PLR0913 - the parts of the answer
         runs_out_on=runs_out_on,
         days_left=(runs_out_on - today).days,
         refill_by=refill_by,
-        reason=f"{have} {covered} Refill {when}.",
+        reason=en.supply(runs_out),
         rule="supply/refill-now" if refill_by == today else "supply/refill-by",
+        because=runs_out,
     )
 
 
@@ -511,9 +503,8 @@ def _from_fills(
         made = fewest_capsules(mg, tuple((s, mg) for s in LABEL.capsule_strengths_mg.value))
         per_dose = len(made or ())
     pairs = tuple(sorted(on_hand.items(), reverse=True))
-    shared = _answer(
-        timeline, run, now, lead=lead_time, have=_have(pairs), per_dose=per_dose, left=left
-    )
+    have = OnHand(capsules=tuple((s, n) for s, n in pairs if n), of_strength=None)
+    shared = _answer(timeline, run, now, lead=lead_time, have=have, per_dose=per_dose, left=left)
     return SupplyFromFills(
         **attrs.asdict(shared, recurse=False),
         on_hand=pairs,
@@ -553,12 +544,3 @@ def _ledger(timeline: Timeline, fills: list[Fill]) -> tuple[dict[int, int], list
 def _today(timeline: Timeline, now: _dt.datetime) -> _dt.date:
     """Today: ``now``'s date in the zone of the phase in force (in a pause, the one before)."""
     return now.astimezone(timeline.phases[timeline.phase_at(utc(now))].tz).date()
-
-
-def _have(on_hand: tuple[tuple[int, int], ...]) -> str:
-    """The sentence that says which capsules are on hand, largest strength first."""
-    parts = [f"{plural(n, 'capsule')} of {s} mg" for s, n in on_hand if n]
-    if not parts:
-        return "You have no capsules."
-    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
-    return f"You have {listed}."

@@ -9,12 +9,22 @@ from collections.abc import Iterable
 import attrs
 
 from .._validate import require_aware, utc
-from .._words import date_words, how_often
+from .._wording import en
+from .._wording.en import TitrationFacts
 from ..label import LABEL
+from ..reasons import (
+    AboveMaximum,
+    ContactPrescriber,
+    EligibleToAsk,
+    NextPhase,
+    OutsidePlan,
+    Starting,
+    UsualMaximum,
+)
 from ._inputs import as_history, as_plan, require_not_after
 from ._timeline import TICK, Timeline
 from .intakes import Intake, IntakeHistory
-from .missed_dose import MISSED_COUNT_LIMIT_DAYS, Action, advise_missed_dose
+from .missed_dose import MISSED_COUNT_LIMIT_DAYS, advise_missed_dose
 from .plan import Plan
 from .regimen import Regimen
 
@@ -51,17 +61,20 @@ class TitrationStatus:
         starting_doses_taken: Doses of the starting phase taken in their own scheduled
             times since it began (counted up to the seven of the label's first week,
             among the phase's first 30 days), otherwise 0.
-        reason: Plain sentences an application can show.
+        reason: Plain sentences an application can show, written from ``because``.
         rule: A stable identifier of the rule, such as ``titration/eligible-to-ask``.
+        because: The facts the reason is written from (:mod:`duloxinfo.reasons`); for
+            ``CONTACT_PRESCRIBER``, the missed-dose rule's own.  Not in the JSON answer.
     """
 
     stage: TitrationStage
     starting_doses_taken: int
     reason: str
     rule: str
+    because: TitrationFacts | ContactPrescriber = attrs.field(repr=False, metadata={"json": False})
 
 
-def titration_status(  # noqa: PLR0911 - a return per stage
+def titration_status(
     plan: Plan | Regimen,
     intakes: IntakeHistory | Iterable[Intake],
     now: _dt.datetime,
@@ -107,8 +120,14 @@ def titration_status(  # noqa: PLR0911 - a return per stage
     require_not_after(history, now)
     # The missed-dose rule's own answer, so that the two never disagree.
     missed = advise_missed_dose(plan, history, now)
-    if missed.action is Action.CONTACT_PRESCRIBER:
-        return _status(TitrationStage.CONTACT_PRESCRIBER, 0, missed.reason)
+    if isinstance(missed.because, ContactPrescriber):
+        return TitrationStatus(
+            stage=TitrationStage.CONTACT_PRESCRIBER,
+            starting_doses_taken=0,
+            reason=missed.reason,
+            rule=f"titration/{TitrationStage.CONTACT_PRESCRIBER.value}",
+            because=missed.because,
+        )
     timeline = Timeline(plan, history)
     now_utc = utc(now)
     index = timeline.phase_at(now_utc)
@@ -116,66 +135,57 @@ def titration_status(  # noqa: PLR0911 - a return per stage
     usual = LABEL.usual_dose_mg.value
     pain_max = LABEL.max_daily_dose_pain_mg.value
     starting = LABEL.starting_dose_mg.value
-    once = how_often(1)
     daily = phase.daily_dose_mg
     if daily > pain_max:
         return _status(
-            TitrationStage.ABOVE_PAIN_MAXIMUM,
-            0,
-            f"{daily} mg a day is more than the US label's {pain_max} mg top dose for "
-            "long-term muscle and joint pain and for fibromyalgia. Higher doses are used for "
-            "other uses, such as depression. Keep to it only as your prescriber directs, "
-            "and ask them if you are unsure.",
+            TitrationStage.ABOVE_PAIN_MAXIMUM, 0, AboveMaximum(daily_mg=daily, maximum_mg=pain_max)
         )
     if daily == usual:
-        return _status(
-            TitrationStage.USUAL_MAXIMUM,
-            0,
-            f"{usual} mg a day is the US label's usual dose for long-term muscle and joint pain "
-            "and for fibromyalgia. It is also the top dose for them. More adds side effects, not "
-            "relief, so stay on it as your prescriber directs.",
-        )
+        return _status(TitrationStage.USUAL_MAXIMUM, 0, UsualMaximum(usual_mg=usual))
     if phase.doses_per_day != 1 or phase.dose_mg != starting:
         return _status(
             TitrationStage.OUTSIDE_PLAN,
             0,
-            f"{phase.dose_mg} mg {how_often(phase.doses_per_day)} is not a step of the usual "
-            f"plan, which is {starting} mg {once}, then {usual} mg {once}. Take it as your "
-            "prescriber directs.",
+            OutsidePlan(
+                dose_mg=phase.dose_mg,
+                doses_per_day=phase.doses_per_day,
+                starting_mg=starting,
+                usual_mg=usual,
+            ),
         )
     period = LABEL.starting_period.value
     needed = period // _dt.timedelta(days=1)
     taken = _starting_doses(timeline, index, now_utc, needed)
     following = plan.phases[index + 1] if index + 1 < len(plan.phases) else None
-    if following is not None:
-        step = date_words(following.start.astimezone(following.tz).date())
-        return _status(
-            TitrationStage.STARTING,
-            taken,
-            f"You are on the starting dose of {starting} mg {once}, and have taken {taken} "
-            f"of the first {needed} doses. Your plan goes on to {following.dose_mg} mg "
-            f"{how_often(following.doses_per_day)} on {step}, as your prescriber ordered.",
-        )
-    if now_utc - timeline.starts[index] >= period and taken >= needed:
+    if following is None and now_utc - timeline.starts[index] >= period and taken >= needed:
         return _status(
             TitrationStage.ELIGIBLE_TO_ASK,
             taken,
-            f"You have taken {starting} mg {once} for a week: {taken} doses. You may ask your "
-            f"prescriber if you should go up to {usual} mg {once}. Do not change the dose "
-            "yourself.",
+            EligibleToAsk(starting_mg=starting, taken=taken, usual_mg=usual),
         )
+    step = (
+        None
+        if following is None
+        else NextPhase(
+            dose_mg=following.dose_mg,
+            doses_per_day=following.doses_per_day,
+            starts_on=following.start.astimezone(following.tz).date(),
+        )
+    )
     return _status(
         TitrationStage.STARTING,
         taken,
-        f"You are on the starting dose of {starting} mg {once}, and have taken {taken} of "
-        f"the first {needed} doses. Keep to it as your prescriber directs. They may review "
-        "it after a week.",
+        Starting(starting_mg=starting, taken=taken, needed=needed, next=step),
     )
 
 
-def _status(stage: TitrationStage, taken: int, reason: str) -> TitrationStatus:
+def _status(stage: TitrationStage, taken: int, because: TitrationFacts) -> TitrationStatus:
     return TitrationStatus(
-        stage=stage, starting_doses_taken=taken, reason=reason, rule=f"titration/{stage.value}"
+        stage=stage,
+        starting_doses_taken=taken,
+        reason=en.titration(because),
+        rule=f"titration/{stage.value}",
+        because=because,
     )
 
 

@@ -1,0 +1,366 @@
+"""English: the ``reason`` of every rule's answer, written from its facts.
+
+Private module of the wording layer.  Each public function takes the facts a rule
+returned (:mod:`duloxinfo.reasons`) and returns plain sentences at US school grade
+8 or below.  Nothing here decides: which dose, when and why are in the facts.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Final, TypeAlias
+
+from .._words import (
+    AS_DIRECTED,
+    clock,
+    date_words,
+    days_missed,
+    duration,
+    hours,
+    how_often,
+    place,
+    plural,
+)
+from .._words import moment as moment_words
+from ..reasons import (
+    AboveMaximum,
+    AlreadyTaken,
+    ContactPrescriber,
+    EligibleToAsk,
+    Enough,
+    NextDose,
+    NotStarted,
+    OnHand,
+    OutsidePlan,
+    OversizedIntake,
+    PlanEnded,
+    RunsOut,
+    Skip,
+    SkipBecause,
+    Starting,
+    Taken,
+    TakenAs,
+    TakenEarly,
+    TakeNow,
+    TooClose,
+    UsualMaximum,
+    Wait,
+    ZonesNamed,
+)
+
+__all__ = ["double_dose", "missed_dose", "supply", "titration"]
+
+_NO_DOUBLE: Final = "Never take two doses to make up for a missed one."
+_NO_MORE: Final = "Do not take more unless your prescriber tells you to."
+_ASK_PHARMACIST: Final = "Ask your pharmacist which capsules you need."
+
+MissedDoseFacts: TypeAlias = (
+    NotStarted | AlreadyTaken | PlanEnded | Skip | Wait | TakeNow | ContactPrescriber
+)
+
+# -- the missed-dose rule --------------------------------------------------------------------
+
+
+class _Times:
+    """How a missed-dose reason shows its times: with their zone, or with none.
+
+    Away from home (the zone of the plan's first phase) every time is named with its
+    zone; at home, only a time in another zone.  ``named`` collects the places named,
+    so that a reason whose times are all in one place away from home can say it once.
+    """
+
+    def __init__(self, zones: ZonesNamed, *, each: bool) -> None:
+        self.home = zones.home
+        self.away = zones.now != zones.home
+        self.each = each
+        self.named: set[str] = set()
+
+    def zone(self, local: _dt.datetime) -> str:
+        """`` (New York time)``, or nothing."""
+        if not (self.away or local.tzinfo != self.home):
+            return ""
+        where = place(local.tzinfo)
+        self.named.add(where)
+        return f" ({where} time)" if self.each else ""
+
+    def moment(self, local: _dt.datetime) -> str:
+        """``08:00 on Monday 2 November``, with its zone where it is named."""
+        return moment_words(local) + self.zone(local)
+
+    def dose_of(self, slot: _dt.datetime) -> str:
+        """``08:00 dose of Monday 2 November``, with its zone where it is named."""
+        return f"{clock(slot)} dose of {date_words(slot.date())}{self.zone(slot)}"
+
+    def next_dose(self, following: NextDose, *, first: str) -> str:
+        """The sentence that says when the next dose is, and why, if the spacing moved it."""
+        skip = (
+            ""
+            if following.passed is None
+            else f"Skip your {self.dose_of(following.passed)}, as it is too soon after your "
+            "last dose. "
+        )
+        spaced = following.spaced
+        if spaced is not None:
+            at, slot = following.at, following.slot
+            shown = clock(at) if at.date() == slot.date() else moment_words(at)
+            since = "your last dose" if spaced.is_last else f"your dose at {self.moment(spaced.at)}"
+            return (
+                f"{skip}{first} your {self.dose_of(slot)} at {shown}{self.zone(at)}, "
+                f"{AS_DIRECTED}. That is {hours(spaced.spacing)} after {since}."
+            )
+        noun = "one" if following.follows_dose_now else "dose"
+        return f"{skip}{first} the next {noun} at {self.moment(following.at)}, {AS_DIRECTED}."
+
+    def then(self, following: NextDose) -> str:
+        return self.next_dose(
+            following, first="Then take" if following.follows_dose_now else "Take"
+        )
+
+    def taken(self, taken: Taken) -> str:
+        slot = self.dose_of(taken.slot)
+        match taken.taken_as:
+            case TakenAs.UNSURE:
+                return (
+                    f"You are not sure you took your {slot}. To be safe, it counts as taken, "
+                    "so do not take another."
+                )
+            case TakenAs.TOO_MUCH:
+                return (
+                    f"You took {taken.taken_mg} mg for your {taken.dose_mg} mg {slot}. That is "
+                    "more than your dose, so call your doctor or pharmacist now."
+                )
+            case TakenAs.PART:
+                return (
+                    f"You took {taken.taken_mg} mg of your {taken.dose_mg} mg {slot}. Do not "
+                    "take more to make up the rest, as that could be too much at one time."
+                )
+            case TakenAs.EARLIER_DAY:
+                return (
+                    f"Your dose at {self.moment(taken.first_at)} counts as your {slot}. It was "
+                    "nearer to that time."
+                )
+            case TakenAs.TAKEN:
+                return f"You have taken your {slot}."
+
+    def early(self, early: TakenEarly) -> str:
+        return (
+            f"You took your {self.dose_of(early.slot)} early, at {clock(early.at)}"
+            f"{self.zone(early.at)}."
+        )
+
+    def reason(self, facts: MissedDoseFacts) -> str:  # noqa: PLR0911 - a return per answer
+        match facts:
+            case NotStarted():
+                return self.not_started(facts)
+            case AlreadyTaken(taken=taken, early=early, next=following):
+                also = "" if early is None else f" {self.early(early)}"
+                return f"{self.taken(taken)}{also} {self.then(following)}"
+            case PlanEnded():
+                return self.plan_ended(facts)
+            case Skip():
+                return self.skip(facts)
+            case Wait(slot=slot, last=last, last_is_latest=latest, ready=ready, spacing=spacing):
+                which = "Your last dose was" if latest else "You took a dose"
+                return (
+                    f"Wait before you take your missed {self.dose_of(slot)}. {which} at "
+                    f"{self.moment(last)}, and doses need {hours(spacing)} between them. "
+                    f"Take it at {self.moment(ready)}, {AS_DIRECTED}."
+                )
+            case TakeNow():
+                return self.take_now(facts)
+            case ContactPrescriber():
+                return _contact(facts)
+
+    def not_started(self, facts: NotStarted) -> str:
+        following = facts.next
+        if following.spaced is not None or following.passed is not None:
+            return f"No dose is due yet. {self.then(following)}"
+        return (
+            f"No dose is due yet. Take your first dose of {following.dose_mg} mg at "
+            f"{self.moment(following.at)}, {AS_DIRECTED}."
+        )
+
+    def plan_ended(self, facts: PlanEnded) -> str:
+        if facts.skipped is not None:
+            return (
+                f"Your plan has no more doses, so skip the missed {self.dose_of(facts.skipped)}. "
+                f"{_NO_MORE}"
+            )
+        said = (
+            "No dose is left for you to take now."
+            if facts.taken is None
+            else self.taken(facts.taken)
+        )
+        return f"{said} That was the last dose of your plan. {_NO_MORE}"
+
+    def skip(self, facts: Skip) -> str:
+        why = {
+            SkipBecause.NEXT_IS_NEAR: "It is almost time for your next dose, so",
+            SkipBecause.BREAK: "Your plan takes a break now, so",
+            SkipBecause.NEXT_TAKEN_EARLY: "So",
+        }[facts.because]
+        if facts.early is not None:
+            why = f"{self.early(facts.early)} {why}"
+        return (
+            f"{why} skip the missed {self.dose_of(facts.slot)}. {self.then(facts.next)} "
+            "Never take two doses at once."
+        )
+
+    def take_now(self, facts: TakeNow) -> str:
+        counted = (
+            ""
+            if facts.counts_for is None
+            else f" It counts as your {self.dose_of(facts.counts_for)}, as it is nearer to that "
+            "time."
+        )
+        then = (
+            "This is the last dose of your plan." if facts.next is None else self.then(facts.next)
+        )
+        return (
+            f"Take your {self.dose_of(facts.slot)} now: {facts.dose_mg} mg.{counted} {then} "
+            f"{_NO_DOUBLE}"
+        )
+
+
+def _contact(facts: ContactPrescriber) -> str:
+    if facts.began is None:
+        return (
+            f"You have missed your doses for {days_missed(facts.days, or_more=facts.or_more)} "
+            "in a row. Do not take a dose now. Contact "
+            "your prescriber today before you start again. If you cannot reach them, ask a "
+            "pharmacist. Stopping suddenly can cause withdrawal symptoms, so do not wait."
+        )
+    return (
+        f"You have not taken a dose since your plan began on {date_words(facts.began)}. Do "
+        "not take a dose now. Contact your prescriber today before you start. If you cannot "
+        "reach them, ask a pharmacist."
+    )
+
+
+def missed_dose(facts: MissedDoseFacts) -> str:
+    """The reason of a missed-dose answer.
+
+    Away from home, when every time is in one zone, the zone is said once at the end
+    rather than after each time.
+    """
+    if isinstance(facts, ContactPrescriber):
+        return _contact(facts)
+    times = _Times(facts.zones, each=True)
+    reason = times.reason(facts)
+    if not times.away or len(times.named) != 1:
+        return reason
+    once = _Times(facts.zones, each=False)
+    return f"{once.reason(facts)} All times are {times.named.pop()} time."
+
+
+# -- titration -------------------------------------------------------------------------------
+
+
+TitrationFacts: TypeAlias = AboveMaximum | UsualMaximum | OutsidePlan | Starting | EligibleToAsk
+
+
+def titration(facts: TitrationFacts) -> str:
+    """The reason of a titration status (other than contact the prescriber)."""
+    once = how_often(1)
+    match facts:
+        case AboveMaximum(daily_mg=daily, maximum_mg=top):
+            return (
+                f"{daily} mg a day is more than the US label's {top} mg top dose for long-term "
+                "muscle and joint pain and for fibromyalgia. Higher doses are used for other "
+                f"uses, such as depression. Keep to it only {AS_DIRECTED}, and ask them if you "
+                "are unsure."
+            )
+        case UsualMaximum(usual_mg=usual):
+            return (
+                f"{usual} mg a day is the US label's usual dose for long-term muscle and joint "
+                "pain and for fibromyalgia. It is also the top dose for them. More adds side "
+                f"effects, not relief, so stay on it {AS_DIRECTED}."
+            )
+        case OutsidePlan():
+            return (
+                f"{facts.dose_mg} mg {how_often(facts.doses_per_day)} is not a step of the "
+                f"usual plan, which is {facts.starting_mg} mg {once}, then {facts.usual_mg} mg "
+                f"{once}. Take it {AS_DIRECTED}."
+            )
+        case EligibleToAsk(starting_mg=starting, taken=taken, usual_mg=usual):
+            return (
+                f"You have taken {starting} mg {once} for a week: {taken} doses. You may ask "
+                f"your prescriber if you should go up to {usual} mg {once}. Do not change the "
+                "dose yourself."
+            )
+        case Starting():
+            on = (
+                f"You are on the starting dose of {facts.starting_mg} mg {once}, and have taken "
+                f"{facts.taken} of the first {facts.needed} doses."
+            )
+            step = facts.next
+            if step is None:
+                return f"{on} Keep to it {AS_DIRECTED}. They may review it after a week."
+            return (
+                f"{on} Your plan goes on to {step.dose_mg} mg {how_often(step.doses_per_day)} "
+                f"on {date_words(step.starts_on)}, as your prescriber ordered."
+            )
+
+
+# -- supply ----------------------------------------------------------------------------------
+
+
+def _on_hand(on_hand: OnHand) -> str:
+    if on_hand.of_strength is not None:
+        count = sum(n for _, n in on_hand.capsules)
+        have = plural(count, "capsule") if count else "no capsules"
+        return f"You have {have} of {on_hand.of_strength} mg."
+    parts = [f"{plural(n, 'capsule')} of {s} mg" for s, n in on_hand.capsules]
+    if not parts:
+        return "You have no capsules."
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"You have {listed}."
+
+
+def supply(facts: Enough | RunsOut) -> str:
+    """The reason of a supply forecast."""
+    have = _on_hand(facts.on_hand)
+    if isinstance(facts, Enough):
+        rest = (
+            f"That is enough for the {plural(facts.doses, 'dose')} left in your plan."
+            if facts.doses
+            else "Your plan has no more doses."
+        )
+        return f"{have} {rest}"
+    out_on = date_words(facts.runs_out_on)
+    if facts.left_cannot_make:
+        cannot = (
+            f"The capsules left then cannot make your {facts.out_mg} mg dose on {out_on}. "
+            f"{_ASK_PHARMACIST}"
+            if facts.doses
+            else f"They cannot make your {facts.out_mg} mg dose on {out_on}. {_ASK_PHARMACIST}"
+        )
+    else:
+        cannot = "" if facts.doses else f"That is not enough for your dose on {out_on}."
+    covered = (
+        f"That is enough for {plural(facts.doses, 'dose')}. You will run out on {out_on}. "
+        f"{cannot}".rstrip()
+        if facts.doses
+        else cannot
+    )
+    when = "today" if facts.refill_today else f"by {date_words(facts.refill_by)}"
+    return f"{have} {covered} Refill {when}."
+
+
+# -- audit -----------------------------------------------------------------------------------
+
+
+def double_dose(facts: OversizedIntake | TooClose) -> str:
+    """The explanation of a double dose that the audit found."""
+    match facts:
+        case OversizedIntake(taken_mg=taken, within=within, dose_mg=dose):
+            at_once = "at once" if within is None else f"within {duration(within)}"
+            said = f"{taken} mg was taken {at_once}, more than the {dose} mg dose."
+        case TooClose(gap=gap, spacing=spacing):
+            said = (
+                f"Two doses were taken {duration(gap)} apart, less than the {hours(spacing)} "
+                "that must be between doses."
+            )
+    if facts.certain:
+        return said
+    return f"{said} This is possible, not certain: you were not sure of one of these."
