@@ -109,7 +109,7 @@ class TakenAs(enum.Enum):
     TAKEN = "taken"
     """Taken, whole."""
     UNSURE = "unsure"
-    """Maybe taken: the person is not sure, and it counts as taken."""
+    """Perhaps taken, as the person is not sure; it counts as taken."""
     TOO_MUCH = "too-much"
     """More than the dose was taken for it."""
     PART = "part"

@@ -22,7 +22,8 @@ from duloxinfo import (
     ScheduleError,
     WrongTypeError,
 )
-from duloxinfo.rules.adherence import DRUG_HOLIDAY_DAYS, Adherence, adherence
+from duloxinfo.choices import DRUG_HOLIDAY_DAYS
+from duloxinfo.rules.adherence import Adherence, adherence
 from duloxinfo.rules.dose_log import DoseStatus, dose_log
 from support import oracle
 from support.safety import situations

@@ -165,7 +165,7 @@ def _schedule_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _supply_options(parser: argparse.ArgumentParser) -> None:
-    from ..rules.supply import DEFAULT_REFILL_LEAD_TIME  # noqa: PLC0415 - only when supply is run
+    from ..choices import DEFAULT_REFILL_LEAD_TIME  # noqa: PLC0415 - only when supply is run
 
     _plan_options(parser)
     on_hand = parser.add_argument_group(

@@ -14,13 +14,13 @@ from .._validate import require_aware, require_date, require_type, utc
 from .._version import __version__
 from .._walltime import wall_instant
 from .._words import AS_DIRECTED
+from ..choices import MAX_SCHEDULE_DAYS
 from ..errors import ScheduleError
 from ..label import LABEL
 from ..rules._inputs import as_plan
 from ..rules._slots import doses_between
 from ..rules.plan import Plan
 from ..rules.regimen import Regimen
-from ..rules.schedule import MAX_SCHEDULE_DAYS
 
 __all__ = ["dose_calendar"]
 
@@ -116,7 +116,7 @@ def dose_calendar(
         InvalidDatetimeError: a day is outside the supported years, or ``created`` has
             no zone or is outside them.
         ScheduleError: ``last_day`` is before ``first_day``, or the span is longer
-            than :data:`~duloxinfo.rules.schedule.MAX_SCHEDULE_DAYS`.
+            than :data:`~duloxinfo.choices.MAX_SCHEDULE_DAYS`.
         ModuleNotFoundError: the ``calendar`` extra (icalendar) is not installed.
 
     >>> import datetime as dt, uuid

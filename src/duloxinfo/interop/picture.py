@@ -16,11 +16,11 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from .._validate import brief, require_aware, require_items, require_type
+from ..choices import MAX_SCHEDULE_DAYS
 from ..errors import ScheduleError
 from ..rules._doses import require_dose
 from ..rules.dose_log import DoseLog, DoseStatus, LoggedDose
 from ..rules.intakes import Intake
-from ..rules.schedule import MAX_SCHEDULE_DAYS
 
 __all__ = ["MAX_PICTURE_DAYS", "STATUS_COLOURS", "dose_log_svg"]
 
@@ -28,7 +28,7 @@ MAX_PICTURE_DAYS: Final = MAX_SCHEDULE_DAYS + 3
 """The most rows (local dates) a picture has; a log that spans more is refused.
 
 A log from :func:`~duloxinfo.rules.dose_log.dose_log` covers at most
-:data:`~duloxinfo.rules.schedule.MAX_SCHEDULE_DAYS` days of real time (its end
+:data:`~duloxinfo.choices.MAX_SCHEDULE_DAYS` days of real time (its end
 excluded), and its dates
 are read in zones less than a day from UTC either way (an intake may be given in any
 offset), so it spans fewer than ``MAX_SCHEDULE_DAYS + 2`` days of local time: at most

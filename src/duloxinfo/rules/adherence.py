@@ -17,6 +17,7 @@ from typing import Final
 
 import attrs
 
+from ..choices import DRUG_HOLIDAY_DAYS
 from ._inputs import as_history, as_plan
 from ._slots import ONE_DAY
 from ._timeline import Timeline
@@ -26,16 +27,8 @@ from .plan import Plan
 from .regimen import Regimen
 from .schedule import period
 
-__all__ = ["DRUG_HOLIDAY_DAYS", "Adherence", "adherence"]
+__all__ = ["Adherence", "adherence"]
 
-DRUG_HOLIDAY_DAYS: Final = 3
-"""Missed doses in a row, counted in days' worth of doses, that make a drug holiday.
-
-Three or more days without a dose, as Vrijens et al. (BMJ 2008;336:1114) count drug
-holidays in electronically monitored histories of once-daily medicines: three
-once-daily doses in a row.  For a twice-daily plan duloxinfo counts the same three
-days, six doses in a row: its own choice, not the study's.
-"""
 
 _HOLIDAY: Final = DRUG_HOLIDAY_DAYS * ONE_DAY
 
@@ -78,7 +71,7 @@ class Adherence:
             last to ``end`` (the whole period when there is none).
         longest_gap_with_unsure: The same, with every intake.
         drug_holidays: Runs of scheduled doses in a row, in the period, with no dose the
-            person is sure of, worth at least :data:`DRUG_HOLIDAY_DAYS` days.
+            person is sure of, worth at least :data:`~duloxinfo.choices.DRUG_HOLIDAY_DAYS` days.
         drug_holidays_with_unsure: The same, a maybe-dose ending a run.
     """
 
@@ -142,7 +135,7 @@ def adherence(
         InvalidDatetimeError: ``start``, ``end`` or ``now`` has no zone or is outside
             the supported years.
         ScheduleError: ``end`` is before ``start``, more than
-            :data:`~duloxinfo.rules.schedule.MAX_SCHEDULE_DAYS` days after it, or
+            :data:`~duloxinfo.choices.MAX_SCHEDULE_DAYS` days after it, or
             after ``now``.
         HistoryError: an intake is later than ``now``.
 

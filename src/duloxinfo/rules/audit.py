@@ -5,28 +5,21 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
-from typing import Final
 
 import attrs
 
 from .._validate import utc
 from .._wording import en
+from ..choices import ONE_DOSE_WITHIN
 from ..reasons import OversizedIntake, TooClose
 from ._inputs import as_history, as_plan
+from ._one_dose import one_dose_groups
 from ._timeline import Timeline
 from .intakes import Intake, IntakeHistory
 from .plan import Plan
 from .regimen import Regimen
 
-__all__ = ["ONE_DOSE_WITHIN", "DoubleDose", "DoubleDoseKind", "audit"]
-
-ONE_DOSE_WITHIN: Final = _dt.timedelta(minutes=30)
-"""Intakes this close to the first of them, together no more than the dose in force, are
-one dose: a 60 mg dose taken as two 30 mg capsules, logged a minute apart.
-
-duloxinfo's choice, not a label number: long enough for the capsules of one dose to be
-logged one by one, far shorter than any spacing between doses (6 hours at the least).
-"""
+__all__ = ["DoubleDose", "DoubleDoseKind", "audit"]
 
 
 class DoubleDoseKind(enum.Enum):
@@ -70,12 +63,12 @@ def audit(
     """Find every double dose in a history.
 
     Intakes are first put together into doses: intakes within
-    :data:`ONE_DOSE_WITHIN` of the first of them, together no more than the dose in
-    force, are one dose.  Then a double dose is
+    :data:`~duloxinfo.choices.ONE_DOSE_WITHIN` of the first of them, together no more
+    than the dose in force, are one dose.  Then a double dose is
 
     * (a) a dose larger than the dose in force (the dose of the phase whose scheduled
       dose it belongs to, or of the phase in force when it belongs to none), or
-      intakes within :data:`ONE_DOSE_WITHIN` that together are, or
+      intakes within :data:`~duloxinfo.choices.ONE_DOSE_WITHIN` that together are, or
     * (b) two doses less than the spacing H apart: half the interval of the phase in
       force, the larger of the two phases' halves across a change of phase.
 
@@ -124,21 +117,11 @@ def _within(timeline: Timeline, instant: _dt.datetime) -> bool:
 
 def _doses(timeline: Timeline) -> list[tuple[Intake, ...]]:
     """The history's intakes put together into doses, in time order."""
-    doses: list[tuple[Intake, ...]] = []
-    current: list[Intake] = []
-    first, total, limit = _dt.datetime.min.replace(tzinfo=_dt.UTC), 0, 0
-    for intake, instant in zip(timeline.history.intakes, timeline.history.instants, strict=True):
-        if current and instant - first <= ONE_DOSE_WITHIN and total + intake.dose_mg <= limit:
-            current.append(intake)
-            total += intake.dose_mg
-            continue
-        if current:
-            doses.append(tuple(current))
-        current, first, total = [intake], instant, intake.dose_mg
-        limit = _dose_in_force(timeline, instant)
-    if current:
-        doses.append(tuple(current))
-    return doses
+    intakes, instants = timeline.history.intakes, timeline.history.instants
+    groups = one_dose_groups(
+        intakes, instants, 0, len(intakes), lambda i: _dose_in_force(timeline, instants[i])
+    )
+    return [intakes[begin:end] for begin, end in groups]
 
 
 def _dose_in_force(timeline: Timeline, instant: _dt.datetime) -> int:
@@ -211,8 +194,9 @@ def _too_close(
 ) -> list[DoubleDose]:
     """(b): a dose and the earlier one less than the spacing before it (their closest intakes).
 
-    Two doses within :data:`ONE_DOSE_WITHIN` of the first one's start were kept apart
-    only because together they are more than the dose in force: that is (a).
+    Two doses within :data:`~duloxinfo.choices.ONE_DOSE_WITHIN` of the first one's start
+    were kept apart only because together they are more than the dose in force: that is
+    (a).
     """
     if earlier is None:
         return []

@@ -20,39 +20,23 @@ from typing import Final, NamedTuple
 import attrs
 
 from .._validate import require_aware, utc
+from ..choices import ON_TIME_ONCE_DAILY, ON_TIME_TWICE_DAILY
 from ..errors import ScheduleError
 from ._inputs import as_history, as_plan, require_not_after
+from ._one_dose import one_dose_groups
 from ._timeline import Timeline
-from .audit import ONE_DOSE_WITHIN
 from .intakes import Intake, IntakeHistory
 from .plan import Plan
 from .regimen import Regimen
 from .schedule import period
 
 __all__ = [
-    "ON_TIME_ONCE_DAILY",
-    "ON_TIME_TWICE_DAILY",
     "DoseLog",
     "DoseStatus",
     "LoggedDose",
     "dose_log",
 ]
 
-ON_TIME_ONCE_DAILY: Final = _dt.timedelta(hours=2)
-"""A once-daily dose taken at most this long before or after its time is on time.
-
-The ISMP's window for non-time-critical scheduled medicines given daily, weekly or
-monthly (ISMP Acute Care Guidelines for Timely Administration of Scheduled Medications,
-2011): hospital guidance for nurses, adapted here for doses people take at home.
-"""
-
-ON_TIME_TWICE_DAILY: Final = _dt.timedelta(hours=1)
-"""A twice-daily dose taken at most this long before or after its time is on time.
-
-The ISMP's window (2011) for non-time-critical scheduled medicines given more often
-than daily but not more often than every 4 hours, adapted as
-:data:`ON_TIME_ONCE_DAILY` is.
-"""
 
 ON_TIME: Final = {1: ON_TIME_ONCE_DAILY, 2: ON_TIME_TWICE_DAILY}
 
@@ -87,7 +71,7 @@ class LoggedDose:
         taken: The intakes that make up its dose, in time order: the first dose the
             person is sure of among the intakes that belong to it, or, when they are
             sure of none, the first of them.  A dose is an intake and any that follow it
-            within :data:`~duloxinfo.rules.audit.ONE_DOSE_WITHIN`, together no more than
+            within :data:`~duloxinfo.choices.ONE_DOSE_WITHIN`, together no more than
             the dose in force (two 30 mg capsules of a 60 mg dose).  Empty when missed.
         extra: The other intakes that belong to it, in time order: more doses for the
             same scheduled dose, which :func:`~duloxinfo.rules.audit.audit` judges
@@ -95,7 +79,8 @@ class LoggedDose:
         offset: When ``taken`` began, minus ``slot``, in real elapsed time: negative
             when early.  None when missed.
         on_time_within: The on-time window of its phase:
-            :data:`ON_TIME_ONCE_DAILY` or :data:`ON_TIME_TWICE_DAILY`.
+            :data:`~duloxinfo.choices.ON_TIME_ONCE_DAILY` or
+            :data:`~duloxinfo.choices.ON_TIME_TWICE_DAILY`.
     """
 
     slot: _dt.datetime
@@ -180,7 +165,7 @@ def dose_log(
         InvalidDatetimeError: ``start``, ``end`` or ``now`` has no zone or is outside
             the supported years.
         ScheduleError: ``end`` is before ``start``, more than
-            :data:`~duloxinfo.rules.schedule.MAX_SCHEDULE_DAYS` days after it, or
+            :data:`~duloxinfo.choices.MAX_SCHEDULE_DAYS` days after it, or
             after ``now``.
         HistoryError: an intake is later than ``now``.
 
@@ -350,18 +335,9 @@ def _chosen(
     """The slot's dose among the intakes ``first`` to ``stop``, as an index range.
 
     The intakes are put together into doses as :func:`~duloxinfo.rules.audit.audit`
-    puts them: an intake and those within :data:`ONE_DOSE_WITHIN` after it, together no
-    more than ``limit`` mg.  The slot's dose is the first the person is sure of
-    (every intake of it certain), or the first when they are sure of none.
+    puts them (``one_dose_groups``), with ``limit`` mg the dose.  The slot's dose is the
+    first the person is sure of (every intake of it certain), or the first when they are
+    sure of none.
     """
-    groups: list[tuple[int, int]] = []
-    begin, total = first, intakes[first].dose_mg
-    for index in range(first + 1, stop):
-        mg = intakes[index].dose_mg
-        if instants[index] - instants[begin] <= ONE_DOSE_WITHIN and total + mg <= limit:
-            total += mg
-            continue
-        groups.append((begin, index))
-        begin, total = index, mg
-    groups.append((begin, stop))
+    groups = one_dose_groups(intakes, instants, first, stop, lambda _: limit)
     return next((g for g in groups if all(i.certain for i in intakes[g[0] : g[1]])), groups[0])

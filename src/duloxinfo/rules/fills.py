@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as _dt
 import itertools
 from collections.abc import Iterable
-from fractions import Fraction
 from typing import Final, NamedTuple
 
 import attrs
@@ -36,6 +35,7 @@ from .._validate import (
     utc,
 )
 from .._walltime import wall_instant
+from ..choices import MAX_FILL_CAPSULES, PDC_THRESHOLD
 from ..errors import ScheduleError, SupplyError
 from ._doses import require_strength
 from ._inputs import as_plan
@@ -43,33 +43,12 @@ from .plan import Plan
 from .regimen import Regimen
 
 __all__ = [
-    "MAX_FILL_CAPSULES",
-    "PDC_THRESHOLD",
     "DaysCovered",
     "Fill",
     "FillCoverage",
     "proportion_of_days_covered",
 ]
 
-MAX_FILL_CAPSULES: Final = 10_000
-"""The most capsules one :class:`Fill` may hold.
-
-Ten years of the label's largest daily dose (120 mg) as 20 mg capsules would be about
-22,000; no pharmacy dispenses that at once, so a larger number is taken for a mistake
-(a count typed twice, a mg amount in the capsules field) and refused.
-"""
-
-PDC_THRESHOLD: Final = Fraction(4, 5)
-"""The PDC at or above which the PQA counts a person as adherent, 80%.
-
-PQA: "The PDC threshold is 80% for each rate; therefore, individuals with a PDC
-of 80% or greater are included in the numerator" (PQA, Marketplace Quality Rating
-System measures FAQ, 2020).  PQA's adherence-measures page uses 80% for most drug
-groups and 90% for HIV antiretroviral medicines; PQA lists no PDC measure for
-antidepressants such as duloxetine, so this is the usual 80%, borrowed.  A fraction,
-so that the comparison is exact: :attr:`DaysCovered.meets_threshold` compares whole
-numbers.
-"""
 
 # PQA eligibility, reported rather than enforced: at least two fills on two dates of
 # service, and a treatment period (index date to the end) of at least 91 days.
@@ -104,14 +83,15 @@ class Fill:
             :class:`datetime.date`.
         strength_mg: The capsules' strength, one of the marketed strengths.
         capsules: How many capsules were dispensed, a whole number from 1 to
-            :data:`MAX_FILL_CAPSULES`.
+            :data:`~duloxinfo.choices.MAX_FILL_CAPSULES`.
 
     Raises:
         WrongTypeError: ``dispensed_on`` is not a date (a datetime is not one here),
             or ``strength_mg`` or ``capsules`` is not a whole number.
         InvalidDatetimeError: ``dispensed_on`` is outside the supported years.
         DoseError: ``strength_mg`` is not a marketed capsule strength.
-        SupplyError: ``capsules`` is below 1 or more than :data:`MAX_FILL_CAPSULES`.
+        SupplyError: ``capsules`` is below 1 or more than
+            :data:`~duloxinfo.choices.MAX_FILL_CAPSULES`.
 
     >>> import datetime as dt
     >>> from duloxinfo import Fill
@@ -162,8 +142,8 @@ class DaysCovered:
         days_in_period: The days from ``start`` to ``end`` (both included) on which the
             plan schedules a dose.
         calendar_days: All days from ``start`` to ``end``, both included.
-        meets_threshold: True when ``pdc`` is at least :data:`PDC_THRESHOLD` (80%),
-            compared exactly.
+        meets_threshold: True when ``pdc`` is at least
+            :data:`~duloxinfo.choices.PDC_THRESHOLD` (80%), compared exactly.
         dates_of_service: How many different dates in the period fills were dispensed on.
         index_date: The first date in the period a fill was dispensed on (PQA's index
             prescription start date), or None when there was none.
@@ -341,7 +321,7 @@ def proportion_of_days_covered(
     The Pharmacy Quality Alliance's PDC, "the proportion of days in the measurement
     period 'covered' by prescription claims for the same medication ..." (PQA measure
     specification, "Definitions"; counted as its Steps 2 and 3 say), with its 80% threshold
-    (:data:`PDC_THRESHOLD`), adapted to a plan:
+    (:data:`~duloxinfo.choices.PDC_THRESHOLD`), adapted to a plan:
 
     * A fill's days' supply comes from its capsules and the plan's doses on the days
       it covers: 30 capsules of 60 mg last 30 days at 60 mg once daily, 15 days at

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
-from typing import Final
 
 import attrs
 
 from .._validate import require_aware, utc
 from .._wording import en
 from .._wording.en import MissedDoseFacts
+from ..choices import CONTACT_PRESCRIBER_AFTER_DAYS, MISSED_COUNT_LIMIT_DAYS
 from ..reasons import (
     AlreadyTaken,
     ContactPrescriber,
@@ -36,32 +36,10 @@ from .plan import Plan
 from .regimen import Regimen
 
 __all__ = [
-    "CONTACT_PRESCRIBER_AFTER_DAYS",
-    "MISSED_COUNT_LIMIT_DAYS",
     "Action",
     "MissedDoseAdvice",
     "advise_missed_dose",
 ]
-
-CONTACT_PRESCRIBER_AFTER_DAYS: Final = 3
-"""Missed doses in a row, counted in days' worth of doses, from which the advice says
-to contact the prescriber before restarting.
-
-This is duloxinfo's choice, not a label number: duloxetine reaches a steady level
-after about three days of dosing (the label's Clinical Pharmacology section, known
-here from a reproduction of it; the offline US PI fragments do not hold that
-section), so after that many days without it the person is no longer at the level
-the prescriber chose, and how to restart is the prescriber's call.  For a
-once-daily phase it is 3 missed doses in a row; for twice daily, 6; across phases,
-each missed dose counts as the share of a day its phase gives it.
-"""
-
-MISSED_COUNT_LIMIT_DAYS: Final = 30
-"""How far back, in days, :func:`advise_missed_dose` counts missed doses in a row.
-
-A longer run is reported as the doses of these days (``missed_in_a_row`` is then a
-lower bound), so that a decision costs the same however long ago the last dose was.
-"""
 
 
 class Action(enum.Enum):
@@ -103,10 +81,10 @@ class MissedDoseAdvice:
             the plan has no more doses.
         missed_in_a_row: How many scheduled doses in a row, up to and including
             ``slot``, have no intake (counted back at most
-            :data:`MISSED_COUNT_LIMIT_DAYS` days); 0 when ``slot`` was taken.
+            :data:`~duloxinfo.choices.MISSED_COUNT_LIMIT_DAYS` days); 0 when ``slot`` was taken.
         contact_prescriber: True exactly when the action is ``CONTACT_PRESCRIBER``:
-            ``missed_in_a_row`` has reached :data:`CONTACT_PRESCRIBER_AFTER_DAYS` days'
-            worth of doses.
+            ``missed_in_a_row`` has reached
+            :data:`~duloxinfo.choices.CONTACT_PRESCRIBER_AFTER_DAYS` days' worth of doses.
         reason: Plain sentences an application can show, at US school grade 8 or below,
             written from ``because``.
         rule: A stable identifier of the rule that produced the advice, such as
@@ -146,7 +124,7 @@ def advise_missed_dose(
       Before the plan's first dose: ``NOT_DUE``.
     * An intake belongs to S (certain or not, whole or part of a dose):
       ``ALREADY_TAKEN``.  A part of a dose is never topped up.
-    * S was missed.  From :data:`CONTACT_PRESCRIBER_AFTER_DAYS` days' worth of
+    * S was missed.  From :data:`~duloxinfo.choices.CONTACT_PRESCRIBER_AFTER_DAYS` days' worth of
       missed doses in a row: ``CONTACT_PRESCRIBER``, with no dose.  If N was
       already taken early, or N is at most H away: ``SKIP``.  If the last intake
       was less than H ago: ``NOT_DUE`` until H after it.  Otherwise ``TAKE_NOW``,

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Final
 
 from .._validate import require_aware, utc
+from ..choices import MAX_SCHEDULE_DAYS
 from ..errors import ScheduleError
 from ._inputs import as_plan
 from ._slots import ONE_DAY, doses_between
 from .plan import Plan
 from .regimen import Regimen
 
-__all__ = ["MAX_SCHEDULE_DAYS", "dose_times"]
-
-MAX_SCHEDULE_DAYS: Final = 3660
-"""The longest span :func:`dose_times` lists, in days (about ten years)."""
+__all__ = ["dose_times"]
 
 
 def dose_times(
@@ -36,7 +33,7 @@ def dose_times(
         InvalidDatetimeError: ``start`` or ``end`` has no zone or is outside the
             supported years.
         ScheduleError: ``end`` is before ``start``, or more than
-            :data:`MAX_SCHEDULE_DAYS` days after it.
+            :data:`~duloxinfo.choices.MAX_SCHEDULE_DAYS` days after it.
 
     >>> import datetime as dt
     >>> from duloxinfo import Regimen, dose_times

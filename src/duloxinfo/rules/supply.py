@@ -19,6 +19,7 @@ from .._validate import (
     utc,
 )
 from .._wording import en
+from ..choices import DEFAULT_REFILL_LEAD_TIME, MAX_SCHEDULE_DAYS
 from ..errors import HistoryError, SupplyError, WrongTypeError
 from ..label import LABEL
 from ..reasons import Enough, OnHand, RunsOut
@@ -31,17 +32,8 @@ from .intakes import Intake, IntakeHistory
 from .missed_dose import Action, MissedDoseAdvice, advise_missed_dose
 from .plan import Plan
 from .regimen import Regimen
-from .schedule import MAX_SCHEDULE_DAYS
 
-__all__ = ["DEFAULT_REFILL_LEAD_TIME", "Supply", "SupplyFromFills", "supply_forecast"]
-
-DEFAULT_REFILL_LEAD_TIME: Final = _dt.timedelta(days=7)
-"""How long before the supply runs out to refill, unless told otherwise.
-
-duloxinfo's choice, not a label number: a week leaves time for a new
-prescription, the pharmacy and a weekend, so that no dose is missed (the seed
-page: "refill it in a timely manner to ensure continuity of treatment").
-"""
+__all__ = ["Supply", "SupplyFromFills", "supply_forecast"]
 
 
 @attrs.frozen(kw_only=True)
@@ -201,7 +193,7 @@ def supply_forecast(  # noqa: PLR0913 - the two ways to call it, each with its o
     capsules its phase's dose needs, skipping doses already taken early and the one a
     dose taken now counts for.  The seed page asks people to "keep track of your
     medication supply and refill it in a timely manner"; ``lead_time`` is how early to
-    refill (default :data:`DEFAULT_REFILL_LEAD_TIME`).
+    refill (default :data:`~duloxinfo.choices.DEFAULT_REFILL_LEAD_TIME`).
 
     Raises:
         WrongTypeError: ``plan`` is not a :class:`~duloxinfo.rules.plan.Plan` or a
@@ -216,7 +208,7 @@ def supply_forecast(  # noqa: PLR0913 - the two ways to call it, each with its o
             today.
         SupplyError: whole capsules of the strength cannot make a dose still ahead,
             the count is below 0, the capsules last more than
-            :data:`~duloxinfo.rules.schedule.MAX_SCHEDULE_DAYS` days (or past the
+            :data:`~duloxinfo.choices.MAX_SCHEDULE_DAYS` days (or past the
             year 9999), or the lead time is negative, not whole days, or more than that
             many days.
 

@@ -11,6 +11,7 @@ import attrs
 from .._validate import require_aware, utc
 from .._wording import en
 from .._wording.en import TitrationFacts
+from ..choices import MISSED_COUNT_LIMIT_DAYS
 from ..label import LABEL
 from ..reasons import (
     AboveMaximum,
@@ -24,7 +25,7 @@ from ..reasons import (
 from ._inputs import as_history, as_plan, require_not_after
 from ._timeline import TICK, Timeline
 from .intakes import Intake, IntakeHistory
-from .missed_dose import MISSED_COUNT_LIMIT_DAYS, advise_missed_dose
+from .missed_dose import advise_missed_dose
 from .plan import Plan
 from .regimen import Regimen
 
@@ -89,7 +90,7 @@ def titration_status(
 
     * When :func:`~duloxinfo.rules.missed_dose.advise_missed_dose` answers
       ``CONTACT_PRESCRIBER`` (doses missed for
-      :data:`~duloxinfo.rules.missed_dose.CONTACT_PRESCRIBER_AFTER_DAYS` days, or the
+      :data:`~duloxinfo.choices.CONTACT_PRESCRIBER_AFTER_DAYS` days, or the
       plan never started): ``CONTACT_PRESCRIBER``, with the same reason.
     * Over 60 mg a day: ``ABOVE_PAIN_MAXIMUM``; 60 mg a day: ``USUAL_MAXIMUM``.
     * 30 mg once daily: ``STARTING``; or, once a week has passed since the phase
@@ -194,7 +195,7 @@ def _starting_doses(timeline: Timeline, index: int, now: _dt.datetime, needed: i
 
     A scheduled dose counts once however many intakes it has, and only if one of them
     is the phase's own dose.  Only the phase's first
-    :data:`~duloxinfo.rules.missed_dose.MISSED_COUNT_LIMIT_DAYS` days are looked at,
+    :data:`~duloxinfo.choices.MISSED_COUNT_LIMIT_DAYS` days are looked at,
     so that the work is bounded however long the phase has run.
     """
     dose = timeline.phases[index].dose_mg
