@@ -125,7 +125,7 @@ LAYERS = [
     {"sources", "label"},
     {"rules"},
     {"content"},
-    {"interop"},
+    {"interop", "answers"},
     {"cli", "__main__", "__init__"},
 ]
 

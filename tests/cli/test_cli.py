@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import duloxinfo
 from duloxinfo import cli
-from duloxinfo.cli import _commands
+from duloxinfo.cli._commands import schema
 from support.bad_input import CLI_CASES, run_cli
 
 REGIMEN = ["--dose", "60", "--at", "08:00", "--tz", "Europe/London", "--start", "2026-11-01"]
@@ -392,7 +392,7 @@ def test_something_unexpected_is_exit_1_and_one_line(monkeypatch, capsys):
     def broken(args):
         raise RuntimeError("a bug")
 
-    monkeypatch.setitem(_commands._COMMANDS, "schema", broken)
+    monkeypatch.setattr(schema, "run", broken)
     assert cli.main(["schema"]) == 1
     assert capsys.readouterr().err == "duloxinfo: unexpected error: RuntimeError: a bug\n"
 
