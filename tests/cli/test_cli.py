@@ -433,3 +433,10 @@ def test_an_intake_in_a_repeated_hour_has_the_dose_the_library_gives_it():
         {"at": taken, "dose_mg": library.phases[library.phase_at(instant)].dose_mg, "certain": True}
     ]
     assert dose["intakes"][0]["dose_mg"] == 60
+
+
+@pytest.mark.parametrize("flag", ["--history", "--svg"])
+def test_a_file_name_with_a_nul_character_is_bad_input_not_a_bug(capsys, flag):
+    args = ["adherence", *REGIMEN, *NOW, "--from", "2026-11-20", flag, "a\x00b"]
+    assert cli.main(args) == 2
+    assert capsys.readouterr().err.startswith(f"duloxinfo: error: {flag}: cannot ")

@@ -67,6 +67,7 @@ def write_bytes(path: str, data: bytes, flag: str) -> None:
     try:
         with open(path, "wb") as file:  # noqa: PTH123 - pathlib costs more to import
             file.write(data)
-    except OSError as exc:
-        why = exc.strerror or brief(str(exc))
+    # ValueError: a path with a NUL character, which no file system takes.
+    except (OSError, ValueError) as exc:
+        why = getattr(exc, "strerror", None) or brief(str(exc))
         raise InputError(f"{flag}: cannot write {brief(path)}: {why}") from None

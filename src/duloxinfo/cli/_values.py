@@ -398,8 +398,9 @@ def _file_text(path: str, flag: str) -> str:
         else:
             with open(path, "rb") as file:  # noqa: PTH123 - pathlib costs more to import
                 data = file.read(MAX_HISTORY_BYTES + 1)
-    except OSError as exc:
-        why = exc.strerror or brief(str(exc))
+    # ValueError: a path with a NUL character, which no file system takes.
+    except (OSError, ValueError) as exc:
+        why = getattr(exc, "strerror", None) or brief(str(exc))
         raise InputError(f"{flag}: cannot read {brief(path)}: {why}") from None
     name = brief(path)
     if len(data) > MAX_HISTORY_BYTES:
