@@ -37,18 +37,6 @@ PHASES = [
 ]
 NOW = ["--now", "2026-11-25T13:00"]
 WEEK = [f"2026-11-0{d}T08:00" for d in range(1, 8)]
-# The commands that answer with --json: each has a schema entry named after it.
-ANSWERING = (
-    "missed-dose",
-    "schedule",
-    "supply",
-    "audit",
-    "adherence",
-    "pdc",
-    "plan",
-    "titration",
-    "interactions",
-)
 
 
 def answer(capsys, *args):
@@ -206,7 +194,7 @@ def test_every_command_with_json_has_a_schema_and_examples():
             offered.add(command.name)
         if command.module().ANSWERS:
             answering.add(command.name)
-    assert offered == answering == set(ANSWERING) == set(EXAMPLES)
+    assert offered == answering == set(EXAMPLES)
 
 
 def files(tmp_path, args):
@@ -246,7 +234,7 @@ def test_answers_for_any_moment_and_history_are_valid(schemas, now, taken, plan)
     check(schemas, "adherence", *plan, *when, *doses, *unsure, *period)
 
 
-@pytest.mark.parametrize("command", ANSWERING)
+@pytest.mark.parametrize("command", sorted(EXAMPLES))
 def test_the_schemas_fail_on_a_missing_or_misspelt_field(schemas, tmp_path, command):
     data = json.loads(quiet(command, *files(tmp_path, EXAMPLES[command][0]), "--json"))
     check_ = validator(schemas, command)
