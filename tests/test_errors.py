@@ -258,6 +258,8 @@ def conforms(value, annotation):  # noqa: PLR0911 - a case per kind of annotatio
             return False
         (item,) = typing.get_args(annotation)
         return all(conforms(x, item) for x in value)
+    if origin is type:  # type[X]: a class that is an X
+        return isinstance(value, type) and issubclass(value, typing.get_args(annotation)[0])
     if origin is collections.abc.Mapping:
         return isinstance(value, collections.abc.Mapping)
     if origin is tuple:  # tuple[X, ...]
@@ -318,6 +320,12 @@ ENTRY_POINTS = {
     "Guide.section": (GUIDE.section, ("how_to_take",)),
     "check_interactions": (duloxinfo.check_interactions, (["ibuprofen"], NOW)),
     "Medicine": (duloxinfo.Medicine, ("ibuprofen", NOW, START)),
+    "answer_to_data": (duloxinfo.answer_to_data, (duloxinfo.advise_missed_dose(R, [], NOW),)),
+    "answer_to_json": (
+        duloxinfo.answer_to_json,
+        (duloxinfo.AuditReport(intakes=0, double_doses=()),),
+    ),
+    "answer_json_schema": (duloxinfo.answer_json_schema, (duloxinfo.TitrationStatus,)),
 }
 
 

@@ -140,7 +140,7 @@ LAYERS = [
     {"_wording"},
     {"rules"},
     {"content"},
-    {"interop"},
+    {"interop", "answers"},
     {"cli", "__main__", "__init__"},
 ]
 

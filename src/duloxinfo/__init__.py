@@ -45,6 +45,7 @@ from .errors import *  # noqa: F403 - the errors are always loaded; errors.__all
 # `__getattr__` imports the same modules on first use.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from .answers import *  # noqa: F403
     from .choices import *  # noqa: F403
     from .content.checks import *  # noqa: F403
     from .content.interactions import *  # noqa: F403
@@ -100,6 +101,7 @@ _PUBLIC_MODULES = (
     "interop.fhir",
     "interop.calendar",
     "interop.picture",
+    "answers",
 )
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import duloxinfo
 from duloxinfo import cli
-from duloxinfo.cli import _commands
+from duloxinfo.cli import _output
 
 REGIMEN = ["--dose", "60", "--at", "08:00", "--tz", "Europe/London", "--start", "2026-11-01"]
 NOW = ["--now", "2026-11-25T13:00"]
@@ -210,7 +210,7 @@ def test_the_list_of_doses_not_on_time_is_bounded(capsys):
     out = ok(capsys, *REGIMEN, *NOW, "--from", "2026-11-01")
     lines = out.splitlines()
     listed = lines[lines.index("Doses not taken on time, or with an extra dose:") + 1 : -2]
-    assert len(listed) == _commands.MOST_LISTED + 1
+    assert len(listed) == _output.MOST_LISTED + 1
     assert listed[-1] == "  and 5 more (all of them: --json)"
     assert "Drug holidays:   1: " in out
     data = json.loads(ok(capsys, *REGIMEN, *NOW, "--from", "2026-11-01", "--json"))

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import duloxinfo
 from duloxinfo import cli
-from duloxinfo.cli import _commands
+from duloxinfo.cli._commands import schema
 from support.bad_input import CLI_CASES, run_cli
 
 REGIMEN = ["--dose", "60", "--at", "08:00", "--tz", "Europe/London", "--start", "2026-11-01"]
@@ -392,7 +392,7 @@ def test_something_unexpected_is_exit_1_and_one_line(monkeypatch, capsys):
     def broken(args):
         raise RuntimeError("a bug")
 
-    monkeypatch.setitem(_commands._COMMANDS, "schema", broken)
+    monkeypatch.setattr(schema, "run", broken)
     assert cli.main(["schema"]) == 1
     assert capsys.readouterr().err == "duloxinfo: unexpected error: RuntimeError: a bug\n"
 
@@ -433,3 +433,10 @@ def test_an_intake_in_a_repeated_hour_has_the_dose_the_library_gives_it():
         {"at": taken, "dose_mg": library.phases[library.phase_at(instant)].dose_mg, "certain": True}
     ]
     assert dose["intakes"][0]["dose_mg"] == 60
+
+
+@pytest.mark.parametrize("flag", ["--history", "--svg"])
+def test_a_file_name_with_a_nul_character_is_bad_input_not_a_bug(capsys, flag):
+    args = ["adherence", *REGIMEN, *NOW, "--from", "2026-11-20", flag, "a\x00b"]
+    assert cli.main(args) == 2
+    assert capsys.readouterr().err.startswith(f"duloxinfo: error: {flag}: cannot ")

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import duloxinfo
 from duloxinfo import cli
 from duloxinfo.cli import _parser, _values
+from duloxinfo.cli._commands import COMMANDS
 from support.bad_input import run_cli
 
 REGIMEN = ["--dose", "60", "--at", "08:00", "--tz", "Europe/London", "--start", "2026-11-01"]
@@ -536,9 +537,9 @@ def test_errors_map_to_flags_by_their_field_alone_and_one_no_flag_gives_is_kept(
 
 def _options(name):
     """The long options ``duloxinfo NAME`` offers."""
-    (command,) = [c for c in _parser._COMMANDS if c.name == name]
-    parser = _parser._Parser()
-    command.options(parser)
+    (command,) = [c for c in COMMANDS if c.name == name]
+    parser = _parser.Parser()
+    command.module().options(parser)
     return sorted({o for a in parser._actions for o in a.option_strings if o.startswith("--")})
 
 

@@ -1574,6 +1574,41 @@ CASES = [
         E.WrongTypeError,
         "name: expected a medicine's name (a str), got NoneType None",
     ),
+    # Answers as JSON
+    Case(
+        "answer_to_data",
+        "a regimen, not an answer",
+        lambda: duloxinfo.answer_to_data(R),
+        E.WrongTypeError,
+        "answer: expected an answer record, such as a MissedDoseAdvice",
+    ),
+    Case(
+        "answer_to_data",
+        "an answer with a field of the wrong type",
+        lambda: duloxinfo.answer_to_data(
+            duloxinfo.DoseSchedule(
+                start=START, end=NOW, doses=(duloxinfo.ScheduledDose(at="08:00", dose_mg=60),)
+            )
+        ),
+        E.WrongTypeError,
+        "answer.doses[0].at: expected a datetime, got str '08:00'",
+    ),
+    Case(
+        "answer_to_json",
+        "an answer with a naive instant",
+        lambda: duloxinfo.answer_to_json(
+            duloxinfo.DoseSchedule(start=dt.datetime(2026, 1, 5), end=NOW, doses=())
+        ),
+        E.WrongTypeError,
+        "answer.start: expected an aware datetime, got datetime datetime.datetime(2026, 1, 5, 0, 0)",
+    ),
+    Case(
+        "answer_json_schema",
+        "a class that is not an answer's",
+        lambda: duloxinfo.answer_json_schema(duloxinfo.Regimen),
+        E.WrongTypeError,
+        "answer: expected None or the class of an answer record, such as a MissedDoseAdvice (answers.Answer lists them), got Regimen",
+    ),
 ]
 
 # Documented in a Raises section, but no input can cause it: only a broken package can.

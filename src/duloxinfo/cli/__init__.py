@@ -12,9 +12,10 @@ flag the person typed and the value as typed, no traceback), 1 on anything
 unexpected (a bug).  This package is the only part of duloxinfo that prints, and
 the only one that reads the clock: when ``--now`` is not given, it is the current
 time.  Every ``--json`` answer is an object with a ``schema_version``.  Its
-private modules: ``_parser`` (the commands and their options), ``_values``
-(reading what people type), ``_zones`` (the zone rule), ``_commands`` (running a
-command and writing its answer), ``_schemas`` (the JSON Schema of the answers).
+private modules: ``_commands`` (the list of commands, and a module for each),
+``_parser`` (the parser and the options commands share), ``_values`` (reading what
+people type), ``_zones`` (the zone rule), ``_output`` (writing answers); the ``--json``
+answers are :mod:`duloxinfo.answers`'.
 """
 
 from __future__ import annotations

@@ -24,10 +24,12 @@ import duloxinfo
 
 from .._validate import MAX_YEAR, brief, require_aware, utc
 from .._walltime import wall_instant
+from ..rules._inputs import as_plan
 from ._zones import ZoneRuleError, read_zone
 
 if TYPE_CHECKING:
     from ..content.interactions import Medicine
+    from ..rules.fills import Fill
     from ..rules.intakes import Intake
     from ..rules.plan import Plan
     from ..rules.regimen import Regimen
@@ -396,8 +398,9 @@ def _file_text(path: str, flag: str) -> str:
         else:
             with open(path, "rb") as file:  # noqa: PTH123 - pathlib costs more to import
                 data = file.read(MAX_HISTORY_BYTES + 1)
-    except OSError as exc:
-        why = exc.strerror or brief(str(exc))
+    # ValueError: a path with a NUL character, which no file system takes.
+    except (OSError, ValueError) as exc:
+        why = getattr(exc, "strerror", None) or brief(str(exc))
         raise InputError(f"{flag}: cannot read {brief(path)}: {why}") from None
     name = brief(path)
     if len(data) > MAX_HISTORY_BYTES:
@@ -481,3 +484,48 @@ def _certain(value: object, where: str) -> bool:
     if isinstance(value, str) and value.strip().lower() in {"", *_YES_NO}:
         return _YES_NO.get(value.strip().lower(), True)
     raise InputError(f"{where}: certain: {brief(value)} is not yes or no")
+
+
+def dose_in_force(plan: Plan | Regimen) -> Callable[[_dt.datetime], int]:
+    """The dose in force at an instant, by the library's one rule (``Plan.phase_at``).
+
+    The plan is made whole once, so that asking for each of many doses stays cheap.
+    """
+    whole = as_plan(plan)
+    return lambda instant: whole.phases[whole.phase_at(instant)].dose_mg
+
+
+def taken_and_history(
+    args: argparse.Namespace, plan: Plan | Regimen, tz: ZoneInfo, now: Clock
+) -> list[Intake]:
+    """The doses ``--taken``, ``--not-sure`` and ``--history`` give, none after now."""
+    intakes = read_taken(args, tz, now, dose_in_force(plan))
+    if args.history is not None:
+        for intake in read_history(args.history, tz):
+            if utc(intake.at) > utc(now()):
+                raise InputError(
+                    f"--history: a dose at {when(intake.at, tz)} is after now "
+                    f"({when(now(), tz)}); give only doses already taken"
+                )
+            intakes.append(intake)
+    return intakes
+
+
+_FILL = re.compile(r"\s*([0-9]{4}-[0-9]{2}-[0-9]{2})\s*:\s*([0-9]{1,4})\s*:\s*([0-9]{1,6})\s*")
+
+
+def read_fills(texts: list[str]) -> list[Fill]:
+    """The fills ``--fill DATE:MG:COUNT`` gives."""
+    fills = []
+    for text in texts:
+        match = _FILL.fullmatch(text)
+        if match is None:
+            raise InputError(
+                f"--fill: {brief(text)} is not DATE:MG:COUNT, such as 2026-11-01:60:30"
+            )
+        day = read_date(match[1], "--fill")
+        try:
+            fills.append(duloxinfo.Fill(day, int(match[2]), int(match[3])))
+        except duloxinfo.DuloxinfoError as error:
+            raise InputError(f"--fill: {brief(text)}: {error}") from None
+    return fills
