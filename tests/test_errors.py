@@ -287,6 +287,7 @@ ENTRY_POINTS = {
     "titration_status": (duloxinfo.titration_status, (R, [], NOW)),
     "supply_forecast": (duloxinfo.supply_forecast, (R, 60, 10, NOW)),
     "dose_times": (duloxinfo.dose_times, (R, START, NOW)),
+    "next_doses": (duloxinfo.next_doses, (R, NOW, 3)),
     "dose_log": (duloxinfo.dose_log, (R, [], START, NOW)),
     "adherence": (duloxinfo.adherence, (R, [], START, NOW)),
     "dose_log_svg": (duloxinfo.dose_log_svg, (duloxinfo.dose_log(R, [], START, NOW), None)),

@@ -19,6 +19,7 @@ __all__ = [
     "DEFAULT_REFILL_LEAD_TIME",
     "DRUG_HOLIDAY_DAYS",
     "MAX_FILL_CAPSULES",
+    "MAX_NEXT_DOSES",
     "MAX_SCHEDULE_DAYS",
     "MISSED_COUNT_LIMIT_DAYS",
     "ONE_DOSE_WITHIN",
@@ -112,6 +113,13 @@ page: "refill it in a timely manner to ensure continuity of treatment").
 MAX_SCHEDULE_DAYS: Final = 3660
 """The longest span, in days (about ten years), that a schedule, a calendar, a dose log
 or a supply forecast covers, so that every call's cost is bounded."""
+
+MAX_NEXT_DOSES: Final = 100
+"""The most doses :func:`~duloxinfo.rules.schedule.next_doses` lists at once.
+
+Enough for any reminder list (a month of twice-daily doses is 62); a longer list is
+a schedule, which :func:`~duloxinfo.rules.schedule.dose_times` gives for a span.
+"""
 
 MAX_FILL_CAPSULES: Final = 10_000
 """The most capsules one :class:`~duloxinfo.rules.fills.Fill` may hold.

@@ -1,11 +1,14 @@
-"""dose_times: the schedule in the regimen's zone, and the spans it refuses."""
+"""dose_times and next_doses: the schedule in the regimen's zone, and the spans it refuses."""
 
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import duloxinfo
 from duloxinfo import Regimen
+from support.strategies import plans
 from support.times import LONDON, at, daily, jan, same
 
 R = Regimen(60, [dt.time(8)], "Europe/London", dt.datetime(2026, 1, 5, 8, tzinfo=LONDON))
@@ -52,4 +55,37 @@ def test_dose_times_of_a_plan_are_each_in_their_phases_zone_and_skip_the_pause()
             dt.datetime(2026, 1, 8, 20, tzinfo=tokyo),
             dt.datetime(2026, 1, 9, 8, tzinfo=tokyo),
         ),
+    )
+
+
+# -- next_doses: one way to list the doses ahead ------------------------------------------------
+
+
+@given(plans(), st.integers(-24 * 40, 24 * 400), st.integers(1, duloxinfo.MAX_NEXT_DOSES))
+def test_next_doses_are_the_first_of_dose_times_from_now(plan, hours, count):
+    now = duloxinfo.rules._inputs.as_plan(plan).phases[0].start + dt.timedelta(hours=hours)
+    ahead = duloxinfo.dose_times(plan, now, now + dt.timedelta(days=duloxinfo.MAX_SCHEDULE_DAYS))
+    same(duloxinfo.next_doses(plan, now, count), ahead[:count])
+
+
+def test_next_doses_step_over_a_long_pause_and_stop_ten_years_on_or_at_the_plan_s_end():
+    first = Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 1), end=at(2026, 1, 3))
+    later = Regimen(30, [dt.time(9)], "Europe/London", at(2031, 1, 1))
+    plan = duloxinfo.Plan([first, later])
+    assert duloxinfo.next_doses(plan, at(2026, 1, 1), 4) == (
+        at(2026, 1, 1, 8),
+        at(2026, 1, 2, 8),
+        at(2031, 1, 1, 9, tz=LONDON),
+        at(2031, 1, 2, 9, tz=LONDON),
+    )
+    assert duloxinfo.next_doses(first, at(2026, 1, 2, 9), 5) == ()
+    too_far = duloxinfo.Plan([first, Regimen(30, [dt.time(9)], "UTC", at(2037, 1, 1))])
+    assert duloxinfo.next_doses(too_far, at(2026, 1, 2, 9), 5) == ()
+
+
+def test_next_doses_near_the_last_supported_year_stop_without_overflow():
+    late = Regimen(60, [dt.time(8)], "UTC", at(9998, 12, 29))
+    assert duloxinfo.next_doses(late, at(9998, 12, 30), 5) == (
+        at(9998, 12, 30, 8),
+        at(9998, 12, 31, 8),
     )

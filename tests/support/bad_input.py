@@ -701,6 +701,34 @@ CASES = [
         E.WrongTypeError,
         "start: expected an aware datetime, got date",
     ),
+    Case(
+        "next_doses",
+        "no doses",
+        lambda: duloxinfo.next_doses(R, NOW, 0),
+        E.ScheduleError,
+        "count: 0 is not between 1 and 100",
+    ),
+    Case(
+        "next_doses",
+        "too many",
+        lambda: duloxinfo.next_doses(R, NOW, 10**6),
+        E.ScheduleError,
+        "count: 1000000 is not between 1 and 100",
+    ),
+    Case(
+        "next_doses",
+        "count is a float",
+        lambda: duloxinfo.next_doses(R, NOW, 3.0),
+        E.WrongTypeError,
+        "count: expected a whole number, got float 3.0",
+    ),
+    Case(
+        "next_doses",
+        "now in year 1",
+        lambda: duloxinfo.next_doses(R, dt.datetime(1, 1, 1, tzinfo=UTC), 3),
+        E.InvalidDatetimeError,
+        "now: 0001-01-01",
+    ),
     # exchange
     Case(
         "to_fhir_dosage",

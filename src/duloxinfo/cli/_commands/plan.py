@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
-from typing import TYPE_CHECKING
 
 import duloxinfo
 
-from ..._validate import MAX_YEAR
 from ..._words import plural
 from ...answers import PlanOverview, ScheduledDose, answer_to_json
 from ...rules._inputs import as_plan
 from .._output import moment
 from .._parser import NOT_ADVICE, json_option, plan_options
-from .._values import InputError, dose_in_force, read_plan
+from .._values import dose_in_force, read_plan
 
-if TYPE_CHECKING:
-    from ...rules.plan import Plan
-    from ...rules.regimen import Regimen
-
-FIELDS: dict[str, str] = {}
+FIELDS = {"count": "--next"}
 ANSWERS = (PlanOverview,)
-_MOST_NEXT = 100
 
 
 def options(parser: argparse.ArgumentParser) -> None:
@@ -41,11 +33,9 @@ def options(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> str:
     """The phases, the one in force now, and the next ``--next`` doses."""
     plan, _, now = read_plan(args)
-    if not 1 <= args.next <= _MOST_NEXT:
-        raise InputError(f"--next: {args.next} is not between 1 and {_MOST_NEXT}")
     whole = as_plan(plan)
     phases, index = whole.phases, whole.running_at(now())
-    doses = _next_doses(plan, now(), args.next)
+    doses = duloxinfo.next_doses(whole, now(), args.next)
     dose_at = dose_in_force(whole)
     if args.json:
         overview = PlanOverview(
@@ -66,22 +56,3 @@ def run(args: argparse.Namespace) -> str:
     lines.append("Next doses:" if doses else "Next doses: none")
     lines += [f"  {moment(d)}  {dose_at(d)} mg" for d in doses]
     return "\n".join([*lines, "", NOT_ADVICE])
-
-
-def _next_doses(plan: Plan | Regimen, now: _dt.datetime, count: int) -> list[_dt.datetime]:
-    """The first ``count`` doses at or after ``now``, looking at most 10 years ahead.
-
-    The search stops at the end of the supported years.
-    """
-    found: list[_dt.datetime] = []
-    last = _dt.datetime(MAX_YEAR, 12, 31, 12, tzinfo=_dt.UTC)
-    start, month = now, _dt.timedelta(days=31)
-    for _ in range(duloxinfo.MAX_SCHEDULE_DAYS // 31):
-        end = min(start + month, last)  # no overflow: start is at most in the year MAX_YEAR
-        if end <= start:
-            break
-        found += duloxinfo.dose_times(plan, start, end)
-        if len(found) >= count:
-            break
-        start = end
-    return found[:count]
