@@ -76,7 +76,7 @@ CASES = {
     ),
     "supply --fill": (
         [*REGIMEN, *WHEN, "--fill", "2026-11-01:60:30", "--history", "HISTORY"],
-        lambda: duloxinfo.supply_forecast(
+        lambda: duloxinfo.supply_from_fills(
             R, fills=[duloxinfo.Fill(dt.date(2026, 11, 1), 60, 30)], intakes=TAKEN, now=NOW
         ),
     ),

@@ -286,6 +286,10 @@ ENTRY_POINTS = {
     "audit": (duloxinfo.audit, (R, [])),
     "titration_status": (duloxinfo.titration_status, (R, [], NOW)),
     "supply_forecast": (duloxinfo.supply_forecast, (R, 60, 10, NOW)),
+    "supply_from_fills": (
+        duloxinfo.supply_from_fills,
+        (R, [duloxinfo.Fill(dt.date(2026, 1, 5), 60, 30)], NOW),
+    ),
     "dose_times": (duloxinfo.dose_times, (R, START, NOW)),
     "next_doses": (duloxinfo.next_doses, (R, NOW, 3)),
     "dose_log": (duloxinfo.dose_log, (R, [], START, NOW)),

@@ -247,7 +247,7 @@ def test_a_dose_due_now_and_not_yet_taken_is_counted():
         dt.date(2026, 1, 11),
     )
     fills = [Fill(dt.date(2026, 1, 9), 60, 9)]
-    f = duloxinfo.supply_forecast(
+    f = duloxinfo.supply_from_fills(
         DAILY_8, fills=fills, intakes=YESTERDAY, now=at(2026, 1, 10, 8, 30)
     )
     assert (f.on_hand, f.due_now, f.doses_left, f.runs_out_on, f.refill_by) == (
@@ -299,7 +299,7 @@ def test_a_missed_dose_to_take_after_a_wait_is_counted():
         at(2026, 3, 29, 1, 30, tz=UTC),
         dt.date(2026, 3, 29),
     )
-    f = duloxinfo.supply_forecast(
+    f = duloxinfo.supply_from_fills(
         plan, fills=[Fill(dt.date(2026, 3, 28), 20, 3)], intakes=taken, now=now
     )
     assert (f.due_now, f.doses_left, f.on_hand) == (True, 2, ((20, 2),))
@@ -331,7 +331,7 @@ def test_a_90_mg_dose_takes_a_60_and_a_30_mg_capsule_and_intakes_are_taken_off_e
     r90 = Regimen(90, [dt.time(8)], "UTC", at(2026, 1, 1))
     fills = [Fill(dt.date(2026, 1, 1), 60, 30), Fill(dt.date(2026, 1, 1), 30, 20)]
     taken = [duloxinfo.Intake(at(2026, 1, d, 8), 90) for d in range(1, 11)]
-    s = duloxinfo.supply_forecast(r90, fills=fills, intakes=taken, now=at(2026, 1, 10, 12))
+    s = duloxinfo.supply_from_fills(r90, fills=fills, intakes=taken, now=at(2026, 1, 10, 12))
     assert isinstance(s, SupplyFromFills)
     # 10 doses of 60 + 30 taken: 20 of 60 mg and 10 of 30 mg left; 10 more doses.
     assert (s.on_hand, s.next_dose_capsules, s.capsules_per_dose) == (
@@ -357,7 +357,7 @@ def test_a_90_mg_dose_takes_a_60_and_a_30_mg_capsule_and_intakes_are_taken_off_e
 def test_a_50_mg_dose_takes_a_20_and_a_30_mg_capsule():
     r50 = Regimen(50, [dt.time(8)], "UTC", at(2026, 1, 1))
     fills = [Fill(dt.date(2026, 1, 1), 20, 5), Fill(dt.date(2026, 1, 1), 30, 3)]
-    s = duloxinfo.supply_forecast(r50, fills=fills, now=at(2026, 1, 1, 7))
+    s = duloxinfo.supply_from_fills(r50, fills=fills, now=at(2026, 1, 1, 7))
     # 3 doses of 30 + 20; then only 20 mg capsules are left (2), which make 40, not 50.
     assert (s.next_dose_capsules, s.doses_left, s.runs_out_on, s.on_hand) == (
         (30, 20),
@@ -372,7 +372,7 @@ def test_fills_over_a_plan_whose_dose_changes():
     # 30 mg: 7 of them for the first week, then 60 mg doses of two capsules: 6 more (12 to
     # 17 January), and one capsule is left over, not enough for the 18th.
     plan = duloxinfo.titration_plan(at(2026, 1, 5), "UTC", dt.time(8))
-    s = duloxinfo.supply_forecast(
+    s = duloxinfo.supply_from_fills(
         plan, fills=[Fill(dt.date(2026, 1, 5), 30, 20)], now=at(2026, 1, 5, 7)
     )
     assert (s.doses_left, s.runs_out_on, s.capsules_per_dose, s.next_dose_capsules) == (
@@ -383,7 +383,7 @@ def test_fills_over_a_plan_whose_dose_changes():
     )
     # With a 60 mg fill too, the 60 mg doses take one 60 mg capsule each.
     fills = [Fill(dt.date(2026, 1, 5), 30, 7), Fill(dt.date(2026, 1, 5), 60, 10)]
-    s = duloxinfo.supply_forecast(plan, fills=fills, now=at(2026, 1, 5, 7))
+    s = duloxinfo.supply_from_fills(plan, fills=fills, now=at(2026, 1, 5, 7))
     assert (s.doses_left, s.runs_out_on) == (17, dt.date(2026, 1, 22))
 
 
@@ -392,7 +392,9 @@ def test_an_intake_the_fills_cannot_have_supplied_is_reported_and_its_part_taken
     fills = [Fill(dt.date(2026, 1, 2), 60, 10)]
     before = duloxinfo.Intake(at(2026, 1, 1, 8), 90)  # before any fill
     short = duloxinfo.Intake(at(2026, 1, 2, 8), 90)  # 60 mg capsules cannot make 90
-    s = duloxinfo.supply_forecast(r90, fills=fills, intakes=[before, short], now=at(2026, 1, 2, 9))
+    s = duloxinfo.supply_from_fills(
+        r90, fills=fills, intakes=[before, short], now=at(2026, 1, 2, 9)
+    )
     assert s.unaccounted_intakes == (before, short)
     assert s.on_hand == ((60, 9),)  # the 60 mg part of the second is taken off, to be safe
     # 60 mg capsules alone cannot make the 90 mg dose: it runs out at once.
@@ -411,14 +413,14 @@ def test_an_intake_the_fills_cannot_have_supplied_is_reported_and_its_part_taken
 
 def test_fills_that_last_until_the_plan_ends_and_a_plan_with_no_dose_left():
     week = Regimen(60, [dt.time(8)], "UTC", START, end=START + dt.timedelta(days=7))
-    s = duloxinfo.supply_forecast(week, fills=[Fill(dt.date(2026, 1, 5), 60, 30)], now=START)
+    s = duloxinfo.supply_from_fills(week, fills=[Fill(dt.date(2026, 1, 5), 60, 30)], now=START)
     assert (s.doses_left, s.rule, s.refill_by, s.next_dose_capsules) == (
         7,
         "supply/enough",
         None,
         (60,),
     )
-    after = duloxinfo.supply_forecast(week, fills=[], now=START + dt.timedelta(days=30))
+    after = duloxinfo.supply_from_fills(week, fills=[], now=START + dt.timedelta(days=30))
     assert (after.doses_left, after.capsules_per_dose, after.on_hand, after.reason) == (
         0,
         1,
@@ -427,11 +429,11 @@ def test_fills_that_last_until_the_plan_ends_and_a_plan_with_no_dose_left():
     )
 
 
-def test_fills_none_is_named_as_fills_not_as_a_missing_count():
+def test_fills_none_is_named_as_fills():
     with pytest.raises(
         duloxinfo.WrongTypeError, match=r"^fills: expected an iterable of Fill, got NoneType None"
     ):
-        duloxinfo.supply_forecast(DAILY_8, fills=None, now=at(2026, 1, 10))
+        duloxinfo.supply_from_fills(DAILY_8, fills=None, now=at(2026, 1, 10))
 
 
 def test_a_fill_of_more_capsules_than_any_pharmacy_dispenses_is_refused():
@@ -445,7 +447,7 @@ def test_a_fill_of_more_capsules_than_any_pharmacy_dispenses_is_refused():
 
 def test_fills_near_the_last_supported_year_are_forecast():
     # now + 3,660 days is past the year 9999; one capsule still lasts one day.
-    s = duloxinfo.supply_forecast(
+    s = duloxinfo.supply_from_fills(
         DAILY_8, fills=[Fill(dt.date(9990, 6, 1), 60, 1)], now=at(9990, 6, 1, 9)
     )
     assert (s.doses_left, s.runs_out_on) == (1, dt.date(9990, 6, 3))
@@ -454,16 +456,17 @@ def test_fills_near_the_last_supported_year_are_forecast():
 def test_today_is_one_date_in_a_pause_before_a_phase_in_another_zone():
     # In a pause between London and Auckland phases, 23:00 UTC on 15 January is the 15th in
     # London (the phase in force: the one before the pause) and the 16th in Auckland. The
-    # fill check and days_left both count from the 15th.
+    # fill check counts from London's 15th; days_left counts on the calendar of
+    # runs_out_on, Auckland's, from the 16th.
     london = Regimen(60, [dt.time(8)], "Europe/London", at(2026, 1, 1), at(2026, 1, 10))
     auckland = Regimen(60, [dt.time(8)], "Pacific/Auckland", at(2026, 1, 20))
     plan = duloxinfo.Plan([london, auckland])
     now = at(2026, 1, 15, 23)
     with pytest.raises(duloxinfo.HistoryError, match=r"after today \(2026-01-15\)"):
-        duloxinfo.supply_forecast(plan, fills=[Fill(dt.date(2026, 1, 16), 60, 3)], now=now)
-    s = duloxinfo.supply_forecast(plan, fills=[Fill(dt.date(2026, 1, 15), 60, 3)], now=now)
+        duloxinfo.supply_from_fills(plan, fills=[Fill(dt.date(2026, 1, 16), 60, 3)], now=now)
+    s = duloxinfo.supply_from_fills(plan, fills=[Fill(dt.date(2026, 1, 15), 60, 3)], now=now)
     assert s.runs_out_on is not None
-    assert s.days_left == (s.runs_out_on - dt.date(2026, 1, 15)).days
+    assert s.days_left == (s.runs_out_on - dt.date(2026, 1, 16)).days
 
 
 def test_fills_are_refused_as_the_other_arguments_are():
@@ -471,26 +474,19 @@ def test_fills_are_refused_as_the_other_arguments_are():
         duloxinfo.HistoryError,
         match=r"^fills\[1\]: dispensed on 2026-01-11, after today \(2026-01-10\)",
     ):
-        duloxinfo.supply_forecast(
+        duloxinfo.supply_from_fills(
             DAILY_8,
             fills=[Fill(dt.date(2026, 1, 1), 60, 1), Fill(dt.date(2026, 1, 11), 60, 1)],
             now=at(2026, 1, 10, 12),
         )
     with pytest.raises(
-        duloxinfo.WrongTypeError,
-        match=r"^strength_mg: not taken with fills \(they hold the capsules\), got int 60",
-    ):
-        duloxinfo.supply_forecast(DAILY_8, 60, fills=[], now=at(2026, 1, 10))
-    with pytest.raises(duloxinfo.WrongTypeError, match=r"^count: not taken with fills"):
-        duloxinfo.supply_forecast(DAILY_8, count=3, fills=[], now=at(2026, 1, 10))
-    with pytest.raises(
         duloxinfo.WrongTypeError, match=r"^fills\[0\]: expected a duloxinfo.Fill, got int 3"
     ):
-        duloxinfo.supply_forecast(DAILY_8, fills=[3], now=at(2026, 1, 10))
+        duloxinfo.supply_from_fills(DAILY_8, fills=[3], now=at(2026, 1, 10))
     with pytest.raises(duloxinfo.WrongTypeError, match=r"^fills: expected an iterable of Fill"):
-        duloxinfo.supply_forecast(DAILY_8, fills=3, now=at(2026, 1, 10))
+        duloxinfo.supply_from_fills(DAILY_8, fills=3, now=at(2026, 1, 10))
     with pytest.raises(duloxinfo.HistoryError, match=r"^intakes: an intake at 2026-01-11"):
-        duloxinfo.supply_forecast(
+        duloxinfo.supply_from_fills(
             DAILY_8, fills=[], intakes=[duloxinfo.Intake(at(2026, 1, 11), 60)], now=at(2026, 1, 10)
         )
     with pytest.raises(duloxinfo.HistoryError, match=r"^intakes: an intake at 2026-01-11"):
@@ -498,15 +494,9 @@ def test_fills_are_refused_as_the_other_arguments_are():
             DAILY_8, 60, 3, at(2026, 1, 10), intakes=[duloxinfo.Intake(at(2026, 1, 11), 60)]
         )
     with pytest.raises(duloxinfo.SupplyError, match=r"^lead_time: expected whole days"):
-        duloxinfo.supply_forecast(
+        duloxinfo.supply_from_fills(
             DAILY_8, fills=[], now=at(2026, 1, 10), lead_time=dt.timedelta(hours=5)
         )
-    with pytest.raises(duloxinfo.WrongTypeError, match=r"^now: missing; give the aware instant"):
-        duloxinfo.supply_forecast(DAILY_8, fills=[])
-    with pytest.raises(
-        duloxinfo.WrongTypeError, match=r"^count: missing; give strength_mg and count, or fills"
-    ):
-        duloxinfo.supply_forecast(DAILY_8, 60, now=at(2026, 1, 10))
     with pytest.raises(
         duloxinfo.WrongTypeError, match=r"^now: expected an aware datetime, got NoneType None"
     ):
@@ -514,7 +504,7 @@ def test_fills_are_refused_as_the_other_arguments_are():
     with pytest.raises(
         duloxinfo.SupplyError, match=r"^fills: the capsules on hand last more than 3660 days"
     ):
-        duloxinfo.supply_forecast(
+        duloxinfo.supply_from_fills(
             DAILY_8, fills=[Fill(dt.date(2026, 1, 1), 60, 4000)], now=at(2026, 1, 10)
         )
     late = Regimen(60, [dt.time(8)], "UTC", at(9998, 6, 1))
@@ -522,7 +512,7 @@ def test_fills_are_refused_as_the_other_arguments_are():
         duloxinfo.SupplyError,
         match=r"^fills: the capsules on hand from 9998-06-02 last past the year 9999",
     ):
-        duloxinfo.supply_forecast(
+        duloxinfo.supply_from_fills(
             late, fills=[Fill(dt.date(9998, 6, 1), 60, 3000)], now=at(9998, 6, 2)
         )
     # A dose due now that the strength cannot make is refused as any dose ahead is.
@@ -581,7 +571,7 @@ def _lasts(s):
 def test_the_forecast_never_lasts_longer_than_the_mg_on_hand(data):
     plan = data.draw(plans())
     fills, intakes, now = data.draw(histories(plan))
-    s = duloxinfo.supply_forecast(plan, fills=fills, intakes=intakes, now=now)
+    s = duloxinfo.supply_from_fills(plan, fills=fills, intakes=intakes, now=now)
     smallest = min(p.dose_mg for p in oracle.phases(plan))
     on_hand = sum(strength * n for strength, n in s.on_hand)
     assert s.doses_left * smallest <= on_hand
@@ -607,8 +597,8 @@ def test_a_fill_never_makes_the_supply_run_out_sooner(data):
         strength,
         data.draw(st.integers(1, 12)),
     )
-    before = duloxinfo.supply_forecast(plan, fills=fills, intakes=intakes, now=now)
-    after = duloxinfo.supply_forecast(plan, fills=[*fills, extra], intakes=intakes, now=now)
+    before = duloxinfo.supply_from_fills(plan, fills=fills, intakes=intakes, now=now)
+    after = duloxinfo.supply_from_fills(plan, fills=[*fills, extra], intakes=intakes, now=now)
     assert _lasts(after) >= _lasts(before)
 
 
@@ -621,9 +611,9 @@ def test_a_fill_of_a_new_strength_can_change_which_capsules_an_intake_is_taken_t
     fills = [Fill(dt.date(2026, 1, 1), 30, 2), Fill(dt.date(2026, 1, 1), 40, 1)]
     taken = [duloxinfo.Intake(at(2026, 1, 1, 8), 60)]
     now = at(2026, 1, 1, 9)
-    before = duloxinfo.supply_forecast(plan, fills=fills, intakes=taken, now=now)
+    before = duloxinfo.supply_from_fills(plan, fills=fills, intakes=taken, now=now)
     extra = Fill(dt.date(2026, 1, 1), 20, 1)
-    after = duloxinfo.supply_forecast(plan, fills=[*fills, extra], intakes=taken, now=now)
+    after = duloxinfo.supply_from_fills(plan, fills=[*fills, extra], intakes=taken, now=now)
     assert (before.on_hand, before.doses_left) == (((40, 1), (30, 0)), 1)
     assert (after.on_hand, after.doses_left) == (((40, 0), (30, 2), (20, 0)), 0)
 
@@ -644,8 +634,8 @@ def test_an_intake_now_never_makes_the_supply_last_longer(data):
     fills = [Fill(now.date() - dt.timedelta(days=2), strength, data.draw(st.integers(2, 20)))]
     dose = oracle.dose_in_force(plan, oracle.utc(now)) * data.draw(st.sampled_from([1, 2]))
     assume(dose <= 120)
-    before = duloxinfo.supply_forecast(plan, fills=fills, intakes=intakes, now=now)
-    after = duloxinfo.supply_forecast(
+    before = duloxinfo.supply_from_fills(plan, fills=fills, intakes=intakes, now=now)
+    after = duloxinfo.supply_from_fills(
         plan, fills=fills, intakes=[*intakes, duloxinfo.Intake(now, dose)], now=now
     )
     assume(after.unaccounted_intakes == before.unaccounted_intakes)
@@ -659,8 +649,30 @@ def test_a_count_below_zero_is_refused_with_intakes_too():
         duloxinfo.supply_forecast(DAILY_8, 60, -1, at(2026, 1, 10), intakes=YESTERDAY)
 
 
-def test_the_signature_shows_arguments_not_given_as_missing():
+def test_the_two_forecasts_take_what_each_needs_and_nothing_else():
     import inspect  # noqa: PLC0415
 
-    shown = str(inspect.signature(duloxinfo.supply_forecast))
-    assert "strength_mg: 'int | _Missing' = <missing>" in shown
+    count = inspect.signature(duloxinfo.supply_forecast).parameters
+    fills = inspect.signature(duloxinfo.supply_from_fills).parameters
+    assert list(count) == ["plan", "strength_mg", "count", "now", "intakes", "lead_time"]
+    assert list(fills) == ["plan", "fills", "now", "intakes", "lead_time"]
+    assert all(p.default is inspect.Parameter.empty for p in list(count.values())[:4])
+    with pytest.raises(TypeError, match="fills"):
+        duloxinfo.supply_forecast(DAILY_8, 60, 3, at(2026, 1, 10), fills=[])  # type: ignore[call-arg]
+
+
+def test_today_is_read_in_the_zone_of_the_dose_that_runs_out():
+    # Found by Hypothesis: at 13:00 UTC it is already the 12th at Lord Howe (the phase in
+    # force) but still the 11th in New York, where the dose that runs out is.  Read on
+    # Lord Howe's calendar, the refill date came a day after the day the capsules ran out.
+    second = dt.timedelta(seconds=1)
+    step = at(2025, 3, 11, 13) + second
+    lord_howe = Regimen(20, [dt.time(0)], "Australia/Lord_Howe", at(2025, 3, 9, 7) + second, step)
+    new_york = Regimen(20, [dt.time(20)], "America/New_York", step)
+    s = duloxinfo.supply_from_fills(duloxinfo.Plan([lord_howe, new_york]), [], at(2025, 3, 11, 13))
+    assert (s.runs_out_on, s.days_left, s.refill_by) == (
+        dt.date(2025, 3, 11),
+        0,
+        dt.date(2025, 3, 11),
+    )
+    assert s.rule == "supply/refill-now"

@@ -1197,9 +1197,9 @@ CASES = [
         "end: 9999-01-01 is outside the supported years 2 to 9998",
     ),
     Case(
-        "supply_forecast",
+        "supply_from_fills",
         "a fill dispensed after today",
-        lambda: duloxinfo.supply_forecast(
+        lambda: duloxinfo.supply_from_fills(
             R, fills=[duloxinfo.Fill(dt.date(2026, 2, 2), 60, 30)], now=NOW
         ),
         E.HistoryError,
@@ -1207,22 +1207,31 @@ CASES = [
     ),
     Case(
         "supply_forecast",
-        "strength_mg with fills",
-        lambda: duloxinfo.supply_forecast(R, 60, fills=[], now=NOW),
-        E.WrongTypeError,
-        "strength_mg: not taken with fills (they hold the capsules), got int 60",
+        "an intake after now",
+        lambda: duloxinfo.supply_forecast(
+            R, 60, 10, NOW, intakes=[duloxinfo.Intake(NOW + dt.timedelta(hours=1), 60)]
+        ),
+        E.HistoryError,
+        "intakes: an intake at",
     ),
     Case(
-        "supply_forecast",
+        "supply_from_fills",
+        "now in year 1",
+        lambda: duloxinfo.supply_from_fills(R, [], dt.datetime(1, 1, 1, tzinfo=UTC)),
+        E.InvalidDatetimeError,
+        "now: 0001-01-01",
+    ),
+    Case(
+        "supply_from_fills",
         "fills not a list of Fill",
-        lambda: duloxinfo.supply_forecast(R, fills=[(60, 30)], now=NOW),
+        lambda: duloxinfo.supply_from_fills(R, fills=[(60, 30)], now=NOW),
         E.WrongTypeError,
         "fills[0]: expected a duloxinfo.Fill, got tuple (60, 30)",
     ),
     Case(
-        "supply_forecast",
+        "supply_from_fills",
         "fills lasting 20 years",
-        lambda: duloxinfo.supply_forecast(
+        lambda: duloxinfo.supply_from_fills(
             R, fills=[duloxinfo.Fill(dt.date(2026, 1, 5), 60, 7300)], now=NOW
         ),
         E.SupplyError,

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
-import enum
 from collections.abc import Iterable, Iterator
-from typing import Final, NamedTuple, overload
+from typing import NamedTuple
 
 import attrs
 
@@ -15,12 +14,11 @@ from .._validate import (
     require_items,
     require_type,
     require_whole_number,
-    shown,
     utc,
 )
 from .._wording import en
 from ..choices import DEFAULT_REFILL_LEAD_TIME, MAX_SCHEDULE_DAYS
-from ..errors import HistoryError, SupplyError, WrongTypeError
+from ..errors import HistoryError, SupplyError
 from ..label import LABEL
 from ..reasons import Enough, OnHand, RunsOut
 from ._doses import fewest_capsules, most_toward, require_strength
@@ -33,12 +31,12 @@ from .missed_dose import Action, MissedDoseAdvice, advise_missed_dose
 from .plan import Plan
 from .regimen import Regimen
 
-__all__ = ["Supply", "SupplyFromFills", "supply_forecast"]
+__all__ = ["Supply", "SupplyFromFills", "supply_forecast", "supply_from_fills"]
 
 
 @attrs.frozen(kw_only=True)
 class Supply:
-    """The answer of :func:`supply_forecast` given a count.  Dates are local in the phases' zones.
+    """The answer of :func:`supply_forecast`.  Dates are local in the phases' zones.
 
     Attributes:
         capsules_per_dose: Whole capsules of the given strength that make the next
@@ -48,9 +46,11 @@ class Supply:
             phase's zone), or None when they cover none.
         runs_out_on: The date of the first scheduled dose with no capsules for it, or
             None when the capsules last until the plan ends.
-        days_left: Days from today (now's local date) to ``runs_out_on``, or None.
+        days_left: Days from today to ``runs_out_on``, both dates in the zone of the
+            dose that runs out; None when none does.
         refill_by: The date to refill by: ``runs_out_on`` less the lead time, but not
-            before today; None when no refill is needed before the plan ends.
+            before today (in that zone); None when no refill is needed before the plan
+            ends.
         reason: Plain sentences an application can show, written from ``because``.
         rule: A stable identifier of the rule: ``supply/refill-now`` when the refill
             date is today, ``supply/refill-by`` when it is later, ``supply/enough`` when
@@ -72,7 +72,7 @@ class Supply:
 
 @attrs.frozen(kw_only=True)
 class SupplyFromFills(Supply):
-    """The answer of :func:`supply_forecast` given fills: a :class:`Supply`, and what is on hand.
+    """The answer of :func:`supply_from_fills`: a :class:`Supply`, and what is on hand.
 
     Attributes:
         capsules_per_dose: Capsules, of any strength, that make the next dose from those
@@ -84,9 +84,10 @@ class SupplyFromFills(Supply):
             scheduled dose, or now for a dose due now; None when they cover none.
         runs_out_on: The date of the first dose with no capsules to make it, or None
             when they last until the plan ends.
-        days_left: Days from today (now's local date) to ``runs_out_on``, or None.
-        refill_by: ``runs_out_on`` less the lead time, but not before today; None when
-            no refill is needed before the plan ends.
+        days_left: Days from today to ``runs_out_on``, both in the zone of the dose
+            that runs out, as for :class:`Supply`; or None.
+        refill_by: ``runs_out_on`` less the lead time, but not before today (in that
+            zone); None when no refill is needed before the plan ends.
         reason: Plain sentences an application can show, written from ``because``.
         rule: ``supply/refill-now``, ``supply/refill-by`` or ``supply/enough``, as for
             :class:`Supply`.
@@ -111,19 +112,6 @@ class SupplyFromFills(Supply):
     unaccounted_intakes: tuple[Intake, ...]
 
 
-class _Missing(enum.Enum):
-    """The default of an argument not given (None is a value a caller may pass by mistake)."""
-
-    MISSING = "missing"
-
-    def __repr__(self) -> str:
-        """``<missing>``, as the signature shows it."""
-        return "<missing>"
-
-
-_MISSING: Final = _Missing.MISSING
-
-
 class _Dose(NamedTuple):
     """A dose the supply must make: when (UTC), how much, and the index of its phase."""
 
@@ -141,8 +129,7 @@ class _Run(NamedTuple):
     first: tuple[int, ...] | None
 
 
-@overload
-def supply_forecast(
+def supply_forecast(  # noqa: PLR0913 - the plan, what is on hand and when, and two options
     plan: Plan | Regimen,
     strength_mg: int,
     count: int,
@@ -150,62 +137,30 @@ def supply_forecast(
     *,
     intakes: IntakeHistory | Iterable[Intake] | None = None,
     lead_time: _dt.timedelta = DEFAULT_REFILL_LEAD_TIME,
-) -> Supply: ...
-
-
-@overload
-def supply_forecast(
-    plan: Plan | Regimen,
-    *,
-    fills: Iterable[Fill],
-    now: _dt.datetime,
-    intakes: IntakeHistory | Iterable[Intake] | None = None,
-    lead_time: _dt.timedelta = DEFAULT_REFILL_LEAD_TIME,
-) -> SupplyFromFills: ...
-
-
-def supply_forecast(  # noqa: PLR0913 - the two ways to call it, each with its own arguments
-    plan: Plan | Regimen,
-    strength_mg: int | _Missing = _MISSING,
-    count: int | _Missing = _MISSING,
-    now: _dt.datetime | _Missing = _MISSING,
-    *,
-    fills: Iterable[Fill] | _Missing = _MISSING,
-    intakes: IntakeHistory | Iterable[Intake] | None = None,
-    lead_time: _dt.timedelta = DEFAULT_REFILL_LEAD_TIME,
 ) -> Supply:
-    """Forecast when the capsules run out on ``plan``, and when to refill.
+    """Forecast when ``count`` capsules of ``strength_mg`` on hand run out, and when to refill.
 
-    Two ways to say what is on hand:
-
-    * ``supply_forecast(plan, strength_mg, count, now)``: ``count`` capsules of
-      ``strength_mg``.  Without ``intakes`` they cover the scheduled doses from ``now``
-      on (a dose scheduled exactly at ``now`` included), as if any dose before now
-      was taken: give ``intakes`` so that a dose due now and not yet taken is counted.
-    * ``supply_forecast(plan, fills=..., intakes=..., now=...)``: the capsules are
-      the fills dispensed up to today, less the capsules each intake took (each dose
-      made of the fewest capsules on hand then, larger strengths first: 90 mg is a
-      60 mg and a 30 mg capsule).  Returns a :class:`SupplyFromFills`.
-
-    With ``intakes``, a dose due now and not yet taken is counted first: when the
+    Without ``intakes`` the capsules cover the scheduled doses from ``now`` on (a dose
+    scheduled exactly at ``now`` included), as if any dose before now was taken.  With
+    ``intakes``, a dose due now and not yet taken is counted first: when the
     missed-dose advice (:func:`~duloxinfo.rules.missed_dose.advise_missed_dose`) is
     to take it now, or after a wait.  Then each scheduled dose after now takes the
     capsules its phase's dose needs, skipping doses already taken early and the one a
     dose taken now counts for.  The seed page asks people to "keep track of your
     medication supply and refill it in a timely manner"; ``lead_time`` is how early to
-    refill (default :data:`~duloxinfo.choices.DEFAULT_REFILL_LEAD_TIME`).
+    refill (default :data:`~duloxinfo.choices.DEFAULT_REFILL_LEAD_TIME`).  When the
+    pharmacy's fills are known rather than a count, :func:`supply_from_fills` works out
+    what is on hand.
 
     Raises:
         WrongTypeError: ``plan`` is not a :class:`~duloxinfo.rules.plan.Plan` or a
             :class:`~duloxinfo.rules.regimen.Regimen`, ``strength_mg`` or ``count`` is
-            not a whole number (or is given with ``fills``), ``fills`` is not an
-            iterable of :class:`~duloxinfo.rules.fills.Fill`, ``intakes`` is not an
-            iterable of :class:`~duloxinfo.rules.intakes.Intake`, ``now`` is not a
-            datetime, or ``lead_time`` is not a :class:`~datetime.timedelta`.
+            not a whole number, ``intakes`` is not an iterable of
+            :class:`~duloxinfo.rules.intakes.Intake`, ``now`` is not a datetime, or
+            ``lead_time`` is not a :class:`~datetime.timedelta`.
         InvalidDatetimeError: ``now`` has no zone or is outside the supported years.
         DoseError: ``strength_mg`` is not a marketed capsule strength.
-        HistoryError: an intake is later than ``now``, or a fill is dispensed after
-            today.
+        HistoryError: an intake is later than ``now``.
         SupplyError: whole capsules of the strength cannot make a dose still ahead,
             the count is below 0, the capsules last more than
             :data:`~duloxinfo.choices.MAX_SCHEDULE_DAYS` days (or past the
@@ -213,34 +168,59 @@ def supply_forecast(  # noqa: PLR0913 - the two ways to call it, each with its o
             many days.
 
     >>> import datetime as dt
-    >>> from duloxinfo import Fill, Intake, Regimen, supply_forecast
+    >>> from duloxinfo import Regimen, supply_forecast
     >>> r = Regimen(60, [dt.time(8)], "UTC", dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
     >>> s = supply_forecast(r, 30, 28, dt.datetime(2026, 1, 10, 9, tzinfo=dt.UTC))
     >>> s.capsules_per_dose, s.doses_left, s.runs_out_on, s.refill_by
     (2, 14, datetime.date(2026, 1, 25), datetime.date(2026, 1, 18))
+    """
+    plan = as_plan(plan)
+    now = require_aware(now, "now")
+    return _from_count(plan, strength_mg, count, now, intakes, lead_time)
+
+
+def supply_from_fills(
+    plan: Plan | Regimen,
+    fills: Iterable[Fill],
+    now: _dt.datetime,
+    *,
+    intakes: IntakeHistory | Iterable[Intake] | None = None,
+    lead_time: _dt.timedelta = DEFAULT_REFILL_LEAD_TIME,
+) -> SupplyFromFills:
+    """Forecast when the capsules of the pharmacy's ``fills`` run out, and when to refill.
+
+    The capsules on hand are the fills dispensed up to today, less the capsules each
+    intake took (each dose made of the fewest capsules on hand then, larger strengths
+    first: 90 mg is a 60 mg and a 30 mg capsule).  From there the forecast is that of
+    :func:`supply_forecast` with ``intakes``: a dose due now and not yet taken first,
+    then each scheduled dose after now.
+
+    Raises:
+        WrongTypeError: ``plan`` is not a :class:`~duloxinfo.rules.plan.Plan` or a
+            :class:`~duloxinfo.rules.regimen.Regimen`, ``fills`` is not an iterable of
+            :class:`~duloxinfo.rules.fills.Fill`, ``intakes`` is not an iterable of
+            :class:`~duloxinfo.rules.intakes.Intake`, ``now`` is not a datetime, or
+            ``lead_time`` is not a :class:`~datetime.timedelta`.
+        InvalidDatetimeError: ``now`` has no zone or is outside the supported years.
+        HistoryError: an intake is later than ``now``, or a fill is dispensed after
+            today.
+        SupplyError: the capsules last more than
+            :data:`~duloxinfo.choices.MAX_SCHEDULE_DAYS` days (or past the year 9999),
+            or the lead time is negative, not whole days, or more than that many days.
+
+    >>> import datetime as dt
+    >>> from duloxinfo import Fill, Intake, Regimen, supply_from_fills
     >>> r90 = Regimen(90, [dt.time(8)], "UTC", dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
     >>> fills = [Fill(dt.date(2026, 1, 5), 60, 30), Fill(dt.date(2026, 1, 5), 30, 30)]
     >>> taken = [Intake(dt.datetime(2026, 1, 5, 8, tzinfo=dt.UTC), 90)]
-    >>> s = supply_forecast(r90, fills=fills, intakes=taken,
-    ...                     now=dt.datetime(2026, 1, 6, 9, tzinfo=dt.UTC))
+    >>> s = supply_from_fills(r90, fills, dt.datetime(2026, 1, 6, 9, tzinfo=dt.UTC),
+    ...                       intakes=taken)
     >>> s.on_hand, s.next_dose_capsules, s.due_now, s.doses_left, s.runs_out_on
     (((60, 29), (30, 29)), (60, 30), True, 29, datetime.date(2026, 2, 4))
     """
     plan = as_plan(plan)
-    if now is _MISSING:
-        raise WrongTypeError("now", "missing; give the aware instant of the question")
     now = require_aware(now, "now")
-    if fills is not _MISSING:
-        for value, name in ((strength_mg, "strength_mg"), (count, "count")):
-            if value is not _MISSING:
-                raise WrongTypeError(
-                    name, f"not taken with fills (they hold the capsules), got {shown(value)}"
-                )
-        return _from_fills(plan, fills, intakes, now, _require_lead_time(lead_time))
-    for value, name in ((strength_mg, "strength_mg"), (count, "count")):
-        if value is _MISSING:
-            raise WrongTypeError(name, "missing; give strength_mg and count, or fills")
-    return _from_count(plan, strength_mg, count, now, intakes, lead_time)
+    return _from_fills(plan, fills, intakes, now, _require_lead_time(lead_time))
 
 
 def _from_count(  # noqa: PLR0913, PLR0917 - supply_forecast's arguments, passed on
@@ -422,8 +402,11 @@ def _answer(  # noqa: PLR0913 - the parts of the answer
             rule="supply/enough",
             because=enough,
         )
-    runs_out_on = local(run.out).date()
-    today = _today(timeline, now)
+    out_at = local(run.out)
+    runs_out_on = out_at.date()
+    # Today in the zone of the dose that runs out, so that the two dates compare on one
+    # calendar: across phases in other zones, today there may be a day on or back.
+    today = now.astimezone(out_at.tzinfo).date()
     # runs_out_on less the lead time, but not before today (nor before the year 1).
     refill_by = today if (runs_out_on - today) <= lead else runs_out_on - lead
     runs_out = RunsOut(

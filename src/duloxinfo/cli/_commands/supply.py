@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> str:
                     f"{flag}: not taken with --fill (the fills say what is on hand); "
                     "give --strength and --count, or --fill"
                 )
-        supply = duloxinfo.supply_forecast(
+        supply = duloxinfo.supply_from_fills(
             plan, fills=read_fills(args.fill), intakes=intakes, now=now(), lead_time=lead
         )
     else:
