@@ -1369,7 +1369,7 @@ CASES = [
         "an integer of 5,000 digits",
         lambda: duloxinfo.guide_from_json("1" * 5000),
         E.ContentError,
-        "<json>: invalid JSON: Exceeds the limit",
+        "<json>: invalid JSON: a number too long (more than 4300 digits)",
     ),
     Case(
         "guide_from_json",

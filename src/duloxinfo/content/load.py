@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from .._json import parse_json
 from .._validate import require_type, require_whole_number, shown
 from ..errors import ContentError, WrongTypeError
 from ._parts import mark_well_formed, require_part, require_well_formed
@@ -39,19 +40,6 @@ _CLAIMS_FILE: Final = "seed_claims.json"
 _INTERACTIONS_FILE: Final = "interactions.json"
 
 
-def _parse(text: str, file: str) -> object:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ContentError(
-            file, (f"line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}",)
-        ) from None
-    except ValueError as exc:  # an integer of more digits than Python converts
-        raise ContentError(file, (f"invalid JSON: {exc}",)) from None
-    except RecursionError:
-        raise ContentError(file, ("invalid JSON: nested too deeply",)) from None
-
-
 def _structure(data: object, file: str) -> Guide:
     from ._converter import structure  # noqa: PLC0415 - cattrs loads on first use
 
@@ -75,7 +63,7 @@ def guide_from_json(text: str) -> Guide:
     True
     """
     text = require_type(text, str, "text", "JSON text (a str)")
-    return _structure(_parse(text, "<json>"), "<json>")
+    return _structure(parse_json(text, "<json>"), "<json>")
 
 
 def guide_to_json(guide: Guide | Section, *, indent: int | None = None) -> str:
@@ -122,7 +110,7 @@ def _load_text(text: str, name: str) -> Guide:
     The "other medicines" entries come from the interaction data, the one source of
     truth for both the guide and :func:`~duloxinfo.content.interactions.check_interactions`.
     """
-    guide = _structure(_parse(text, name), name)
+    guide = _structure(parse_json(text, name), name)
     entries = tuple(
         MedicineEntry(
             medicines=group.medicines,
@@ -159,7 +147,7 @@ def _load_claims(text: str, name: str) -> tuple[SeedClaim, ...]:
     """Parse, structure and check the text of the seed claims' data file ``name``."""
     from ._converter import structure_claims  # noqa: PLC0415 - cattrs loads on first use
 
-    claims = structure_claims(_parse(text, name), name)
+    claims = structure_claims(parse_json(text, name), name)
     problems = tuple(
         f"[{index}].sources: no source cited"
         for index, claim in enumerate(claims)
@@ -236,7 +224,7 @@ def _load_interactions(text: str, name: str) -> tuple[InteractionData, Index]:
     from ._converter import structure_interactions  # noqa: PLC0415 - cattrs loads on first use
     from ._matching import build  # noqa: PLC0415
 
-    data = structure_interactions(_parse(text, name), name)
+    data = structure_interactions(parse_json(text, name), name)
     index, problems = build(data)
     if problems:
         raise ContentError(name, problems)
