@@ -121,7 +121,7 @@ def test_every_public_name_is_defined_in_one_public_module_and_exported():
 
 # The layers, lowest first: a module may import its own layer and the layers below it.
 LAYERS = [
-    {"errors", "_validate", "_json", "_walltime", "_words", "_version"},
+    {"errors", "_validate", "_json", "_once", "_walltime", "_words", "_version"},
     {"sources", "label"},
     {"rules"},
     {"content"},

@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import duloxinfo
+from duloxinfo._once import Once
 from duloxinfo.content import _converter, load
 from duloxinfo.content.load import _load_text
 from support.bad_input import damaged, json_values, only_duloxinfo_errors, paths
@@ -30,18 +31,21 @@ def test_guide_is_cached():
 
 
 @pytest.mark.parametrize(
-    ("function", "cache", "file"),
+    ("function", "loader", "file"),
     [
-        (duloxinfo.guide, "_cache", "guide.json"),
-        (duloxinfo.seed_claims, "_claims_cache", "seed_claims.json"),
-        (duloxinfo.interaction_data, "_interactions_cache", "interactions.json"),
+        (duloxinfo.guide, "_guide", "guide.json"),
+        (duloxinfo.seed_claims, "_claims", "seed_claims.json"),
+        (duloxinfo.interaction_data, "_interactions", "interactions.json"),
     ],
 )
-def test_sixteen_threads_racing_a_cold_cache_read_the_data_once(monkeypatch, function, cache, file):
+def test_sixteen_threads_racing_a_cold_cache_read_the_data_once(
+    monkeypatch, function, loader, file
+):
     """The cache starts empty and each read is slow, so that without the lock several
     threads would read the file; with it, one reads and all get the same object."""
     expected = function()
-    monkeypatch.setattr(load, cache, [])
+    assert isinstance(getattr(load, loader), Once)  # the one read-once helper
+    monkeypatch.setattr(load, loader, Once(getattr(load, loader).load))
     reads = []
     real = load._read
 

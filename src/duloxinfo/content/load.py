@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from .._json import parse_json
+from .._once import Once
 from .._validate import require_type, require_whole_number, shown
 from ..errors import ContentError, WrongTypeError
 from ._parts import mark_well_formed, require_part, require_well_formed
@@ -158,8 +158,7 @@ def _load_claims(text: str, name: str) -> tuple[SeedClaim, ...]:
     return claims
 
 
-_lock = threading.Lock()
-_cache: list[Guide] = []
+_guide: Final = Once(lambda: _load_text(_read(_GUIDE_FILE), _GUIDE_FILE))
 
 
 def guide() -> Guide:
@@ -178,16 +177,10 @@ def guide() -> Guide:
     >>> g is duloxinfo.guide()
     True
     """
-    if _cache:
-        return _cache[0]
-    with _lock:
-        if not _cache:  # pragma: no branch - else another thread loaded it while we waited
-            _cache.append(_load_text(_read(_GUIDE_FILE), _GUIDE_FILE))
-    return _cache[0]
+    return _guide()
 
 
-_claims_lock = threading.Lock()
-_claims_cache: list[tuple[SeedClaim, ...]] = []
+_claims: Final = Once(lambda: _load_claims(_read(_CLAIMS_FILE), _CLAIMS_FILE))
 
 
 def seed_claims() -> tuple[SeedClaim, ...]:
@@ -207,16 +200,7 @@ def seed_claims() -> tuple[SeedClaim, ...]:
     >>> claims[0].verdict
     <Verdict.NOT_APPROVED_USE: 'not-approved-use'>
     """
-    if _claims_cache:
-        return _claims_cache[0]
-    with _claims_lock:
-        if not _claims_cache:  # pragma: no branch - else another thread loaded them
-            _claims_cache.append(_load_claims(_read(_CLAIMS_FILE), _CLAIMS_FILE))
-    return _claims_cache[0]
-
-
-_interactions_lock = threading.Lock()
-_interactions_cache: list[tuple[InteractionData, Index]] = []
+    return _claims()
 
 
 def _load_interactions(text: str, name: str) -> tuple[InteractionData, Index]:
@@ -231,15 +215,9 @@ def _load_interactions(text: str, name: str) -> tuple[InteractionData, Index]:
     return data, index
 
 
-def _interactions() -> tuple[InteractionData, Index]:
-    if _interactions_cache:
-        return _interactions_cache[0]
-    with _interactions_lock:
-        if not _interactions_cache:  # pragma: no branch - else another thread loaded it
-            _interactions_cache.append(
-                _load_interactions(_read(_INTERACTIONS_FILE), _INTERACTIONS_FILE)
-            )
-    return _interactions_cache[0]
+_interactions: Final = Once(
+    lambda: _load_interactions(_read(_INTERACTIONS_FILE), _INTERACTIONS_FILE)
+)
 
 
 def interaction_data() -> InteractionData:
