@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
     import attrs
 
-_MIN_YEAR: Final = 2
+# The supported years: a day either side of any instant in them is still a datetime.
+MIN_YEAR: Final = 2
 MAX_YEAR: Final = 9998
 _T = TypeVar("_T")
 # Integers are shown in full up to this many bits (about 60 digits).
@@ -130,10 +131,15 @@ def require_date(value: object, field: str) -> _dt.date:
     return value
 
 
+def in_supported_years(value: _dt.date) -> bool:
+    """Whether a date, or an instant on its own clock, is in the years duloxinfo supports."""
+    return MIN_YEAR <= value.year <= MAX_YEAR
+
+
 def _require_year(value: _dt.date, field: str) -> None:
-    if not _MIN_YEAR <= value.year <= MAX_YEAR:
+    if not in_supported_years(value):
         raise InvalidDatetimeError(
-            field, f"{value.isoformat()} is outside the supported years {_MIN_YEAR} to {MAX_YEAR}"
+            field, f"{value.isoformat()} is outside the supported years {MIN_YEAR} to {MAX_YEAR}"
         )
 
 
