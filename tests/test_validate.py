@@ -51,3 +51,37 @@ def test_no_other_module_writes_the_supported_years():
         for line in _year_bounds(ast.parse(path.read_text(encoding="utf-8")))
     ]
     assert found == []
+
+
+def test_each_item_of_a_list_is_checked_by_the_one_helper_naming_its_place():
+    with pytest.raises(duloxinfo.WrongTypeError) as info:
+        _validate.require_each(iter([1, "2", 3]), int, "doses", "an iterable of int", "an int")
+    assert info.value.field == "doses[1]"
+    assert str(info.value) == "doses[1]: expected an int, got str '2'"
+    with pytest.raises(duloxinfo.WrongTypeError, match=r"^doses: expected an iterable of int, got"):
+        _validate.require_each("123", int, "doses", "an iterable of int", "an int")
+    assert _validate.require_each(iter([1, 2]), int, "doses", "", "") == (1, 2)
+
+
+def _item_type_checks(tree):
+    """``require_type`` calls naming an item by an index of their own: ``f"fills[{i}]"``."""
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "require_type"
+            and len(node.args) >= 3
+            and isinstance(node.args[2], ast.JoinedStr)
+            and "[{" in ast.unparse(node.args[2])
+        ):
+            yield node.lineno
+
+
+def test_no_other_module_loops_over_items_checking_each_type():
+    found = [
+        f"{path.relative_to(SRC)}:{line}"
+        for path in sorted(SRC.rglob("*.py"))
+        if path.name != "_validate.py"
+        for line in _item_type_checks(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert found == []

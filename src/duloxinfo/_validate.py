@@ -104,6 +104,24 @@ def require_items(
     return tuple(value) if most is None else tuple(islice(value, most + 1))
 
 
+def require_each(
+    value: object, kind: type[_T], field: str, expected: str, each: str
+) -> tuple[_T, ...]:
+    """The items of ``value``, each a ``kind``, else raise ``WrongTypeError``.
+
+    ``value`` is any iterable but a string or bytes; ``expected`` says what it should
+    be, in words (``"an iterable of Intake"``), and ``each`` what each item should be
+    (``"an Intake"``).  A wrong item is named by its place: ``intakes[2]``.
+
+    >>> require_each(["a", 1], str, "names", "an iterable of str", "a str")
+    Traceback (most recent call last):
+    ...
+    duloxinfo.errors.WrongTypeError: names[1]: expected a str, got int 1
+    """
+    items = require_items(value, field, expected)
+    return tuple(require_type(item, kind, f"{field}[{i}]", each) for i, item in enumerate(items))
+
+
 def require_aware(value: object, field: str) -> _dt.datetime:
     """Return ``value`` if it is an aware datetime in the supported years, else raise."""
     value = require_type(value, _dt.datetime, field, "an aware datetime")

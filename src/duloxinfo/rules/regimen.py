@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from .._validate import brief, checked, require_aware, require_items, require_type, to_zone, utc
+from .._validate import brief, checked, require_aware, require_each, to_zone, utc
 from .._words import duration, how_often
 from ..errors import DoseError, ScheduleError
 from ..label import LABEL
@@ -21,10 +21,7 @@ __all__ = ["Regimen"]
 def _to_times(value: Iterable[_dt.time] | _dt.time) -> tuple[_dt.time, ...]:
     """Check the times of day (or one time) and return them sorted, each with ``fold=0``."""
     raw: object = (value,) if isinstance(value, _dt.time) else value
-    items = require_items(raw, "times", "datetime.time values")
-    times = [
-        require_type(t, _dt.time, f"times[{i}]", "a datetime.time") for i, t in enumerate(items)
-    ]
+    times = require_each(raw, _dt.time, "times", "datetime.time values", "a datetime.time")
     for index, t in enumerate(times):
         if t.tzinfo is not None:
             raise ScheduleError(

@@ -12,7 +12,7 @@ import attrs
 from .._validate import (
     brief,
     require_aware,
-    require_items,
+    require_each,
     require_type,
     require_whole_number,
     shown,
@@ -474,10 +474,7 @@ def _from_fills(
     now: _dt.datetime,
     lead_time: _dt.timedelta,
 ) -> SupplyFromFills:
-    items = require_items(fills, "fills", "an iterable of Fill")
-    checked = [
-        require_type(item, Fill, f"fills[{i}]", "a duloxinfo.Fill") for i, item in enumerate(items)
-    ]
+    checked = require_each(fills, Fill, "fills", "an iterable of Fill", "a duloxinfo.Fill")
     history = as_history(() if intakes is None else intakes)
     require_not_after(history, now)
     timeline = Timeline(plan, history)
