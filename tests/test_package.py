@@ -165,6 +165,64 @@ def test_data_flows_one_way_nothing_imports_a_layer_above_it():
             assert not (module.startswith("content") and target.startswith("rules")), module
 
 
+def _module_name(path):
+    parts = path.relative_to(PACKAGE).with_suffix("").parts
+    return ".".join(("duloxinfo", *(parts[:-1] if parts[-1] == "__init__" else parts)))
+
+
+def _import_graph():
+    """Each module of the package and the modules of the package it imports.
+
+    Every import counts, wherever it is written: at the top, inside a function, or
+    under ``if TYPE_CHECKING``.  ``from . import x`` imports the module ``x``.
+    """
+    modules = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
+    graph = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        targets = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join([*base, node.module or ""]) if node.level else node.module
+                module = module.strip(".")
+                candidates = [module, *(f"{module}.{alias.name}" for alias in node.names)]
+            elif isinstance(node, ast.Import):
+                candidates = [alias.name for alias in node.names]
+            else:
+                continue
+            targets |= {c for c in candidates if c in modules and c != name}
+        graph[name] = targets
+    return graph
+
+
+def _cycles(graph):
+    """Every import cycle, each as the modules on it (a depth-first search for back edges)."""
+    found, state = [], {}
+
+    def visit(module, path):
+        state[module] = "open"
+        for target in sorted(graph[module]):
+            if state.get(target) == "open":
+                found.append([*path[path.index(target) :], target])
+            elif target not in state:
+                visit(target, [*path, target])
+        state[module] = "done"
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    return found
+
+
+def test_imports_run_one_way_no_module_imports_itself_through_others():
+    graph = _import_graph()
+    assert graph["duloxinfo.rules.regimen"] >= {"duloxinfo.rules._slots"}
+    assert _cycles(graph) == []
+    # The search finds a cycle however it is written, a function-level import included.
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c", "a"]]
+
+
 def test_no_module_imports_a_private_name_from_another():
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

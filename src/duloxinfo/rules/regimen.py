@@ -14,6 +14,7 @@ from .._words import duration, how_often
 from ..errors import DoseError, ScheduleError
 from ..label import LABEL
 from ._doses import require_dose
+from ._slots import first_slot_from
 
 __all__ = ["Regimen"]
 
@@ -146,8 +147,6 @@ class Regimen:
             raise ScheduleError(
                 "end", f"{self.end.isoformat()} is not after start ({self.start.isoformat()})"
             )
-        from ._slots import first_slot_from  # noqa: PLC0415 - _slots stands on this module
-
         first = first_slot_from(self, utc(self.start))
         if first >= utc(self.end):
             raise ScheduleError(
