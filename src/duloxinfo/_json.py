@@ -1,9 +1,10 @@
-"""Reading JSON text, with one wording for every way it can fail.
+"""Reading JSON text, with one wording for every way it can fail, and the data files.
 
 Private module.  :func:`parse_json` is the one place duloxinfo turns JSON text into
 Python values: the guide's data files, JSON text given to the library, and the command
 line's files all go through it, so that broken syntax, text nested too deeply for
 Python's parser and a number of more digits than Python converts each read the same.
+:func:`data_file_text` reads a data file of the package, from a zip archive too.
 """
 
 from __future__ import annotations
@@ -43,3 +44,15 @@ def parse_json(text: str, file: str) -> object:
     except RecursionError:
         problem = "invalid JSON: nested too deeply"
     raise ContentError(file, (problem,))
+
+
+def data_file_text(package: str, name: str) -> str:
+    """The text of the data file ``name`` in the package ``package`` (a zip archive too).
+
+    The resources API loads here, on the first data file read, not at import.
+    """
+    if sys.version_info >= (3, 13):  # pragma: no cover - the standard library's, 3.13 on
+        from importlib.resources import files  # noqa: PLC0415 - loads on first use
+    else:  # pragma: no cover - the backport, 3.11 and 3.12
+        from importlib_resources import files  # noqa: PLC0415 - loads on first use
+    return files(package).joinpath(name).read_text(encoding="utf-8")

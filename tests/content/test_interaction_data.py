@@ -8,7 +8,7 @@ import pytest
 
 import duloxinfo
 from duloxinfo import FindingKind
-from duloxinfo.content.load import _load_interactions
+from duloxinfo.content._index import load as load_interactions
 
 DATA = duloxinfo.interaction_data()
 TEXT = resources.files("duloxinfo.content._data").joinpath("interactions.json").read_text("utf-8")
@@ -46,7 +46,7 @@ def _damaged(change):
 
 def _problems(change):
     with pytest.raises(duloxinfo.ContentError) as info:
-        _load_interactions(_damaged(change), "interactions.json")
+        load_interactions(_damaged(change), "interactions.json")
     return info.value.problems
 
 

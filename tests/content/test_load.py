@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import duloxinfo
 from duloxinfo._once import Once
-from duloxinfo.content import _converter, load
+from duloxinfo.content import _converter, _index, load
 from duloxinfo.content.load import _load_text
 from support.bad_input import damaged, json_values, only_duloxinfo_errors, paths
 
@@ -31,30 +31,30 @@ def test_guide_is_cached():
 
 
 @pytest.mark.parametrize(
-    ("function", "loader", "file"),
+    ("function", "module", "loader", "file"),
     [
-        (duloxinfo.guide, "_guide", "guide.json"),
-        (duloxinfo.seed_claims, "_claims", "seed_claims.json"),
-        (duloxinfo.interaction_data, "_interactions", "interactions.json"),
+        (duloxinfo.guide, load, "_guide", "guide.json"),
+        (duloxinfo.seed_claims, load, "_claims", "seed_claims.json"),
+        (duloxinfo.interaction_data, _index, "loaded", "interactions.json"),
     ],
 )
 def test_sixteen_threads_racing_a_cold_cache_read_the_data_once(
-    monkeypatch, function, loader, file
+    monkeypatch, function, module, loader, file
 ):
     """The cache starts empty and each read is slow, so that without the lock several
     threads would read the file; with it, one reads and all get the same object."""
     expected = function()
-    assert isinstance(getattr(load, loader), Once)  # the one read-once helper
-    monkeypatch.setattr(load, loader, Once(getattr(load, loader).load))
+    assert isinstance(getattr(module, loader), Once)  # the one read-once helper
+    monkeypatch.setattr(module, loader, Once(getattr(module, loader).load))
     reads = []
-    real = load._read
+    real = module.data_file_text
 
-    def slow_read(name):
+    def slow_read(package, name):
         reads.append(name)
         time.sleep(0.05)
-        return real(name)
+        return real(package, name)
 
-    monkeypatch.setattr(load, "_read", slow_read)
+    monkeypatch.setattr(module, "data_file_text", slow_read)
     start = threading.Barrier(16)
     results = []
 

@@ -23,6 +23,7 @@ from typing import Final
 
 import attrs
 
+from .._names import public_dir
 from .._validate import (
     brief,
     checked,
@@ -35,6 +36,7 @@ from .._validate import (
 from .._words import moment, place
 from ..errors import InvalidDatetimeError, MedicineError
 from ..sources import Citation
+from . import _index
 from ._matching import Index, Match
 from .medicines import FindingKind, InteractionGroup, Risk
 from .model import Seriousness
@@ -47,6 +49,7 @@ __all__ = [
     "Window",
     "check_interactions",
 ]
+__dir__ = public_dir(globals())
 
 MAX_MEDICINES: Final = 1000
 """The most medicines :func:`check_interactions` checks at once."""
@@ -449,8 +452,6 @@ def check_interactions(
     >>> duloxinfo.check_interactions(["Wondercure"])[0].kind
     <FindingKind.NOT_IN_LIST: 'not-in-list'>
     """
-    from .load import interaction_index  # noqa: PLC0415 - the data loads on first use
-
     items = require_items(
         medicines, "medicines", "an iterable of medicine names or Medicine", MAX_MEDICINES
     )
@@ -468,7 +469,7 @@ def check_interactions(
             raise MedicineError(
                 "now", f"needed, because medicines[{timed}] ({brief(given[timed].name)}) has a time"
             )
-    index = interaction_index()
+    index = _index.loaded()[1]
     found = [
         finding
         for medicine in given

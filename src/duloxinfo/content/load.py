@@ -8,22 +8,20 @@ first use, inside the functions here, not when this module is imported.
 from __future__ import annotations
 
 import json
-import sys
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 
-from .._json import parse_json
+from .._json import data_file_text, parse_json
+from .._names import public_dir
 from .._once import Once
 from .._validate import require_type, require_whole_number, shown
 from ..errors import ContentError, WrongTypeError
+from . import _index
 from ._parts import mark_well_formed, require_part, require_well_formed
 from .checks import check_guide
 from .medicines import FindingKind, InteractionData
 from .model import Glossary, Guide, MedicineEntry, Section, SeedClaim, Topic
-
-if TYPE_CHECKING:
-    from ._matching import Index
 
 __all__ = [
     "guide",
@@ -33,11 +31,11 @@ __all__ = [
     "seed_claims",
     "seed_claims_to_json",
 ]
+__dir__ = public_dir(globals())
 
 _DATA_PACKAGE: Final = "duloxinfo.content._data"
 _GUIDE_FILE: Final = "guide.json"
 _CLAIMS_FILE: Final = "seed_claims.json"
-_INTERACTIONS_FILE: Final = "interactions.json"
 
 
 def _structure(data: object, file: str) -> Guide:
@@ -134,15 +132,6 @@ def _load_text(text: str, name: str) -> Guide:
     return guide
 
 
-def _read(name: str) -> str:
-    """The text of one data file of the package (works from a zip archive too)."""
-    if sys.version_info >= (3, 13):  # pragma: no cover - the standard library's, 3.13 on
-        from importlib.resources import files  # noqa: PLC0415 - loads on first use
-    else:  # pragma: no cover - the backport, 3.11 and 3.12
-        from importlib_resources import files  # noqa: PLC0415 - loads on first use
-    return files(_DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-
-
 def _load_claims(text: str, name: str) -> tuple[SeedClaim, ...]:
     """Parse, structure and check the text of the seed claims' data file ``name``."""
     from ._converter import structure_claims  # noqa: PLC0415 - cattrs loads on first use
@@ -158,7 +147,7 @@ def _load_claims(text: str, name: str) -> tuple[SeedClaim, ...]:
     return claims
 
 
-_guide: Final = Once(lambda: _load_text(_read(_GUIDE_FILE), _GUIDE_FILE))
+_guide: Final = Once(lambda: _load_text(data_file_text(_DATA_PACKAGE, _GUIDE_FILE), _GUIDE_FILE))
 
 
 def guide() -> Guide:
@@ -180,7 +169,9 @@ def guide() -> Guide:
     return _guide()
 
 
-_claims: Final = Once(lambda: _load_claims(_read(_CLAIMS_FILE), _CLAIMS_FILE))
+_claims: Final = Once(
+    lambda: _load_claims(data_file_text(_DATA_PACKAGE, _CLAIMS_FILE), _CLAIMS_FILE)
+)
 
 
 def seed_claims() -> tuple[SeedClaim, ...]:
@@ -203,23 +194,6 @@ def seed_claims() -> tuple[SeedClaim, ...]:
     return _claims()
 
 
-def _load_interactions(text: str, name: str) -> tuple[InteractionData, Index]:
-    """Parse, structure, check and index the text of the interaction data file ``name``."""
-    from ._converter import structure_interactions  # noqa: PLC0415 - cattrs loads on first use
-    from ._matching import build  # noqa: PLC0415
-
-    data = structure_interactions(parse_json(text, name), name)
-    index, problems = build(data)
-    if problems:
-        raise ContentError(name, problems)
-    return data, index
-
-
-_interactions: Final = Once(
-    lambda: _load_interactions(_read(_INTERACTIONS_FILE), _INTERACTIONS_FILE)
-)
-
-
 def interaction_data() -> InteractionData:
     """The interaction data: every group and medicine, loaded on first call, then cached.
 
@@ -233,9 +207,4 @@ def interaction_data() -> InteractionData:
     >>> [group.id for group in duloxinfo.interaction_data().groups][:3]
     ['maoi', 'methylene-blue', 'duloxetine']
     """
-    return _interactions()[0]
-
-
-def interaction_index() -> Index:
-    """The interaction data arranged for lookups (for :mod:`.interactions`)."""
-    return _interactions()[1]
+    return _index.loaded()[0]

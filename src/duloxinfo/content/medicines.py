@@ -19,10 +19,12 @@ import enum
 
 import attrs
 
+from .._names import public_dir
 from ..sources import Citation
 from .model import Seriousness
 
 __all__ = ["FindingKind", "Ingredient", "InteractionData", "InteractionGroup", "Risk"]
+__dir__ = public_dir(globals())
 
 
 class FindingKind(enum.Enum):

@@ -46,6 +46,7 @@ from functools import partial
 from typing import Any, Final, TypeVar
 from zoneinfo import ZoneInfo
 
+from .._names import public_dir
 from .._validate import brief, in_supported_years, require_whole_number, shown, to_zone, utc
 from .._words import how_often, moment
 from ..errors import (
@@ -71,6 +72,7 @@ __all__ = [
     "to_fhir_dosages",
     "to_fhir_medication_request",
 ]
+__dir__ = public_dir(globals())
 
 _T = TypeVar("_T")
 _UCUM: Final = "http://unitsofmeasure.org"

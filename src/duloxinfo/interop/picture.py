@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from .._names import public_dir
 from .._validate import brief, require_aware, require_each, require_type
 from ..errors import ScheduleError
 from ..rules._doses import require_dose
@@ -23,6 +24,7 @@ from ..rules.intakes import Intake
 from ..rules.schedule import MAX_SCHEDULE_DAYS
 
 __all__ = ["MAX_PICTURE_DAYS", "STATUS_COLOURS", "dose_log_svg"]
+__dir__ = public_dir(globals())
 
 MAX_PICTURE_DAYS: Final = MAX_SCHEDULE_DAYS + 3
 """The most rows (local dates) a picture has; a log that spans more is refused.

@@ -17,6 +17,7 @@ from typing import Final
 
 import attrs
 
+from .._names import public_dir
 from ._inputs import as_history, as_plan
 from ._slots import ONE_DAY
 from ._timeline import Timeline
@@ -27,6 +28,7 @@ from .regimen import Regimen
 from .schedule import period
 
 __all__ = ["DRUG_HOLIDAY_DAYS", "Adherence", "adherence"]
+__dir__ = public_dir(globals())
 
 DRUG_HOLIDAY_DAYS: Final = 3
 """Missed doses in a row, counted in days' worth of doses, that make a drug holiday.

@@ -9,6 +9,7 @@ from typing import Final
 
 import attrs
 
+from .._names import public_dir
 from .._validate import utc
 from .._words import duration, hours
 from ._inputs import as_history, as_plan
@@ -18,6 +19,7 @@ from .plan import Plan
 from .regimen import Regimen
 
 __all__ = ["ONE_DOSE_WITHIN", "DoubleDose", "DoubleDoseKind", "audit"]
+__dir__ = public_dir(globals())
 
 ONE_DOSE_WITHIN: Final = _dt.timedelta(minutes=30)
 """Intakes this close to the first of them, together no more than the dose in force, are

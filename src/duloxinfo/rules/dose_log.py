@@ -19,6 +19,7 @@ from typing import Final, NamedTuple
 
 import attrs
 
+from .._names import public_dir
 from .._validate import require_aware, utc
 from ..errors import ScheduleError
 from ._inputs import as_history, as_plan, require_not_after
@@ -37,6 +38,7 @@ __all__ = [
     "LoggedDose",
     "dose_log",
 ]
+__dir__ = public_dir(globals())
 
 ON_TIME_ONCE_DAILY: Final = _dt.timedelta(hours=2)
 """A once-daily dose taken at most this long before or after its time is on time.

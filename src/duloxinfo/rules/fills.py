@@ -26,6 +26,7 @@ from typing import Final, NamedTuple
 
 import attrs
 
+from .._names import public_dir
 from .._validate import (
     brief,
     checked,
@@ -49,6 +50,7 @@ __all__ = [
     "FillCoverage",
     "proportion_of_days_covered",
 ]
+__dir__ = public_dir(globals())
 
 MAX_FILL_CAPSULES: Final = 10_000
 """The most capsules one :class:`Fill` may hold.

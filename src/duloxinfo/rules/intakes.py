@@ -7,11 +7,13 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from .._names import public_dir
 from .._validate import checked, require_aware, require_each, shown, utc
 from ..errors import WrongTypeError
 from ._doses import require_dose
 
 __all__ = ["Intake", "IntakeHistory"]
+__dir__ = public_dir(globals())
 
 
 def _require_bool(value: object, field: str) -> None:

@@ -10,6 +10,7 @@ from typing import Final, NamedTuple
 
 import attrs
 
+from .._names import public_dir
 from .._validate import require_aware, utc
 from .._words import clock, date_words, days_missed, hours, moment, place
 from ._history import between, latest
@@ -26,6 +27,7 @@ __all__ = [
     "MissedDoseAdvice",
     "advise_missed_dose",
 ]
+__dir__ = public_dir(globals())
 
 CONTACT_PRESCRIBER_AFTER_DAYS: Final = 3
 """Missed doses in a row, counted in days' worth of doses, from which the advice says

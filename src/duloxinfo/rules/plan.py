@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from .._names import public_dir
 from .._validate import MAX_YEAR, require_aware, require_each, shown, to_zone, utc
 from .._walltime import wall_instant
 from ..errors import InvalidDatetimeError, ScheduleError, WrongTypeError
@@ -18,6 +19,7 @@ from ._phases import in_force
 from .regimen import Regimen
 
 __all__ = ["Plan", "titration_plan"]
+__dir__ = public_dir(globals())
 
 
 def _to_phases(value: Iterable[Regimen]) -> tuple[Regimen, ...]:

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from .._names import public_dir
 from .._validate import brief, checked, require_aware, require_each, to_zone, utc
 from .._words import duration, how_often
 from ..errors import DoseError, ScheduleError
@@ -17,6 +18,7 @@ from ._doses import require_dose
 from ._slots import first_slot_from
 
 __all__ = ["Regimen"]
+__dir__ = public_dir(globals())
 
 
 def _to_times(value: Iterable[_dt.time] | _dt.time) -> tuple[_dt.time, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Final
 
+from .._names import public_dir
 from .._validate import require_aware, utc
 from ..errors import ScheduleError
 from ._inputs import as_plan
@@ -13,6 +14,7 @@ from .plan import Plan
 from .regimen import Regimen
 
 __all__ = ["MAX_SCHEDULE_DAYS", "dose_times"]
+__dir__ = public_dir(globals())
 
 MAX_SCHEDULE_DAYS: Final = 3660
 """The longest span :func:`dose_times` lists, in days (about ten years)."""

@@ -9,6 +9,7 @@ from typing import Final, NamedTuple, overload
 
 import attrs
 
+from .._names import public_dir
 from .._validate import (
     brief,
     require_aware,
@@ -33,6 +34,7 @@ from .regimen import Regimen
 from .schedule import MAX_SCHEDULE_DAYS
 
 __all__ = ["DEFAULT_REFILL_LEAD_TIME", "Supply", "SupplyFromFills", "supply_forecast"]
+__dir__ = public_dir(globals())
 
 DEFAULT_REFILL_LEAD_TIME: Final = _dt.timedelta(days=7)
 """How long before the supply runs out to refill, unless told otherwise.

@@ -1,0 +1,34 @@
+"""The interaction data, read once, checked and indexed for lookups.
+
+Private module: what :func:`~duloxinfo.content.load.interaction_data` returns and what
+:func:`~duloxinfo.content.interactions.check_interactions` looks names up in, from one
+read of the data file.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from .._json import data_file_text, parse_json
+from .._once import Once
+from ..errors import ContentError
+from ._matching import Index, build
+from .medicines import InteractionData
+
+DATA_PACKAGE: Final = "duloxinfo.content._data"
+FILE: Final = "interactions.json"
+
+
+def load(text: str, name: str) -> tuple[InteractionData, Index]:
+    """Parse, structure, check and index the text of the interaction data file ``name``."""
+    from ._converter import structure_interactions  # noqa: PLC0415 - cattrs loads on first use
+
+    data = structure_interactions(parse_json(text, name), name)
+    index, problems = build(data)
+    if problems:
+        raise ContentError(name, problems)
+    return data, index
+
+
+loaded: Final = Once(lambda: load(data_file_text(DATA_PACKAGE, FILE), FILE))
+"""The data and its index, read on first use, then kept."""
