@@ -95,10 +95,18 @@ def _star_imports_for_type_checkers():
     return [node.module for node in block.body if isinstance(node, ast.ImportFrom)]
 
 
+# Public modules that moved, each kept at its old path for old imports: the old path and
+# the new home.  They define nothing; `duloxinfo` re-exports from the new home.
+MOVED = {
+    "content.interactions": "interactions.check",
+    "content.medicines": "interactions.medicines",
+}
+
+
 def test_the_public_modules_are_listed_once_for_run_time_and_once_for_type_checkers():
     listed = list(duloxinfo._PUBLIC_MODULES)
     assert len(listed) == len(set(listed))
-    assert set(listed) == _modules_in_the_tree() - {"errors", "cli"}
+    assert set(listed) == _modules_in_the_tree() - {"errors", "cli"} - set(MOVED)
     assert sorted(_star_imports_for_type_checkers()) == sorted(listed)
 
 
@@ -119,12 +127,30 @@ def test_every_public_name_is_defined_in_one_public_module_and_exported():
     assert issubclass(duloxinfo.DuloxinfoError, ValueError)
 
 
+@pytest.mark.parametrize(("old", "new"), MOVED.items())
+def test_a_moved_module_keeps_its_old_path_with_the_same_objects_defined_nowhere_else(old, new):
+    old_module = importlib.import_module(f"duloxinfo.{old}")
+    new_module = importlib.import_module(f"duloxinfo.{new}")
+    assert old_module.__all__ == new_module.__all__
+    for name in new_module.__all__:
+        assert getattr(old_module, name) is getattr(new_module, name)
+        value = getattr(new_module, name)
+        if isinstance(value, type) or callable(value):
+            assert value.__module__ == f"duloxinfo.{new}"
+    assert dir(old_module) == sorted(
+        {
+            *new_module.__all__,
+            *(n for n in vars(old_module) if n.startswith("__") and n.endswith("__")),
+        }
+    )
+
+
 # The layers, lowest first: a module may import its own layer and the layers below it.
 LAYERS = [
     {"errors", "_validate", "_json", "_once", "_names", "_walltime", "_words", "_version"},
     {"sources", "label"},
     {"rules"},
-    {"content"},
+    {"content", "interactions"},
     {"interop"},
     {"cli", "__main__", "__init__"},
 ]
@@ -163,6 +189,8 @@ def test_data_flows_one_way_nothing_imports_a_layer_above_it():
             assert _layer(target) <= _layer(module), f"{module} imports {target}"
             assert not (module.startswith("rules") and target.startswith("content")), module
             assert not (module.startswith("content") and target.startswith("rules")), module
+            assert not (module.startswith("rules") and target.startswith("interactions")), module
+            assert not (module.startswith("interactions") and target.startswith("rules")), module
 
 
 def _module_name(path):
@@ -252,7 +280,7 @@ def test_dir_of_a_public_module_shows_its_all_and_nothing_it_imports(module_name
 
 def _public_module_imports():
     """Each ``from <public module> import name`` in the package: (file, module, name)."""
-    public = {"errors", *duloxinfo._PUBLIC_MODULES}
+    public = {"errors", *duloxinfo._PUBLIC_MODULES, *MOVED}
     for path in sorted(PACKAGE.rglob("*.py")):
         package_parts = path.relative_to(PACKAGE).with_suffix("").parts[:-1]
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 
 import duloxinfo
 from duloxinfo._once import Once
-from duloxinfo.content import _converter, _index, load
+from duloxinfo.content import _converter, load
 from duloxinfo.content.load import _load_text
+from duloxinfo.interactions import _index
 from support.bad_input import damaged, json_values, only_duloxinfo_errors, paths
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"

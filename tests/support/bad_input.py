@@ -1581,9 +1581,9 @@ NOT_FROM_INPUT = {
     ("guide", "ContentError"): "the packaged data file is broken; tests/content/test_load.py",
     ("seed_claims", "ContentError"): "the packaged data file is broken; tests/content/test_load.py",
     ("interaction_data", "ContentError"): "the packaged data file is broken; "
-    "tests/content/test_interaction_data.py",
+    "tests/interactions/test_load.py",
     ("check_interactions", "ContentError"): "the packaged data file is broken; "
-    "tests/content/test_interaction_data.py",
+    "tests/interactions/test_load.py",
     (
         "dose_calendar",
         "ModuleNotFoundError",

@@ -17,17 +17,16 @@ from .._names import public_dir
 from .._once import Once
 from .._validate import require_type, require_whole_number, shown
 from ..errors import ContentError, WrongTypeError
-from . import _index
+from ..interactions.load import interaction_data
+from ..interactions.medicines import FindingKind
 from ._parts import mark_well_formed, require_part, require_well_formed
 from .checks import check_guide
-from .medicines import FindingKind, InteractionData
 from .model import Glossary, Guide, MedicineEntry, Section, SeedClaim, Topic
 
 __all__ = [
     "guide",
     "guide_from_json",
     "guide_to_json",
-    "interaction_data",
     "seed_claims",
     "seed_claims_to_json",
 ]
@@ -106,7 +105,7 @@ def _load_text(text: str, name: str) -> Guide:
     """Parse, structure and check the text of data file ``name``.
 
     The "other medicines" entries come from the interaction data, the one source of
-    truth for both the guide and :func:`~duloxinfo.content.interactions.check_interactions`.
+    truth for both the guide and :func:`~duloxinfo.interactions.check.check_interactions`.
     """
     guide = _structure(parse_json(text, name), name)
     entries = tuple(
@@ -192,19 +191,3 @@ def seed_claims() -> tuple[SeedClaim, ...]:
     <Verdict.NOT_APPROVED_USE: 'not-approved-use'>
     """
     return _claims()
-
-
-def interaction_data() -> InteractionData:
-    """The interaction data: every group and medicine, loaded on first call, then cached.
-
-    The same data makes the guide's "other medicines" entries and answers
-    :func:`~duloxinfo.content.interactions.check_interactions`.
-
-    Raises:
-        ContentError: the packaged data file is broken (a packaging fault).
-
-    >>> import duloxinfo
-    >>> [group.id for group in duloxinfo.interaction_data().groups][:3]
-    ['maoi', 'methylene-blue', 'duloxetine']
-    """
-    return _index.loaded()[0]

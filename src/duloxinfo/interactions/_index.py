@@ -1,8 +1,9 @@
 """The interaction data, read once, checked and indexed for lookups.
 
-Private module: what :func:`~duloxinfo.content.load.interaction_data` returns and what
-:func:`~duloxinfo.content.interactions.check_interactions` looks names up in, from one
-read of the data file.
+Private module: what :func:`~duloxinfo.interactions.load.interaction_data` returns and
+what :func:`~duloxinfo.interactions.check.check_interactions` looks names up in, from
+one read of the data file.  The strict cattrs converter is the guide's
+(``content/_converter.py``): one converter, one wording of a broken field.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from ..errors import ContentError
 from ._matching import Index, build
 from .medicines import InteractionData
 
-DATA_PACKAGE: Final = "duloxinfo.content._data"
+DATA_PACKAGE: Final = "duloxinfo.interactions._data"
 FILE: Final = "interactions.json"
 
 
 def load(text: str, name: str) -> tuple[InteractionData, Index]:
     """Parse, structure, check and index the text of the interaction data file ``name``."""
-    from ._converter import structure_interactions  # noqa: PLC0415 - cattrs loads on first use
+    from ..content._converter import structure_interactions  # noqa: PLC0415 - cattrs on first use
 
     data = structure_interactions(parse_json(text, name), name)
     index, problems = build(data)

@@ -8,10 +8,12 @@ import pytest
 
 import duloxinfo
 from duloxinfo import FindingKind
-from duloxinfo.content._index import load as load_interactions
+from duloxinfo.interactions._index import load as load_interactions
 
 DATA = duloxinfo.interaction_data()
-TEXT = resources.files("duloxinfo.content._data").joinpath("interactions.json").read_text("utf-8")
+TEXT = (
+    resources.files("duloxinfo.interactions._data").joinpath("interactions.json").read_text("utf-8")
+)
 
 
 def test_the_data_is_cached_and_every_group_cites_a_source():

@@ -1,0 +1,478 @@
+"""Other medicines with duloxetine: an offline check of a person's medicine list.
+
+:func:`check_interactions` looks each medicine up in duloxinfo's interaction data
+(:mod:`duloxinfo.interactions.medicines`), by its generic name (US or UK), a brand name,
+its ATC code or its RxNorm ingredient code, and returns one
+:class:`InteractionFinding` per medicine and group, most serious first.  A name it
+does not know is a finding too, never silence: unknown is never "safe".
+
+The answer is a pure function of what it is given: each medicine is judged on its
+own, so adding a medicine to the list never changes what is said about the others,
+and the order of the list does not change the answer.
+
+Not medical advice: the findings tell a person what to ask their prescriber or
+pharmacist, and never to start, stop or change a medicine by themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Iterable
+from typing import Final
+
+import attrs
+
+from .._names import public_dir
+from .._validate import (
+    brief,
+    checked,
+    require_aware,
+    require_items,
+    require_type,
+    shown,
+    utc,
+)
+from .._words import moment, place
+from ..content.model import Seriousness
+from ..errors import InvalidDatetimeError, MedicineError
+from ..sources import Citation
+from . import _index
+from ._matching import Index, Match
+from .medicines import FindingKind, InteractionGroup, Risk
+
+__all__ = [
+    "MAX_MEDICINES",
+    "InteractionFinding",
+    "Medicine",
+    "WaitAfter",
+    "Window",
+    "check_interactions",
+]
+__dir__ = public_dir(globals())
+
+MAX_MEDICINES: Final = 1000
+"""The most medicines :func:`check_interactions` checks at once."""
+
+_LONGEST_NAME: Final = 200
+
+
+def _check_name(value: object, field: str) -> None:
+    name = require_type(value, str, field, "a medicine's name (a str)")
+    if not name.strip() or len(name) > _LONGEST_NAME:
+        raise MedicineError(
+            field, f"{brief(name)} is not a medicine's name of 1 to {_LONGEST_NAME} characters"
+        )
+
+
+def _check_instant(value: object, field: str) -> None:
+    if value is None:
+        return
+    instant = require_aware(value, field)
+    # The check writes times in the zone they were given in; a tzinfo of one's own may
+    # give an offset but not convert to its zone (no dst(), for one): refuse it here.
+    try:
+        utc(instant).astimezone(instant.tzinfo)
+    except (ValueError, TypeError, ArithmeticError, NotImplementedError) as error:
+        raise InvalidDatetimeError(
+            field, f"its tzinfo {shown(instant.tzinfo)} cannot convert instants ({brief(error)})"
+        ) from None
+
+
+@attrs.frozen
+class Medicine:
+    """A medicine a person takes, has stopped, or is about to start.
+
+    The times are keyword-only: ``Medicine("linezolid", starts_at=...)``.
+
+    >>> import datetime as dt
+    >>> from duloxinfo import Medicine
+    >>> stopped = Medicine("phenelzine", stopped_at=dt.datetime(2026, 11, 15, 9, tzinfo=dt.UTC))
+    >>> stopped.name, stopped.starts_at
+    ('phenelzine', None)
+
+    Attributes:
+        name: The medicine as given: a generic name, a brand name, an ATC code
+            (``"N02AX02"``) or an RxNorm ingredient code (``"10689"``).
+        stopped_at: When it was stopped (an aware datetime), if it was.
+        starts_at: When it starts or started (an aware datetime), if that is known.
+
+    Raises:
+        WrongTypeError: a field is not of its type.
+        MedicineError: the name is blank or longer than 200 characters, or the
+            medicine starts after it stopped.
+        InvalidDatetimeError: a time has no time zone, is outside the supported years, or
+            has a tzinfo that cannot convert instants to its zone.
+    """
+
+    name: str = attrs.field(validator=checked(_check_name))
+    stopped_at: _dt.datetime | None = attrs.field(
+        default=None, kw_only=True, validator=checked(_check_instant)
+    )
+    starts_at: _dt.datetime | None = attrs.field(
+        default=None, kw_only=True, validator=checked(_check_instant)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse a medicine that starts after it stopped."""
+        if (
+            self.stopped_at is not None
+            and self.starts_at is not None
+            and utc(self.starts_at) > utc(self.stopped_at)
+        ):
+            raise MedicineError(
+                "starts_at",
+                f"{self.starts_at.isoformat()} is after stopped_at {self.stopped_at.isoformat()}",
+            )
+
+
+class WaitAfter(enum.Enum):
+    """Which medicine a waiting time starts from; the values are stable identifiers."""
+
+    OTHER_STOPPED = "other-stopped"
+    """Duloxetine may be taken once the wait has passed since the other medicine stopped."""
+    DULOXETINE_STOPPED = "duloxetine-stopped"
+    """The other medicine may start once the wait has passed since the last duloxetine dose."""
+
+
+@attrs.frozen(kw_only=True)
+class Window:
+    """A waiting time the sources set between duloxetine and another medicine.
+
+    Attributes:
+        after: Which medicine must be stopped first.
+        wait: At least this much real elapsed time.
+        boundary: Where the medicine's times give it: for
+            :attr:`WaitAfter.OTHER_STOPPED`, the stop plus the wait, the first moment
+            duloxetine may be taken; for :attr:`WaitAfter.DULOXETINE_STOPPED`, the
+            start minus the wait, the last moment a duloxetine dose may be taken.
+            None when the medicine has no time.
+    """
+
+    after: WaitAfter
+    wait: _dt.timedelta
+    boundary: _dt.datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
+class InteractionFinding:
+    """What :func:`check_interactions` found about one medicine and one group.
+
+    Apps act on ``kind``, ``seriousness``, ``risks`` and ``windows``; the texts are
+    for people, in plain words.
+
+    Attributes:
+        medicine: The medicine as given (a name given as a ``str`` becomes a
+            :class:`Medicine` without times).
+        kind: What was found: an interaction, a medicine not fully covered, a name
+            not in the list, or nothing to report.
+        seriousness: How serious, for an interaction; None for the other kinds.
+        ingredient: The ingredient the name matched (its US generic name), or None
+            when nothing or only an ATC class matched.
+        atc_code: The ATC code matched (the one given, or the ingredient's first),
+            or None.
+        group: The id of the group, for example ``"maoi"``.
+        group_name: The group in plain words.
+        atc_class: The ATC class that made the medicine a member of the group, or
+            None when the group names the medicine.
+        risks: What can go wrong, as identifiers (empty when nothing is known).
+        risk: What can go wrong, in plain words.
+        what_to_do: What to do, in plain words.
+        windows: The waiting times that apply, with their boundaries where the
+            medicine's times give them; empty for most groups.
+        timing: What the medicine's times mean here, in plain words, or None.
+        sources: Where the sources say so.
+    """
+
+    medicine: Medicine
+    kind: FindingKind
+    seriousness: Seriousness | None
+    ingredient: str | None
+    atc_code: str | None
+    group: str
+    group_name: str
+    atc_class: str | None
+    risks: tuple[Risk, ...]
+    risk: str
+    what_to_do: str
+    windows: tuple[Window, ...]
+    timing: str | None
+    sources: tuple[Citation, ...]
+
+    @property
+    def rank(self) -> int:
+        """0 for the most serious finding, up to 5 for nothing to report.
+
+        Do not combine (0) and avoid (1) come first; then a name not in the list (2)
+        and a medicine not fully covered (3), which could be anything; then caution
+        (4) and nothing to report (5).
+        """
+        if self.seriousness is not None:
+            return _RANKS[self.seriousness]
+        return _RANKS[self.kind]
+
+
+_RANKS: Final[dict[object, int]] = {
+    Seriousness.DO_NOT_COMBINE: 0,
+    Seriousness.AVOID: 1,
+    FindingKind.NOT_IN_LIST: 2,
+    FindingKind.NOT_FULLY_COVERED: 3,
+    Seriousness.CAUTION: 4,
+    FindingKind.NOTHING_FOUND: 5,
+}
+
+
+def _when(instant: _dt.datetime, *, up: bool = False) -> str:
+    """``09:00 on Sunday 29 November 2026 (London time)``, in the zone the time was given in.
+
+    Shown to the minute: rounded up when the time is a "not before", so that the text
+    never says a moment earlier than the record.
+    """
+    if up and (instant.second or instant.microsecond):
+        later = utc(instant).replace(second=0, microsecond=0) + _dt.timedelta(minutes=1)
+        instant = later.astimezone(instant.tzinfo)
+    return f"{moment(instant)} {instant.year} ({place(instant.tzinfo)} time)"
+
+
+_WAIT_KINDS: Final = (WaitAfter.OTHER_STOPPED, WaitAfter.DULOXETINE_STOPPED)
+
+# The waits of a medicine taken now, by the group's waits: the same for every call, so
+# made once (a handful of entries: one per distinct pair of waits in the data).
+_CURRENT_WINDOWS: dict[tuple[_dt.timedelta | None, _dt.timedelta | None], tuple[Window, ...]] = {}
+
+
+def _current_windows(group: InteractionGroup) -> tuple[Window, ...]:
+    """Both waits of ``group``, without boundaries: for a medicine taken now."""
+    waits = (group.wait_after_other_stops, group.wait_before_other_starts)
+    windows = _CURRENT_WINDOWS.get(waits)
+    if windows is None:
+        windows = _CURRENT_WINDOWS[waits] = tuple(
+            Window(after=kind, wait=wait)
+            for kind, wait in zip(_WAIT_KINDS, waits, strict=True)
+            if wait is not None
+        )
+    return windows
+
+
+def _timing(
+    group: InteractionGroup, medicine: Medicine, now: _dt.datetime | None
+) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
+    """The seriousness, windows and timing note of ``group`` for ``medicine`` at ``now``."""
+    after, before = group.wait_after_other_stops, group.wait_before_other_starts
+    stopped, starts = medicine.stopped_at, medicine.starts_at
+    if now is not None:
+        if stopped is not None and utc(stopped) > utc(now) and after is not None:
+            return _stopping(group, stopped, after)
+        if starts is not None and utc(starts) > utc(now):
+            return _starting(group, starts, now, before)
+        if stopped is not None and utc(stopped) <= utc(now):
+            return _stopped(group, stopped, now, after)
+    return group.seriousness, _current_windows(group), None
+
+
+def _moved(instant: _dt.datetime, span: _dt.timedelta) -> _dt.datetime:
+    """``instant`` plus ``span`` of real elapsed time, in the zone ``instant`` was given in."""
+    return (utc(instant) + span).astimezone(instant.tzinfo)
+
+
+def _wait_until(boundary: _dt.datetime, after: _dt.timedelta) -> str:
+    """The sentences that date the wait after stopping a medicine, before duloxetine."""
+    return (
+        f"The sources say to wait until {_when(boundary, up=True)} before you start "
+        f"duloxetine. That is {after.days} days."
+    )
+
+
+def _stopping(
+    group: InteractionGroup, stopped: _dt.datetime, after: _dt.timedelta
+) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
+    """A medicine with a wait, taken now and due to stop: the wait is dated already."""
+    boundary = _moved(stopped, after)
+    windows = tuple(
+        attrs.evolve(window, boundary=boundary)
+        if window.after is WaitAfter.OTHER_STOPPED
+        else window
+        for window in _current_windows(group)
+    )
+    note = f"It is due to stop at {_when(stopped)}. {_wait_until(boundary, after)}"
+    return group.seriousness, windows, note
+
+
+def _stopped(
+    group: InteractionGroup,
+    stopped: _dt.datetime,
+    now: _dt.datetime,
+    after: _dt.timedelta | None,
+) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
+    said = f"You stopped it at {_when(stopped)}."
+    if after is None:
+        note = (
+            f"{said} The sources give no waiting time after stopping it. Ask your prescriber "
+            "or pharmacist if it still matters."
+        )
+        return group.seriousness, (), note
+    boundary = _moved(stopped, after)
+    window = (Window(after=WaitAfter.OTHER_STOPPED, wait=after, boundary=boundary),)
+    if utc(now) < utc(boundary):
+        note = (
+            f"{said} {_wait_until(boundary, after)} If you already take duloxetine, do not "
+            "stop it on your own: ask your prescriber now."
+        )
+        return group.seriousness, window, note
+    note = (
+        f"{said} The wait of {after.days} days that the sources set ended at "
+        f"{_when(boundary, up=True)}. Still tell your prescriber that you took it."
+    )
+    return Seriousness.CAUTION, window, note
+
+
+def _starting(
+    group: InteractionGroup,
+    starts: _dt.datetime,
+    now: _dt.datetime,
+    before: _dt.timedelta | None,
+) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
+    said = f"It is due to start at {_when(starts)}."
+    if before is None:
+        return group.seriousness, (), said
+    boundary = _moved(starts, -before)
+    window = (Window(after=WaitAfter.DULOXETINE_STOPPED, wait=before, boundary=boundary),)
+    wait = (
+        f"{said} The sources say your last dose of duloxetine must be at least {before.days} "
+        "days before that"
+    )
+    if utc(now) <= utc(boundary):
+        note = f"{wait}: no later than {_when(boundary)}. Your prescriber will plan this."
+    else:
+        note = (
+            f"{wait}. That time has passed. Ask your prescriber now, and do not stop "
+            "duloxetine on your own."
+        )
+    return group.seriousness, window, note
+
+
+def _findings(
+    medicine: Medicine, match: Match | None, index: Index, now: _dt.datetime | None
+) -> list[InteractionFinding]:
+    if match is None:
+        pairs: tuple[tuple[InteractionGroup, str | None], ...] = ((index.not_in_list, None),)
+    elif not match.groups:
+        pairs = ((index.nothing_found, None),)
+    elif match.ingredient is None:
+        # Only the ATC class is known: the medicine itself may matter in other ways too
+        # (a combination, or a member the sources single out), so it is not in the list.
+        pairs = ((index.not_in_list, None), *match.groups)
+    else:
+        pairs = match.groups
+    ingredient = None if match is None or match.ingredient is None else match.ingredient.name
+    code = None if match is None else match.atc_code
+    found = []
+    for group, cls in pairs:
+        seriousness, windows, timing = _timing(group, medicine, now)
+        found.append(
+            InteractionFinding(
+                medicine=medicine,
+                kind=group.kind,
+                seriousness=seriousness,
+                ingredient=ingredient,
+                atc_code=code,
+                group=group.id,
+                group_name=group.medicines,
+                atc_class=cls,
+                risks=group.risks,
+                risk=group.risk,
+                what_to_do=group.what_to_do,
+                windows=windows,
+                timing=timing,
+                sources=group.sources,
+            )
+        )
+    return found
+
+
+def _order(finding: InteractionFinding) -> tuple[object, ...]:
+    medicine = finding.medicine
+    return (
+        finding.rank,
+        medicine.name.casefold(),
+        medicine.name,
+        "" if medicine.stopped_at is None else utc(medicine.stopped_at).isoformat(),
+        "" if medicine.starts_at is None else utc(medicine.starts_at).isoformat(),
+        finding.group,
+        # Equal instants given in different zones: their texts differ, so order them too.
+        finding.timing or "",
+    )
+
+
+def _medicine(item: object, field: str) -> Medicine:
+    if isinstance(item, Medicine):
+        return item
+    name = require_type(item, str, field, "a medicine's name or a Medicine")
+    _check_name(name, field)
+    return Medicine(name)
+
+
+def check_interactions(
+    medicines: Iterable[str | Medicine], now: _dt.datetime | None = None
+) -> tuple[InteractionFinding, ...]:
+    """Check a medicine list against duloxetine: findings, most serious first.
+
+    Each medicine gives one finding for each group it belongs to: by its name in
+    US or UK spelling, a brand name, its ATC code, or its RxNorm ingredient code
+    (where duloxinfo has one).  A medicine with nothing to report gives one finding
+    that says so, and a name duloxinfo does not know gives one that says it is not
+    in the list: ask a pharmacist.  Findings are ordered by
+    :attr:`InteractionFinding.rank`, then by name, so the order of the list does not
+    matter.  An ATC code duloxinfo knows only by its class gives the class's findings and
+    a "not in the list" one.  Do not list the person's own duloxetine: every duloxetine
+    medicine in the list is reported as a second one.
+
+    A medicine stopped at a time, or due to start, is judged at ``now``: an MAOI
+    stopped less than 14 days ago is still "do not combine", and an MAOI due to
+    start gives the last moment for a duloxetine dose.  Intervals are real elapsed
+    time.
+
+    Args:
+        medicines: Names (``str``) or :class:`Medicine` records, in any order.
+        now: The current instant (an aware datetime); needed when any medicine
+            has a time.
+
+    Raises:
+        WrongTypeError: ``medicines`` is a string or not iterable, an item is not a
+            ``str`` or a :class:`Medicine`, or ``now`` is not an aware datetime.
+        MedicineError: a name is blank or too long, the list has more than
+            :data:`MAX_MEDICINES` items, or a medicine has a time and ``now`` is None.
+        InvalidDatetimeError: ``now`` has no time zone or is outside the supported years.
+        ContentError: the packaged data file is broken (a packaging fault).
+
+    >>> import duloxinfo
+    >>> [(f.ingredient, f.group, f.seriousness.value)
+    ...  for f in duloxinfo.check_interactions(["Advil", "St John's Wort"])]
+    [('ibuprofen', 'bleeding', 'caution'), ("St John's wort", 'serotonergic', 'caution')]
+    >>> duloxinfo.check_interactions(["Wondercure"])[0].kind
+    <FindingKind.NOT_IN_LIST: 'not-in-list'>
+    """
+    items = require_items(
+        medicines, "medicines", "an iterable of medicine names or Medicine", MAX_MEDICINES
+    )
+    if len(items) > MAX_MEDICINES:
+        raise MedicineError("medicines", f"more than {MAX_MEDICINES} medicines; give at most that")
+    given = [_medicine(item, f"medicines[{number}]") for number, item in enumerate(items)]
+    if now is not None:
+        now = require_aware(now, "now")
+    else:
+        timed = next(
+            (n for n, m in enumerate(given) if m.stopped_at is not None or m.starts_at is not None),
+            None,
+        )
+        if timed is not None:
+            raise MedicineError(
+                "now", f"needed, because medicines[{timed}] ({brief(given[timed].name)}) has a time"
+            )
+    index = _index.loaded()[1]
+    found = [
+        finding
+        for medicine in given
+        for finding in _findings(medicine, index.find(medicine.name), index, now)
+    ]
+    return tuple(sorted(found, key=_order))
