@@ -8,6 +8,7 @@ import pytest
 
 import duloxinfo
 from duloxinfo._once import Once
+from support.threads import race
 
 SRC = pathlib.Path(duloxinfo.__file__).parent
 
@@ -21,18 +22,7 @@ def test_threads_racing_the_first_call_load_once_and_share_the_value():
         return object()
 
     answer = Once(slow)
-    start = threading.Barrier(8)
-    results = []
-
-    def ask():
-        start.wait()
-        results.append(answer())
-
-    threads = [threading.Thread(target=ask) for _ in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    results = race(answer, 8)
     assert len(calls) == 1
     assert len(results) == 8
     assert all(r is results[0] for r in results)

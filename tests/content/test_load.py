@@ -5,7 +5,6 @@ import datetime as dt
 import enum
 import json
 import re
-import threading
 import time
 import types
 import typing
@@ -22,6 +21,7 @@ from duloxinfo.content import _converter, load
 from duloxinfo.content.load import _load_text
 from duloxinfo.interactions import _index
 from support.bad_input import damaged, json_values, only_duloxinfo_errors, paths
+from support.threads import race
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 GUIDE = duloxinfo.guide()
@@ -56,18 +56,7 @@ def test_sixteen_threads_racing_a_cold_cache_read_the_data_once(
         return real(package, name)
 
     monkeypatch.setattr(module, "data_file_text", slow_read)
-    start = threading.Barrier(16)
-    results = []
-
-    def ask():
-        start.wait()
-        results.append(function())
-
-    threads = [threading.Thread(target=ask) for _ in range(16)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    results = race(function, 16)
     assert reads == [file]
     assert len(results) == 16
     assert all(r is results[0] for r in results)
