@@ -296,20 +296,17 @@ def _public_module_imports():
                     yield str(path.relative_to(PACKAGE)), target, alias.name
 
 
-# Helpers that public modules still lend each other, each waiting for a constant to get a
-# lower home: `period` checks a span against MAX_SCHEDULE_DAYS, defined in rules.schedule,
-# and the dose log's slot judging needs DoseStatus and the on-time windows of
-# rules.dose_log, which uses it in turn.  A private module for either would import the
-# public one that imports it (an import cycle) until the constants move to the choices
-# module (issue 23); then these go to private modules and this list empties.
+# Helpers a public module still lends another: the dose log's judging of each slot, which
+# adherence shares.  It needs DoseStatus and the on-time windows, which rules.dose_log
+# defines, and rules.dose_log needs it: a private module for it would import the public
+# one that imports it (an import cycle) until those constants move to the choices module
+# (issue 23).  Then it goes to a private module and this list empties.
 _LENT_UNTIL_THE_CHOICES_MODULE = {
     ("rules/adherence.py", "rules.dose_log", "ON_TIME"),
     ("rules/adherence.py", "rules.dose_log", "Entry"),
     ("rules/adherence.py", "rules.dose_log", "judged_at"),
     ("rules/adherence.py", "rules.dose_log", "slots_in"),
     ("rules/adherence.py", "rules.dose_log", "unscheduled"),
-    ("rules/adherence.py", "rules.schedule", "period"),
-    ("rules/dose_log.py", "rules.schedule", "period"),
 }
 
 

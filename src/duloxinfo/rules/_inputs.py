@@ -1,4 +1,4 @@
-"""The checks of the arguments every rule takes: the regimen, the intakes, the history.
+"""The checks of the arguments every rule takes: the regimen, the intakes, the history, a span.
 
 Private module.  Each check is written once here, so that every rule refuses the
 same input with the same error.
@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable
 
-from .._validate import require_type
-from ..errors import HistoryError
+from .._validate import require_aware, require_type, utc
+from ..errors import HistoryError, ScheduleError
 from ._history import latest
+from ._slots import ONE_DAY
 from .intakes import Intake, IntakeHistory
 from .plan import Plan
 from .regimen import Regimen
@@ -43,3 +44,22 @@ def require_not_after(history: IntakeHistory, now: _dt.datetime) -> None:
             f"an intake at {last.isoformat()} is after now ({now.isoformat()}); "
             "a history cannot hold doses not yet taken",
         )
+
+
+def period(start: object, end: object, most_days: int) -> tuple[_dt.datetime, _dt.datetime]:
+    """A span's bounds in UTC, checked: aware, ``end`` not before ``start``, not too long.
+
+    ``most_days`` is the longest span the rule lists (``MAX_SCHEDULE_DAYS`` for every
+    rule now), passed in because the rules' public modules define it.
+    """
+    start = require_aware(start, "start")
+    end = require_aware(end, "end")
+    lo, hi = utc(start), utc(end)
+    if hi < lo:
+        raise ScheduleError("end", f"{end.isoformat()} is before start ({start.isoformat()})")
+    if hi - lo > most_days * ONE_DAY:
+        raise ScheduleError(
+            "end",
+            f"{end.isoformat()} is more than {most_days} days after start ({start.isoformat()})",
+        )
+    return lo, hi

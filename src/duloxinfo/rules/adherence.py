@@ -18,14 +18,14 @@ from typing import Final
 import attrs
 
 from .._names import public_dir
-from ._inputs import as_history, as_plan
+from ._inputs import as_history, as_plan, period
 from ._slots import ONE_DAY
 from ._timeline import Timeline
 from .dose_log import ON_TIME, DoseStatus, Entry, judged_at, slots_in, unscheduled
 from .intakes import Intake, IntakeHistory
 from .plan import Plan
 from .regimen import Regimen
-from .schedule import period
+from .schedule import MAX_SCHEDULE_DAYS
 
 __all__ = ["DRUG_HOLIDAY_DAYS", "Adherence", "adherence"]
 __dir__ = public_dir(globals())
@@ -161,7 +161,7 @@ def adherence(
     """
     plan = as_plan(plan)
     history = as_history(intakes)
-    lo, hi = period(start, end)
+    lo, hi = period(start, end, MAX_SCHEDULE_DAYS)
     asked = judged_at(history, end, now)
     timeline = Timeline(plan, history)
     entries = slots_in(timeline, lo, hi, asked)

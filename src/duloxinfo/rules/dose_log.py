@@ -22,13 +22,13 @@ import attrs
 from .._names import public_dir
 from .._validate import require_aware, utc
 from ..errors import ScheduleError
-from ._inputs import as_history, as_plan, require_not_after
+from ._inputs import as_history, as_plan, period, require_not_after
 from ._timeline import Timeline
 from .audit import ONE_DOSE_WITHIN
 from .intakes import Intake, IntakeHistory
 from .plan import Plan
 from .regimen import Regimen
-from .schedule import period
+from .schedule import MAX_SCHEDULE_DAYS
 
 __all__ = [
     "ON_TIME_ONCE_DAILY",
@@ -199,7 +199,7 @@ def dose_log(
     """  # noqa: E501 - a doctest line is as long as the answer it shows
     plan = as_plan(plan)
     history = as_history(intakes)
-    lo, hi = period(start, end)
+    lo, hi = period(start, end, MAX_SCHEDULE_DAYS)
     asked = judged_at(history, end, now)
     timeline = Timeline(plan, history)
     entries = slots_in(timeline, lo, hi, asked)

@@ -6,10 +6,8 @@ import datetime as _dt
 from typing import Final
 
 from .._names import public_dir
-from .._validate import require_aware, utc
-from ..errors import ScheduleError
-from ._inputs import as_plan
-from ._slots import ONE_DAY, doses_between
+from ._inputs import as_plan, period
+from ._slots import doses_between
 from .plan import Plan
 from .regimen import Regimen
 
@@ -52,23 +50,7 @@ def dose_times(
     and the 29th's 08:00 dose is already inside.
     """
     plan = as_plan(plan)
-    lo, hi = period(start, end)
+    lo, hi = period(start, end, MAX_SCHEDULE_DAYS)
     return tuple(
         slot.astimezone(phase.tz) for phase in plan.phases for slot in doses_between(phase, lo, hi)
     )
-
-
-def period(start: object, end: object) -> tuple[_dt.datetime, _dt.datetime]:
-    """A span's bounds in UTC, checked: aware, ``end`` not before ``start``, not too long."""
-    start = require_aware(start, "start")
-    end = require_aware(end, "end")
-    lo, hi = utc(start), utc(end)
-    if hi < lo:
-        raise ScheduleError("end", f"{end.isoformat()} is before start ({start.isoformat()})")
-    if hi - lo > MAX_SCHEDULE_DAYS * ONE_DAY:
-        raise ScheduleError(
-            "end",
-            f"{end.isoformat()} is more than {MAX_SCHEDULE_DAYS} days after start "
-            f"({start.isoformat()})",
-        )
-    return lo, hi
