@@ -297,11 +297,11 @@ def _public_module_imports():
 
 
 # Helpers a public module still lends another: the dose log's judging of each slot, which
-# adherence shares.  It needs DoseStatus and the on-time windows, which rules.dose_log
+# adherence shares.  It needs DoseStatus (and the on-time windows), which rules.dose_log
 # defines, and rules.dose_log needs it: a private module for it would import the public
-# one that imports it (an import cycle) until those constants move to the choices module
-# (issue 23).  Then it goes to a private module and this list empties.
-_LENT_UNTIL_THE_CHOICES_MODULE = {
+# one that imports it, an import cycle.  It goes to a private module once DoseStatus has a
+# home below both (issue 23); then this list empties.
+_LENT_UNTIL_DOSE_STATUS_MOVES = {
     ("rules/adherence.py", "rules.dose_log", "ON_TIME"),
     ("rules/adherence.py", "rules.dose_log", "Entry"),
     ("rules/adherence.py", "rules.dose_log", "judged_at"),
@@ -316,7 +316,7 @@ def test_nothing_imports_from_a_public_module_a_name_outside_its_all():
         module = importlib.import_module(f"duloxinfo.{target}")
         if name != "*" and name not in module.__all__:
             found.add((file, target, name))
-    assert found == _LENT_UNTIL_THE_CHOICES_MODULE
+    assert found == _LENT_UNTIL_DOSE_STATUS_MOVES
 
 
 def test_unknown_attribute_is_an_attribute_error():
