@@ -53,7 +53,17 @@ def test_the_readme_usage_example_runs():
         assert namespace["advice"].action is duloxinfo.Action.TAKE_NOW
 
 
-API_PAGES = ["rules", "reasons", "content", "label", "choices", "interop", "answers", "errors"]
+API_PAGES = [
+    "rules",
+    "reasons",
+    "content",
+    "interactions",
+    "label",
+    "choices",
+    "interop",
+    "answers",
+    "errors",
+]
 
 
 def test_the_api_pages_document_every_public_module_and_so_every_public_name():

@@ -26,9 +26,11 @@ public module, listed in that module's ``__all__``, and documented there;
 line's entry point).  ``import duloxinfo`` loads only the errors
 and the version.  The first use of any other name imports the public modules in
 the order of ``_PUBLIC_MODULES`` below until one defines it: the label and the
-rules first (attrs), then the content records, then the exports.  cattrs, the
-resources API and the data file load later still, on the first
-:func:`~duloxinfo.content.load.guide`; icalendar on the first calendar.
+rules first (attrs), then the content and interaction records, then the exports.
+cattrs, the resources API and the data files load later still, on the first
+:func:`~duloxinfo.content.load.guide` or
+:func:`~duloxinfo.interactions.check.check_interactions`; icalendar on the first
+calendar.
 """
 
 from __future__ import annotations
@@ -48,12 +50,13 @@ if TYPE_CHECKING:
     from .answers import *  # noqa: F403
     from .choices import *  # noqa: F403
     from .content.checks import *  # noqa: F403
-    from .content.interactions import *  # noqa: F403
     from .content.load import *  # noqa: F403
-    from .content.medicines import *  # noqa: F403
     from .content.model import *  # noqa: F403
     from .content.render import *  # noqa: F403
     from .content.schema import *  # noqa: F403
+    from .interactions.check import *  # noqa: F403
+    from .interactions.load import *  # noqa: F403
+    from .interactions.medicines import *  # noqa: F403
     from .interop.calendar import *  # noqa: F403
     from .interop.fhir import *  # noqa: F403
     from .interop.picture import *  # noqa: F403
@@ -92,10 +95,11 @@ _PUBLIC_MODULES = (
     "rules.fills",
     "rules.supply",
     "content.model",
-    "content.medicines",
+    "interactions.medicines",
     "content.checks",
+    "interactions.load",
     "content.load",
-    "content.interactions",
+    "interactions.check",
     "content.render",
     "content.schema",
     "interop.fhir",

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
     import attrs
 
-_MIN_YEAR: Final = 2
+# The supported years: a day either side of any instant in them is still a datetime.
+MIN_YEAR: Final = 2
 MAX_YEAR: Final = 9998
 _T = TypeVar("_T")
 # Integers are shown in full up to this many bits (about 60 digits).
@@ -103,6 +104,24 @@ def require_items(
     return tuple(value) if most is None else tuple(islice(value, most + 1))
 
 
+def require_each(
+    value: object, kind: type[_T], field: str, expected: str, each: str
+) -> tuple[_T, ...]:
+    """The items of ``value``, each a ``kind``, else raise ``WrongTypeError``.
+
+    ``value`` is any iterable but a string or bytes; ``expected`` says what it should
+    be, in words (``"an iterable of Intake"``), and ``each`` what each item should be
+    (``"an Intake"``).  A wrong item is named by its place: ``intakes[2]``.
+
+    >>> require_each(["a", 1], str, "names", "an iterable of str", "a str")
+    Traceback (most recent call last):
+    ...
+    duloxinfo.errors.WrongTypeError: names[1]: expected a str, got int 1
+    """
+    items = require_items(value, field, expected)
+    return tuple(require_type(item, kind, f"{field}[{i}]", each) for i, item in enumerate(items))
+
+
 def require_aware(value: object, field: str) -> _dt.datetime:
     """Return ``value`` if it is an aware datetime in the supported years, else raise."""
     value = require_type(value, _dt.datetime, field, "an aware datetime")
@@ -130,10 +149,15 @@ def require_date(value: object, field: str) -> _dt.date:
     return value
 
 
+def in_supported_years(value: _dt.date) -> bool:
+    """Whether a date, or an instant on its own clock, is in the years duloxinfo supports."""
+    return MIN_YEAR <= value.year <= MAX_YEAR
+
+
 def _require_year(value: _dt.date, field: str) -> None:
-    if not _MIN_YEAR <= value.year <= MAX_YEAR:
+    if not in_supported_years(value):
         raise InvalidDatetimeError(
-            field, f"{value.isoformat()} is outside the supported years {_MIN_YEAR} to {MAX_YEAR}"
+            field, f"{value.isoformat()} is outside the supported years {MIN_YEAR} to {MAX_YEAR}"
         )
 
 

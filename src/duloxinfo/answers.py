@@ -19,7 +19,7 @@ for the JSON); ``"json": "inline"`` writes a record's members into its parent's.
 records are written in a shape of their own: a :class:`~duloxinfo.rules.dose_log.LoggedDose`
 as ``at``, ``dose_mg``, ``status``, ``offset``, ``on_time_within``, ``intakes`` (all its intakes)
 and ``extra`` (how many of them are extra), and an
-:class:`~duloxinfo.content.interactions.InteractionFinding` with its ``rank`` last.
+:class:`~duloxinfo.interactions.check.InteractionFinding` with its ``rank`` last.
 
 **The version.**  The major number changes when a field is removed or renamed or changes
 its type or meaning, the minor number when a field or an enum value is added; a script
@@ -49,9 +49,10 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from ._names import public_dir
 from ._validate import shown
-from .content.interactions import InteractionFinding
 from .errors import WrongTypeError
+from .interactions.check import InteractionFinding
 from .rules.adherence import Adherence
 from .rules.audit import DoubleDose
 from .rules.dose_log import DoseLog, DoseStatus, LoggedDose
@@ -74,6 +75,7 @@ __all__ = [
     "answer_to_data",
     "answer_to_json",
 ]
+__dir__ = public_dir(globals())
 
 ANSWER_SCHEMA_VERSION: Final = "1.0"
 """The version every answer's JSON carries as ``schema_version``: major.minor."""
@@ -160,7 +162,7 @@ class InteractionReport:
     """The findings about a list of medicines: the ``interactions`` answer.
 
     Attributes:
-        findings: What :func:`~duloxinfo.content.interactions.check_interactions`
+        findings: What :func:`~duloxinfo.interactions.check.check_interactions`
             returns, most serious first.
     """
 

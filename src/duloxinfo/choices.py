@@ -14,6 +14,8 @@ import datetime as _dt
 from fractions import Fraction
 from typing import Final
 
+from ._names import public_dir
+
 __all__ = [
     "CONTACT_PRESCRIBER_AFTER_DAYS",
     "DEFAULT_REFILL_LEAD_TIME",
@@ -27,6 +29,7 @@ __all__ = [
     "ON_TIME_TWICE_DAILY",
     "PDC_THRESHOLD",
 ]
+__dir__ = public_dir(globals())
 
 # -- missed doses ----------------------------------------------------------------------------
 

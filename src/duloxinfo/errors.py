@@ -94,6 +94,16 @@ __all__ = [
     "WrongTypeError",
 ]
 
+
+def __dir__() -> list[str]:
+    """The errors and the module's dunder names: what ``_names.public_dir`` gives the others.
+
+    Written here, not imported: ``import duloxinfo`` loads this module, and it imports
+    nothing else of duloxinfo.
+    """
+    return sorted({*__all__, *(n for n in globals() if n.startswith("__") and n.endswith("__"))})
+
+
 # A ContentError lists every problem in ``problems``; its message shows the first few.
 _PROBLEMS_SHOWN = 5
 

@@ -13,9 +13,11 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from ._names import public_dir
 from .sources import Citation, Source
 
 __all__ = ["LABEL", "Label", "LabelFact"]
+__dir__ = public_dir(globals())
 
 _T = TypeVar("_T")
 

@@ -17,6 +17,8 @@ import enum
 
 import attrs
 
+from ._names import public_dir
+
 __all__ = [
     "AboveMaximum",
     "AlreadyTaken",
@@ -44,6 +46,7 @@ __all__ = [
     "Wait",
     "ZonesNamed",
 ]
+__dir__ = public_dir(globals())
 
 # -- the missed-dose rule --------------------------------------------------------------------
 

@@ -11,7 +11,10 @@ import enum
 
 import attrs
 
+from ._names import public_dir
+
 __all__ = ["Citation", "Source"]
+__dir__ = public_dir(globals())
 
 
 class Source(enum.Enum):

@@ -393,7 +393,7 @@ def test_fhir_writes_a_plan_as_dosage_phases_that_dosages_reads_back(capsys, tmp
 @pytest.mark.parametrize(
     ("content", "text"),
     [
-        (b"[", "--dosages: '{path}': invalid JSON: "),
+        (b"[", "--dosages: '{path}': line 1, column 2: invalid JSON: "),
         (b"[]", "--dosages: '{path}': dosages: "),
         ("[{}]".encode("utf-16"), "--dosages: '{path}' is not UTF-8 text (it looks like UTF-16)"),
         (b'[{"sequence": 1}]', "--dosages: '{path}': dosages[0]"),

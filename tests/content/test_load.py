@@ -5,7 +5,6 @@ import datetime as dt
 import enum
 import json
 import re
-import threading
 import time
 import types
 import typing
@@ -17,9 +16,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import duloxinfo
+from duloxinfo._once import Once
 from duloxinfo.content import _converter, load
 from duloxinfo.content.load import _load_text
+from duloxinfo.interactions import _index
 from support.bad_input import damaged, json_values, only_duloxinfo_errors, paths
+from support.threads import race
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 GUIDE = duloxinfo.guide()
@@ -30,39 +32,31 @@ def test_guide_is_cached():
 
 
 @pytest.mark.parametrize(
-    ("function", "cache", "file"),
+    ("function", "module", "loader", "file"),
     [
-        (duloxinfo.guide, "_cache", "guide.json"),
-        (duloxinfo.seed_claims, "_claims_cache", "seed_claims.json"),
-        (duloxinfo.interaction_data, "_interactions_cache", "interactions.json"),
+        (duloxinfo.guide, load, "_guide", "guide.json"),
+        (duloxinfo.seed_claims, load, "_claims", "seed_claims.json"),
+        (duloxinfo.interaction_data, _index, "loaded", "interactions.json"),
     ],
 )
-def test_sixteen_threads_racing_a_cold_cache_read_the_data_once(monkeypatch, function, cache, file):
+def test_sixteen_threads_racing_a_cold_cache_read_the_data_once(
+    monkeypatch, function, module, loader, file
+):
     """The cache starts empty and each read is slow, so that without the lock several
     threads would read the file; with it, one reads and all get the same object."""
     expected = function()
-    monkeypatch.setattr(load, cache, [])
+    assert isinstance(getattr(module, loader), Once)  # the one read-once helper
+    monkeypatch.setattr(module, loader, Once(getattr(module, loader).load))
     reads = []
-    real = load._read
+    real = module.data_file_text
 
-    def slow_read(name):
+    def slow_read(package, name):
         reads.append(name)
         time.sleep(0.05)
-        return real(name)
+        return real(package, name)
 
-    monkeypatch.setattr(load, "_read", slow_read)
-    start = threading.Barrier(16)
-    results = []
-
-    def ask():
-        start.wait()
-        results.append(function())
-
-    threads = [threading.Thread(target=ask) for _ in range(16)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    monkeypatch.setattr(module, "data_file_text", slow_read)
+    results = race(function, 16)
     assert reads == [file]
     assert len(results) == 16
     assert all(r is results[0] for r in results)

@@ -1406,7 +1406,7 @@ CASES = [
         "an integer of 5,000 digits",
         lambda: duloxinfo.guide_from_json("1" * 5000),
         E.ContentError,
-        "<json>: invalid JSON: Exceeds the limit",
+        "<json>: invalid JSON: a number too long (more than 4300 digits)",
     ),
     Case(
         "guide_from_json",
@@ -1653,9 +1653,9 @@ NOT_FROM_INPUT = {
     ("guide", "ContentError"): "the packaged data file is broken; tests/content/test_load.py",
     ("seed_claims", "ContentError"): "the packaged data file is broken; tests/content/test_load.py",
     ("interaction_data", "ContentError"): "the packaged data file is broken; "
-    "tests/content/test_interaction_data.py",
+    "tests/interactions/test_load.py",
     ("check_interactions", "ContentError"): "the packaged data file is broken; "
-    "tests/content/test_interaction_data.py",
+    "tests/interactions/test_load.py",
     (
         "dose_calendar",
         "ModuleNotFoundError",

@@ -13,22 +13,22 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as _dt
-import json
 import re
 import sys
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 from zoneinfo import ZoneInfo
 
 import duloxinfo
 
+from .._json import parse_json
 from .._validate import MAX_YEAR, brief, require_aware, utc
 from .._walltime import wall_instant
 from ..rules._inputs import as_plan
 from ._zones import ZoneRuleError, read_zone
 
 if TYPE_CHECKING:
-    from ..content.interactions import Medicine
+    from ..interactions.check import Medicine
     from ..rules.fills import Fill
     from ..rules.intakes import Intake
     from ..rules.plan import Plan
@@ -294,13 +294,7 @@ def _dosages(path: str) -> Plan:
     """A plan from a JSON list of FHIR ``Dosage`` phases (as ``duloxinfo fhir`` writes one)."""
     name = "-" if path == "-" else brief(path)
     text = _file_text(path, "--dosages")
-    try:
-        data = json.loads(text)
-    except RecursionError:
-        raise InputError(f"--dosages: {name}: invalid JSON: nested too deeply") from None
-    except ValueError as exc:
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "a number too long"
-        raise InputError(f"--dosages: {name}: invalid JSON: {brief(reason)}") from None
+    data = _json(text, name, "--dosages")
     if isinstance(data, dict):
         data = [data]
     try:
@@ -418,19 +412,21 @@ def _file_text(path: str, flag: str) -> str:
         ) from None
 
 
+def _json(text: str, name: str, flag: str) -> Any:
+    """The value of a file's JSON ``text``; broken JSON is an error naming ``flag``."""
+    try:
+        return parse_json(text, name)
+    except duloxinfo.ContentError as error:
+        raise InputError(f"{flag}: {error}") from None
+
+
 def _history_rows(text: str, name: str) -> tuple[list[dict[str, object]], str]:
     if text.lstrip().startswith("["):
-        try:
-            rows = json.loads(text)
-        except RecursionError:
-            raise InputError(f"--history: {name}: invalid JSON: nested too deeply") from None
-        except ValueError as exc:  # JSONDecodeError, or an integer over the digit limit
-            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "a number too long"
-            raise InputError(f"--history: {name}: invalid JSON: {brief(reason)}") from None
-        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        parsed = _json(text, name, "--history")
+        if not isinstance(parsed, list) or not all(isinstance(r, dict) for r in parsed):
             raise InputError(f"--history: {name}: expected a list of {{at, dose_mg}} objects")
-        return cast("list[dict[str, object]]", rows), "item"
-    rows = []
+        return cast("list[dict[str, object]]", parsed), "item"
+    rows: list[dict[str, str | None]] = []
     try:
         rows.extend(csv.DictReader(text.splitlines()))
     except csv.Error as exc:

@@ -20,8 +20,8 @@ from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError
 
 from .._validate import brief, shown
 from ..errors import ContentError
+from ..interactions.medicines import InteractionData
 from . import _durations
-from .medicines import InteractionData
 from .model import Guide, SeedClaim
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from .._names import public_dir
 from .._validate import require_type
 from ..label import LABEL
 from ..sources import Citation, Source
@@ -28,6 +29,7 @@ from .model import (
 )
 
 __all__ = ["Finding", "check_guide"]
+__dir__ = public_dir(globals())
 
 
 @attrs.frozen

@@ -8,48 +8,33 @@ first use, inside the functions here, not when this module is imported.
 from __future__ import annotations
 
 import json
-import sys
-import threading
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 
+from .._json import data_file_text, parse_json
+from .._names import public_dir
+from .._once import Once
 from .._validate import require_type, require_whole_number, shown
 from ..errors import ContentError, WrongTypeError
+from ..interactions.load import interaction_data
+from ..interactions.medicines import FindingKind
 from ._parts import mark_well_formed, require_part, require_well_formed
 from .checks import check_guide
-from .medicines import FindingKind, InteractionData
 from .model import Glossary, Guide, MedicineEntry, Section, SeedClaim, Topic
-
-if TYPE_CHECKING:
-    from ._matching import Index
 
 __all__ = [
     "guide",
     "guide_from_json",
     "guide_to_json",
-    "interaction_data",
     "seed_claims",
     "seed_claims_to_json",
 ]
+__dir__ = public_dir(globals())
 
 _DATA_PACKAGE: Final = "duloxinfo.content._data"
 _GUIDE_FILE: Final = "guide.json"
 _CLAIMS_FILE: Final = "seed_claims.json"
-_INTERACTIONS_FILE: Final = "interactions.json"
-
-
-def _parse(text: str, file: str) -> object:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ContentError(
-            file, (f"line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}",)
-        ) from None
-    except ValueError as exc:  # an integer of more digits than Python converts
-        raise ContentError(file, (f"invalid JSON: {exc}",)) from None
-    except RecursionError:
-        raise ContentError(file, ("invalid JSON: nested too deeply",)) from None
 
 
 def _structure(data: object, file: str) -> Guide:
@@ -75,7 +60,7 @@ def guide_from_json(text: str) -> Guide:
     True
     """
     text = require_type(text, str, "text", "JSON text (a str)")
-    return _structure(_parse(text, "<json>"), "<json>")
+    return _structure(parse_json(text, "<json>"), "<json>")
 
 
 def guide_to_json(guide: Guide | Section, *, indent: int | None = None) -> str:
@@ -120,9 +105,9 @@ def _load_text(text: str, name: str) -> Guide:
     """Parse, structure and check the text of data file ``name``.
 
     The "other medicines" entries come from the interaction data, the one source of
-    truth for both the guide and :func:`~duloxinfo.content.interactions.check_interactions`.
+    truth for both the guide and :func:`~duloxinfo.interactions.check.check_interactions`.
     """
-    guide = _structure(_parse(text, name), name)
+    guide = _structure(parse_json(text, name), name)
     entries = tuple(
         MedicineEntry(
             medicines=group.medicines,
@@ -146,20 +131,11 @@ def _load_text(text: str, name: str) -> Guide:
     return guide
 
 
-def _read(name: str) -> str:
-    """The text of one data file of the package (works from a zip archive too)."""
-    if sys.version_info >= (3, 13):  # pragma: no cover - the standard library's, 3.13 on
-        from importlib.resources import files  # noqa: PLC0415 - loads on first use
-    else:  # pragma: no cover - the backport, 3.11 and 3.12
-        from importlib_resources import files  # noqa: PLC0415 - loads on first use
-    return files(_DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-
-
 def _load_claims(text: str, name: str) -> tuple[SeedClaim, ...]:
     """Parse, structure and check the text of the seed claims' data file ``name``."""
     from ._converter import structure_claims  # noqa: PLC0415 - cattrs loads on first use
 
-    claims = structure_claims(_parse(text, name), name)
+    claims = structure_claims(parse_json(text, name), name)
     problems = tuple(
         f"[{index}].sources: no source cited"
         for index, claim in enumerate(claims)
@@ -170,8 +146,7 @@ def _load_claims(text: str, name: str) -> tuple[SeedClaim, ...]:
     return claims
 
 
-_lock = threading.Lock()
-_cache: list[Guide] = []
+_guide: Final = Once(lambda: _load_text(data_file_text(_DATA_PACKAGE, _GUIDE_FILE), _GUIDE_FILE))
 
 
 def guide() -> Guide:
@@ -190,16 +165,12 @@ def guide() -> Guide:
     >>> g is duloxinfo.guide()
     True
     """
-    if _cache:
-        return _cache[0]
-    with _lock:
-        if not _cache:  # pragma: no branch - else another thread loaded it while we waited
-            _cache.append(_load_text(_read(_GUIDE_FILE), _GUIDE_FILE))
-    return _cache[0]
+    return _guide()
 
 
-_claims_lock = threading.Lock()
-_claims_cache: list[tuple[SeedClaim, ...]] = []
+_claims: Final = Once(
+    lambda: _load_claims(data_file_text(_DATA_PACKAGE, _CLAIMS_FILE), _CLAIMS_FILE)
+)
 
 
 def seed_claims() -> tuple[SeedClaim, ...]:
@@ -219,57 +190,4 @@ def seed_claims() -> tuple[SeedClaim, ...]:
     >>> claims[0].verdict
     <Verdict.NOT_APPROVED_USE: 'not-approved-use'>
     """
-    if _claims_cache:
-        return _claims_cache[0]
-    with _claims_lock:
-        if not _claims_cache:  # pragma: no branch - else another thread loaded them
-            _claims_cache.append(_load_claims(_read(_CLAIMS_FILE), _CLAIMS_FILE))
-    return _claims_cache[0]
-
-
-_interactions_lock = threading.Lock()
-_interactions_cache: list[tuple[InteractionData, Index]] = []
-
-
-def _load_interactions(text: str, name: str) -> tuple[InteractionData, Index]:
-    """Parse, structure, check and index the text of the interaction data file ``name``."""
-    from ._converter import structure_interactions  # noqa: PLC0415 - cattrs loads on first use
-    from ._matching import build  # noqa: PLC0415
-
-    data = structure_interactions(_parse(text, name), name)
-    index, problems = build(data)
-    if problems:
-        raise ContentError(name, problems)
-    return data, index
-
-
-def _interactions() -> tuple[InteractionData, Index]:
-    if _interactions_cache:
-        return _interactions_cache[0]
-    with _interactions_lock:
-        if not _interactions_cache:  # pragma: no branch - else another thread loaded it
-            _interactions_cache.append(
-                _load_interactions(_read(_INTERACTIONS_FILE), _INTERACTIONS_FILE)
-            )
-    return _interactions_cache[0]
-
-
-def interaction_data() -> InteractionData:
-    """The interaction data: every group and medicine, loaded on first call, then cached.
-
-    The same data makes the guide's "other medicines" entries and answers
-    :func:`~duloxinfo.content.interactions.check_interactions`.
-
-    Raises:
-        ContentError: the packaged data file is broken (a packaging fault).
-
-    >>> import duloxinfo
-    >>> [group.id for group in duloxinfo.interaction_data().groups][:3]
-    ['maoi', 'methylene-blue', 'duloxetine']
-    """
-    return _interactions()[0]
-
-
-def interaction_index() -> Index:
-    """The interaction data arranged for lookups (for :mod:`.interactions`)."""
-    return _interactions()[1]
+    return _claims()

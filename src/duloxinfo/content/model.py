@@ -17,6 +17,7 @@ from typing import Final
 
 import attrs
 
+from .._names import public_dir
 from .._validate import brief, shown
 from ..errors import SectionError, WrongTypeError
 from ..sources import Citation
@@ -46,6 +47,7 @@ __all__ = [
     "Topic",
     "Verdict",
 ]
+__dir__ = public_dir(globals())
 
 
 class Frequency(enum.Enum):

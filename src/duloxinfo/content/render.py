@@ -16,6 +16,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
+from .._names import public_dir
 from .._validate import shown
 from .._words import GET_HELP, date_words, duration, how_often, plural
 from ..errors import WrongTypeError
@@ -41,6 +42,7 @@ from .model import (
 )
 
 __all__ = ["render_html", "render_markdown", "render_text"]
+__dir__ = public_dir(globals())
 
 _VERDICTS = {
     Verdict.SUPPORTED: "supported by the sources",

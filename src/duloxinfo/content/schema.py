@@ -10,11 +10,13 @@ from typing import Any
 
 import attrs
 
+from .._names import public_dir
 from . import _durations
 from ._parts import hints
 from .model import Guide
 
 __all__ = ["guide_json_schema"]
+__dir__ = public_dir(globals())
 
 _SCALARS: dict[object, dict[str, Any]] = {
     str: {"type": "string"},

@@ -10,6 +10,7 @@ import datetime as _dt
 import uuid as _uuid
 from typing import Final
 
+from .._names import public_dir
 from .._validate import require_aware, require_date, require_type, utc
 from .._version import __version__
 from .._walltime import wall_instant
@@ -23,6 +24,7 @@ from ..rules.plan import Plan
 from ..rules.regimen import Regimen
 
 __all__ = ["dose_calendar"]
+__dir__ = public_dir(globals())
 
 # The namespace of the UIDs of a calendar made without one: a plan's own namespace is
 # derived from it and the plan, so that the same plan always gets the same UIDs.

@@ -46,7 +46,8 @@ from functools import partial
 from typing import Any, Final, TypeVar
 from zoneinfo import ZoneInfo
 
-from .._validate import brief, require_whole_number, shown, to_zone, utc
+from .._names import public_dir
+from .._validate import brief, in_supported_years, require_whole_number, shown, to_zone, utc
 from .._words import AS_DIRECTED, how_often, moment
 from ..errors import (
     DoseError,
@@ -71,6 +72,7 @@ __all__ = [
     "to_fhir_dosages",
     "to_fhir_medication_request",
 ]
+__dir__ = public_dir(globals())
 
 _T = TypeVar("_T")
 _UCUM: Final = "http://unitsofmeasure.org"
@@ -136,7 +138,7 @@ def _fhir_instant(value: _dt.datetime, field: str, *, microseconds: bool = False
     if offset is not None and offset % _MINUTE == _dt.timedelta(0) and abs(offset) <= _MOST_OFFSET:
         return value.isoformat(timespec=spec)
     instant = utc(value)
-    if not 2 <= instant.year <= 9998:  # the supported years, see _validate
+    if not in_supported_years(instant):
         raise InvalidDatetimeError(
             field,
             f"{value.isoformat()} cannot be written in FHIR: its offset has no FHIR "

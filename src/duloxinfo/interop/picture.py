@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from .._validate import brief, require_aware, require_items, require_type
+from .._names import public_dir
+from .._validate import brief, require_aware, require_each, require_type
 from ..choices import MAX_SCHEDULE_DAYS
 from ..errors import ScheduleError
 from ..rules._doses import require_dose
@@ -23,6 +24,7 @@ from ..rules.dose_log import DoseLog, DoseStatus, LoggedDose
 from ..rules.intakes import Intake
 
 __all__ = ["MAX_PICTURE_DAYS", "STATUS_COLOURS", "dose_log_svg"]
+__dir__ = public_dir(globals())
 
 MAX_PICTURE_DAYS: Final = MAX_SCHEDULE_DAYS + 3
 """The most rows (local dates) a picture has; a log that spans more is refused.
@@ -180,10 +182,7 @@ def _what(dose: LoggedDose) -> str:
 
 
 def _intakes(value: object, field: str) -> tuple[Intake, ...]:
-    items = require_items(value, field, "a tuple of Intake")
-    return tuple(
-        require_type(item, Intake, f"{field}[{i}]", "an Intake") for i, item in enumerate(items)
-    )
+    return require_each(value, Intake, field, "a tuple of Intake", "an Intake")
 
 
 def _checked(log: object) -> tuple[list[LoggedDose], tuple[Intake, ...]]:
@@ -194,11 +193,12 @@ def _checked(log: object) -> tuple[list[LoggedDose], tuple[Intake, ...]]:
     log = require_type(log, DoseLog, "log", "a duloxinfo.DoseLog")
     require_aware(log.start, "log.start")
     require_aware(log.end, "log.end")
-    doses = require_items(log.doses, "log.doses", "a tuple of LoggedDose")
+    doses = require_each(
+        log.doses, LoggedDose, "log.doses", "a tuple of LoggedDose", "a LoggedDose"
+    )
     checked: list[LoggedDose] = []
-    for i, item in enumerate(doses):
+    for i, dose in enumerate(doses):
         field = f"log.doses[{i}]"
-        dose = require_type(item, LoggedDose, field, "a LoggedDose")
         require_aware(dose.slot, f"{field}.slot")
         require_dose(dose.dose_mg, f"{field}.dose_mg")
         require_type(dose.status, DoseStatus, f"{field}.status", "a DoseStatus")

@@ -1,4 +1,4 @@
-"""The checks of the arguments every rule takes: the regimen, the intakes, the history.
+"""The checks of the arguments every rule takes: the regimen, the intakes, the history, a span.
 
 Private module.  Each check is written once here, so that every rule refuses the
 same input with the same error.
@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable
 
-from .._validate import require_type
-from ..errors import HistoryError
+from .._validate import require_aware, require_type, utc
+from ..choices import MAX_SCHEDULE_DAYS
+from ..errors import HistoryError, ScheduleError
 from ._history import latest
+from ._slots import ONE_DAY
 from .intakes import Intake, IntakeHistory
 from .plan import Plan
 from .regimen import Regimen
@@ -43,3 +45,22 @@ def require_not_after(history: IntakeHistory, now: _dt.datetime) -> None:
             f"an intake at {last.isoformat()} is after now ({now.isoformat()}); "
             "a history cannot hold doses not yet taken",
         )
+
+
+def period(start: object, end: object) -> tuple[_dt.datetime, _dt.datetime]:
+    """A span's bounds in UTC, checked: aware, ``end`` not before ``start``, not too long.
+
+    At most :data:`~duloxinfo.choices.MAX_SCHEDULE_DAYS` days.
+    """
+    start = require_aware(start, "start")
+    end = require_aware(end, "end")
+    lo, hi = utc(start), utc(end)
+    if hi < lo:
+        raise ScheduleError("end", f"{end.isoformat()} is before start ({start.isoformat()})")
+    if hi - lo > MAX_SCHEDULE_DAYS * ONE_DAY:
+        raise ScheduleError(
+            "end",
+            f"{end.isoformat()} is more than {MAX_SCHEDULE_DAYS} days after start "
+            f"({start.isoformat()})",
+        )
+    return lo, hi

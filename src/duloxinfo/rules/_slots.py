@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from .._walltime import wall_to_utc
-from .regimen import Regimen
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 ONE_DAY = _dt.timedelta(days=1)
 # Local dates examined either side of an instant's own date.  Two days covers
@@ -33,7 +35,25 @@ _DAYS_BEFORE = 3
 _DAYS_AFTER = 2
 
 
-def _slots_for_dates(regimen: Regimen, first: _dt.date, last: _dt.date) -> list[_dt.datetime]:
+class Schedule(Protocol):
+    """What the slots are read from: a regimen's times, zone, start and end.
+
+    :class:`~duloxinfo.rules.regimen.Regimen` is one.  The slots ask for these four
+    fields rather than import the regimen, which checks its own end with
+    :func:`first_slot_from`: imports run one way, from the regimen to the slots.
+    """
+
+    @property
+    def times(self) -> tuple[_dt.time, ...]: ...
+    @property
+    def tz(self) -> ZoneInfo: ...
+    @property
+    def start(self) -> _dt.datetime: ...
+    @property
+    def end(self) -> _dt.datetime | None: ...
+
+
+def _slots_for_dates(regimen: Schedule, first: _dt.date, last: _dt.date) -> list[_dt.datetime]:
     """Every slot of the schedule on local dates ``first`` to ``last``, sorted, UTC.
 
     Each wall time becomes an instant by the one wall-time policy (``_walltime``).
@@ -50,7 +70,7 @@ def _slots_for_dates(regimen: Regimen, first: _dt.date, last: _dt.date) -> list[
     return sorted(found)
 
 
-def slots_spanning(regimen: Regimen, lo: _dt.datetime, hi: _dt.datetime) -> list[_dt.datetime]:
+def slots_spanning(regimen: Schedule, lo: _dt.datetime, hi: _dt.datetime) -> list[_dt.datetime]:
     """Sorted UTC slots covering ``[lo, hi]`` with at least two more on each side."""
     first = lo.astimezone(regimen.tz).date() - _DAYS_BEFORE * ONE_DAY
     last = hi.astimezone(regimen.tz).date() + _DAYS_AFTER * ONE_DAY
@@ -84,13 +104,13 @@ def window(around: Around) -> tuple[_dt.datetime, _dt.datetime]:
     return first_past_midpoint(p, s), first_past_midpoint(s, n)
 
 
-def first_slot_from(regimen: Regimen, instant: _dt.datetime) -> _dt.datetime:
+def first_slot_from(regimen: Schedule, instant: _dt.datetime) -> _dt.datetime:
     """The first slot at or after ``instant`` (UTC)."""
     around = around_in(slots_spanning(regimen, instant, instant), instant)
     return around.latest if around.latest == instant else around.following
 
 
-def doses_between(regimen: Regimen, lo: _dt.datetime, hi: _dt.datetime) -> list[_dt.datetime]:
+def doses_between(regimen: Schedule, lo: _dt.datetime, hi: _dt.datetime) -> list[_dt.datetime]:
     """The slots in ``[lo, hi)`` from the regimen's start and before its end (UTC), in order."""
     lo = max(lo, regimen.start.astimezone(_dt.UTC))
     if regimen.end is not None:

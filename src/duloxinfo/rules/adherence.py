@@ -17,17 +17,18 @@ from typing import Final
 
 import attrs
 
+from .._names import public_dir
 from ..choices import DRUG_HOLIDAY_DAYS
-from ._inputs import as_history, as_plan
+from ._inputs import as_history, as_plan, period
 from ._slots import ONE_DAY
 from ._timeline import Timeline
 from .dose_log import ON_TIME, DoseStatus, Entry, judged_at, slots_in, unscheduled
 from .intakes import Intake, IntakeHistory
 from .plan import Plan
 from .regimen import Regimen
-from .schedule import period
 
 __all__ = ["Adherence", "adherence"]
+__dir__ = public_dir(globals())
 
 
 _HOLIDAY: Final = DRUG_HOLIDAY_DAYS * ONE_DAY

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from .._names import public_dir
 from .._validate import utc
 from .._wording import en
 from ..choices import ONE_DOSE_WITHIN
@@ -20,6 +21,7 @@ from .plan import Plan
 from .regimen import Regimen
 
 __all__ = ["DoubleDose", "DoubleDoseKind", "audit"]
+__dir__ = public_dir(globals())
 
 
 class DoubleDoseKind(enum.Enum):

@@ -19,16 +19,16 @@ from typing import Final, NamedTuple
 
 import attrs
 
+from .._names import public_dir
 from .._validate import require_aware, utc
 from ..choices import ON_TIME_ONCE_DAILY, ON_TIME_TWICE_DAILY
 from ..errors import ScheduleError
-from ._inputs import as_history, as_plan, require_not_after
+from ._inputs import as_history, as_plan, period, require_not_after
 from ._one_dose import one_dose_groups
 from ._timeline import Timeline
 from .intakes import Intake, IntakeHistory
 from .plan import Plan
 from .regimen import Regimen
-from .schedule import period
 
 __all__ = [
     "DoseLog",
@@ -36,6 +36,7 @@ __all__ = [
     "LoggedDose",
     "dose_log",
 ]
+__dir__ = public_dir(globals())
 
 
 ON_TIME: Final = {1: ON_TIME_ONCE_DAILY, 2: ON_TIME_TWICE_DAILY}

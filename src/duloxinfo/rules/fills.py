@@ -25,12 +25,12 @@ from typing import Final, NamedTuple
 
 import attrs
 
+from .._names import public_dir
 from .._validate import (
     brief,
     checked,
     require_date,
-    require_items,
-    require_type,
+    require_each,
     require_whole_number,
     utc,
 )
@@ -48,6 +48,7 @@ __all__ = [
     "FillCoverage",
     "proportion_of_days_covered",
 ]
+__dir__ = public_dir(globals())
 
 
 # PQA eligibility, reported rather than enforced: at least two fills on two dates of
@@ -225,11 +226,7 @@ def _daily_mg(plan: Plan) -> list[_Segment]:
 
 
 def _require_fills(value: object) -> list[Fill]:
-    items = require_items(value, "fills", "an iterable of Fill")
-    fills = [
-        require_type(item, Fill, f"fills[{index}]", "a duloxinfo.Fill")
-        for index, item in enumerate(items)
-    ]
+    fills = require_each(value, Fill, "fills", "an iterable of Fill", "a duloxinfo.Fill")
     return sorted(fills, key=lambda f: f.dispensed_on)
 
 

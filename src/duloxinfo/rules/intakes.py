@@ -7,11 +7,13 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from .._validate import checked, require_aware, require_items, require_type, shown, utc
+from .._names import public_dir
+from .._validate import checked, require_aware, require_each, shown, utc
 from ..errors import WrongTypeError
 from ._doses import require_dose
 
 __all__ = ["Intake", "IntakeHistory"]
+__dir__ = public_dir(globals())
 
 
 def _require_bool(value: object, field: str) -> None:
@@ -48,10 +50,7 @@ class Intake:
 
 
 def _sort_intakes(value: Iterable[Intake]) -> tuple[Intake, ...]:
-    items = require_items(value, "intakes", "an iterable of Intake")
-    intakes = [
-        require_type(item, Intake, f"intakes[{i}]", "an Intake") for i, item in enumerate(items)
-    ]
+    intakes = require_each(value, Intake, "intakes", "an iterable of Intake", "an Intake")
     return tuple(sorted(intakes, key=lambda i: utc(i.at)))
 
 

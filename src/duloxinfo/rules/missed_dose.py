@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from .._names import public_dir
 from .._validate import require_aware, utc
 from .._wording import en
 from .._wording.en import MissedDoseFacts
@@ -40,6 +41,7 @@ __all__ = [
     "MissedDoseAdvice",
     "advise_missed_dose",
 ]
+__dir__ = public_dir(globals())
 
 
 class Action(enum.Enum):

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from .._validate import MAX_YEAR, require_aware, require_items, require_type, shown, to_zone, utc
+from .._names import public_dir
+from .._validate import MAX_YEAR, require_aware, require_each, shown, to_zone, utc
 from .._walltime import wall_instant
 from ..errors import InvalidDatetimeError, ScheduleError, WrongTypeError
 from ..label import LABEL
@@ -18,14 +19,12 @@ from ._phases import in_force
 from .regimen import Regimen
 
 __all__ = ["Plan", "titration_plan"]
+__dir__ = public_dir(globals())
 
 
 def _to_phases(value: Iterable[Regimen]) -> tuple[Regimen, ...]:
     """Check the phases: regimens, in time order, each ending before the next begins."""
-    items = require_items(value, "phases", "an iterable of Regimen")
-    phases = tuple(
-        require_type(p, Regimen, f"phases[{i}]", "a duloxinfo.Regimen") for i, p in enumerate(items)
-    )
+    phases = require_each(value, Regimen, "phases", "an iterable of Regimen", "a duloxinfo.Regimen")
     if not phases:
         raise ScheduleError("phases", "no regimen given; a plan needs at least one")
     for index, (earlier, later) in enumerate(itertools.pairwise(phases)):

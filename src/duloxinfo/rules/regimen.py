@@ -9,22 +9,22 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from .._validate import brief, checked, require_aware, require_items, require_type, to_zone, utc
+from .._names import public_dir
+from .._validate import brief, checked, require_aware, require_each, to_zone, utc
 from .._words import duration, how_often
 from ..errors import DoseError, ScheduleError
 from ..label import LABEL
 from ._doses import require_dose
+from ._slots import first_slot_from
 
 __all__ = ["Regimen"]
+__dir__ = public_dir(globals())
 
 
 def _to_times(value: Iterable[_dt.time] | _dt.time) -> tuple[_dt.time, ...]:
     """Check the times of day (or one time) and return them sorted, each with ``fold=0``."""
     raw: object = (value,) if isinstance(value, _dt.time) else value
-    items = require_items(raw, "times", "datetime.time values")
-    times = [
-        require_type(t, _dt.time, f"times[{i}]", "a datetime.time") for i, t in enumerate(items)
-    ]
+    times = require_each(raw, _dt.time, "times", "datetime.time values", "a datetime.time")
     for index, t in enumerate(times):
         if t.tzinfo is not None:
             raise ScheduleError(
@@ -149,8 +149,6 @@ class Regimen:
             raise ScheduleError(
                 "end", f"{self.end.isoformat()} is not after start ({self.start.isoformat()})"
             )
-        from ._slots import first_slot_from  # noqa: PLC0415 - _slots stands on this module
-
         first = first_slot_from(self, utc(self.start))
         if first >= utc(self.end):
             raise ScheduleError(

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as _dt
 import itertools
 
+from .._names import public_dir
 from .._validate import MAX_YEAR, brief, require_aware, require_whole_number, utc
 from ..choices import MAX_NEXT_DOSES, MAX_SCHEDULE_DAYS
 from ..errors import ScheduleError
-from ._inputs import as_plan
+from ._inputs import as_plan, period
 from ._slots import ONE_DAY, doses_between
 from ._timeline import Timeline
 from .intakes import IntakeHistory
@@ -16,6 +17,7 @@ from .plan import Plan
 from .regimen import Regimen
 
 __all__ = ["dose_times", "next_doses"]
+__dir__ = public_dir(globals())
 
 # The last instant next_doses looks at: well inside the supported years, so that the
 # slots around it (a few days either side) are too.
@@ -94,19 +96,3 @@ def next_doses(plan: Plan | Regimen, now: _dt.datetime, count: int) -> tuple[_dt
         slot.at.astimezone(plan.phases[slot.phase].tz)
         for slot in itertools.islice(itertools.takewhile(lambda s: s.at < last, slots), count)
     )
-
-
-def period(start: object, end: object) -> tuple[_dt.datetime, _dt.datetime]:
-    """A span's bounds in UTC, checked: aware, ``end`` not before ``start``, not too long."""
-    start = require_aware(start, "start")
-    end = require_aware(end, "end")
-    lo, hi = utc(start), utc(end)
-    if hi < lo:
-        raise ScheduleError("end", f"{end.isoformat()} is before start ({start.isoformat()})")
-    if hi - lo > MAX_SCHEDULE_DAYS * ONE_DAY:
-        raise ScheduleError(
-            "end",
-            f"{end.isoformat()} is more than {MAX_SCHEDULE_DAYS} days after start "
-            f"({start.isoformat()})",
-        )
-    return lo, hi

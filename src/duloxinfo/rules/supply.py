@@ -8,10 +8,11 @@ from typing import NamedTuple
 
 import attrs
 
+from .._names import public_dir
 from .._validate import (
     brief,
     require_aware,
-    require_items,
+    require_each,
     require_type,
     require_whole_number,
     utc,
@@ -32,6 +33,7 @@ from .plan import Plan
 from .regimen import Regimen
 
 __all__ = ["Supply", "SupplyFromFills", "supply_forecast", "supply_from_fills"]
+__dir__ = public_dir(globals())
 
 
 @attrs.frozen(kw_only=True)
@@ -441,10 +443,7 @@ def _from_fills(
     now: _dt.datetime,
     lead_time: _dt.timedelta,
 ) -> SupplyFromFills:
-    items = require_items(fills, "fills", "an iterable of Fill")
-    checked = [
-        require_type(item, Fill, f"fills[{i}]", "a duloxinfo.Fill") for i, item in enumerate(items)
-    ]
+    checked = require_each(fills, Fill, "fills", "an iterable of Fill", "a duloxinfo.Fill")
     history = as_history(() if intakes is None else intakes)
     require_not_after(history, now)
     timeline = Timeline(plan, history)

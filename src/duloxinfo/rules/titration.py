@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from .._names import public_dir
 from .._validate import require_aware, utc
 from .._wording import en
 from .._wording.en import TitrationFacts
@@ -30,6 +31,7 @@ from .plan import Plan
 from .regimen import Regimen
 
 __all__ = ["TitrationStage", "TitrationStatus", "titration_status"]
+__dir__ = public_dir(globals())
 
 
 class TitrationStage(enum.Enum):

@@ -1,7 +1,7 @@
 """How a medicine's name, ATC code or RxNorm code finds an ingredient and its groups.
 
-Private module: :mod:`duloxinfo.content.load` builds the :class:`Index` once, with the
-interaction data, and :mod:`duloxinfo.content.interactions` looks names up in it.
+Private module: ``interactions/_index.py`` builds the :class:`Index` once, with the
+interaction data, and :mod:`duloxinfo.interactions.check` looks names up in it.
 
 Matching is forgiving of what people and systems vary, and nothing else: case,
 spaces, hyphens, dots and apostrophes, and salt words such as "sodium" or

@@ -8,10 +8,12 @@ import pytest
 
 import duloxinfo
 from duloxinfo import FindingKind
-from duloxinfo.content.load import _load_interactions
+from duloxinfo.interactions._index import load as load_interactions
 
 DATA = duloxinfo.interaction_data()
-TEXT = resources.files("duloxinfo.content._data").joinpath("interactions.json").read_text("utf-8")
+TEXT = (
+    resources.files("duloxinfo.interactions._data").joinpath("interactions.json").read_text("utf-8")
+)
 
 
 def test_the_data_is_cached_and_every_group_cites_a_source():
@@ -46,7 +48,7 @@ def _damaged(change):
 
 def _problems(change):
     with pytest.raises(duloxinfo.ContentError) as info:
-        _load_interactions(_damaged(change), "interactions.json")
+        load_interactions(_damaged(change), "interactions.json")
     return info.value.problems
 
 

@@ -1,7 +1,7 @@
 """Other medicines with duloxetine: an offline check of a person's medicine list.
 
 :func:`check_interactions` looks each medicine up in duloxinfo's interaction data
-(:mod:`duloxinfo.content.medicines`), by its generic name (US or UK), a brand name,
+(:mod:`duloxinfo.interactions.medicines`), by its generic name (US or UK), a brand name,
 its ATC code or its RxNorm ingredient code, and returns one
 :class:`InteractionFinding` per medicine and group, most serious first.  A name it
 does not know is a finding too, never silence: unknown is never "safe".
@@ -23,6 +23,7 @@ from typing import Final
 
 import attrs
 
+from .._names import public_dir
 from .._validate import (
     brief,
     checked,
@@ -33,11 +34,12 @@ from .._validate import (
     utc,
 )
 from .._words import moment, place
+from ..content.model import Seriousness
 from ..errors import InvalidDatetimeError, MedicineError
 from ..sources import Citation
+from . import _index
 from ._matching import Index, Match
 from .medicines import FindingKind, InteractionGroup, Risk
-from .model import Seriousness
 
 __all__ = [
     "MAX_MEDICINES",
@@ -47,6 +49,7 @@ __all__ = [
     "Window",
     "check_interactions",
 ]
+__dir__ = public_dir(globals())
 
 MAX_MEDICINES: Final = 1000
 """The most medicines :func:`check_interactions` checks at once."""
@@ -449,8 +452,6 @@ def check_interactions(
     >>> duloxinfo.check_interactions(["Wondercure"])[0].kind
     <FindingKind.NOT_IN_LIST: 'not-in-list'>
     """
-    from .load import interaction_index  # noqa: PLC0415 - the data loads on first use
-
     items = require_items(
         medicines, "medicines", "an iterable of medicine names or Medicine", MAX_MEDICINES
     )
@@ -468,7 +469,7 @@ def check_interactions(
             raise MedicineError(
                 "now", f"needed, because medicines[{timed}] ({brief(given[timed].name)}) has a time"
             )
-    index = interaction_index()
+    index = _index.loaded()[1]
     found = [
         finding
         for medicine in given

@@ -1,8 +1,8 @@
 """The interaction data's records: the medicines duloxinfo knows and the groups they fall in.
 
-One data file (``content/_data/interactions.json``) holds them, loaded on first use by
-:func:`~duloxinfo.content.load.interaction_data`.  It is the one source of truth for
-both :func:`~duloxinfo.content.interactions.check_interactions` and the guide's
+One data file (``interactions/_data/interactions.json``) holds them, loaded on first use
+by :func:`~duloxinfo.interactions.load.interaction_data`.  It is the one source of truth
+for both :func:`~duloxinfo.interactions.check.check_interactions` and the guide's
 "other medicines" section, whose entries are made from the groups of kind
 :attr:`FindingKind.INTERACTION`, in the same order.
 
@@ -19,10 +19,12 @@ import enum
 
 import attrs
 
+from .._names import public_dir
+from ..content.model import Seriousness
 from ..sources import Citation
-from .model import Seriousness
 
 __all__ = ["FindingKind", "Ingredient", "InteractionData", "InteractionGroup", "Risk"]
+__dir__ = public_dir(globals())
 
 
 class FindingKind(enum.Enum):

@@ -1,0 +1,1 @@
+"""The interaction data file (read with importlib-resources, never imported)."""
