@@ -18,6 +18,21 @@ GET_HELP: Final = "Get help now"
 
 _HOW_OFTEN = {1: "once daily", 2: "twice daily"}
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS_SHORT: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS_SHORT: Final = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
 _MONTHS = (
     "January",
     "February",
@@ -97,6 +112,65 @@ def place(zone: _dt.tzinfo | None) -> str:
 def plural(count: int, word: str) -> str:
     """``1 dose``, ``3 doses``: a count and its word, in the right number."""
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def span_words(span: _dt.timedelta) -> str:
+    """A span as ``2 days 4 h 30 min``, to the nearest minute: days, then a clock span.
+
+    >>> span_words(_dt.timedelta(days=2, hours=4, minutes=30)), span_words(_dt.timedelta(days=1))
+    ('2 days 4 h 30 min', '1 day')
+    """
+    minutes = round(span.total_seconds() / 60)
+    days, minutes = divmod(minutes, 24 * 60)
+    clock = duration(_dt.timedelta(minutes=minutes))
+    if not days:
+        return clock
+    return plural(days, "day") + (f" {clock}" if minutes else "")
+
+
+def span_in_full(span: _dt.timedelta) -> str:
+    """A span's size in whole words, ``1 day 2 hours 3 minutes``, for text read aloud.
+
+    Down to the minute, whatever its sign; ``less than a minute`` below one.
+
+    >>> span_in_full(_dt.timedelta(hours=-2, minutes=-5)), span_in_full(_dt.timedelta(seconds=9))
+    ('2 hours 5 minutes', 'less than a minute')
+    """
+    minutes = int(abs(span).total_seconds()) // 60
+    if minutes == 0:
+        return "less than a minute"
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    counts = ((days, "day"), (hours, "hour"), (minutes, "minute"))
+    return " ".join(plural(n, word) for n, word in counts if n)
+
+
+_UNITS = (
+    (_dt.timedelta(weeks=1), "week"),
+    (_dt.timedelta(days=1), "day"),
+    (_dt.timedelta(hours=1), "hour"),
+)
+
+
+def lasting(span: _dt.timedelta) -> str:
+    """How long a step lasts: ``1 week``, ``10 days``, ``12 hours``, else ``1 h 30 min``.
+
+    >>> lasting(_dt.timedelta(weeks=1)), lasting(_dt.timedelta(days=10))
+    ('1 week', '10 days')
+    """
+    for unit, word in _UNITS:
+        if span >= unit and not span % unit:
+            return plural(span // unit, word)
+    return duration(span)
+
+
+def short_date(value: _dt.date) -> str:
+    """``Mon 2 Nov``: a date in short words, for a picture's labels.
+
+    >>> short_date(_dt.date(2026, 11, 2))
+    'Mon 2 Nov'
+    """
+    return f"{WEEKDAYS_SHORT[value.weekday()]} {value.day} {MONTHS_SHORT[value.month - 1]}"
 
 
 def duration(span: _dt.timedelta) -> str:

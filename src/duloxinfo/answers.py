@@ -51,6 +51,7 @@ import attrs
 
 from ._names import public_dir
 from ._validate import shown
+from .content._durations import iso
 from .errors import WrongTypeError
 from .interactions.check import InteractionFinding
 from .rules.adherence import Adherence
@@ -251,18 +252,6 @@ _EXPECTED: Final = "an answer record, such as a MissedDoseAdvice (answers.Answer
 # --- the JSON ---------------------------------------------------------------------------
 
 
-def _duration(span: _dt.timedelta) -> str:
-    """A span in ISO 8601 (``P1DT2H``), with a leading minus sign when negative."""
-    if span < _dt.timedelta(0):
-        return "-" + _duration(-span)
-    hours, rest = divmod(span.seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    second = f"{seconds}.{span.microseconds:06d}".rstrip("0") if span.microseconds else seconds
-    time = "".join(f"{n}{u}" for n, u in ((hours, "H"), (minutes, "M"), (second, "S")) if n)
-    days = f"{span.days}D" if span.days or not time else ""
-    return f"P{days}" + (f"T{time}" if time else "")
-
-
 def _wrong(field: str, expected: str, value: object) -> WrongTypeError:
     return WrongTypeError(field, f"expected {expected}, got {shown(value)}")
 
@@ -293,7 +282,7 @@ def _text(value: object, kind: type, field: str) -> str:
             raise _wrong(field, "a ZoneInfo with a key", value)
         return value.key
     if isinstance(value, _dt.timedelta):
-        return _duration(value)
+        return iso(value)
     if isinstance(value, _dt.datetime) and value.utcoffset() is None:
         raise _wrong(field, "an aware datetime", value)
     if not isinstance(value, _dt.date | _dt.time):

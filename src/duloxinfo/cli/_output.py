@@ -10,7 +10,6 @@ import json
 import textwrap
 
 from .._validate import brief
-from .._words import plural
 from ._values import InputError
 
 #: The most missed, late, early or not-sure doses, gaps or fills a text lists.
@@ -44,17 +43,6 @@ def lines(*pairs: tuple[str, object]) -> str:
         )
         for name, value in pairs
     )
-
-
-def span_words(span: _dt.timedelta) -> str:
-    """A span as ``2 days 4 h 30 min``, to the nearest minute."""
-    minutes = round(span.total_seconds() / 60)
-    days, minutes = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(minutes, 60)
-    clock = f"{hours} h {minutes:02d} min"
-    if not days:
-        return clock
-    return plural(days, "day") + (f" {clock}" if hours or minutes else "")
 
 
 def more(total: int) -> str:

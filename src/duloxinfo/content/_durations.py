@@ -34,8 +34,23 @@ def write(value: _dt.timedelta) -> str | None:
     """``value`` in the grammar, or None if it is negative or not whole seconds."""
     if value < _dt.timedelta(0) or value.microseconds:
         return None
-    hours, rest = divmod(value.seconds, 3600)
+    return iso(value)
+
+
+def iso(span: _dt.timedelta) -> str:
+    """Any span in ISO 8601 (``P1DT2H``, ``PT1.5S``), with a leading minus sign when negative.
+
+    The one writer of a span as ISO 8601: the guide's JSON (whole, positive spans, in
+    the grammar above) and the answers' JSON (any span) both use it.
+
+    >>> iso(_dt.timedelta(days=1, hours=2)), iso(_dt.timedelta(seconds=-1.5)), iso(_dt.timedelta(0))
+    ('P1DT2H', '-PT1.5S', 'P0D')
+    """
+    if span < _dt.timedelta(0):
+        return "-" + iso(-span)
+    hours, rest = divmod(span.seconds, 3600)
     minutes, seconds = divmod(rest, 60)
-    time = "".join(f"{n}{u}" for n, u in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
-    days = f"{value.days}D" if value.days or not time else ""
+    second = f"{seconds}.{span.microseconds:06d}".rstrip("0") if span.microseconds else seconds
+    time = "".join(f"{n}{u}" for n, u in ((hours, "H"), (minutes, "M"), (second, "S")) if n)
+    days = f"{span.days}D" if span.days or not time else ""
     return f"P{days}" + (f"T{time}" if time else "")

@@ -9,7 +9,6 @@ a table of contents.  Urgent warnings are marked "Get help now" in every format.
 
 from __future__ import annotations
 
-import datetime as _dt
 import html
 import re
 import textwrap
@@ -18,7 +17,7 @@ from typing import NamedTuple
 
 from .._names import public_dir
 from .._validate import shown
-from .._words import GET_HELP, date_words, duration, how_often, plural
+from .._words import GET_HELP, date_words, how_often, lasting
 from ..errors import WrongTypeError
 from ..label import LABEL
 from ..sources import Citation, Source
@@ -113,24 +112,15 @@ _PLAN_FACTS = (
     LABEL.usual_dose_mg,
     LABEL.max_daily_dose_pain_mg,
 )
-_WEEK, _DAY, _HOUR = _dt.timedelta(weeks=1), _dt.timedelta(days=1), _dt.timedelta(hours=1)
 _USES_INTRO = "Approved uses, by region:"
 _PLAN_INTRO = "The US label's plan for adults with fibromyalgia or chronic musculoskeletal pain:"
-
-
-def _lasting(span: _dt.timedelta) -> str:
-    """``1 week``, ``10 days``, ``12 hours``, or ``1 h 30 min``: a step's length in words."""
-    for unit, word in ((_WEEK, "week"), (_DAY, "day"), (_HOUR, "hour")):
-        if span >= unit and not span % unit:
-            return plural(span // unit, word)
-    return duration(span)
 
 
 def _step(label: str, step: DoseStep) -> str:
     """``Start with 30 mg once daily for 1 week.``: a dose step in words."""
     text = f"{label} {step.dose_mg} mg {how_often(step.frequency.times_per_day)}"
     if step.duration is not None:
-        text += f" for {_lasting(step.duration)}"
+        text += f" for {lasting(step.duration)}"
     return text + "."
 
 

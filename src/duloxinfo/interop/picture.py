@@ -17,6 +17,7 @@ import attrs
 
 from .._names import public_dir
 from .._validate import brief, require_aware, require_each, require_type
+from .._words import MONTHS_SHORT, WEEKDAYS_SHORT, plural, short_date, span_in_full
 from ..choices import MAX_SCHEDULE_DAYS
 from ..errors import ScheduleError
 from ..rules._doses import require_dose
@@ -74,21 +75,6 @@ _SHAPES: Final = {
     DoseStatus.NOT_SURE: "diamond",
     DoseStatus.DUE: "open square",
 }
-_DAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS: Final = (
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-)
 # The characters XML 1.0 cannot carry (even escaped): they become U+FFFD.
 _NOT_XML: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -133,34 +119,14 @@ def _zone(value: _dt.datetime) -> str:
     return "UTC" if not offset else _offset_text(offset)
 
 
-def _day(value: _dt.date) -> str:
-    return f"{_DAYS[value.weekday()]} {value.day} {_MONTHS[value.month - 1]}"
-
-
 def _instant(value: _dt.datetime) -> str:
-    return f"{_day(value)} {value.year} {value.hour:02}:{value.minute:02} ({_zone(value)})"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def _duration(value: _dt.timedelta) -> str:
-    minutes = int(abs(value).total_seconds()) // 60
-    if minutes == 0:
-        return "less than a minute"
-    days, rest = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(rest, 60)
-    parts = [
-        _plural(n, word) for n, word in ((days, "day"), (hours, "hour"), (minutes, "minute")) if n
-    ]
-    return " ".join(parts)
+    return f"{short_date(value)} {value.year} {value.hour:02}:{value.minute:02} ({_zone(value)})"
 
 
 def _when(offset: _dt.timedelta | None) -> str:
     if offset is None or offset == _dt.timedelta(0):
         return "at the scheduled time"
-    return f"{_duration(offset)} {'early' if offset < _dt.timedelta(0) else 'late'}"
+    return f"{span_in_full(offset)} {'early' if offset < _dt.timedelta(0) else 'late'}"
 
 
 def _what(dose: LoggedDose) -> str:
@@ -177,7 +143,7 @@ def _what(dose: LoggedDose) -> str:
         if not offset:
             return "taken on time, at the scheduled time"
         side = "before" if offset < _dt.timedelta(0) else "after"
-        return f"taken on time, {_duration(offset)} {side} the scheduled time"
+        return f"taken on time, {span_in_full(offset)} {side} the scheduled time"
     return f"taken {_when(dose.offset)}"
 
 
@@ -272,11 +238,11 @@ def _summary(
             for s in DoseStatus
             if counts[s] or s is not DoseStatus.DUE
         )
-        head = f"{_plural(len(doses), 'scheduled dose')} {period}: {each}."
+        head = f"{plural(len(doses), 'scheduled dose')} {period}: {each}."
     zones = list(dict.fromkeys(_zone(d.slot) for d in doses))
     tail = [
-        f"{_plural(extra, 'extra intake')} for a scheduled dose;",
-        f"{_plural(other, 'intake')} not for any scheduled dose.",
+        f"{plural(extra, 'extra intake')} for a scheduled dose;",
+        f"{plural(other, 'intake')} not for any scheduled dose.",
     ]
     if doses:
         tail.append(
@@ -314,9 +280,11 @@ def _rows(first: _dt.date, rows: int, right: int) -> list[str]:
             month = (date.year, date.month)
             out.append(
                 f'<text x="{_MONTH_X}" y="{y + 4}" font-weight="bold">'
-                f"{_MONTHS[date.month - 1]} {date.year}</text>"
+                f"{MONTHS_SHORT[date.month - 1]} {date.year}</text>"
             )
-        out.append(f'<text x="{_DAY_X}" y="{y + 4}">{_DAYS[date.weekday()]} {date.day}</text>')
+        out.append(
+            f'<text x="{_DAY_X}" y="{y + 4}">{WEEKDAYS_SHORT[date.weekday()]} {date.day}</text>'
+        )
     return out
 
 
@@ -329,14 +297,15 @@ def _dose_marks(doses: list[LoggedDose], dates: list[_dt.date], first: _dt.date)
         y = _TOP + (date - first).days * _ROW + _ROW // 2
         slot = dose.slot
         time = f"{slot.hour:02}:{slot.minute:02}"
-        words = f"{_day(slot)} {time}, {_mg(dose.dose_mg)}: {_what(dose)}"
+        words = f"{short_date(slot)} {time}, {_mg(dose.dose_mg)}: {_what(dose)}"
         out.append(
             f'<g class="dose" id="dose-{index}" data-status="{dose.status.value}">'
             f"<title>{_text(words)}</title>{_mark(dose.status, x, y)}</g>"
         )
         for k, intake in enumerate(dose.extra):
             at = _in_zone_of(intake.at, slot)
-            words = f"Extra intake for the {time} dose of {_day(slot)}: {_intake_text(intake, at)}"
+            taken = _intake_text(intake, at)
+            words = f"Extra intake for the {time} dose of {short_date(slot)}: {taken}"
             out.append(
                 f'<g class="extra"><title>{_text(words)}</title>'
                 f"{_small('extra', x + 12 + 6 * k, y)}</g>"
@@ -355,7 +324,7 @@ def _other_marks(
         k = seen.get(date, 0)
         seen[date] = k + 1
         y = _TOP + (date - first).days * _ROW + _ROW // 2
-        words = f"{_day(date)}: {_intake_text(intake, intake.at)}, not for any scheduled dose"
+        words = f"{short_date(date)}: {_intake_text(intake, intake.at)}, not for any scheduled dose"
         out.append(
             f'<g class="unscheduled"><title>{_text(words)}</title>'
             f"{_small('unscheduled', x0 + 8 * k, y)}</g>"
@@ -463,7 +432,7 @@ def dose_log_svg(log: DoseLog, *, title: str | None = None) -> str:
                 f"more than {MAX_PICTURE_DAYS}",
             )
         shown_title = (
-            f"Dose log, {_day(first)} {first.year} to {_day(last)} {last.year}"
+            f"Dose log, {short_date(first)} {first.year} to {short_date(last)} {last.year}"
             if title is None
             else title
         )

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 import duloxinfo
 
 from ..._validate import brief, utc
-from ..._words import hours, plural
+from ..._words import hours, plural, span_words
 from ...answers import AdherenceReport, answer_to_json
-from .._output import MOST_LISTED, lines, moment, more, span_words, wrap, write_bytes
+from .._output import MOST_LISTED, lines, moment, more, wrap, write_bytes
 from .._parser import NOT_ADVICE, history_option, json_option, plan_options, taken_options
 from .._values import Clock, InputError, read_instant, read_plan, taken_and_history, when
 
