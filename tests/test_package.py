@@ -295,27 +295,13 @@ def _public_module_imports():
                     yield str(path.relative_to(PACKAGE)), target, alias.name
 
 
-# Helpers a public module still lends another: the dose log's judging of each slot, which
-# adherence shares.  It needs DoseStatus (and the on-time windows), which rules.dose_log
-# defines, and rules.dose_log needs it: a private module for it would import the public
-# one that imports it, an import cycle.  It goes to a private module once DoseStatus has a
-# home below both (issue 23); then this list empties.
-_LENT_UNTIL_DOSE_STATUS_MOVES = {
-    ("rules/adherence.py", "rules.dose_log", "ON_TIME"),
-    ("rules/adherence.py", "rules.dose_log", "Entry"),
-    ("rules/adherence.py", "rules.dose_log", "judged_at"),
-    ("rules/adherence.py", "rules.dose_log", "slots_in"),
-    ("rules/adherence.py", "rules.dose_log", "unscheduled"),
-}
-
-
 def test_nothing_imports_from_a_public_module_a_name_outside_its_all():
     found = set()
     for file, target, name in _public_module_imports():
         module = importlib.import_module(f"duloxinfo.{target}")
         if name != "*" and name not in module.__all__:
             found.add((file, target, name))
-    assert found == _LENT_UNTIL_DOSE_STATUS_MOVES
+    assert found == set()
 
 
 def test_unknown_attribute_is_an_attribute_error():

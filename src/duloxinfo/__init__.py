@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from .rules.adherence import *  # noqa: F403
     from .rules.audit import *  # noqa: F403
     from .rules.dose_log import *  # noqa: F403
+    from .rules.dose_status import *  # noqa: F403
     from .rules.fills import *  # noqa: F403
     from .rules.intakes import *  # noqa: F403
     from .rules.missed_dose import *  # noqa: F403
@@ -89,6 +90,7 @@ _PUBLIC_MODULES = (
     "rules.schedule",
     "rules.missed_dose",
     "rules.audit",
+    "rules.dose_status",
     "rules.dose_log",
     "rules.adherence",
     "rules.titration",

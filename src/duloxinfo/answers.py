@@ -56,7 +56,8 @@ from .errors import WrongTypeError
 from .interactions.check import InteractionFinding
 from .rules.adherence import Adherence
 from .rules.audit import DoubleDose
-from .rules.dose_log import DoseLog, DoseStatus, LoggedDose
+from .rules.dose_log import DoseLog, LoggedDose
+from .rules.dose_status import DoseStatus
 from .rules.fills import DaysCovered
 from .rules.intakes import Intake
 from .rules.missed_dose import MissedDoseAdvice

@@ -24,7 +24,8 @@ from duloxinfo import (
 )
 from duloxinfo.choices import DRUG_HOLIDAY_DAYS
 from duloxinfo.rules.adherence import Adherence, adherence
-from duloxinfo.rules.dose_log import DoseStatus, dose_log
+from duloxinfo.rules.dose_log import dose_log
+from duloxinfo.rules.dose_status import DoseStatus
 from support import oracle
 from support.safety import situations
 from support.strategies import in_any_zone, plans

@@ -26,15 +26,10 @@ from duloxinfo import (
     audit,
     dose_times,
 )
+from duloxinfo.choices import ON_TIME_ONCE_DAILY, ON_TIME_TWICE_DAILY
 from duloxinfo.rules import _inputs, _timeline
-from duloxinfo.rules.dose_log import (
-    ON_TIME_ONCE_DAILY,
-    ON_TIME_TWICE_DAILY,
-    DoseLog,
-    DoseStatus,
-    LoggedDose,
-    dose_log,
-)
+from duloxinfo.rules.dose_log import DoseLog, LoggedDose, dose_log
+from duloxinfo.rules.dose_status import DoseStatus
 from support import oracle
 from support.safety import situations
 from support.strategies import in_any_zone, plans

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 import duloxinfo
 from duloxinfo import Plan, Regimen
+from duloxinfo.choices import PDC_THRESHOLD
 from duloxinfo.rules.fills import (
-    PDC_THRESHOLD,
     DaysCovered,
     Fill,
     FillCoverage,

@@ -75,4 +75,4 @@ def test_audit_and_the_dose_log_group_with_it_and_nothing_else_groups_by_hand():
         source = path.read_text(encoding="utf-8")
         if path.stem != "_one_dose":
             assert "total + " not in source or "ONE_DOSE_WITHIN" not in source, path.name
-    assert users == {"audit", "dose_log"}
+    assert users == {"audit", "_judging"}  # the dose log and adherence judge through _judging

@@ -21,7 +21,8 @@ from .._words import MONTHS_SHORT, WEEKDAYS_SHORT, plural, short_date, span_in_f
 from ..choices import MAX_SCHEDULE_DAYS
 from ..errors import ScheduleError
 from ..rules._doses import require_dose
-from ..rules.dose_log import DoseLog, DoseStatus, LoggedDose
+from ..rules.dose_log import DoseLog, LoggedDose
+from ..rules.dose_status import DoseStatus
 from ..rules.intakes import Intake
 
 __all__ = ["MAX_PICTURE_DAYS", "STATUS_COLOURS", "dose_log_svg"]

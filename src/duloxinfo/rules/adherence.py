@@ -20,9 +20,10 @@ import attrs
 from .._names import public_dir
 from ..choices import DRUG_HOLIDAY_DAYS
 from ._inputs import as_history, as_plan, period
+from ._judging import ON_TIME, Entry, judged_at, slots_in, unscheduled
 from ._slots import ONE_DAY
 from ._timeline import Timeline
-from .dose_log import ON_TIME, DoseStatus, Entry, judged_at, slots_in, unscheduled
+from .dose_status import DoseStatus
 from .intakes import Intake, IntakeHistory
 from .plan import Plan
 from .regimen import Regimen

@@ -11,54 +11,27 @@ adherence page gives every definition and its sources.
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
-import enum
 from collections.abc import Iterable
-from typing import Final, NamedTuple
 
 import attrs
 
 from .._names import public_dir
-from .._validate import require_aware, utc
-from ..choices import ON_TIME_ONCE_DAILY, ON_TIME_TWICE_DAILY
-from ..errors import ScheduleError
-from ._inputs import as_history, as_plan, period, require_not_after
-from ._one_dose import one_dose_groups
+from .._validate import utc
+from ._inputs import as_history, as_plan, period
+from ._judging import ON_TIME, Entry, judged_at, slots_in, unscheduled
 from ._timeline import Timeline
+from .dose_status import DoseStatus
 from .intakes import Intake, IntakeHistory
 from .plan import Plan
 from .regimen import Regimen
 
 __all__ = [
     "DoseLog",
-    "DoseStatus",
     "LoggedDose",
     "dose_log",
 ]
 __dir__ = public_dir(globals())
-
-
-ON_TIME: Final = {1: ON_TIME_ONCE_DAILY, 2: ON_TIME_TWICE_DAILY}
-
-
-class DoseStatus(enum.Enum):
-    """What happened to one scheduled dose; the values are stable identifiers."""
-
-    ON_TIME = "on-time"
-    """Taken, the person sure of it, within the on-time window of the scheduled time."""
-    EARLY = "early"
-    """Taken, the person sure of it, more than the on-time window before the time."""
-    LATE = "late"
-    """Taken, the person sure of it, more than the on-time window after the time."""
-    MISSED = "missed"
-    """No intake belongs to it."""
-    NOT_SURE = "not-sure"
-    """Only intakes the person is not sure of (``certain=False``) belong to it: maybe
-    taken, maybe not.  ``offset`` still says when, were it taken."""
-    DUE = "due"
-    """Not taken yet, and still due when the log is asked for (only with ``now``): a dose
-    taken at ``now`` would belong to it, so it is not missed yet."""
 
 
 @attrs.frozen(kw_only=True)
@@ -195,111 +168,6 @@ def dose_log(
     )
 
 
-class Entry(NamedTuple):
-    """A slot of the period, and what happened to it, before it becomes a record."""
-
-    at: _dt.datetime
-    phase: int
-    status: DoseStatus
-    first: int
-    """The history's index of the slot's first intake."""
-    dose: int
-    """The history's index of the first intake of ``taken``."""
-    extra: int
-    """The history's index of the first intake after ``taken``."""
-    stop: int
-    """The history's index of the first intake after the slot's."""
-    offset: _dt.timedelta | None
-
-
-def judged_at(history: IntakeHistory, end: _dt.datetime, now: object) -> _dt.datetime | None:
-    """``now`` in UTC, checked against ``end`` and the history; None when not given."""
-    if now is None:
-        return None
-    now = require_aware(now, "now")
-    if utc(end) > utc(now):
-        raise ScheduleError(
-            "end",
-            f"{end.isoformat()} is after now ({now.isoformat()}); the doses still "
-            "ahead cannot be judged",
-        )
-    require_not_after(history, now)
-    return utc(now)
-
-
-def slots_in(
-    timeline: Timeline, lo: _dt.datetime, hi: _dt.datetime, now: _dt.datetime | None = None
-) -> list[Entry]:
-    """Each slot in ``[lo, hi)``, its intakes (by the timeline's windows) and its status.
-
-    A slot with no intake is ``DUE`` when ``now`` (UTC) is given and its window is still
-    open then, else ``MISSED``.
-    """
-    history = timeline.history
-    instants, intakes = history.instants, history.intakes
-    doses = [p.dose_mg for p in timeline.phases]
-    windows = [ON_TIME[p.doses_per_day] for p in timeline.phases]
-    entries: list[Entry] = []
-    a = 0
-    for at, index, first, last in timeline.slots_between(lo, hi):
-        # The windows are in time order, so each search starts where the last began.
-        a = bisect.bisect_left(instants, first, a)
-        b = bisect.bisect_left(instants, last, a)
-        if a == b:
-            missed = DoseStatus.DUE if now is not None and now < last else DoseStatus.MISSED
-            entries.append(Entry(at, index, missed, a, a, a, a, None))
-            continue
-        if b - a == 1:  # the common case: one intake, the dose
-            dose, after = a, b
-            certain = intakes[a].certain
-        else:
-            dose, after = _chosen(intakes, instants, a, b, doses[index])
-            certain = all(i.certain for i in intakes[dose:after])
-        offset = instants[dose] - at
-        within = windows[index]
-        if not certain:
-            status = DoseStatus.NOT_SURE
-        elif offset < -within:
-            status = DoseStatus.EARLY
-        elif offset > within:
-            status = DoseStatus.LATE
-        else:
-            status = DoseStatus.ON_TIME
-        entries.append(Entry(at, index, status, a, dose, after, b, offset))
-    return entries
-
-
-def unscheduled(
-    timeline: Timeline, lo: _dt.datetime, hi: _dt.datetime, entries: list[Entry]
-) -> tuple[Intake, ...]:
-    """The intakes in ``[lo, hi)`` that belong to no slot.
-
-    That is: in no window of the period's slots (``entries``), and owned by no slot
-    outside the period.
-    """
-    history = timeline.history
-    a = bisect.bisect_left(history.instants, lo)
-    b = bisect.bisect_left(history.instants, hi)
-    found: list[Intake] = []
-    index = a
-    for entry in entries:  # in time order, so their intakes are too
-        if entry.first > index:
-            found.extend(_owned_by_none(timeline, index, min(entry.first, b)))
-        index = max(index, entry.stop)
-    found.extend(_owned_by_none(timeline, index, b))
-    return tuple(found)
-
-
-def _owned_by_none(timeline: Timeline, first: int, stop: int) -> list[Intake]:
-    """The intakes ``first`` to ``stop`` of the history that no slot owns."""
-    history = timeline.history
-    return [
-        history.intakes[i]
-        for i in range(first, stop)
-        if timeline.owner(history.instants[i]) is None
-    ]
-
-
 def _logged(timeline: Timeline, entries: list[Entry]) -> tuple[LoggedDose, ...]:
     """The records of ``entries``, each phase's values looked up once."""
     intakes = timeline.history.intakes
@@ -324,21 +192,3 @@ def _logged(timeline: Timeline, entries: list[Entry]) -> tuple[LoggedDose, ...]:
             )
         )
     return tuple(logged)
-
-
-def _chosen(
-    intakes: tuple[Intake, ...],
-    instants: tuple[_dt.datetime, ...],
-    first: int,
-    stop: int,
-    limit: int,
-) -> tuple[int, int]:
-    """The slot's dose among the intakes ``first`` to ``stop``, as an index range.
-
-    The intakes are put together into doses as :func:`~duloxinfo.rules.audit.audit`
-    puts them (``one_dose_groups``), with ``limit`` mg the dose.  The slot's dose is the
-    first the person is sure of (every intake of it certain), or the first when they are
-    sure of none.
-    """
-    groups = one_dose_groups(intakes, instants, first, stop, lambda _: limit)
-    return next((g for g in groups if all(i.certain for i in intakes[g[0] : g[1]])), groups[0])

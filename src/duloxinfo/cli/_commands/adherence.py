@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
     from ...rules.adherence import Adherence
-    from ...rules.dose_log import DoseLog, DoseStatus, LoggedDose
+    from ...rules.dose_status import DoseStatus
+from ...rules.dose_log import DoseLog, LoggedDose
 
 FIELDS = {"intakes": "--history", "start": "--from", "end": "--to", "log": "--svg"}
 ANSWERS = (AdherenceReport,)
