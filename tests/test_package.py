@@ -60,6 +60,20 @@ def test_the_content_records_load_without_cattrs_and_the_guide_loads_it():
     assert "icalendar" not in loaded
 
 
+def test_a_text_answer_loads_neither_the_answers_json_nor_the_content():
+    loaded = _loaded(
+        "import contextlib, io\n"
+        "from duloxinfo import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    cli.main(['missed-dose', '--dose', '60', '--at', '08:00', '--tz', 'UTC',\n"
+        "              '--start', '2026-11-01', '--now', '2026-11-02T09:00+00:00'])"
+    )
+    assert "'duloxinfo.rules.missed_dose'" in loaded
+    assert "duloxinfo.answers" not in loaded
+    assert "duloxinfo.content" not in loaded
+    assert "duloxinfo.interactions" not in loaded
+
+
 def test_the_command_line_loads_nothing_of_the_library_for_version_and_help():
     for argv in (["--version"], ["--help"]):
         loaded = _loaded(

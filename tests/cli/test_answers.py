@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import duloxinfo
-from duloxinfo import cli
+from duloxinfo import answers, cli
 from duloxinfo.cli import _parser
 from duloxinfo.cli._commands import COMMANDS
 
@@ -194,6 +194,8 @@ def test_every_command_with_json_has_a_schema_and_examples():
             offered.add(command.name)
         if command.module().ANSWERS:
             answering.add(command.name)
+        for name in command.module().ANSWERS:  # each a record the answers' JSON writes
+            assert issubclass(getattr(duloxinfo, name), answers._ANSWERS), name
     assert offered == answering == set(EXAMPLES)
 
 

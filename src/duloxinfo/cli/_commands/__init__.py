@@ -4,9 +4,10 @@ Private package of the command line.  Each command is a module of this package n
 after it (``missed-dose`` is ``missed_dose.py``) with ``options(parser)``, which adds
 its options, ``run(args)``, which returns what it prints, and ``FIELDS``, the flags of
 the library's fields whose flag depends on the command; a command that answers with
-``--json`` lists its answer records in ``ANSWERS``.  The parser and the dispatch both
-read :data:`COMMANDS`, and import a command's module only when it is the one run, so
-that ``duloxinfo --help`` loads nothing of the library.
+``--json`` names its answer records in ``ANSWERS`` (names, so that the answers' JSON
+module loads only for ``--json``).  The parser and the dispatch both read
+:data:`COMMANDS`, and import a command's module only when it is the one run, so that
+``duloxinfo --help`` loads nothing of the library.
 """
 
 from __future__ import annotations

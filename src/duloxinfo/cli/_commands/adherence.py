@@ -10,7 +10,6 @@ import duloxinfo
 
 from ..._validate import brief, utc
 from ..._words import hours, plural, span_words
-from ...answers import AdherenceReport, answer_to_json
 from .._output import MOST_LISTED, lines, moment, more, wrap, write_bytes
 from .._parser import NOT_ADVICE, history_option, json_option, plan_options, taken_options
 from .._values import Clock, InputError, read_instant, read_plan, taken_and_history, when
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
 from ...rules.dose_log import DoseLog, LoggedDose
 
 FIELDS = {"intakes": "--history", "start": "--from", "end": "--to", "log": "--svg"}
-ANSWERS = (AdherenceReport,)
+ANSWERS = ("AdherenceReport",)
 
 
 def options(parser: argparse.ArgumentParser) -> None:
@@ -55,6 +54,8 @@ def run(args: argparse.Namespace) -> str:
     if args.svg is not None:
         write_bytes(args.svg, duloxinfo.dose_log_svg(log).encode("utf-8"), "--svg")
     if args.json:
+        from ...answers import AdherenceReport, answer_to_json  # noqa: PLC0415 - loaded for --json only
+
         report = AdherenceReport(figures=figures, doses=log.doses, unscheduled=log.unscheduled)
         return answer_to_json(report)
     text = _text(figures, log)

@@ -7,13 +7,12 @@ import argparse
 import duloxinfo
 
 from ..._words import plural
-from ...answers import AuditReport, answer_to_json
 from .._output import moment, wrap
 from .._parser import history_option, json_option, plan_options
 from .._values import read_history, read_plan
 
 FIELDS = {"intakes": "--history"}
-ANSWERS = (AuditReport,)
+ANSWERS = ("AuditReport",)
 
 
 def options(parser: argparse.ArgumentParser) -> None:
@@ -29,6 +28,8 @@ def run(args: argparse.Namespace) -> str:
     intakes = read_history(args.history, tz)
     found = duloxinfo.audit(plan, intakes)
     if args.json:
+        from ...answers import AuditReport, answer_to_json  # noqa: PLC0415 - loaded for --json only
+
         return answer_to_json(AuditReport(intakes=len(intakes), double_doses=tuple(found)))
     if not found:
         return f"No double doses in {plural(len(intakes), 'intake')}."

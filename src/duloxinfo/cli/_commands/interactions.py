@@ -7,13 +7,12 @@ import argparse
 import duloxinfo
 
 from ..._words import plural
-from ...answers import InteractionReport, answer_to_json
 from .._output import wrap
 from .._parser import NOT_ADVICE, json_option
 from .._values import read_medicines
 
 FIELDS: dict[str, str] = {}
-ANSWERS = (InteractionReport,)
+ANSWERS = ("InteractionReport",)
 
 
 def options(parser: argparse.ArgumentParser) -> None:
@@ -51,6 +50,8 @@ def run(args: argparse.Namespace) -> str:
     medicines, now = read_medicines(args)
     findings = duloxinfo.check_interactions(medicines, now)
     if args.json:
+        from ...answers import InteractionReport, answer_to_json  # noqa: PLC0415 - loaded for --json only
+
         return answer_to_json(InteractionReport(findings=tuple(findings)))
     lines = [
         f"{plural(len(medicines), 'medicine')} checked against duloxetine, most serious first:"

@@ -6,14 +6,12 @@ import argparse
 
 import duloxinfo
 
-from ...answers import answer_to_json
-from ...rules.missed_dose import MissedDoseAdvice
 from .._output import lines, moment
 from .._parser import NOT_ADVICE, json_option, plan_options, taken_options
 from .._values import dose_in_force, read_plan, read_taken
 
 FIELDS = {"intakes": "--taken"}
-ANSWERS = (MissedDoseAdvice,)
+ANSWERS = ("MissedDoseAdvice",)
 
 
 def options(parser: argparse.ArgumentParser) -> None:
@@ -29,6 +27,8 @@ def run(args: argparse.Namespace) -> str:
     taken = read_taken(args, tz, now, dose_in_force(plan))
     advice = duloxinfo.advise_missed_dose(plan, taken, now())
     if args.json:
+        from ...answers import answer_to_json  # noqa: PLC0415 - loaded for --json only
+
         return answer_to_json(advice)
     action = advice.action.value + (f" ({advice.dose_mg} mg)" if advice.dose_mg else "")
     return "\n".join(

@@ -7,14 +7,12 @@ import argparse
 import duloxinfo
 
 from ..._words import plural
-from ...answers import answer_to_json
-from ...rules.fills import DaysCovered
 from .._output import MOST_LISTED, lines, more
 from .._parser import fill_option, json_option, plan_options
 from .._values import InputError, read_date, read_fills, read_plan
 
 FIELDS = {"start": "--from", "end": "--to", "fills": "--fill"}
-ANSWERS = (DaysCovered,)
+ANSWERS = ("DaysCovered",)
 
 
 def options(parser: argparse.ArgumentParser) -> None:
@@ -35,6 +33,8 @@ def run(args: argparse.Namespace) -> str:
         raise InputError(f"--to: {last.isoformat()} is before --from ({first.isoformat()})")
     covered = duloxinfo.proportion_of_days_covered(plan, fills, first, last)
     if args.json:
+        from ...answers import answer_to_json  # noqa: PLC0415 - loaded for --json only
+
         return answer_to_json(covered)
     threshold = f"{float(duloxinfo.PDC_THRESHOLD):.0%}"
     text = [

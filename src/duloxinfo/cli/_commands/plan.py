@@ -7,14 +7,13 @@ import argparse
 import duloxinfo
 
 from ..._words import plural
-from ...answers import PlanOverview, ScheduledDose, answer_to_json
 from ...rules._inputs import as_plan
 from .._output import moment
 from .._parser import NOT_ADVICE, json_option, plan_options
 from .._values import dose_in_force, read_plan
 
 FIELDS = {"count": "--next"}
-ANSWERS = (PlanOverview,)
+ANSWERS = ("PlanOverview",)
 
 
 def options(parser: argparse.ArgumentParser) -> None:
@@ -38,6 +37,8 @@ def run(args: argparse.Namespace) -> str:
     doses = duloxinfo.next_doses(whole, now(), args.next)
     dose_at = dose_in_force(whole)
     if args.json:
+        from ...answers import PlanOverview, ScheduledDose, answer_to_json  # noqa: PLC0415 - loaded for --json only
+
         overview = PlanOverview(
             phases=phases,
             in_force=None if index is None else index + 1,

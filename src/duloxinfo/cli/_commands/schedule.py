@@ -10,14 +10,13 @@ import duloxinfo
 
 from ..._validate import MAX_YEAR
 from ..._words import plural
-from ...answers import DoseSchedule, ScheduledDose, answer_to_json
 from ...rules._inputs import as_plan
 from .._output import moment
 from .._parser import json_option, plan_options
 from .._values import InputError, dose_in_force, read_instant, read_plan, when
 
 FIELDS: dict[str, str] = {}
-ANSWERS = (DoseSchedule,)
+ANSWERS = ("DoseSchedule",)
 
 
 def options(parser: argparse.ArgumentParser) -> None:
@@ -36,6 +35,8 @@ def run(args: argparse.Namespace) -> str:
     doses = duloxinfo.dose_times(plan, start, end)
     dose_at = dose_in_force(plan)
     if args.json:
+        from ...answers import DoseSchedule, ScheduledDose, answer_to_json  # noqa: PLC0415 - loaded for --json only
+
         scheduled = tuple(ScheduledDose(at=d, dose_mg=dose_at(d)) for d in doses)
         return answer_to_json(DoseSchedule(start=start, end=end, doses=scheduled))
     phases = as_plan(plan).phases

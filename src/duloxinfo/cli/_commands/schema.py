@@ -37,7 +37,7 @@ def answers_by_command() -> dict[str, dict[str, Any]]:
     """For each command that answers with ``--json``, a schema entry named after it."""
     found: dict[str, dict[str, Any]] = {}
     for command in COMMANDS:
-        refs = [{"$ref": f"#/$defs/{kind.__name__}"} for kind in command.module().ANSWERS]
+        refs = [{"$ref": f"#/$defs/{name}"} for name in command.module().ANSWERS]
         if refs:
             found[command.name] = refs[0] if len(refs) == 1 else {"oneOf": refs}
     return found

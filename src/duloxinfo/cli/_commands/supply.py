@@ -8,7 +8,6 @@ import datetime as _dt
 import duloxinfo
 
 from ..._words import plural
-from ...answers import answer_to_json
 from ...choices import DEFAULT_REFILL_LEAD_TIME
 from ...rules.supply import Supply, SupplyFromFills
 from .._output import lines, moment
@@ -16,7 +15,7 @@ from .._parser import fill_option, history_option, json_option, plan_options, ta
 from .._values import InputError, read_fills, read_plan, taken_and_history
 
 FIELDS = {"intakes": "--taken", "fills": "--fill"}
-ANSWERS = (Supply, SupplyFromFills)
+ANSWERS = ("Supply", "SupplyFromFills")
 
 
 def options(parser: argparse.ArgumentParser) -> None:
@@ -70,7 +69,11 @@ def run(args: argparse.Namespace) -> str:
             intakes=intakes if args.taken or args.not_sure or args.history else None,
             lead_time=lead,
         )
-    return answer_to_json(supply) if args.json else _text(supply)
+    if args.json:
+        from ...answers import answer_to_json  # noqa: PLC0415 - loaded for --json only
+
+        return answer_to_json(supply)
+    return _text(supply)
 
 
 def _text(supply: Supply) -> str:

@@ -6,14 +6,12 @@ import argparse
 
 import duloxinfo
 
-from ...answers import answer_to_json
-from ...rules.titration import TitrationStatus
 from .._output import lines
 from .._parser import NOT_ADVICE, history_option, json_option, plan_options, taken_options
 from .._values import read_plan, taken_and_history
 
 FIELDS = {"intakes": "--taken"}
-ANSWERS = (TitrationStatus,)
+ANSWERS = ("TitrationStatus",)
 
 
 def options(parser: argparse.ArgumentParser) -> None:
@@ -30,6 +28,8 @@ def run(args: argparse.Namespace) -> str:
     intakes = taken_and_history(args, plan, tz, now)
     status = duloxinfo.titration_status(plan, intakes, now())
     if args.json:
+        from ...answers import answer_to_json  # noqa: PLC0415 - loaded for --json only
+
         return answer_to_json(status)
     return "\n".join(
         [
