@@ -676,3 +676,28 @@ def test_today_is_read_in_the_zone_of_the_dose_that_runs_out():
         dt.date(2025, 3, 11),
     )
     assert s.rule == "supply/refill-now"
+
+
+def test_a_last_dose_due_now_is_counted_as_the_missed_dose_advice_says_to_take_it():
+    # Issue 24: the plan's last dose is due now; advise_missed_dose says take it, and the
+    # supply forecast said "enough: your plan has no more doses", due_now False.
+    last = Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 1), end=at(2026, 1, 3))
+    taken = [duloxinfo.Intake(at(2026, 1, 1, 8), 60)]
+    now = at(2026, 1, 2, 9)
+    assert duloxinfo.advise_missed_dose(last, taken, now).action is duloxinfo.Action.TAKE_NOW
+    none = duloxinfo.supply_from_fills(last, [], now, intakes=taken)
+    assert (none.due_now, none.doses_left, none.runs_out_on, none.refill_by, none.rule) == (
+        True,
+        0,
+        dt.date(2026, 1, 2),
+        dt.date(2026, 1, 2),
+        "supply/refill-now",
+    )
+    one = duloxinfo.supply_forecast(last, 60, 1, now, intakes=taken)
+    assert (one.doses_left, one.runs_out_on, one.rule) == (1, None, "supply/enough")
+    assert (
+        one.reason
+        == "You have 1 capsule of 60 mg. That is enough for the 1 dose left in your plan."
+    )
+    zero = duloxinfo.supply_forecast(last, 60, 0, now, intakes=taken)
+    assert (zero.runs_out_on, zero.rule) == (dt.date(2026, 1, 2), "supply/refill-now")

@@ -310,11 +310,11 @@ def _due(
     Due when the missed-dose advice is to take it now, or after a wait (``NOT_DUE`` about
     a missed dose: it is then taken at ``next_dose_at``).
     """
-    if advice.slot is None or advice.next_dose_at is None:
+    if advice.slot is None:
         return None, None
-    if advice.action is Action.TAKE_NOW:
+    if advice.action is Action.TAKE_NOW:  # the plan's last dose too: no next one then
         at, mg = now, advice.dose_mg
-    elif advice.action is Action.NOT_DUE:
+    elif advice.action is Action.NOT_DUE and advice.next_dose_at is not None:
         at = utc(advice.next_dose_at)
         mg = timeline.phases[timeline.phase_at(utc(advice.slot))].dose_mg
     else:
