@@ -79,7 +79,7 @@ __all__ = [
 ]
 __dir__ = public_dir(globals())
 
-ANSWER_SCHEMA_VERSION: Final = "1.0"
+ANSWER_SCHEMA_VERSION: Final = "1.1"
 """The version every answer's JSON carries as ``schema_version``: major.minor."""
 
 
@@ -398,7 +398,7 @@ def answer_to_json(answer: Answer) -> str:
     >>> print(duloxinfo.answer_to_json(duloxinfo.titration_status(r, [], now)))
     ... # doctest: +ELLIPSIS
     {
-      "schema_version": "1.0",
+      "schema_version": "1.1",
       "stage": "usual-maximum",
       ...
     }

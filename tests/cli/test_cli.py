@@ -101,7 +101,7 @@ def test_schedule_lists_the_doses_across_the_clock_change():
         ok("schedule", *REGIMEN, *NOW, "--from", "2026-11-30", "--days", "1", "--json")
     )
     assert listed["doses"] == [{"at": "2026-11-30T08:00:00+00:00", "dose_mg": 60}]
-    assert (listed["schema_version"], listed["start"]) == ("1.0", "2026-11-30T00:00:00+00:00")
+    assert (listed["schema_version"], listed["start"]) == ("1.1", "2026-11-30T00:00:00+00:00")
     none = ok("schedule", *REGIMEN, "--now", "2026-10-01T09:00", "--days", "1")
     assert none.splitlines()[1] == "  none"
 

@@ -610,6 +610,14 @@ EXPECTED = {
 }
 
 
+# More than the dose taken for the slot: the answer says so in a field, not only in words.
+GET_ADVICE_NOW = {
+    "spaced_from_every_recent_dose",
+    "too_much_taken",
+    "an_older_dose_sets_the_next_time",
+}
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_every_kind_of_answer_exactly(name):
     action, dose, slot, following, missed, reason = EXPECTED[name]
@@ -622,6 +630,7 @@ def test_every_kind_of_answer_exactly(name):
             next_dose_at=following,
             missed_in_a_row=missed,
             contact_prescriber=action is Action.CONTACT_PRESCRIBER,
+            get_advice_now=name in GET_ADVICE_NOW,
             reason=reason,
             rule=f"missed-dose/{action.value}",
             because=None,  # not in the repr: the test below pins the facts
@@ -670,6 +679,24 @@ def test_the_facts_of_a_dose_spaced_from_the_last_one_pinned_whole():
             spacing=dt.timedelta(hours=12),
         ),
     )
+
+
+def test_more_than_a_dose_taken_is_a_field_an_app_can_act_on_not_only_words():
+    # Issue 24, case 7: a second dose for one slot answered ALREADY_TAKEN; only the reason
+    # said to call a doctor or pharmacist.
+    r = daily()
+    now = at(2026, 1, 6, 10, tz=LONDON)
+    twice = [Intake(at(2026, 1, 6, 8, tz=LONDON), 60), Intake(at(2026, 1, 6, 9, tz=LONDON), 60)]
+    advice = advise_missed_dose(r, twice, now)
+    assert (advice.action, advice.get_advice_now, advice.dose_mg) == (Action.ALREADY_TAKEN, True, 0)
+    assert "call your doctor or pharmacist now" in advice.reason
+    unsure = [twice[0], Intake(at(2026, 1, 6, 9, tz=LONDON), 60, certain=False)]
+    assert not advise_missed_dose(r, unsure, now).get_advice_now  # maybe only one dose
+    assert not advise_missed_dose(r, twice[:1], now).get_advice_now
+    # The plan's last dose, taken twice: the plan ends, and the advice is still to call.
+    ends = Regimen(60, [dt.time(8)], "Europe/London", r.start, end=at(2026, 1, 7, tz=LONDON))
+    last = advise_missed_dose(ends, twice, now)
+    assert (last.action, last.get_advice_now) == (Action.PLAN_ENDED, True)
 
 
 def test_every_action_has_a_case():

@@ -87,6 +87,12 @@ class MissedDoseAdvice:
         contact_prescriber: True exactly when the action is ``CONTACT_PRESCRIBER``:
             ``missed_in_a_row`` has reached
             :data:`~duloxinfo.choices.CONTACT_PRESCRIBER_AFTER_DAYS` days' worth of doses.
+        get_advice_now: True when more than the dose was taken for ``slot`` (every
+            intake of it certain): the person should call a doctor or pharmacist now,
+            as the EU leaflet says of taking more than prescribed (EU PIL §3, "If you
+            take more Cymbalta than you should"; the US label's overdose section, US
+            PI-G §10, names a poison control center).  The action is then
+            ``ALREADY_TAKEN`` or ``PLAN_ENDED``: take no more.
         reason: Plain sentences an application can show, at US school grade 8 or below,
             written from ``because``.
         rule: A stable identifier of the rule that produced the advice, such as
@@ -102,6 +108,7 @@ class MissedDoseAdvice:
     next_dose_at: _dt.datetime | None
     missed_in_a_row: int
     contact_prescriber: bool
+    get_advice_now: bool
     reason: str
     rule: str
     because: MissedDoseFacts = attrs.field(repr=False, metadata={"json": False})
@@ -241,6 +248,8 @@ class _Decision:
         dose: int = 0,
         missed: int = 0,
     ) -> MissedDoseAdvice:
+        # More than the dose taken for the slot spoken of: get advice now.
+        taken = because.taken if isinstance(because, AlreadyTaken | PlanEnded) else None
         return MissedDoseAdvice(
             action=action,
             dose_mg=dose,
@@ -248,6 +257,7 @@ class _Decision:
             next_dose_at=next_at,
             missed_in_a_row=missed,
             contact_prescriber=action is Action.CONTACT_PRESCRIBER,
+            get_advice_now=taken is not None and taken.taken_as is TakenAs.TOO_MUCH,
             reason=en.missed_dose(because),
             rule=f"missed-dose/{action.value}",
             because=because,
