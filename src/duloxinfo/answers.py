@@ -31,7 +31,7 @@ other (``additionalProperties: false``), so that a missing or misspelt field fai
 >>> advice = duloxinfo.advise_missed_dose(r, [], dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC))
 >>> data = duloxinfo.answer_to_data(advice)
 >>> data["schema_version"], data["action"], data["slot"]
-('1.0', 'take-now', '2026-03-02T08:00:00+00:00')
+('1.1', 'take-now', '2026-03-02T08:00:00+00:00')
 """
 
 from __future__ import annotations
