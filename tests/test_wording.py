@@ -250,18 +250,32 @@ def test_away_from_home_one_zone_is_said_once_and_two_zones_each_time():
 
 # -- the other rules' words --------------------------------------------------------------------
 
+PAIN = r.PainPlan(starting_mg=30, starting_doses=7, usual_mg=60, maximum_mg=60)
+
+
+def _written(dose_mg, doses_per_day):
+    return r.Prescribed(dose_mg=dose_mg, doses_per_day=doses_per_day)
+
+
 OTHERS = [
-    en.titration(r.AboveMaximum(daily_mg=120, maximum_mg=60)),
-    en.titration(r.UsualMaximum(usual_mg=60)),
-    en.titration(r.OutsidePlan(dose_mg=20, doses_per_day=2, starting_mg=30, usual_mg=60)),
-    en.titration(r.EligibleToAsk(starting_mg=30, taken=7, usual_mg=60)),
-    en.titration(r.Starting(starting_mg=30, taken=3, needed=7, next=None)),
-    en.titration(
-        r.Starting(
-            starting_mg=30,
-            taken=3,
-            needed=7,
-            next=r.NextPhase(dose_mg=60, doses_per_day=1, starts_on=dt.date(2026, 1, 12)),
+    *(
+        en.titration(fact)
+        for fact in (
+            r.AboveMaximum(prescribed=_written(60, 2), daily_mg=120, pain=PAIN),
+            r.AboveMaximum(prescribed=_written(90, 1), daily_mg=90, pain=PAIN),
+            r.UsualMaximum(prescribed=_written(60, 1), pain=PAIN),
+            r.UsualMaximum(prescribed=_written(30, 2), pain=PAIN),
+            r.OutsidePlan(prescribed=_written(20, 2), pain=PAIN),
+            r.OutsidePlan(prescribed=_written(40, 1), pain=PAIN),
+            r.EligibleToAsk(prescribed=_written(30, 1), taken=7, pain=PAIN),
+            *(
+                r.Starting(prescribed=_written(30, 1), taken=taken, next=step, pain=PAIN)
+                for taken in (0, 1, 3, 7)
+                for step in (
+                    None,
+                    r.NextPhase(dose_mg=60, doses_per_day=1, starts_on=dt.date(2026, 1, 12)),
+                )
+            ),
         )
     ),
     *(

@@ -31,7 +31,9 @@ __all__ = [
     "OnHand",
     "OutsidePlan",
     "OversizedIntake",
+    "PainPlan",
     "PlanEnded",
+    "Prescribed",
     "RunsOut",
     "Skip",
     "SkipBecause",
@@ -291,44 +293,83 @@ class ContactPrescriber:
 
 
 @attrs.frozen(kw_only=True)
-class AboveMaximum:
-    """The daily dose is above the US label's top dose for the pain uses.
+class Prescribed:
+    """The regimen the prescriber wrote that is in force: what a titration reason speaks of.
 
     Attributes:
-        daily_mg: The daily dose in force.
-        maximum_mg: The label's top daily dose for the pain uses.
-    """
-
-    daily_mg: int
-    maximum_mg: int
-
-
-@attrs.frozen(kw_only=True)
-class UsualMaximum:
-    """The daily dose is the US label's usual, and top, dose for the pain uses.
-
-    Attributes:
-        usual_mg: That dose.
-    """
-
-    usual_mg: int
-
-
-@attrs.frozen(kw_only=True)
-class OutsidePlan:
-    """The phase in force is not a step of the label's plan.
-
-    Attributes:
-        dose_mg: Its dose.
-        doses_per_day: Its doses a day.
-        starting_mg: The label's starting dose, once daily.
-        usual_mg: The label's usual dose, once daily.
+        dose_mg: Its dose, in mg.
+        doses_per_day: Its doses a day (1 or 2).
     """
 
     dose_mg: int
     doses_per_day: int
+
+
+@attrs.frozen(kw_only=True)
+class PainPlan:
+    """The US label's plan for chronic musculoskeletal pain and fibromyalgia in adults.
+
+    A titration reason names it as that plan wherever it speaks of it, since the
+    person's own use may be another (US PI-G §2.5 and §2.6, and the dosing table of
+    the Highlights of §2; the numbers are :data:`~duloxinfo.label.LABEL`'s).
+
+    Attributes:
+        starting_mg: Its starting dose, once daily.
+        starting_doses: How many once-daily starting doses it gives first: its
+            starting period (one week) in doses.
+        usual_mg: The dose it goes on to, once daily.
+        maximum_mg: Its top daily dose.
+    """
+
     starting_mg: int
+    starting_doses: int
     usual_mg: int
+    maximum_mg: int
+
+
+@attrs.frozen(kw_only=True)
+class AboveMaximum:
+    """The prescribed daily dose is above the top daily dose of the US label's pain plan.
+
+    Attributes:
+        prescribed: The regimen the prescriber wrote.
+        daily_mg: Its daily dose.
+        pain: The US label's plan for chronic musculoskeletal pain and fibromyalgia.
+    """
+
+    prescribed: Prescribed
+    daily_mg: int
+    pain: PainPlan
+
+
+@attrs.frozen(kw_only=True)
+class UsualMaximum:
+    """The prescribed daily dose is the usual, and top, daily dose of the US label's pain plan.
+
+    Attributes:
+        prescribed: The regimen the prescriber wrote (60 mg once daily, or 30 mg twice
+            daily: the pain plan itself is once daily).
+        pain: The US label's plan for chronic musculoskeletal pain and fibromyalgia.
+    """
+
+    prescribed: Prescribed
+    pain: PainPlan
+
+
+@attrs.frozen(kw_only=True)
+class OutsidePlan:
+    """The prescribed regimen is not a step of the US label's pain plan.
+
+    It may be the right plan for another use: 20 mg twice daily, for one, is a
+    starting dose of the US label for major depressive disorder (US PI-G §2.2).
+
+    Attributes:
+        prescribed: The regimen the prescriber wrote.
+        pain: The US label's plan for chronic musculoskeletal pain and fibromyalgia.
+    """
+
+    prescribed: Prescribed
+    pain: PainPlan
 
 
 @attrs.frozen(kw_only=True)
@@ -348,34 +389,40 @@ class NextPhase:
 
 @attrs.frozen(kw_only=True)
 class Starting:
-    """On the starting dose, the first week not yet done.
+    """On the pain plan's starting dose, and not (or not yet) the time to ask about more.
 
     Attributes:
-        starting_mg: The starting dose, once daily.
-        taken: Starting doses taken in their own times.
-        needed: The starting doses of the first week.
-        next: The plan's next phase, or None when there is none.
+        prescribed: The regimen the prescriber wrote (the starting dose, once daily).
+        taken: The doses of the recent run, up to ``pain.starting_doses``: the
+            scheduled doses up to now, newest first, each taken for sure as its own
+            dose, with none missed or unsure between (see
+            :func:`~duloxinfo.rules.titration.titration_status`).
+        next: The prescriber's next phase of the plan, or None when there is none.
+        pain: The US label's plan for chronic musculoskeletal pain and fibromyalgia.
     """
 
-    starting_mg: int
+    prescribed: Prescribed
     taken: int
-    needed: int
     next: NextPhase | None
+    pain: PainPlan
 
 
 @attrs.frozen(kw_only=True)
 class EligibleToAsk:
-    """A week of the starting dose is done: the person may ask about the usual dose.
+    """A week of the starting dose is done, each dose for sure and in a row.
+
+    The person may ask the prescriber whether their plan goes on to the pain plan's
+    usual dose; the reason never says to change the dose.
 
     Attributes:
-        starting_mg: The starting dose, once daily.
-        taken: Starting doses taken in their own times.
-        usual_mg: The usual dose to ask about, once daily.
+        prescribed: The regimen the prescriber wrote (the starting dose, once daily).
+        taken: The doses of the recent run: ``pain.starting_doses``.
+        pain: The US label's plan for chronic musculoskeletal pain and fibromyalgia.
     """
 
-    starting_mg: int
+    prescribed: Prescribed
     taken: int
-    usual_mg: int
+    pain: PainPlan
 
 
 # -- supply ----------------------------------------------------------------------------------

@@ -47,7 +47,7 @@ def test_titration_never_counts_double_or_wrong_doses_twice():
     start = at(2026, 1, 5, 8)
     thirty = Regimen(30, [dt.time(8)], "UTC", start)
     doubled = [Intake(start + dt.timedelta(days=d // 2, hours=d % 2), 30) for d in range(14)]
-    s = duloxinfo.titration_status(thirty, doubled, start + dt.timedelta(days=8))
+    s = duloxinfo.titration_status(thirty, doubled, start + dt.timedelta(days=7))
     assert s.starting_doses_taken == 7
     assert s.stage is duloxinfo.TitrationStage.ELIGIBLE_TO_ASK
 
@@ -92,9 +92,9 @@ def test_titration_agrees_with_the_missed_dose_rule_when_doses_stop():
         )
         advice = duloxinfo.advise_missed_dose(thirty, taken, now)
         assert (advice.action, advice.reason) == (duloxinfo.Action.CONTACT_PRESCRIBER, reason)
-    # Two days missed is not yet a reason to call.
+    # One dose missed (and today's still due) is not yet a reason to call, but it ends the run.
     two = duloxinfo.titration_status(thirty, week[:5], START + dt.timedelta(days=6, hours=1))
-    assert (two.stage, two.starting_doses_taken) == (TitrationStage.STARTING, 5)
+    assert (two.stage, two.starting_doses_taken) == (TitrationStage.STARTING, 0)
 
 
 def test_titration_plan_says_the_plan_steps_up_as_the_prescriber_ordered():
@@ -105,8 +105,9 @@ def test_titration_plan_says_the_plan_steps_up_as_the_prescriber_ordered():
         status(
             TitrationStage.STARTING,
             3,
-            "You are on the starting dose of 30 mg once daily, and have taken 3 of the first "
-            "7 doses. Your plan goes on to 60 mg once daily on Monday 12 January, as your "
+            "Your prescriber's plan is 30 mg once daily. So far, you are sure you took 3 doses "
+            "of it in a row. A missed dose, or one you are not sure you took, starts the count "
+            "again. Your plan goes on to 60 mg once daily on Monday 12 January, as your "
             "prescriber ordered.",
             "titration/starting",
         ),
@@ -119,20 +120,34 @@ def test_titration_plan_says_the_plan_steps_up_as_the_prescriber_ordered():
     assert later.stage is TitrationStage.USUAL_MAXIMUM
 
 
-def test_titration_counts_starting_doses_only_in_the_phases_first_30_days():
-    # A 30 mg phase that began long ago: the count stops at the phase's first 30 days, so a
-    # week taken later than that is not counted (the work stays bounded).
+def test_titration_counts_only_the_recent_run_of_the_phase_whenever_it_is():
+    # A 30 mg phase that began long ago: a week taken later still counts, since it is the
+    # recent run; the week is over, and the person may ask, when the eighth dose is due.
     thirty = Regimen(30, [dt.time(8)], "UTC", START)
     late_week = [Intake(START + dt.timedelta(days=40 + d), 30) for d in range(7)]
     s = duloxinfo.titration_status(thirty, late_week, START + dt.timedelta(days=46, hours=1))
-    assert (s.stage, s.starting_doses_taken) == (TitrationStage.STARTING, 0)
-    early_week = [Intake(START + dt.timedelta(days=23 + d), 30) for d in range(7)]
-    s = duloxinfo.titration_status(thirty, early_week, START + dt.timedelta(days=29, hours=1))
+    assert (s.stage, s.starting_doses_taken) == (TitrationStage.STARTING, 7)
+    s = duloxinfo.titration_status(thirty, late_week, START + dt.timedelta(days=47))
     assert (s.stage, s.starting_doses_taken) == (TitrationStage.ELIGIBLE_TO_ASK, 7)
+    # ... until the dose of that day is missed (its window closes at 20:00).
+    s = duloxinfo.titration_status(thirty, late_week, START + dt.timedelta(days=47, hours=12))
+    assert (s.stage, s.starting_doses_taken) == (TitrationStage.STARTING, 0)
     # A 60 mg intake on a 30 mg slot is not a starting dose.
     wrong = [Intake(START + dt.timedelta(days=d), 60) for d in range(7)]
     s = duloxinfo.titration_status(thirty, wrong, START + dt.timedelta(days=6, hours=1))
     assert s.starting_doses_taken == 0
+    # Nor is a dose of 30 mg taken as 20 mg: a wrong dose ends the run as a missed one does.
+    short = [Intake(START + dt.timedelta(days=d), 20 if d == 3 else 30) for d in range(6)]
+    s = duloxinfo.titration_status(thirty, short, START + dt.timedelta(days=5, hours=1))
+    assert (s.stage, s.starting_doses_taken) == (TitrationStage.STARTING, 2)
+
+
+_PAIN_PLAN = (
+    "The US label has a plan for long-term muscle and joint pain and for fibromyalgia. It is "
+    "30 mg once daily for a week (7 doses), then 60 mg once daily."
+)
+_OTHER_PLANS = "The label has other plans for other uses, such as depression."
+_RUN_AGAIN = "A missed dose, or one you are not sure you took, starts the count again."
 
 
 @pytest.mark.parametrize(
@@ -144,33 +159,53 @@ def test_titration_counts_starting_doses_only_in_the_phases_first_30_days():
             status(
                 TitrationStage.ABOVE_PAIN_MAXIMUM,
                 0,
-                "120 mg a day is more than the US label's 60 mg top dose for long-term muscle "
-                "and joint pain and for fibromyalgia. Higher doses are used for other uses, such "
-                "as depression. Keep to it only as your prescriber directs, and ask them if you "
-                "are unsure.",
+                "Your prescriber's plan is 60 mg twice daily: 120 mg a day. That is more than "
+                "60 mg a day, the top dose in the US label's plan for long-term muscle and joint "
+                f"pain and for fibromyalgia. {_OTHER_PLANS} Take 120 mg a day only as your "
+                "prescriber directs, and ask them if you are unsure.",
                 "titration/above-pain-maximum",
             ),
         ),
+        # Issue 24, item 8: 60 mg is the pain plan's top dose, not everyone's; more is
+        # never said to "add side effects, not relief".
         (
             60,
             ["08:00"],
             status(
                 TitrationStage.USUAL_MAXIMUM,
                 0,
-                "60 mg a day is the US label's usual dose for long-term muscle and joint pain "
-                "and for fibromyalgia. It is also the top dose for them. More adds side effects, not "
-                "relief, so stay on it as your prescriber directs.",
+                "Your prescriber's plan is 60 mg once daily. The US label's plan for long-term "
+                "muscle and joint pain and for fibromyalgia goes up to 60 mg once daily. That "
+                f"is its usual dose and its top dose. {_OTHER_PLANS} Keep to your dose as your "
+                "prescriber directs.",
                 "titration/usual-maximum",
             ),
         ),
+        # The pain plan is once daily: 30 mg twice daily is said to be the prescriber's.
+        (
+            30,
+            ["08:00", "20:00"],
+            status(
+                TitrationStage.USUAL_MAXIMUM,
+                0,
+                "Your prescriber's plan is 30 mg twice daily: 60 mg a day. The US label's plan "
+                "for long-term muscle and joint pain and for fibromyalgia goes up to 60 mg once "
+                f"daily. That is its usual dose and its top dose. {_OTHER_PLANS} Keep to your "
+                "dose as your prescriber directs.",
+                "titration/usual-maximum",
+            ),
+        ),
+        # Issue 24, item 8: the label's depression regimens are the prescriber's plan, and
+        # only "not a step" of the pain plan, named as such.
         (
             20,
             ["08:00", "20:00"],
             status(
                 TitrationStage.OUTSIDE_PLAN,
                 0,
-                "20 mg twice daily is not a step of the usual plan, which is 30 mg once daily, "
-                "then 60 mg once daily. Take it as your prescriber directs.",
+                f"Your prescriber's plan is 20 mg twice daily: 40 mg a day. {_PAIN_PLAN} Your "
+                f"dose is not a step of that plan. {_OTHER_PLANS} Take your dose as your "
+                "prescriber directs.",
                 "titration/outside-plan",
             ),
         ),
@@ -180,8 +215,8 @@ def test_titration_counts_starting_doses_only_in_the_phases_first_30_days():
             status(
                 TitrationStage.OUTSIDE_PLAN,
                 0,
-                "40 mg once daily is not a step of the usual plan, which is 30 mg once daily, "
-                "then 60 mg once daily. Take it as your prescriber directs.",
+                f"Your prescriber's plan is 40 mg once daily. {_PAIN_PLAN} Your dose is not a "
+                f"step of that plan. {_OTHER_PLANS} Take your dose as your prescriber directs.",
                 "titration/outside-plan",
             ),
         ),
@@ -194,6 +229,12 @@ def test_titration_stages_that_do_not_count_doses(dose, times, expected):
     same(duloxinfo.titration_status(regimen, taken, now), expected)
 
 
+def test_no_titration_reason_says_more_adds_side_effects_not_relief():
+    for text in _every_titration_answer():
+        assert "side effects" not in text.reason
+        assert "usual plan" not in text.reason
+
+
 def test_titration_starting_and_eligible_count_doses_up_to_now_included():
     thirty = Regimen(30, [dt.time(8)], "UTC", START)
     week = [Intake(START + dt.timedelta(days=d), 30) for d in range(7)]
@@ -202,28 +243,75 @@ def test_titration_starting_and_eligible_count_doses_up_to_now_included():
         status(
             TitrationStage.STARTING,
             6,
-            "You are on the starting dose of 30 mg once daily, and have taken 6 of the first 7 "
-            "doses. Keep to it as your prescriber directs. They may review it after a week.",
+            "Your prescriber's plan is 30 mg once daily. So far, you are sure you took 6 doses "
+            f"of it in a row. {_RUN_AGAIN} {_PAIN_PLAN} Keep to your dose as your prescriber "
+            "directs.",
             "titration/starting",
         ),
     )
-    # the seventh dose is taken at the very moment of asking, a week after the start
+    # a week after the start, the eighth dose is due at the very moment of asking
     same(
         duloxinfo.titration_status(thirty, week, START + dt.timedelta(days=7)),
         status(
             TitrationStage.ELIGIBLE_TO_ASK,
             7,
-            "You have taken 30 mg once daily for a week: 7 doses. You may ask your prescriber "
-            "if you should go up to 60 mg once daily. Do not change the dose yourself.",
+            "Your prescriber's plan is 30 mg once daily. You are sure you took your last 7 "
+            f"doses of it, in a row. {_PAIN_PLAN} If that is your plan, you may ask your "
+            "prescriber about 60 mg once daily. Do not change the dose yourself.",
             "titration/eligible-to-ask",
         ),
     )
+    # the eighth taken at that moment, the seventh missed: the run is the eighth alone
     at_now = [*week[:6], Intake(START + dt.timedelta(days=7), 30)]
-    assert (
+    s = duloxinfo.titration_status(thirty, at_now, START + dt.timedelta(days=7))
+    assert (s.stage, s.starting_doses_taken) == (TitrationStage.STARTING, 1)
+    # eight in a row, the eighth just taken: the first seven make a week that is over
+    eight = [*week, Intake(START + dt.timedelta(days=7), 30)]
+    s = duloxinfo.titration_status(thirty, eight, START + dt.timedelta(days=7, hours=1))
+    assert (s.stage, s.starting_doses_taken) == (TitrationStage.ELIGIBLE_TO_ASK, 7)
+
+
+def test_issue_24_item_5_doses_not_sure_of_never_count_towards_asking():
+    # Seven intakes, each "not sure": the missed-dose rule reads them as taken (the safe
+    # reading there), adherence counts none of them taken, and neither does titration.
+    thirty = Regimen(30, [dt.time(8)], "UTC", START)
+    unsure = [Intake(START + dt.timedelta(days=d), 30, certain=False) for d in range(7)]
+    now = START + dt.timedelta(days=7)
+    same(
+        duloxinfo.titration_status(thirty, unsure, now),
+        status(
+            TitrationStage.STARTING,
+            0,
+            "Your prescriber's plan is 30 mg once daily. So far, you are sure you took no doses "
+            f"of it in a row. {_RUN_AGAIN} {_PAIN_PLAN} Keep to your dose as your prescriber "
+            "directs.",
+            "titration/starting",
+        ),
+    )
+    assert duloxinfo.adherence(thirty, unsure, START, now).taken == 0
+    # One unsure dose among sure ones ends the run there.
+    mixed = [Intake(START + dt.timedelta(days=d), 30, certain=d != 2) for d in range(7)]
+    s = duloxinfo.titration_status(thirty, mixed, now)
+    assert (s.stage, s.starting_doses_taken) == (TitrationStage.STARTING, 4)
+
+
+def test_issue_24_item_5_old_doses_never_count_towards_asking():
+    # Seven doses three years ago, then one today: the run is today's dose alone.
+    thirty = Regimen(30, [dt.time(8)], "UTC", START)
+    today = START + dt.timedelta(days=3 * 365 + 7)
+    old = [Intake(START + dt.timedelta(days=d), 30) for d in range(7)]
+    same(
         duloxinfo.titration_status(
-            thirty, at_now, START + dt.timedelta(days=7)
-        ).starting_doses_taken
-        == 7
+            thirty, [*old, Intake(today, 30)], today + dt.timedelta(hours=1)
+        ),
+        status(
+            TitrationStage.STARTING,
+            1,
+            "Your prescriber's plan is 30 mg once daily. So far, you are sure you took 1 dose "
+            f"of it in a row. {_RUN_AGAIN} {_PAIN_PLAN} Keep to your dose as your prescriber "
+            "directs.",
+            "titration/starting",
+        ),
     )
 
 

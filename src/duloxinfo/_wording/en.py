@@ -33,7 +33,9 @@ from ..reasons import (
     OnHand,
     OutsidePlan,
     OversizedIntake,
+    PainPlan,
     PlanEnded,
+    Prescribed,
     RunsOut,
     Skip,
     SkipBecause,
@@ -258,44 +260,71 @@ def missed_dose(facts: MissedDoseFacts) -> str:
 
 TitrationFacts: TypeAlias = AboveMaximum | UsualMaximum | OutsidePlan | Starting | EligibleToAsk
 
+_OTHER_PLANS: Final = "The label has other plans for other uses, such as depression."
+
+
+def _prescribed(prescribed: Prescribed) -> str:
+    """The plan the prescriber wrote, as in "Your prescriber's plan is 30 mg twice daily"."""
+    dose, times = prescribed.dose_mg, prescribed.doses_per_day
+    daily = "" if times == 1 else f": {dose * times} mg a day"
+    return f"Your prescriber's plan is {dose} mg {how_often(times)}{daily}."
+
+
+def _pain_plan(pain: PainPlan) -> str:
+    """The US label's pain plan, named as such, in two sentences."""
+    once = how_often(1)
+    return (
+        "The US label has a plan for long-term muscle and joint pain and for fibromyalgia. "
+        f"It is {pain.starting_mg} mg {once} for a week ({pain.starting_doses} doses), then "
+        f"{pain.usual_mg} mg {once}."
+    )
+
+
+def _run(taken: int) -> str:
+    """How many doses in a row the person is sure they took, and what starts it again."""
+    doses = "no doses" if taken == 0 else plural(taken, "dose")
+    return (
+        f"So far, you are sure you took {doses} of it in a row. A missed dose, or one you "
+        "are not sure you took, starts the count again."
+    )
+
 
 def titration(facts: TitrationFacts) -> str:
-    """The reason of a titration status (other than contact the prescriber)."""
+    """The reason of a titration status (other than contact the prescriber).
+
+    It speaks of the plan the prescriber wrote, and names the US label's plan for
+    long-term muscle and joint pain and fibromyalgia as that plan wherever it means it.
+    """
     once = how_often(1)
     match facts:
-        case AboveMaximum(daily_mg=daily, maximum_mg=top):
+        case AboveMaximum(prescribed=prescribed, daily_mg=daily, pain=pain):
             return (
-                f"{daily} mg a day is more than the US label's {top} mg top dose for long-term "
-                "muscle and joint pain and for fibromyalgia. Higher doses are used for other "
-                f"uses, such as depression. Keep to it only {AS_DIRECTED}, and ask them if you "
-                "are unsure."
+                f"{_prescribed(prescribed)} That is more than {pain.maximum_mg} mg a day, the "
+                "top dose in the US label's plan for long-term muscle and joint pain and for "
+                f"fibromyalgia. {_OTHER_PLANS} Take {daily} mg a day only {AS_DIRECTED}, and "
+                "ask them if you are unsure."
             )
-        case UsualMaximum(usual_mg=usual):
+        case UsualMaximum(prescribed=prescribed, pain=pain):
             return (
-                f"{usual} mg a day is the US label's usual dose for long-term muscle and joint "
-                "pain and for fibromyalgia. It is also the top dose for them. More adds side "
-                f"effects, not relief, so stay on it {AS_DIRECTED}."
+                f"{_prescribed(prescribed)} The US label's plan for long-term muscle and joint "
+                f"pain and for fibromyalgia goes up to {pain.usual_mg} mg {once}. That is its "
+                f"usual dose and its top dose. {_OTHER_PLANS} Keep to your dose {AS_DIRECTED}."
             )
-        case OutsidePlan():
+        case OutsidePlan(prescribed=prescribed, pain=pain):
             return (
-                f"{facts.dose_mg} mg {how_often(facts.doses_per_day)} is not a step of the "
-                f"usual plan, which is {facts.starting_mg} mg {once}, then {facts.usual_mg} mg "
-                f"{once}. Take it {AS_DIRECTED}."
+                f"{_prescribed(prescribed)} {_pain_plan(pain)} Your dose is not a step of that "
+                f"plan. {_OTHER_PLANS} Take your dose {AS_DIRECTED}."
             )
-        case EligibleToAsk(starting_mg=starting, taken=taken, usual_mg=usual):
+        case EligibleToAsk(prescribed=prescribed, taken=taken, pain=pain):
             return (
-                f"You have taken {starting} mg {once} for a week: {taken} doses. You may ask "
-                f"your prescriber if you should go up to {usual} mg {once}. Do not change the "
-                "dose yourself."
+                f"{_prescribed(prescribed)} You are sure you took your last {taken} doses of "
+                f"it, in a row. {_pain_plan(pain)} If that is your plan, you may ask your "
+                f"prescriber about {pain.usual_mg} mg {once}. Do not change the dose yourself."
             )
-        case Starting():
-            on = (
-                f"You are on the starting dose of {facts.starting_mg} mg {once}, and have taken "
-                f"{facts.taken} of the first {facts.needed} doses."
-            )
-            step = facts.next
+        case Starting(prescribed=prescribed, taken=taken, next=step, pain=pain):
+            on = f"{_prescribed(prescribed)} {_run(taken)}"
             if step is None:
-                return f"{on} Keep to it {AS_DIRECTED}. They may review it after a week."
+                return f"{on} {_pain_plan(pain)} Keep to your dose {AS_DIRECTED}."
             return (
                 f"{on} Your plan goes on to {step.dose_mg} mg {how_often(step.doses_per_day)} "
                 f"on {date_words(step.starts_on)}, as your prescriber ordered."

@@ -1,4 +1,4 @@
-"""Where a person stands on the label's titration plan; never a change of dose by itself."""
+"""Where a prescribed dose stands on the US label's pain plan; never a change of dose by itself."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from .._names import public_dir
 from .._validate import require_aware, utc
 from .._wording import en
 from .._wording.en import TitrationFacts
-from ..choices import MISSED_COUNT_LIMIT_DAYS
 from ..label import LABEL
 from ..reasons import (
     AboveMaximum,
@@ -20,11 +19,15 @@ from ..reasons import (
     EligibleToAsk,
     NextPhase,
     OutsidePlan,
+    PainPlan,
+    Prescribed,
     Starting,
     UsualMaximum,
 )
 from ._inputs import as_history, as_plan, require_not_after
+from ._judging import slots_in
 from ._timeline import TICK, Timeline
+from .dose_status import DoseStatus
 from .intakes import Intake, IntakeHistory
 from .missed_dose import advise_missed_dose
 from .plan import Plan
@@ -35,22 +38,31 @@ __dir__ = public_dir(globals())
 
 
 class TitrationStage(enum.Enum):
-    """Where the phase in force stands on the plan: 30 mg once daily, then 60 mg once daily.
+    """Where the prescribed phase in force stands on the US label's pain plan.
 
-    The values are stable identifiers.
+    That plan is the US label's for chronic musculoskeletal pain and fibromyalgia: 30 mg
+    once daily for a week, then 60 mg once daily.  The values are stable identifiers.  A
+    stage says where a dose stands on that plan, not that the plan is the person's: their
+    use may be another.
     """
 
     STARTING = "starting"
-    """At the starting dose (30 mg once daily), the first week not yet complete."""
+    """At the starting dose (30 mg once daily), and not eligible to ask: the recent run
+    of doses taken for sure is short of a week, or the prescriber's plan goes on to
+    another phase by itself."""
     ELIGIBLE_TO_ASK = "eligible-to-ask"
-    """A week of the starting dose is done, so the person may ask the prescriber about 60 mg."""
+    """At the starting dose, with a week of it done: the last 7 scheduled doses each
+    taken for sure as its own dose, in a row, the week over.  The person may ask the
+    prescriber about 60 mg."""
     USUAL_MAXIMUM = "usual-maximum"
-    """At 60 mg a day, the usual dose and the label maximum for the pain uses."""
+    """At 60 mg a day: the pain plan's usual dose and its top dose (the plan itself is
+    once daily; 30 mg twice daily is here too)."""
     ABOVE_PAIN_MAXIMUM = "above-pain-maximum"
-    """Over 60 mg a day, above the label maximum for the pain uses (up to 120 mg is
-    labelled for depression and anxiety only)."""
+    """Over 60 mg a day, above the pain plan's top dose (the US label goes higher for
+    other uses, such as depression)."""
     OUTSIDE_PLAN = "outside-plan"
-    """A regimen the plan does not describe (for example 20 or 40 mg a day)."""
+    """A regimen that is not a step of the pain plan (for example 20 mg twice daily or
+    40 mg once daily); it may be the plan for another use."""
     CONTACT_PRESCRIBER = "contact-prescriber"
     """Doses have been missed for days, or never started. The missed-dose rule's answer."""
 
@@ -61,9 +73,10 @@ class TitrationStatus:
 
     Attributes:
         stage: Where the phase in force stands on the plan.
-        starting_doses_taken: Doses of the starting phase taken in their own scheduled
-            times since it began (counted up to the seven of the label's first week,
-            among the phase's first 30 days), otherwise 0.
+        starting_doses_taken: On the starting dose, the doses of the recent run, up to
+            the 7 of a week: the scheduled doses up to now, newest first, each taken
+            for sure as its own dose, with none missed or unsure between (one not taken
+            yet and still due is passed over); otherwise 0.
         reason: Plain sentences an application can show, written from ``because``.
         rule: A stable identifier of the rule, such as ``titration/eligible-to-ask``.
         because: The facts the reason is written from (:mod:`duloxinfo.reasons`); for
@@ -82,24 +95,41 @@ def titration_status(
     intakes: IntakeHistory | Iterable[Intake],
     now: _dt.datetime,
 ) -> TitrationStatus:
-    """Say where the plan in force stands on the label's plan, without ever advising a change.
+    """Say where the plan in force stands on the label's pain plan, never advising a change.
 
-    The label's plan for chronic musculoskeletal pain and fibromyalgia (US PI, 2
-    Dosage and Administration) is 30 mg once daily for one week, then 60 mg once
-    daily; 60 mg a day is also the maximum for those uses
-    (:func:`~duloxinfo.rules.plan.titration_plan` writes it as a plan).  The answer
-    is about the phase in force at ``now``:
+    The US label's plan for chronic musculoskeletal pain and fibromyalgia in adults
+    (US PI-G §2.5 and §2.6) is 30 mg once daily for one week, then 60 mg once daily;
+    60 mg a day is also the top dose for those uses (the dosing table of the
+    Highlights of §2). :func:`~duloxinfo.rules.plan.titration_plan` writes it as a
+    plan.  The person's use may be another (the label's plans for depression start at
+    20 mg twice daily, US PI-G §2.2), so every reason speaks of the plan the
+    prescriber wrote and names the pain plan as such.  The answer is about the phase
+    in force at ``now``:
 
     * When :func:`~duloxinfo.rules.missed_dose.advise_missed_dose` answers
       ``CONTACT_PRESCRIBER`` (doses missed for
       :data:`~duloxinfo.choices.CONTACT_PRESCRIBER_AFTER_DAYS` days, or the
       plan never started): ``CONTACT_PRESCRIBER``, with the same reason.
     * Over 60 mg a day: ``ABOVE_PAIN_MAXIMUM``; 60 mg a day: ``USUAL_MAXIMUM``.
-    * 30 mg once daily: ``STARTING``; or, once a week has passed since the phase
-      began, a week's doses (7) have been taken in their own scheduled times, and
-      the plan itself does not go on to another dose, ``ELIGIBLE_TO_ASK``: the
-      answer is to ask the prescriber, never to change the dose.
+    * 30 mg once daily: ``STARTING`` or ``ELIGIBLE_TO_ASK``, by the recent run.
     * Anything else: ``OUTSIDE_PLAN``.
+
+    **The recent run.**  N is the label's starting period in doses (a week of once
+    daily doses: 7).  Walk back over the phase's scheduled doses at or before
+    ``now``, newest first.  The newest, if not taken yet and still due (its window
+    is open at ``now``), is passed over: it neither counts nor ends the run.  Every
+    other dose counts when it is taken for sure (``certain``) as its own dose (the
+    intakes the dose log gives it are the phase's dose: a dose counts once, however
+    many intakes it has); the first dose that does not (missed, not sure, another
+    dose) ends the run, and so does the phase's start.  A dose the person is not sure
+    of is the safe reading for a missed dose and the unsafe one for stepping up, so
+    it never counts here.  ``starting_doses_taken`` is the run, up to N.
+    ``ELIGIBLE_TO_ASK`` needs N doses of the run whose week is over (each followed
+    by its next scheduled time at or before ``now``), and a plan that does not go on
+    to another phase by itself; the answer is to ask the prescriber, never to change
+    the dose.  The walk looks at N + 2 doses at most, so the work is bounded however
+    long the history.  A new phase (a trip to another zone, a restart) starts a new
+    run.
 
     Raises:
         WrongTypeError: ``plan`` is not a :class:`~duloxinfo.rules.plan.Plan` or a
@@ -116,6 +146,10 @@ def titration_status(
     >>> s = titration_status(r, week, start + dt.timedelta(days=7))
     >>> s.stage.value, s.starting_doses_taken
     ('eligible-to-ask', 7)
+    >>> unsure = [Intake(start + dt.timedelta(days=d), 30, certain=False) for d in range(7)]
+    >>> s = titration_status(r, unsure, start + dt.timedelta(days=7))
+    >>> s.stage.value, s.starting_doses_taken
+    ('starting', 0)
     """
     plan = as_plan(plan)
     now = require_aware(now, "now")
@@ -135,36 +169,38 @@ def titration_status(
     now_utc = utc(now)
     index = timeline.phase_at(now_utc)
     phase = plan.phases[index]
-    usual = LABEL.usual_dose_mg.value
-    pain_max = LABEL.max_daily_dose_pain_mg.value
     starting = LABEL.starting_dose_mg.value
+    needed = LABEL.starting_period.value // _dt.timedelta(days=1)
+    pain = PainPlan(
+        starting_mg=starting,
+        starting_doses=needed,
+        usual_mg=LABEL.usual_dose_mg.value,
+        maximum_mg=LABEL.max_daily_dose_pain_mg.value,
+    )
+    prescribed = Prescribed(dose_mg=phase.dose_mg, doses_per_day=phase.doses_per_day)
     daily = phase.daily_dose_mg
-    if daily > pain_max:
+    if daily > pain.maximum_mg:
         return _status(
-            TitrationStage.ABOVE_PAIN_MAXIMUM, 0, AboveMaximum(daily_mg=daily, maximum_mg=pain_max)
+            TitrationStage.ABOVE_PAIN_MAXIMUM,
+            0,
+            AboveMaximum(prescribed=prescribed, daily_mg=daily, pain=pain),
         )
-    if daily == usual:
-        return _status(TitrationStage.USUAL_MAXIMUM, 0, UsualMaximum(usual_mg=usual))
+    if daily == pain.usual_mg:
+        return _status(
+            TitrationStage.USUAL_MAXIMUM, 0, UsualMaximum(prescribed=prescribed, pain=pain)
+        )
     if phase.doses_per_day != 1 or phase.dose_mg != starting:
         return _status(
-            TitrationStage.OUTSIDE_PLAN,
-            0,
-            OutsidePlan(
-                dose_mg=phase.dose_mg,
-                doses_per_day=phase.doses_per_day,
-                starting_mg=starting,
-                usual_mg=usual,
-            ),
+            TitrationStage.OUTSIDE_PLAN, 0, OutsidePlan(prescribed=prescribed, pain=pain)
         )
-    period = LABEL.starting_period.value
-    needed = period // _dt.timedelta(days=1)
-    taken = _starting_doses(timeline, index, now_utc, needed)
+    run, done = _recent_run(timeline, index, now_utc, needed)
+    taken = min(run, needed)
     following = plan.phases[index + 1] if index + 1 < len(plan.phases) else None
-    if following is None and now_utc - timeline.starts[index] >= period and taken >= needed:
+    if following is None and done >= needed:
         return _status(
             TitrationStage.ELIGIBLE_TO_ASK,
             taken,
-            EligibleToAsk(starting_mg=starting, taken=taken, usual_mg=usual),
+            EligibleToAsk(prescribed=prescribed, taken=taken, pain=pain),
         )
     step = (
         None
@@ -178,7 +214,7 @@ def titration_status(
     return _status(
         TitrationStage.STARTING,
         taken,
-        Starting(starting_mg=starting, taken=taken, needed=needed, next=step),
+        Starting(prescribed=prescribed, taken=taken, next=step, pain=pain),
     )
 
 
@@ -192,20 +228,30 @@ def _status(stage: TitrationStage, taken: int, because: TitrationFacts) -> Titra
     )
 
 
-def _starting_doses(timeline: Timeline, index: int, now: _dt.datetime, needed: int) -> int:
-    """Doses of phase ``index`` taken in their own scheduled times up to now, up to ``needed``.
+_SURE = frozenset({DoseStatus.ON_TIME, DoseStatus.EARLY, DoseStatus.LATE})
 
-    A scheduled dose counts once however many intakes it has, and only if one of them
-    is the phase's own dose.  Only the phase's first
-    :data:`~duloxinfo.choices.MISSED_COUNT_LIMIT_DAYS` days are looked at,
-    so that the work is bounded however long the phase has run.
+
+def _recent_run(timeline: Timeline, index: int, now: _dt.datetime, needed: int) -> tuple[int, int]:
+    """The recent run of phase ``index`` at ``now`` (UTC): its doses, and those whose week is over.
+
+    See :func:`titration_status`.  Each scheduled dose is judged as the dose log judges
+    it (``slots_in``); the run is counted up to ``needed + 1`` doses, so that ``needed``
+    of them may have their week over when the newest is today's, and only the last
+    ``needed + 2`` intervals are looked at.
     """
-    dose = timeline.phases[index].dose_mg
-    last = min(now, timeline.starts[index] + _dt.timedelta(days=MISSED_COUNT_LIMIT_DAYS))
-    counted = 0
-    slot = timeline.after(timeline.starts[index] - TICK)
-    while slot is not None and slot.phase == index and slot.at <= last and counted < needed:
-        if any(i.dose_mg == dose for i in timeline.taken_for(slot)):
-            counted += 1
-        slot = timeline.after(slot.at)
-    return counted
+    phase = timeline.phases[index]
+    lo = max(timeline.starts[index], now - phase.interval * (needed + 2))
+    entries = [e for e in slots_in(timeline, lo, now + TICK, now) if e.phase == index]
+    intakes = timeline.history.intakes
+    run = 0
+    newest_counted = False
+    for position, entry in enumerate(reversed(entries)):
+        if position == 0 and entry.status is DoseStatus.DUE:
+            continue
+        own = sum(i.dose_mg for i in intakes[entry.dose : entry.extra]) == phase.dose_mg
+        if entry.status not in _SURE or not own or run > needed:
+            break
+        newest_counted = newest_counted or position == 0
+        run += 1
+    # The newest dose at or before now, when counted, has its week still running.
+    return run, run - 1 if newest_counted else run
