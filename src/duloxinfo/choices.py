@@ -47,11 +47,13 @@ each missed dose counts as the share of a day its phase gives it.
 """
 
 MISSED_COUNT_LIMIT_DAYS: Final = 30
-"""How far back, in days, :func:`~duloxinfo.rules.missed_dose.advise_missed_dose`
-counts missed doses in a row.
+"""How many days' worth of missed doses in a row
+:func:`~duloxinfo.rules.missed_dose.advise_missed_dose` counts at most.
 
-A longer run is reported as the doses of these days (``missed_in_a_row`` is then a
-lower bound), so that a decision costs the same however long ago the last dose was.
+A longer run is reported as these days' worth (``missed_in_a_row`` is then a lower
+bound), so that a decision costs the same however long ago the last dose was.  The
+count is of scheduled doses, not of days on the calendar: a pause between phases has
+no doses, so it neither ends a run nor lengthens it.
 """
 
 ONE_DOSE_WITHIN: Final = _dt.timedelta(minutes=30)

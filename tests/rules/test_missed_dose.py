@@ -699,6 +699,33 @@ def test_more_than_a_dose_taken_is_a_field_an_app_can_act_on_not_only_words():
     assert (last.action, last.get_advice_now) == (Action.PLAN_ENDED, True)
 
 
+@pytest.mark.parametrize("pause_days", [2, 40, 400])
+def test_doses_missed_before_a_pause_still_count_after_it_however_long_the_pause(pause_days):
+    # Issue 24, case 4: with a 40-day pause the run was cut by a 30-day look-back and the
+    # morning after the pause was TAKE_NOW; with a 2-day pause, CONTACT_PRESCRIBER. Only a
+    # dose taken ends a run; the pause, having no doses, neither ends nor lengthens it.
+    first = Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 1), end=at(2026, 1, 10))
+    then = Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 10) + dt.timedelta(days=pause_days))
+    plan = Plan([first, then])
+    taken = [Intake(at(2026, 1, day, 8), 60) for day in range(1, 7)]  # the 7th to 9th missed
+    before = advise_missed_dose(plan, taken, at(2026, 1, 9, 20))
+    after = advise_missed_dose(plan, taken, then.start + dt.timedelta(hours=9))
+    assert (before.action, before.missed_in_a_row) == (Action.CONTACT_PRESCRIBER, 3)
+    assert (after.action, after.missed_in_a_row, after.dose_mg, after.next_dose_at) == (
+        Action.CONTACT_PRESCRIBER,
+        4,
+        0,
+        None,
+    )
+
+
+def test_a_run_longer_than_the_count_limit_is_reported_as_at_least_the_limit():
+    r = daily(start=at(2026, 1, 1))
+    advice = advise_missed_dose(r, [Intake(at(2026, 1, 1, 8), 60)], at(2026, 6, 1, 9))
+    assert (advice.action, advice.missed_in_a_row) == (Action.CONTACT_PRESCRIBER, 30)
+    assert "30 days or more in a row" in advice.reason
+
+
 def test_every_action_has_a_case():
     assert {EXPECTED[name][0] for name in CASES} == set(Action)
 

@@ -237,12 +237,14 @@ class Timeline:
     def missed_run(self, slot: Slot, limit: _dt.timedelta) -> tuple[int, _dt.timedelta]:
         """How many doses in a row up to ``slot`` no intake covers, and their days' worth.
 
-        Counted back at most ``limit`` before ``slot``, so that the work is bounded.
+        Counted back over scheduled doses, so a pause between phases, which has none,
+        neither ends the run nor counts in it: only a dose taken ends it.  The count
+        stops once the doses counted are worth ``limit``, so that the work is bounded
+        and the answer is the same however long ago the run began.
         """
         count, days = 0, _dt.timedelta(0)
-        oldest = slot.at - limit
         current: Slot | None = slot
-        while current is not None and current.at > oldest and not self.taken_for(current):
+        while current is not None and days < limit and not self.taken_for(current):
             count += 1
             days += self.intervals[current.phase]
             current = self.at_or_before(current.at - TICK)

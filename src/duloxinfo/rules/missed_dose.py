@@ -82,8 +82,10 @@ class MissedDoseAdvice:
             when no dose may follow without the prescriber (``CONTACT_PRESCRIBER``) or
             the plan has no more doses.
         missed_in_a_row: How many scheduled doses in a row, up to and including
-            ``slot``, have no intake (counted back at most
-            :data:`~duloxinfo.choices.MISSED_COUNT_LIMIT_DAYS` days); 0 when ``slot`` was taken.
+            ``slot``, have no intake (counted up to
+            :data:`~duloxinfo.choices.MISSED_COUNT_LIMIT_DAYS` days' worth of doses; a
+            pause between phases neither ends the run nor counts in it); 0 when
+            ``slot`` was taken.
         contact_prescriber: True exactly when the action is ``CONTACT_PRESCRIBER``:
             ``missed_in_a_row`` has reached
             :data:`~duloxinfo.choices.CONTACT_PRESCRIBER_AFTER_DAYS` days' worth of doses.
