@@ -10,11 +10,15 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import duloxinfo
 from duloxinfo import Action, Intake, MissedDoseAdvice, Plan, Regimen, advise_missed_dose, reasons
 from duloxinfo._wording import en
+from support import oracle
 from support.readability import assert_plain
+from support.strategies import plans
 from support.times import LONDON, NEW_YORK, UTC, at, daily, same
 
 L, NY = LONDON, NEW_YORK
@@ -724,6 +728,41 @@ def test_a_run_longer_than_the_count_limit_is_reported_as_at_least_the_limit():
     advice = advise_missed_dose(r, [Intake(at(2026, 1, 1, 8), 60)], at(2026, 6, 1, 9))
     assert (advice.action, advice.missed_in_a_row) == (Action.CONTACT_PRESCRIBER, 30)
     assert "30 days or more in a row" in advice.reason
+
+
+def test_times_exactly_h_apart_leave_each_dose_its_own_moment():
+    # Issue 24, case 3: at 09:00 and 15:00 (exactly H, 6 hours, apart) every answer at or
+    # after 09:00 was SKIP, while the answer before said the next dose was at 09:00: a
+    # person following every answer took half the doses.
+    r = Regimen(30, [dt.time(9), dt.time(15)], "UTC", at(2026, 1, 5))
+    taken = [Intake(at(2026, 1, 5, 9), 30), Intake(at(2026, 1, 5, 15), 30)]
+    before = advise_missed_dose(r, taken, at(2026, 1, 6, 8))
+    assert (before.action, before.next_dose_at) == (Action.ALREADY_TAKEN, at(2026, 1, 6, 9))
+    due = advise_missed_dose(r, taken, at(2026, 1, 6, 9))
+    assert (due.action, due.dose_mg, due.slot, due.next_dose_at) == (
+        Action.TAKE_NOW,
+        30,
+        at(2026, 1, 6, 9),
+        at(2026, 1, 6, 15),
+    )
+    later = advise_missed_dose(r, taken, at(2026, 1, 6, 9, 1))
+    assert (later.action, later.next_dose_at) == (Action.SKIP, at(2026, 1, 6, 15))
+
+
+@given(plans(), st.integers(0, 30))
+def test_every_dose_nothing_covers_is_take_now_at_its_own_time_after_a_spaced_history(plan, k):
+    # The person took every earlier dose at its time; the dose k is not taken.  Asked at
+    # its own time, with the last dose at least H before, the answer is to take it now.
+    first = oracle.utc(oracle.phases(plan)[0].start)
+    real = [s for s in oracle.slots(plan, first, first + 10 * oracle.DAY) if s[0] >= first]
+    assume(real)
+    slot, _ = real[min(k, len(real) - 1)]
+    doses = oracle.phases(plan)
+    taken = [Intake(at_, doses[phase].dose_mg) for at_, phase in real if at_ < slot]
+    assume(oracle.spaced(plan, taken, slot))
+    advice = advise_missed_dose(plan, taken, slot)
+    assert advice.action is Action.TAKE_NOW, advice
+    assert oracle.utc(advice.slot) == slot
 
 
 def test_every_action_has_a_case():

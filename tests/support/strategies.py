@@ -86,10 +86,17 @@ def _clock_gap(a, b):
 
 @st.composite
 def day_times(draw, per_day):
-    """One time of day, or two at least six hours apart on the clock both ways round."""
+    """One time of day, or two at least six hours apart on the clock both ways round.
+
+    Now and then exactly six hours apart (the least a regimen allows: H), where the
+    skip window of one dose reaches the other's time.
+    """
     first = draw(times_of_day())
     if per_day == 1:
         return [first]
+    if draw(st.integers(0, 4)) == 0:
+        edge = (dt.datetime.combine(dt.date(2026, 1, 1), first) + dt.timedelta(hours=6)).time()
+        return [first, edge]
     second = draw(times_of_day().filter(lambda t: 21_600 <= _clock_gap(first, t) <= 64_800))
     return [first, second]
 

@@ -352,7 +352,9 @@ class _Decision:
         if coming is not None:
             due = min(due, coming.at)
         spacing = self.tl.spacing(current.at, due)
-        if due - self.now <= spacing:
+        # Almost time for the next dose: skip, but never at the missed dose's own time,
+        # so that a dose exactly H before the next (times H apart) has a moment to be taken.
+        if due - self.now <= spacing and self.now > current.at:
             if coming is not None and coming.at > due:  # a pause: the plan's next dose is later
                 return self._skip(current, missed, SkipBecause.BREAK)
             return self._skip(current, missed, SkipBecause.NEXT_IS_NEAR)
