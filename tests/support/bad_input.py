@@ -497,6 +497,20 @@ CASES = [
     ),
     Case(
         "Intake",
+        "60,000 mg (a number typed twice)",
+        lambda: duloxinfo.Intake(NOW, 60_000),
+        E.DoseError,
+        "dose_mg: 60000 mg is more than one intake may record (10,000 mg)",
+    ),
+    Case(
+        "Intake",
+        "a dose of 5,000 digits",
+        lambda: duloxinfo.Intake(NOW, 10**5000),
+        E.DoseError,
+        "dose_mg: (an integer of about 5000 digits) mg is more than one intake may record",
+    ),
+    Case(
+        "Intake",
         "0.5 mg",
         lambda: duloxinfo.Intake(NOW, 0.5),
         E.WrongTypeError,
