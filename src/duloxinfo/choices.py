@@ -23,6 +23,7 @@ __all__ = [
     "MAX_FILL_CAPSULES",
     "MAX_INTAKE_MG",
     "MAX_NEXT_DOSES",
+    "MAX_PLAN_PHASES",
     "MAX_SCHEDULE_DAYS",
     "MISSED_COUNT_LIMIT_DAYS",
     "ONE_DOSE_WITHIN",
@@ -142,4 +143,14 @@ capsules of 60 mg.  A larger number is taken for a mistake (a number typed twice
 capsule count in the mg field) and refused, rather than accepted and carried into every
 rule: making a dose of capsules costs work in proportion to the dose, and an integer of
 thousands of digits cannot even be printed.
+"""
+
+MAX_PLAN_PHASES: Final = 1_000
+"""The most phases one :class:`~duloxinfo.rules.plan.Plan` may hold.
+
+A phase is a prescriber's order of a dose at times in a zone: the label's titration is
+two, a taper a handful, and ten years (:data:`MAX_SCHEDULE_DAYS`) of a new phase every
+week would be 523, with room left for a trip abroad each month.  More is taken for a
+plan built by mistake (a phase per dose, or per minute), and refused: some questions walk
+the slots of a month, and a plan of one-minute phases has 43,200 of them.
 """

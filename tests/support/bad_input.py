@@ -426,6 +426,22 @@ CASES = [
     ),
     Case(
         "Plan",
+        "a phase every minute for 30 days (43,200 phases), given as a generator",
+        lambda: duloxinfo.Plan(
+            duloxinfo.Regimen(
+                60,
+                [(START + i * dt.timedelta(minutes=1)).time()],
+                "UTC",
+                START + i * dt.timedelta(minutes=1),
+                end=START + (i + 1) * dt.timedelta(minutes=1),
+            )
+            for i in range(43_200)
+        ),
+        E.ScheduleError,
+        "phases: more than 1,000 phases given; a plan holds at most 1,000",
+    ),
+    Case(
+        "Plan",
         "a phase that is a dict",
         lambda: duloxinfo.Plan([WEEK, {"dose_mg": 60}]),
         E.WrongTypeError,
