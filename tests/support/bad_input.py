@@ -1899,6 +1899,23 @@ CLI_CASES = [
         "--phase 1: '60mg daily' is not MG mg at TIME from WHEN [to WHEN]",
     ),
     CliCase(
+        "plan --phase ... (1,001 phases of a day each)",
+        (
+            "plan",
+            "--tz",
+            "UTC",
+            *itertools.chain.from_iterable(
+                (
+                    "--phase",
+                    f"60 mg at 08:00 from {dt.date(2026, 1, 5) + dt.timedelta(days=day)} to "
+                    + str(dt.date(2026, 1, 6) + dt.timedelta(days=day)),
+                )
+                for day in range(1001)
+            ),
+        ),
+        "--phase: more than 1,000 phases given; a plan holds at most 1,000",
+    ),
+    CliCase(
         "plan --phase ... --dose 60",
         ("plan", "--tz", "UTC", "--phase", "60 mg at 8 from 2026-11-01", "--dose", "60"),
         "--dose: give either --phase or --dose, not both",
