@@ -178,6 +178,54 @@ _FILLS = [
     for m in range(120)
 ]
 
+# Issue 24: calls whose cost grew faster than what they are given.  A 6,000 mg intake (a
+# typo for 60) against fills of every strength; a year's pause holding intakes every few
+# minutes; a plan of the most phases duloxinfo takes, a week each.
+_TYPO_START = dt.datetime(2026, 1, 5, 8, tzinfo=_LONDON)
+_TYPO_PLAN = duloxinfo.Regimen(60, [dt.time(8)], "Europe/London", _TYPO_START)
+_TYPO_FILLS = [duloxinfo.Fill(dt.date(2026, 1, 5), s, 200) for s in (20, 30, 40, 60)]
+_TYPO_NOW = _TYPO_START + dt.timedelta(days=1, hours=1)
+_PAUSE_PLAN = duloxinfo.Plan(
+    [
+        duloxinfo.Regimen(
+            60, [dt.time(8)], "Europe/London", _LOG_START, end=_LOG_START + dt.timedelta(days=2)
+        ),
+        duloxinfo.Regimen(60, [dt.time(8)], "Europe/London", _LOG_END),
+    ]
+)
+
+
+def _in_pause(count: int) -> duloxinfo.IntakeHistory:
+    """``count`` intakes three minutes apart, from ten days into the pause."""
+    first = _LOG_START + dt.timedelta(days=10)
+    return duloxinfo.IntakeHistory(
+        duloxinfo.Intake(first + i * dt.timedelta(minutes=3), 60) for i in range(count)
+    )
+
+
+def _weekly_plan(count: int) -> duloxinfo.Plan:
+    """``count`` phases of a week each, the last one running at ``_NOW``."""
+    week = dt.timedelta(days=7)
+    first = _NOW - (count - 1) * week - dt.timedelta(days=3)
+    return duloxinfo.Plan(
+        duloxinfo.Regimen(
+            60,
+            [dt.time(8)],
+            "Europe/London",
+            first + i * week,
+            end=None if i == count - 1 else first + (i + 1) * week,
+        )
+        for i in range(count)
+    )
+
+
+def _typo(dose_mg: int) -> int:
+    """Doses left after one intake of ``dose_mg`` from ``_TYPO_FILLS``."""
+    intake = duloxinfo.Intake(_TYPO_START, dose_mg)
+    found = duloxinfo.supply_from_fills(_TYPO_PLAN, _TYPO_FILLS, _TYPO_NOW, intakes=[intake])
+    return found.doses_left
+
+
 _MEMORY = """
 import tracemalloc, duloxinfo
 duloxinfo.Regimen  # attrs and the rules, which an application has already loaded
@@ -185,6 +233,64 @@ tracemalloc.start()
 duloxinfo.guide()
 print(tracemalloc.get_traced_memory()[0])
 """
+
+
+def _issue_24(repeat: int, h30: duloxinfo.IntakeHistory) -> list[Check]:
+    """Issue 24's calls, each against a floor measured now: cost linear in what is given."""
+    year, ten_years = _daily_intakes(365), _daily_intakes(3650)
+    audit365 = _per_call(lambda: duloxinfo.audit(_REGIMEN, year), repeat)
+    audit3650 = _per_call(lambda: duloxinfo.audit(_REGIMEN, ten_years), repeat)
+    typo = _per_call(lambda: _typo(6000), repeat)
+    typo_floor = _per_call(lambda: _typo(60), repeat)
+    pause100, pause10000 = _in_pause(100), _in_pause(10_000)
+    pause_small = _per_call(
+        lambda: duloxinfo.dose_log(_PAUSE_PLAN, pause100, _LOG_START, _LOG_END), repeat
+    )
+    pause_large = _per_call(
+        lambda: duloxinfo.dose_log(_PAUSE_PLAN, pause10000, _LOG_START, _LOG_END), repeat
+    )
+    most_phases = _weekly_plan(duloxinfo.MAX_PLAN_PHASES)
+    advise_phases = _per_call(lambda: duloxinfo.advise_missed_dose(most_phases, h30, _NOW), repeat)
+    one_phase = _weekly_plan(1)
+    advise_one = _per_call(lambda: duloxinfo.advise_missed_dose(one_phase, h30, _NOW), repeat)
+    return [
+        Check(
+            "audit, 3650 intakes / 365 (linear: 10)",
+            audit3650 / audit365,
+            "x",
+            f"365 intakes: {audit365 / MS:.2f} ms",
+            12.5,
+            20.0,
+            "<= 12.5",
+        ),
+        Check(
+            "supply_from_fills after a 6000 mg intake / after a 60 mg intake",
+            typo / typo_floor,
+            "x",
+            f"after 60 mg: {typo_floor / MS:.2f} ms",
+            1.5,
+            3.0,
+            "<= 1.5",
+        ),
+        Check(
+            "dose_log, 10000 intakes in a pause / 100",
+            pause_large / pause_small,
+            "x",
+            f"100 intakes: {pause_small / MS:.2f} ms",
+            3.0,
+            6.0,
+            "<= 3",
+        ),
+        Check(
+            f"advise_missed_dose, plan of {duloxinfo.MAX_PLAN_PHASES} weekly phases / one phase",
+            advise_phases / advise_one,
+            "x",
+            f"one phase: {advise_one / US:.1f} us",
+            1.5,
+            3.0,
+            "<= 1.5",
+        ),
+    ]
 
 
 def measure(*, quick: bool) -> list[Check]:
@@ -364,6 +470,7 @@ def measure(*, quick: bool) -> list[Check]:
             4.0,
             "<= 2.5",
         ),
+        *_issue_24(repeat, h30),
         timed("dose_log, a year twice daily", log_year, 5 * MS, ("three slots", three)),
         timed("adherence, a year twice daily", adherence_year, 5 * MS, ("three slots", three)),
         timed(

@@ -104,21 +104,23 @@ def require_items(
     return tuple(value) if most is None else tuple(islice(value, most + 1))
 
 
-def require_each(
-    value: object, kind: type[_T], field: str, expected: str, each: str
+def require_each(  # noqa: PLR0913 - what is checked, how it is named, and a bound
+    value: object, kind: type[_T], field: str, expected: str, each: str, *, most: int | None = None
 ) -> tuple[_T, ...]:
     """The items of ``value``, each a ``kind``, else raise ``WrongTypeError``.
 
     ``value`` is any iterable but a string or bytes; ``expected`` says what it should
     be, in words (``"an iterable of Intake"``), and ``each`` what each item should be
-    (``"an Intake"``).  A wrong item is named by its place: ``intakes[2]``.
+    (``"an Intake"``).  A wrong item is named by its place: ``intakes[2]``.  With
+    ``most``, at most ``most + 1`` items are read, as by :func:`require_items`: the caller
+    refuses more than ``most``.
 
     >>> require_each(["a", 1], str, "names", "an iterable of str", "a str")
     Traceback (most recent call last):
     ...
     duloxinfo.errors.WrongTypeError: names[1]: expected a str, got int 1
     """
-    items = require_items(value, field, expected)
+    items = require_items(value, field, expected, most)
     return tuple(require_type(item, kind, f"{field}[{i}]", each) for i, item in enumerate(items))
 
 

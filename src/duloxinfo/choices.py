@@ -21,7 +21,9 @@ __all__ = [
     "DEFAULT_REFILL_LEAD_TIME",
     "DRUG_HOLIDAY_DAYS",
     "MAX_FILL_CAPSULES",
+    "MAX_INTAKE_MG",
     "MAX_NEXT_DOSES",
+    "MAX_PLAN_PHASES",
     "MAX_SCHEDULE_DAYS",
     "MISSED_COUNT_LIMIT_DAYS",
     "ONE_DOSE_WITHIN",
@@ -132,4 +134,25 @@ MAX_FILL_CAPSULES: Final = 10_000
 Ten years of the label's largest daily dose (120 mg) as 20 mg capsules would be about
 22,000; no pharmacy dispenses that at once, so a larger number is taken for a mistake
 (a count typed twice, a mg amount in the capsules field) and refused.
+"""
+
+MAX_INTAKE_MG: Final = 10_000
+"""The most mg one :class:`~duloxinfo.rules.intakes.Intake` may record.
+
+An overdose must be recordable, so that :func:`~duloxinfo.rules.audit.audit` reports it:
+the bound is generous, over 80 times the label's largest daily dose (120 mg), about 167
+capsules of 60 mg.  A larger number is taken for a mistake (a number typed twice, a
+capsule count in the mg field) and refused, rather than accepted and carried into every
+rule: making a dose of capsules costs work in proportion to the dose, and an integer of
+thousands of digits cannot even be printed.
+"""
+
+MAX_PLAN_PHASES: Final = 1_000
+"""The most phases one :class:`~duloxinfo.rules.plan.Plan` may hold.
+
+A phase is a prescriber's order of a dose at times in a zone: the label's titration is
+two, a taper a handful, and ten years (:data:`MAX_SCHEDULE_DAYS`) of a new phase every
+week would be 523, with room left for a trip abroad each month.  More is taken for a
+plan built by mistake (a phase per dose, or per minute), and refused: some questions walk
+the slots of a month, and a plan of one-minute phases has 43,200 of them.
 """

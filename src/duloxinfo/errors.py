@@ -25,7 +25,8 @@ a list item that is not an ``Intake``)
 a dose or a capsule strength the label does     :class:`DoseError`
 not allow
 times of day, or a span of instants or dates    :class:`ScheduleError`
-(end before start, too long)
+(end before start, too long), or the phases
+of a plan (overlapping, too many)
 a time zone that is not a known IANA zone       :class:`TimeZoneError`
 an instant or a date outside the supported      :class:`InvalidDatetimeError`
 years; an instant with no time zone             (:class:`NaiveDatetimeError`)
@@ -222,7 +223,8 @@ class ScheduleError(DuloxinfoError):
     """Times of day, or a span of instants or dates, are not valid.
 
     No times, more than two, a repeated time, or a time carrying a zone; a span
-    whose end is before its start, or that is longer than duloxinfo lists.
+    whose end is before its start, or that is longer than duloxinfo lists; a plan's
+    phases that overlap, or more of them than duloxinfo takes.
     """
 
 

@@ -20,7 +20,8 @@ def test_intake_validation():
         duloxinfo.WrongTypeError, match=r"intakes\[1\]: expected an Intake, got str"
     ):
         duloxinfo.IntakeHistory([Intake(at(2026, 1, 5, 8), 60), "x"])
-    assert Intake(at(2026, 1, 5, 8), 10**30).dose_mg == 10**30  # huge but makeable: no hang
+    with pytest.raises(duloxinfo.DoseError, match="more than one intake may record"):
+        Intake(at(2026, 1, 5, 8), 10**30)  # huge but makeable: refused at once, no hang
 
 
 def test_an_intake_is_certain_unless_told_and_certain_is_a_bool():
@@ -33,3 +34,16 @@ def test_an_intake_is_certain_unless_told_and_certain_is_a_bool():
             duloxinfo.WrongTypeError, match=f"^certain: expected True or False, got {shown}$"
         ):
             Intake(at(2026, 1, 5, 8), 60, bad)
+
+
+def test_issue_24_an_intake_holds_at_most_max_intake_mg_and_can_always_be_printed():
+    at = dt.datetime(2026, 1, 5, 8, tzinfo=dt.UTC)
+    overdose = Intake(at, duloxinfo.MAX_INTAKE_MG)  # an overdose may be recorded
+    assert repr(overdose).endswith("dose_mg=10000, certain=True)")
+    with pytest.raises(duloxinfo.DoseError, match=r"^dose_mg: 10010 mg is more than one intake"):
+        Intake(at, duloxinfo.MAX_INTAKE_MG + 10)
+    # 5,000 digits was accepted, then raised ValueError from printing.
+    with pytest.raises(duloxinfo.DoseError) as caught:
+        Intake(at, 10**5000)
+    assert len(str(caught.value)) < 200
+    assert "(an integer of about 5000 digits) mg" in str(caught.value)

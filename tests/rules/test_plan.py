@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import duloxinfo
 from duloxinfo import Plan, Regimen, titration_plan
+from duloxinfo.rules import _timeline
 from support.strategies import in_any_zone, plans
 from support.times import LONDON, UTC, at
 
@@ -203,3 +204,35 @@ def test_phase_at_refuses_what_is_not_an_aware_instant():
         STEPPED.phase_at(dt.datetime(2026, 1, 1))
     with pytest.raises(duloxinfo.WrongTypeError, match=r"^instant: "):
         STEPPED.running_at("2026-01-01")
+
+
+def _minute_phases(count, first=START):
+    """``count`` phases of one minute each, one dose in each: a plan built by mistake."""
+    minute = dt.timedelta(minutes=1)
+    for i in range(count):
+        begin = first + i * minute
+        yield Regimen(60, [begin.time()], "UTC", begin, end=begin + minute)
+
+
+def test_issue_24_a_plan_holds_at_most_max_plan_phases():
+    assert len(Plan(_minute_phases(duloxinfo.MAX_PLAN_PHASES)).phases) == 1000
+    # 43,200 one-minute phases made one decision take a second; only 1,001 are read.
+    read = []
+    phases = _minute_phases(43_200)
+    with pytest.raises(duloxinfo.ScheduleError, match=r"^phases: more than 1,000 phases given"):
+        Plan(read.append(p) or p for p in phases)
+    assert len(read) == 1001
+
+
+def test_a_decision_works_out_a_plans_phases_once_not_once_per_call(monkeypatch):
+    made = []
+    of = _timeline._Columns.of
+    monkeypatch.setattr(_timeline._Columns, "of", lambda plan: made.append(plan) or of(plan))
+    plan = Plan(_minute_phases(duloxinfo.MAX_PLAN_PHASES))
+    now = START + dt.timedelta(days=1)
+    first = duloxinfo.advise_missed_dose(plan, [], now)
+    again = duloxinfo.advise_missed_dose(plan, [], now)
+    assert first == again
+    # Counted up to MISSED_COUNT_LIMIT_DAYS' worth of doses, a day's worth each.
+    assert (first.action, first.missed_in_a_row) == (duloxinfo.Action.CONTACT_PRESCRIBER, 30)
+    assert made == [plan]

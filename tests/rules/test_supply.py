@@ -701,3 +701,22 @@ def test_a_last_dose_due_now_is_counted_as_the_missed_dose_advice_says_to_take_i
     )
     zero = duloxinfo.supply_forecast(last, 60, 0, now, intakes=taken)
     assert (zero.runs_out_on, zero.rule) == (dt.date(2026, 1, 2), "supply/refill-now")
+
+
+def test_issue_24_a_6000_mg_intake_with_10000_capsules_of_each_strength():
+    # A typo for 60 mg, against 10,000 capsules of each strength: the ledger's search gave
+    # no answer in 60 s.  Now the intake takes 100 60 mg capsules, and what is left lasts
+    # longer than duloxinfo forecasts.
+    regimen = Regimen(60, [dt.time(8)], "UTC", START)
+    typo = [duloxinfo.Intake(START, 6000)]
+    now = at(2026, 1, 6, 9)
+    fills = [Fill(dt.date(2026, 1, 5), s, 10_000) for s in (20, 30, 40, 60)]
+    with pytest.raises(duloxinfo.SupplyError, match="last more than 3660 days"):
+        duloxinfo.supply_from_fills(regimen, fills, now, intakes=typo)
+    fills = [Fill(dt.date(2026, 1, 5), s, 200) for s in (20, 30, 40, 60)]
+    s = duloxinfo.supply_from_fills(regimen, fills, now, intakes=typo)
+    assert s.on_hand == ((60, 100), (40, 200), (30, 200), (20, 200))
+    assert s.unaccounted_intakes == ()
+    # 100 doses of a 60 mg capsule, 200 of 40 + 20 mg, 100 of 30 + 30 mg: 400 from 6 Jan.
+    assert (s.doses_left, s.next_dose_capsules) == (400, (60,))
+    assert s.runs_out_on == dt.date(2027, 2, 10)

@@ -426,6 +426,22 @@ CASES = [
     ),
     Case(
         "Plan",
+        "a phase every minute for 30 days (43,200 phases), given as a generator",
+        lambda: duloxinfo.Plan(
+            duloxinfo.Regimen(
+                60,
+                [(START + i * dt.timedelta(minutes=1)).time()],
+                "UTC",
+                START + i * dt.timedelta(minutes=1),
+                end=START + (i + 1) * dt.timedelta(minutes=1),
+            )
+            for i in range(43_200)
+        ),
+        E.ScheduleError,
+        "phases: more than 1,000 phases given; a plan holds at most 1,000",
+    ),
+    Case(
+        "Plan",
         "a phase that is a dict",
         lambda: duloxinfo.Plan([WEEK, {"dose_mg": 60}]),
         E.WrongTypeError,
@@ -494,6 +510,20 @@ CASES = [
         lambda: duloxinfo.Intake(NOW, 325),
         E.DoseError,
         "dose_mg: 325 mg",
+    ),
+    Case(
+        "Intake",
+        "60,000 mg (a number typed twice)",
+        lambda: duloxinfo.Intake(NOW, 60_000),
+        E.DoseError,
+        "dose_mg: 60000 mg is more than one intake may record (10,000 mg)",
+    ),
+    Case(
+        "Intake",
+        "a dose of 5,000 digits",
+        lambda: duloxinfo.Intake(NOW, 10**5000),
+        E.DoseError,
+        "dose_mg: (an integer of about 5000 digits) mg is more than one intake may record",
     ),
     Case(
         "Intake",
@@ -1867,6 +1897,23 @@ CLI_CASES = [
         "plan --phase '60mg daily'",
         ("plan", "--tz", "UTC", "--phase", "60mg daily"),
         "--phase 1: '60mg daily' is not MG mg at TIME from WHEN [to WHEN]",
+    ),
+    CliCase(
+        "plan --phase ... (1,001 phases of a day each)",
+        (
+            "plan",
+            "--tz",
+            "UTC",
+            *itertools.chain.from_iterable(
+                (
+                    "--phase",
+                    f"60 mg at 08:00 from {dt.date(2026, 1, 5) + dt.timedelta(days=day)} to "
+                    + str(dt.date(2026, 1, 6) + dt.timedelta(days=day)),
+                )
+                for day in range(1001)
+            ),
+        ),
+        "--phase: more than 1,000 phases given; a plan holds at most 1,000",
     ),
     CliCase(
         "plan --phase ... --dose 60",

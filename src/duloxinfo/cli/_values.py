@@ -356,6 +356,8 @@ def _phases(texts: list[str], tz: ZoneInfo, now: Clock) -> Plan:
     try:
         return duloxinfo.Plan(phases)
     except duloxinfo.DuloxinfoError as error:
+        if error.field == "phases":  # too many of them
+            raise InputError(f"--phase: {error.detail}") from None
         # Plan names the field phases[i].start or phases[i].end: the (i+1)th --phase.
         index, _, part = error.field.removeprefix("phases[").partition("].")
         raise InputError(f"--phase {int(index) + 1}: {part} {error.detail}") from None

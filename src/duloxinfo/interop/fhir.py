@@ -49,6 +49,7 @@ from zoneinfo import ZoneInfo
 from .._names import public_dir
 from .._validate import brief, in_supported_years, require_whole_number, shown, to_zone, utc
 from .._words import AS_DIRECTED, how_often, moment
+from ..choices import MAX_PLAN_PHASES
 from ..errors import (
     DoseError,
     DuloxinfoError,
@@ -116,8 +117,6 @@ _MOST_OFFSET: Final = _dt.timedelta(hours=14)
 _SECOND: Final = _dt.timedelta(seconds=1)
 _MICROSECOND: Final = _dt.timedelta(microseconds=1)
 _MOST_MICROSECOND_DIGITS: Final = 6
-# Far more phases than any prescriber writes; a longer list is refused before it is read.
-_MOST_DOSAGES: Final = 1000
 _LONGEST_SUBJECT: Final = 1000
 
 
@@ -540,10 +539,11 @@ def from_fhir_dosages(
         raise WrongTypeError(
             "dosages", f"expected a list of FHIR Dosage (parsed JSON), got {shown(dosages)}"
         )
-    if not dosages or len(dosages) > _MOST_DOSAGES:
+    # A plan's bound: a longer list is refused before it is read.
+    if not dosages or len(dosages) > MAX_PLAN_PHASES:
         raise FhirError(
             "dosages",
-            f"{len(dosages)} given; duloxinfo reads a plan of 1 to {_MOST_DOSAGES} phases",
+            f"{len(dosages)} given; duloxinfo reads a plan of 1 to {MAX_PLAN_PHASES} phases",
         )
     phases: list[Regimen] = []
     sequences: list[int] = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections import deque
 
 from .._validate import brief, require_whole_number
 from ..errors import DoseError
@@ -98,22 +99,53 @@ def most_toward(dose_mg: int, on_hand: tuple[tuple[int, int], ...]) -> tuple[int
 
 @functools.lru_cache(maxsize=4096)
 def _most(dose_mg: int, capped: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
-    best: tuple[int, ...] = ()
+    """The capsules of :func:`most_toward`, from counts capped at what the dose could use.
 
-    def better(taken: tuple[int, ...]) -> bool:
-        # More mg first; then fewer capsules; then larger strengths first (tuples of
-        # strengths, largest first, compare that way).
-        return (-sum(taken), len(taken), best) < (-sum(best), len(best), taken)
+    A dynamic programme over the totals up to the dose, in steps of the strengths'
+    greatest common divisor (10 mg): for each total, the best way to make it exactly,
+    adding one strength at a time.  Its cost is linear in the dose (a few steps per total
+    and strength), however many capsules are on hand.
+    """
+    if not capped:
+        return ()
+    unit = math.gcd(*(s for s, _ in capped))
+    # best[t]: the best way to make t units exactly, or None, as a key that sorts the
+    # better way first: (capsules, -capsules of each strength, largest first).  Fewer
+    # capsules, then more of the larger strengths, is the order of fewest_capsules.
+    width = len(capped) + 1
+    best: list[tuple[int, ...] | None] = [None] * (dose_mg // unit + 1)
+    best[0] = (0,) * width
+    for place, (strength, count) in enumerate(capped, start=1):
+        one = tuple(1 if i == 0 else -1 if i == place else 0 for i in range(width))
+        best = _with_strength(best, strength // unit, count, one)
+    key = next(k for k in reversed(best) if k is not None)  # the most, without going over
+    return tuple(s for (s, _), n in zip(capped, key[1:], strict=True) for _ in range(-n))
 
-    def search(index: int, left: int, taken: tuple[int, ...]) -> None:
-        nonlocal best
-        if index == len(capped) or left == 0:
-            if better(taken):
-                best = taken
-            return
-        strength, count = capped[index]
-        for n in range(min(count, left // strength), -1, -1):
-            search(index + 1, left - n * strength, taken + (strength,) * n)
 
-    search(0, dose_mg, ())
-    return best
+def _with_strength(
+    best: list[tuple[int, ...] | None], step: int, count: int, one: tuple[int, ...]
+) -> list[tuple[int, ...] | None]:
+    """``best`` when up to ``count`` capsules of ``step`` units may be added.
+
+    Adding ``n`` capsules adds ``n * one`` to a key.  Along each chain of totals ``step``
+    apart, the best way to make the ``j``-th total is the least of ``key[i] + (j - i) *
+    one`` over ``j - count <= i <= j``, that is ``min(key[i] - i * one) + j * one``: a
+    minimum over a sliding window, kept in a queue in one pass (each total enters and
+    leaves it once).
+    """
+    new = list(best)
+    for first in range(min(step, len(best))):
+        window: deque[tuple[int, tuple[int, ...]]] = deque()  # (j, key[j] - j * one), rising
+        for j, total in enumerate(range(first, len(best), step)):
+            key = best[total]
+            if key is not None:
+                shifted = tuple(k - j * o for k, o in zip(key, one, strict=True))
+                while window and window[-1][1] >= shifted:
+                    window.pop()
+                window.append((j, shifted))
+            while window and window[0][0] < j - count:
+                window.popleft()
+            new[total] = (
+                tuple(k + j * o for k, o in zip(window[0][1], one, strict=True)) if window else None
+            )
+    return new

@@ -16,7 +16,7 @@ from ..choices import ON_TIME_ONCE_DAILY, ON_TIME_TWICE_DAILY
 from ..errors import ScheduleError
 from ._inputs import require_not_after
 from ._one_dose import one_dose_groups
-from ._timeline import Timeline
+from ._timeline import TICK, Timeline
 from .dose_status import DoseStatus
 from .intakes import Intake, IntakeHistory
 
@@ -104,29 +104,56 @@ def unscheduled(
     """The intakes in ``[lo, hi)`` that belong to no slot.
 
     That is: in no window of the period's slots (``entries``), and owned by no slot
-    outside the period.
+    outside the period.  Between two of the period's slots, outside their windows, no slot
+    owns an intake; before the first, only the last slot before ``lo`` may, and after the
+    last, only the first slot from ``hi``.  So the ownership of an intake is never asked
+    of the timeline one intake at a time (in a pause, each asked for a new span of wall
+    times): the cost is linear in the intakes, with a few windows worked out.
     """
     history = timeline.history
+    intakes = history.intakes
     a = bisect.bisect_left(history.instants, lo)
     b = bisect.bisect_left(history.instants, hi)
-    found: list[Intake] = []
-    index = a
-    for entry in entries:  # in time order, so their intakes are too
+    if not entries:
+        return _owned_by_none(timeline, a, b, lo, hi)
+    found = list(_owned_by_none(timeline, a, min(entries[0].first, b), lo, None))
+    index = max(a, entries[0].stop)
+    for entry in entries[1:]:  # in time order, so their intakes are too
         if entry.first > index:
-            found.extend(_owned_by_none(timeline, index, min(entry.first, b)))
+            found.extend(intakes[index : min(entry.first, b)])
         index = max(index, entry.stop)
-    found.extend(_owned_by_none(timeline, index, b))
+    found.extend(_owned_by_none(timeline, index, b, None, hi))
     return tuple(found)
 
 
-def _owned_by_none(timeline: Timeline, first: int, stop: int) -> list[Intake]:
-    """The intakes ``first`` to ``stop`` of the history that no slot owns."""
+def _owned_by_none(
+    timeline: Timeline,
+    first: int,
+    stop: int,
+    lo: _dt.datetime | None,
+    hi: _dt.datetime | None,
+) -> tuple[Intake, ...]:
+    """The intakes ``first`` to ``stop`` that no slot owns, none of the period's slots owning any.
+
+    With ``lo``, the last slot before it may own the first of them; with ``hi``, the first
+    slot from it may own the last of them.
+    """
+    if first >= stop:
+        return ()
     history = timeline.history
-    return [
-        history.intakes[i]
-        for i in range(first, stop)
-        if timeline.owner(history.instants[i]) is None
-    ]
+    until = start = None
+    before = None if lo is None else timeline.at_or_before(lo - TICK)
+    if before is not None:
+        until = timeline.window(before)[1]
+    after = None if hi is None else timeline.after(hi - TICK)
+    if after is not None:
+        start = timeline.window(after)[0]
+    # The instants are sorted: those owned by ``before`` come first, by ``after`` last.
+    if until is not None:
+        first = max(first, bisect.bisect_left(history.instants, until, first, stop))
+    if start is not None:
+        stop = min(stop, bisect.bisect_left(history.instants, start, first, stop))
+    return history.intakes[first:stop] if first < stop else ()
 
 
 def _chosen(

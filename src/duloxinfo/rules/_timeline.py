@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import weakref
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -76,19 +77,56 @@ class _Wall:
         return slots[bisect.bisect_right(slots, instant)]
 
 
+class _Columns(NamedTuple):
+    """A plan's phases as columns: starts and ends (UTC), intervals, spacings and the widest."""
+
+    starts: tuple[_dt.datetime, ...]
+    ends: tuple[_dt.datetime | None, ...]
+    intervals: tuple[_dt.timedelta, ...]
+    spacings: tuple[_dt.timedelta, ...]
+    widest: _dt.timedelta
+
+    @classmethod
+    def of(cls, plan: Plan) -> _Columns:
+        phases = plan.phases
+        spacings = tuple(p.spacing for p in phases)
+        return cls(
+            starts=tuple(utc(p.start) for p in phases),
+            ends=tuple(None if p.end is None else utc(p.end) for p in phases),
+            intervals=tuple(p.interval for p in phases),
+            spacings=spacings,
+            widest=max(spacings),
+        )
+
+
+# Each plan's columns, kept as long as the plan is (a plan's hash is worked out once).
+_COLUMNS: weakref.WeakKeyDictionary[Plan, _Columns] = weakref.WeakKeyDictionary()
+
+
 class Timeline:
     """A plan's slots, their neighbours and windows, and an intake history against them."""
 
     def __init__(self, plan: Plan, history: IntakeHistory) -> None:
         self.history = history
         self.phases = plan.phases
-        self.starts = [utc(p.start) for p in self.phases]
-        self.ends = [None if p.end is None else utc(p.end) for p in self.phases]
-        self._walls = [_Wall(p) for p in self.phases]
-        self.intervals = [p.interval for p in self.phases]
-        self._spacings = [p.spacing for p in self.phases]
-        self.widest = max(self._spacings)
+        # The phases' columns are worked out once per plan, not per question: a decision
+        # on a plan of many phases would otherwise cost as many steps as it has phases.
+        columns = _COLUMNS.get(plan)
+        if columns is None:
+            columns = _COLUMNS[plan] = _Columns.of(plan)
+        self.starts = columns.starts
+        self.ends = columns.ends
+        self.intervals = columns.intervals
+        self._spacings = columns.spacings
+        self.widest = columns.widest
+        self._walls: dict[int, _Wall] = {}  # made for the phases a question reaches
         self._windows: dict[Slot, tuple[_dt.datetime, _dt.datetime]] = {}
+
+    def _wall(self, index: int) -> _Wall:
+        wall = self._walls.get(index)
+        if wall is None:
+            wall = self._walls[index] = _Wall(self.phases[index])
+        return wall
 
     # -- the phases -------------------------------------------------------------------
 
@@ -143,7 +181,7 @@ class Timeline:
         for index in reversed(range(bisect.bisect_right(self.starts, instant))):
             end = self.ends[index]
             limit = instant if end is None or instant < end else end - TICK
-            found = self._walls[index].at_or_before(limit)
+            found = self._wall(index).at_or_before(limit)
             if found >= self.starts[index]:
                 return Slot(found, index)
         return None
@@ -152,14 +190,14 @@ class Timeline:
         """The first slot after ``instant``, if any."""
         # From the phase in force on: where it ends first, the next phase's first slot.
         for index in range(self.phase_at(instant), len(self.phases)):
-            found = self._walls[index].after(max(instant, self.starts[index] - TICK))
+            found = self._wall(index).after(max(instant, self.starts[index] - TICK))
             if self._ends_after(index, found):
                 return Slot(found, index)
         return None
 
     def virtual_after(self, slot: Slot) -> _dt.datetime:
         """The slot after ``slot`` in its own phase's schedule, even past the phase's end."""
-        return self._walls[slot.phase].after(slot.at)
+        return self._wall(slot.phase).after(slot.at)
 
     def window(self, slot: Slot) -> tuple[_dt.datetime, _dt.datetime]:
         """The instants ``[lo, hi)`` that belong to ``slot`` (worked out once per slot)."""
@@ -169,7 +207,7 @@ class Timeline:
         return found
 
     def _window(self, slot: Slot) -> tuple[_dt.datetime, _dt.datetime]:
-        wall = self._walls[slot.phase]
+        wall = self._wall(slot.phase)
         reach = self.intervals[slot.phase] * 3 / 2
         before = wall.at_or_before(slot.at - TICK)
         if before < self.starts[slot.phase]:  # the phase's first slot

@@ -180,7 +180,12 @@ def _nearest_too_close(
     too close although the one just before is not.
     """
     later = utc(doses[index][0].at)
-    for earlier in reversed(doses[:index]):  # stops within H of ``later``
+    # Back from ``index`` by position, not over a copy of the doses before it (a copy per
+    # dose made the audit quadratic).  The walk stops within H of ``later``, and only a dose
+    # at least H after the one before it walks past that one, so each dose is passed over
+    # by at most a few walks: the audit is linear in the doses.
+    for position in range(index - 1, -1, -1):
+        earlier = doses[position]
         at = utc(earlier[-1].at)
         if later - at >= timeline.widest:
             break

@@ -8,8 +8,17 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from .._names import public_dir
-from .._validate import checked, require_aware, require_each, shown, utc
-from ..errors import WrongTypeError
+from .._validate import (
+    brief,
+    checked,
+    require_aware,
+    require_each,
+    require_whole_number,
+    shown,
+    utc,
+)
+from ..choices import MAX_INTAKE_MG
+from ..errors import DoseError, WrongTypeError
 from ._doses import require_dose
 
 __all__ = ["Intake", "IntakeHistory"]
@@ -21,13 +30,26 @@ def _require_bool(value: object, field: str) -> None:
         raise WrongTypeError(field, f"expected True or False, got {shown(value)}")
 
 
+def _require_intake_dose(value: object, field: str) -> None:
+    """A dose the label allows, and no more than :data:`~duloxinfo.choices.MAX_INTAKE_MG`."""
+    dose = require_whole_number(value, field, "a whole number of mg")
+    if dose > MAX_INTAKE_MG:
+        raise DoseError(
+            field,
+            f"{brief(dose)} mg is more than one intake may record ({MAX_INTAKE_MG:,} mg); "
+            "give the mg taken at once",
+        )
+    require_dose(dose, field)
+
+
 @attrs.frozen
 class Intake:
     """A dose that was actually taken: ``dose_mg`` at the aware instant ``at``.
 
     Attributes:
         at: When it was taken (an aware datetime, in any zone).
-        dose_mg: How much was taken, in whole mg, in whole capsules.
+        dose_mg: How much was taken, in whole mg, in whole capsules; at most
+            :data:`~duloxinfo.choices.MAX_INTAKE_MG`.
         certain: False when the person is not sure they took it.  Every rule then
             treats it as taken (it is never made up, and it counts for the time between
             doses), says so, and reports a double dose it is part of as possible.
@@ -36,7 +58,9 @@ class Intake:
         WrongTypeError: ``at`` is not a datetime, ``dose_mg`` not a whole number, or
             ``certain`` not True or False.
         InvalidDatetimeError: ``at`` has no zone or is outside the supported years.
-        DoseError: ``dose_mg`` is not a positive whole-capsule dose.
+        DoseError: ``dose_mg`` is not a positive whole-capsule dose, or is more than
+            :data:`~duloxinfo.choices.MAX_INTAKE_MG` (an overdose may be recorded; a
+            larger number is taken for a mistake).
 
     >>> import datetime as dt
     >>> from duloxinfo import Intake
@@ -45,7 +69,7 @@ class Intake:
     """
 
     at: _dt.datetime = attrs.field(validator=checked(require_aware))
-    dose_mg: int = attrs.field(validator=checked(require_dose))
+    dose_mg: int = attrs.field(validator=checked(_require_intake_dose))
     certain: bool = attrs.field(default=True, validator=checked(_require_bool))
 
 

@@ -13,6 +13,7 @@ import attrs
 from .._names import public_dir
 from .._validate import MAX_YEAR, require_aware, require_each, shown, to_zone, utc
 from .._walltime import wall_instant
+from ..choices import MAX_PLAN_PHASES
 from ..errors import InvalidDatetimeError, ScheduleError, WrongTypeError
 from ..label import LABEL
 from ._phases import in_force
@@ -24,7 +25,19 @@ __dir__ = public_dir(globals())
 
 def _to_phases(value: Iterable[Regimen]) -> tuple[Regimen, ...]:
     """Check the phases: regimens, in time order, each ending before the next begins."""
-    phases = require_each(value, Regimen, "phases", "an iterable of Regimen", "a duloxinfo.Regimen")
+    phases = require_each(
+        value,
+        Regimen,
+        "phases",
+        "an iterable of Regimen",
+        "a duloxinfo.Regimen",
+        most=MAX_PLAN_PHASES,
+    )
+    if len(phases) > MAX_PLAN_PHASES:
+        raise ScheduleError(
+            "phases",
+            f"more than {MAX_PLAN_PHASES:,} phases given; a plan holds at most {MAX_PLAN_PHASES:,}",
+        )
     if not phases:
         raise ScheduleError("phases", "no regimen given; a plan needs at least one")
     for index, (earlier, later) in enumerate(itertools.pairwise(phases)):
@@ -42,7 +55,7 @@ def _to_phases(value: Iterable[Regimen]) -> tuple[Regimen, ...]:
     return phases
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # the rules keep what they work out of a plan by its hash
 class Plan:
     """Regimens one after another: what the prescriber ordered over time, as phases.
 
@@ -54,13 +67,14 @@ class Plan:
 
     Attributes:
         phases: The regimens, in time order; each but the last has an ``end`` no later
-            than the next one's ``start``.
+            than the next one's ``start``.  At most
+            :data:`~duloxinfo.choices.MAX_PLAN_PHASES`.
 
     Raises:
         WrongTypeError: ``phases`` is not an iterable of
             :class:`~duloxinfo.rules.regimen.Regimen`.
-        ScheduleError: no phase, a phase but the last with no end, or two phases
-            that overlap.
+        ScheduleError: no phase, more than :data:`~duloxinfo.choices.MAX_PLAN_PHASES`,
+            a phase but the last with no end, or two phases that overlap.
 
     >>> import datetime as dt
     >>> from duloxinfo import Plan, Regimen
