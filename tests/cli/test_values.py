@@ -478,7 +478,7 @@ BASES = {
 _SWITCHES = {"--json", "--titration", "--answers"}
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=min(400, settings.default.max_examples), deadline=None)
 @given(
     st.sampled_from(sorted(BASES)),
     st.lists(st.tuples(st.sampled_from(FLAGS), VALUES), max_size=4),
