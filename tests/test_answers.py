@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import json
 import typing
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -275,3 +276,46 @@ def test_json_text_keeps_its_characters_and_has_no_line_end():
     text = duloxinfo.answer_to_json(duloxinfo.advise_missed_dose(R, [], NOW))
     assert text.startswith('{\n  "schema_version": "1.1",\n  "action": ')
     assert text.endswith("\n}")
+
+
+def _forced(record, **fields):
+    """``record`` with ``fields`` set past its validators: a record built wrong by hand."""
+    copy = attrs.evolve(record)
+    for name, value in fields.items():
+        object.__setattr__(copy, name, value)
+    return copy
+
+
+def _keyless_zone():
+    with (Path(__file__).parent / "fixtures" / "Europe-London.tzif").open("rb") as file:
+        return ZoneInfo.from_file(file)
+
+
+def _wrong_shapes():
+    advice = duloxinfo.advise_missed_dose(R, [TAKEN[2]], NOW)
+    log = duloxinfo.dose_log(R, TAKEN, START, NOW, now=NOW)
+    figures = duloxinfo.adherence(R, TAKEN, START, NOW, now=NOW)
+    fills = duloxinfo.supply_from_fills(R, [duloxinfo.Fill(dt.date(2026, 11, 1), 60, 30)], NOW)
+    phase = _forced(R, tz=_keyless_zone())
+    return {
+        "a bool as a number": (_forced(advice, contact_prescriber=1), "answer.contact_prescriber"),
+        "a number as text": (_forced(advice, reason=5), "answer.reason"),
+        "True as a dose": (_forced(advice, dose_mg=True), "answer.dose_mg"),
+        "text as a share": (_forced(figures, taking="half"), "answer.taking"),
+        "text as an action": (_forced(advice, action="take-now"), "answer.action"),
+        "a zone without a key": (
+            duloxinfo.PlanOverview(phases=(phase,), in_force=1, next_doses=()),
+            "answer.phases[0].tz",
+        ),
+        "a list as a tuple": (_forced(log, doses=list(log.doses)), "answer.doses"),
+        "a pair of one": (_forced(fills, on_hand=((60,),)), "answer.on_hand[0]"),
+        "another record": (_forced(log, doses=(advice,)), "answer.doses[0]"),
+    }
+
+
+@pytest.mark.parametrize("case", sorted(_wrong_shapes()))
+def test_a_record_built_wrong_by_hand_is_a_wrong_type_error_naming_the_field(case):
+    record, field = _wrong_shapes()[case]
+    with pytest.raises(duloxinfo.WrongTypeError) as info:
+        duloxinfo.answer_to_data(record)
+    assert info.value.field == field

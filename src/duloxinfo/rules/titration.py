@@ -47,15 +47,15 @@ class TitrationStage(enum.Enum):
     """
 
     STARTING = "starting"
-    """At the starting dose (30 mg once daily), and not eligible to ask: the recent run
+    """At the starting dose (30 mg once daily), and not eligible to ask, as the recent run
     of doses taken for sure is short of a week, or the prescriber's plan goes on to
     another phase by itself."""
     ELIGIBLE_TO_ASK = "eligible-to-ask"
-    """At the starting dose, with a week of it done: the last 7 scheduled doses each
-    taken for sure as its own dose, in a row, the week over.  The person may ask the
+    """At the starting dose, with a week of it done (the last 7 scheduled doses each
+    taken for sure as its own dose, in a row, the week over).  The person may ask the
     prescriber about 60 mg."""
     USUAL_MAXIMUM = "usual-maximum"
-    """At 60 mg a day: the pain plan's usual dose and its top dose (the plan itself is
+    """At 60 mg a day, the pain plan's usual dose and its top dose (the plan itself is
     once daily; 30 mg twice daily is here too)."""
     ABOVE_PAIN_MAXIMUM = "above-pain-maximum"
     """Over 60 mg a day, above the pain plan's top dose (the US label goes higher for
