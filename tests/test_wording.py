@@ -11,6 +11,7 @@ import duloxinfo
 from duloxinfo import reasons as r
 from duloxinfo._wording import en
 from support.readability import assert_plain
+from support.source import docstring_ids
 
 PACKAGE = Path(duloxinfo.__file__).parent
 LONDON = ZoneInfo("Europe/London")
@@ -37,14 +38,8 @@ def _words_outside_errors(path):
     mg"``) are for developers, in English; the words a person reads are not here.
     """
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    allowed = set()
+    allowed = docstring_ids(tree)
     for node in ast.walk(tree):
-        body = getattr(node, "body", None)
-        first = body[0] if isinstance(body, list) and body else None
-        if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-            allowed.add(id(first.value))  # a docstring
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
-            allowed.add(id(node.value))  # an attribute's docstring
         if isinstance(node, ast.Call):
             name = ast.unparse(node.func)
             if name.endswith("Error") or name.startswith("require"):

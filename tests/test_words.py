@@ -6,6 +6,7 @@ from pathlib import Path
 
 import duloxinfo
 from duloxinfo import _words
+from support.source import docstring_ids
 
 PACKAGE = Path(duloxinfo.__file__).parent
 SHARED = (_words.AS_DIRECTED, _words.GET_HELP)
@@ -16,14 +17,7 @@ CUTS_SPANS = {"_words.py", "content/_durations.py", "interop/picture.py:_offset_
 
 def _code_strings(tree):
     """Every string constant of ``tree`` but the docstrings."""
-    docstrings = set()
-    for node in ast.walk(tree):
-        body = getattr(node, "body", None)
-        first = body[0] if isinstance(body, list) and body else None
-        if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-            docstrings.add(id(first.value))
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
-            docstrings.add(id(node.value))
+    docstrings = docstring_ids(tree)
     return [
         n.value
         for n in ast.walk(tree)
