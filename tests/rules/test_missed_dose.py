@@ -110,8 +110,9 @@ PAUSE = Plan(
 CASES["pause_missed_expired"] = (PAUSE, [Intake(at(2026, 1, 1, 8), 60)], at(2026, 1, 4, 9))
 CASES["pause_taken"] = (PAUSE, [Intake(at(2026, 1, 2, 8), 60)], at(2026, 1, 4, 9))
 # Once daily (12 hours apart) steps down to twice daily (6 hours) at 01:30 UTC on the
-# night London's clocks go forward: the 08:00 BST slot owns only 5 h 30 min before it,
-# so a dose just before the change leaves 12 hours that run past that slot's window.
+# night London's clocks go forward.  The two phases follow each other with no pause, so
+# the windows of 08:00 on Saturday and 08:00 BST on Sunday meet at their midpoint (19:30
+# UTC on Saturday): a dose at 01:29 UTC is Sunday's, taken early.
 STEP = at(2026, 3, 29, 1, 30)
 SPRING = Plan(
     [
@@ -121,8 +122,21 @@ SPRING = Plan(
 )
 NIGHT = [Intake(at(2026, 3, d, 8, tz=L), 60) for d in range(20, 29)]
 NIGHT.append(Intake(at(2026, 3, 29, 1, 29), 30))
-CASES["spring_step_passes_over_a_dose"] = (SPRING, NIGHT, at(2026, 3, 29, 6))
-CASES["spring_step_too_soon_so_skip"] = (SPRING, NIGHT, at(2026, 3, 29, 7, 30))
+CASES["spring_step_night_dose_counts_early"] = (SPRING, NIGHT, at(2026, 3, 29, 6))
+CASES["spring_step_night_dose_is_the_morning_one"] = (SPRING, NIGHT, at(2026, 3, 29, 7, 30))
+# Once daily at 08:00 steps down to twice daily at 20:00 and 02:00: the windows of 08:00
+# and 20:00 meet at 14:00, so a late dose at 13:59 holds 12 hours to 01:59, past the
+# 20:00 window's end (23:00), and that dose is passed over.
+STEP_DOWN = Plan(
+    [
+        Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 5), end=at(2026, 1, 10, 15)),
+        Regimen(30, [dt.time(20), dt.time(2)], "UTC", at(2026, 1, 10, 15)),
+    ]
+)
+LATE_BEFORE_STEP = [Intake(at(2026, 1, d, 8), 60) for d in range(5, 10)]
+LATE_BEFORE_STEP.append(Intake(at(2026, 1, 10, 13, 59), 60))
+CASES["step_passes_over_a_dose"] = (STEP_DOWN, LATE_BEFORE_STEP, at(2026, 1, 10, 15))
+CASES["step_too_soon_so_skip"] = (STEP_DOWN, LATE_BEFORE_STEP, at(2026, 1, 10, 20))
 # The dose moves from 20:00 to 08:00: the next dose is the new phase's, 12 hours on,
 # not the old phase's 20:00 the next day, so a missed 20:00 dose is skipped.
 EARLIER = Plan(
@@ -214,12 +228,13 @@ CASES["too_much_taken"] = (R1, [Intake(at(2026, 11, 2, 8, 5, tz=L), 120)], at(20
 ACROSS_MIDNIGHT = Plan(
     [
         Regimen(60, [dt.time(2)], "UTC", at(2026, 1, 5), end=at(2026, 1, 10, 16)),
-        Regimen(30, [dt.time(22), dt.time(10)], "UTC", at(2026, 1, 10, 16)),
+        Regimen(30, [dt.time(23), dt.time(11)], "UTC", at(2026, 1, 10, 16)),
     ]
 )
+# The windows of 02:00 and 23:00 meet at 12:30: a late dose at 12:29 holds 12 hours.
 CASES["next_dose_moved_past_midnight"] = (
     ACROSS_MIDNIGHT,
-    [Intake(at(2026, 1, 10, 2), 60), Intake(at(2026, 1, 10, 15, 59), 30)],
+    [Intake(at(2026, 1, 9, 2), 60), Intake(at(2026, 1, 10, 12, 29), 60)],
     at(2026, 1, 10, 16, 30),
 )
 # The dose that sets the wait is not the latest one: 08:00 on the once-daily phase
@@ -475,21 +490,37 @@ EXPECTED = {
         0,
         "You have taken your 08:00 dose of Friday 2 January. Take the next dose at 08:00 on Tuesday 6 January, as your prescriber directs.",
     ),
-    "spring_step_passes_over_a_dose": (
+    "spring_step_night_dose_counts_early": (
         Action.ALREADY_TAKEN,
         0,
         dt.datetime(2026, 3, 28, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
         dt.datetime(2026, 3, 29, 20, 0, tzinfo=ZoneInfo(key="Europe/London")),
         0,
-        "You have taken your 08:00 dose of Saturday 28 March. Skip your 08:00 dose of Sunday 29 March, as it is too soon after your last dose. Take the next dose at 20:00 on Sunday 29 March, as your prescriber directs.",
+        "You have taken your 08:00 dose of Saturday 28 March. You took your 08:00 dose of Sunday 29 March early, at 02:29. Take the next dose at 20:00 on Sunday 29 March, as your prescriber directs.",
     ),
-    "spring_step_too_soon_so_skip": (
-        Action.SKIP,
+    "spring_step_night_dose_is_the_morning_one": (
+        Action.ALREADY_TAKEN,
         0,
         dt.datetime(2026, 3, 29, 8, 0, tzinfo=ZoneInfo(key="Europe/London")),
         dt.datetime(2026, 3, 29, 20, 0, tzinfo=ZoneInfo(key="Europe/London")),
+        0,
+        "You have taken your 08:00 dose of Sunday 29 March. Take the next dose at 20:00 on Sunday 29 March, as your prescriber directs.",
+    ),
+    "step_passes_over_a_dose": (
+        Action.ALREADY_TAKEN,
+        0,
+        dt.datetime(2026, 1, 10, 8, 0, tzinfo=ZoneInfo(key="UTC")),
+        dt.datetime(2026, 1, 11, 2, 0, tzinfo=ZoneInfo(key="UTC")),
+        0,
+        "You have taken your 08:00 dose of Saturday 10 January. Skip your 20:00 dose of Saturday 10 January, as it is too soon after your last dose. Take the next dose at 02:00 on Sunday 11 January, as your prescriber directs.",
+    ),
+    "step_too_soon_so_skip": (
+        Action.SKIP,
+        0,
+        dt.datetime(2026, 1, 10, 20, 0, tzinfo=ZoneInfo(key="UTC")),
+        dt.datetime(2026, 1, 11, 2, 0, tzinfo=ZoneInfo(key="UTC")),
         1,
-        "It is almost time for your next dose, so skip the missed 08:00 dose of Sunday 29 March. Take the next dose at 20:00 on Sunday 29 March, as your prescriber directs. Never take two doses at once.",
+        "It is almost time for your next dose, so skip the missed 20:00 dose of Saturday 10 January. Take the next dose at 02:00 on Sunday 11 January, as your prescriber directs. Never take two doses at once.",
     ),
     "not_due_spaced_from_a_dose_before_the_start": (
         Action.NOT_DUE,
@@ -567,9 +598,9 @@ EXPECTED = {
         Action.ALREADY_TAKEN,
         0,
         dt.datetime(2026, 1, 10, 2, 0, tzinfo=ZoneInfo(key="UTC")),
-        dt.datetime(2026, 1, 11, 3, 59, tzinfo=ZoneInfo(key="UTC")),
+        dt.datetime(2026, 1, 11, 0, 29, tzinfo=ZoneInfo(key="UTC")),
         0,
-        "You have taken your 02:00 dose of Saturday 10 January. Take your 22:00 dose of Saturday 10 January at 03:59 on Sunday 11 January, as your prescriber directs. That is 12 hours after your last dose.",
+        "You have taken your 02:00 dose of Saturday 10 January. Take your 23:00 dose of Saturday 10 January at 00:29 on Sunday 11 January, as your prescriber directs. That is 12 hours after your last dose.",
     ),
     "an_older_dose_sets_the_next_time": (
         Action.ALREADY_TAKEN,
@@ -765,12 +796,10 @@ def test_every_dose_nothing_covers_is_take_now_at_its_own_time_after_a_spaced_hi
     assert oracle.utc(advice.slot) == slot
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 24, case 1: the slot windows leave 23:00 to 03:00 to no slot at this phase "
-    "boundary, so the dose advised at 00:30 belongs to none; one tiling of time fixes it",
-)
 def test_following_the_advice_at_a_phase_boundary_makes_no_finding():
+    # Issue 24, case 1.  The phases follow each other with no pause, so the windows of
+    # 14:00 on the 10th and 09:00 on the 11th meet at their midpoint, 23:30: the dose
+    # advised at 00:30 is the 09:00 dose's, at that dose (30 mg), and every rule says so.
     first = Regimen(60, [dt.time(8), dt.time(14)], L, at(2026, 1, 31, tz=L), at(2026, 2, 11, tz=L))
     then = Regimen(30, [dt.time(9), dt.time(21)], L, at(2026, 2, 11, tz=L))
     plan = Plan([first, then])
@@ -778,8 +807,72 @@ def test_following_the_advice_at_a_phase_boundary_makes_no_finding():
     taken = [Intake(d, 60) for d in doses if d != at(2026, 2, 10, 14, tz=L)]
     now = at(2026, 2, 11, 0, 30, tz=L)
     advice = advise_missed_dose(plan, taken, now)
-    assert (advice.action, advice.slot) == (Action.TAKE_NOW, at(2026, 2, 10, 14, tz=L))
-    assert duloxinfo.audit(plan, [*taken, Intake(now, advice.dose_mg)]) == ()
+    assert (advice.action, advice.dose_mg, advice.slot, advice.next_dose_at) == (
+        Action.TAKE_NOW,
+        30,
+        at(2026, 2, 10, 14, tz=L),
+        at(2026, 2, 11, 21, tz=L),
+    )
+    assert advice.because.counts_for == at(2026, 2, 11, 9, tz=L)
+    followed = [*taken, Intake(now, advice.dose_mg)]
+    assert duloxinfo.audit(plan, followed) == ()
+    again = advise_missed_dose(plan, followed, now + dt.timedelta(minutes=1))
+    assert (again.action, again.dose_mg, again.next_dose_at) == (
+        Action.SKIP,
+        0,
+        at(2026, 2, 11, 21, tz=L),
+    )
+    assert again.because.early == reasons.TakenEarly(slot=at(2026, 2, 11, 9, tz=L), at=now)
+    log = duloxinfo.dose_log(plan, followed, at(2026, 2, 10, tz=L), at(2026, 2, 11, 12, tz=L))
+    assert [(d.slot, d.status) for d in log.doses] == [
+        (at(2026, 2, 10, 8, tz=L), duloxinfo.DoseStatus.ON_TIME),
+        (at(2026, 2, 10, 14, tz=L), duloxinfo.DoseStatus.MISSED),
+        (at(2026, 2, 11, 9, tz=L), duloxinfo.DoseStatus.EARLY),
+    ]
+    assert log.unscheduled == ()
+
+
+def test_a_dose_taken_against_a_skip_is_the_next_dose_taken_early():
+    # Issue 24, case 9 (docs/rules.md): once daily at 08:00, Monday's dose missed.  At
+    # 21:00 the answer is to skip it; taken anyway at 22:00, the dose is in Tuesday's
+    # window, so it is Tuesday's dose taken early.  The next dose is Wednesday's 08:00: the
+    # schedule's time, 34 hours on, and every rule reads the intake the same way.
+    r = Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 26))
+    before = [Intake(at(2026, 1, 26, 8) + k * dt.timedelta(days=1), 60) for k in range(7)]
+    skip = advise_missed_dose(r, before, at(2026, 2, 2, 21))
+    assert (skip.action, skip.next_dose_at) == (Action.SKIP, at(2026, 2, 3, 8, tz=ZoneInfo("UTC")))
+    late = Intake(at(2026, 2, 2, 22), 60)
+    taken = [*before, late]
+    again = advise_missed_dose(r, taken, at(2026, 2, 2, 22, 1))
+    same(
+        again,
+        MissedDoseAdvice(
+            action=Action.SKIP,
+            dose_mg=0,
+            slot=at(2026, 2, 2, 8, tz=ZoneInfo("UTC")),
+            next_dose_at=at(2026, 2, 4, 8, tz=ZoneInfo("UTC")),
+            missed_in_a_row=1,
+            contact_prescriber=False,
+            get_advice_now=False,
+            reason="You took your 08:00 dose of Tuesday 3 February early, at 22:00. So skip the "
+            "missed 08:00 dose of Monday 2 February. Take the next dose at 08:00 on Wednesday "
+            "4 February, as your prescriber directs. Never take two doses at once.",
+            rule="missed-dose/skip",
+            because=None,
+        ),
+    )
+    morning = advise_missed_dose(r, taken, at(2026, 2, 3, 8))
+    assert (morning.action, morning.next_dose_at) == (
+        Action.ALREADY_TAKEN,
+        at(2026, 2, 4, 8, tz=ZoneInfo("UTC")),
+    )
+    assert morning.because.taken.taken_as is reasons.TakenAs.EARLIER_DAY
+    assert duloxinfo.audit(r, taken) == ()
+    log = duloxinfo.dose_log(r, taken, at(2026, 2, 2), at(2026, 2, 4))
+    assert [(d.status, d.taken) for d in log.doses] == [
+        (duloxinfo.DoseStatus.MISSED, ()),
+        (duloxinfo.DoseStatus.EARLY, (late,)),
+    ]
 
 
 def test_every_action_has_a_case():

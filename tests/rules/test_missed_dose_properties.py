@@ -80,7 +80,8 @@ def _at_or_before(monkeypatch):
     little early does not count for its own slot.  The spacing still keeps the person
     from a double dose (the answer becomes "wait"), so only properties 1 to 3, which
     check every field against the oracle, can see this one."""
-    monkeypatch.setattr(_timeline, "window", lambda around: (around.latest, around.following))
+    # Each window runs from its slot to the next: the cut between two slots is the later.
+    monkeypatch.setattr(_timeline, "first_past_midpoint", lambda _, later: later)
 
 
 def _no_spacing(monkeypatch):

@@ -84,7 +84,7 @@ def spaced(plan, intakes, x):
     )
 
 
-def _midpoint(a, b):
+def midpoint(a, b):
     """The first microsecond at or after the midpoint of a < b."""
     return (
         a
@@ -97,24 +97,41 @@ def _midpoint(a, b):
     )
 
 
+def paused_between(plan, a, b):
+    """Whether some instant between a and b (UTC, a < b) lies in no phase: a pause."""
+    t = utc(a)
+    for phase in phases(plan):
+        start, end = utc(phase.start), phase.end and utc(phase.end)
+        if end is not None and end <= t:
+            continue
+        if start > t:
+            return t < utc(b)
+        if end is None:
+            return False
+        t = end
+    return t < utc(b)
+
+
 def window(plan, slot, around):
-    """[lo, hi) of ``slot`` = (instant, phase), with ``around`` the plan's real slots near it."""
+    """[lo, hi) of ``slot`` = (instant, phase), with ``around`` the plan's real slots near it.
+
+    With the real slot before (after) it and no pause between, the two share their
+    midpoint.  Otherwise the midpoint with the slot its own phase would have had there,
+    and never past the midpoint with a real slot across a pause.
+    """
     at, index = slot
-    phase = phases(plan)[index]
-    reach = _interval(phase) * 3 / 2
-    own = wall(phase, at, at)
+    own = wall(phases(plan)[index], at, at)
     i = own.index(at)
-    before, after = own[i - 1], own[i + 1]
-    real = [s for s, _ in around]
-    if before < utc(phase.start):
-        earlier = [s for s in real if s < at]
-        if earlier and at - earlier[-1] <= reach:
-            before = earlier[-1]
-    if phase.end is not None and after >= utc(phase.end):
-        later = [s for s in real if s > at]
-        if later and later[0] - at <= reach:
-            after = later[0]
-    return _midpoint(before, at), _midpoint(at, after)
+    lo, hi = midpoint(own[i - 1], at), midpoint(at, own[i + 1])
+    earlier = [s for s, _ in around if s < at]
+    later = [s for s, _ in around if s > at]
+    if earlier:
+        shared = midpoint(earlier[-1], at)
+        lo = max(lo, shared) if paused_between(plan, earlier[-1], at) else shared
+    if later:
+        shared = midpoint(at, later[0])
+        hi = min(hi, shared) if paused_between(plan, at, later[0]) else shared
+    return lo, hi
 
 
 def owner(plan, x):

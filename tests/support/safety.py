@@ -107,6 +107,7 @@ def check_advice(case):
         assert {f for f in after - before if new in f[1]} == set(), after - before
         if answer.action is Action.TAKE_NOW:  # the dose taken now comes before the next one
             taken.append(new)
+            check_asked_again(plan, taken, now, answer, own)
     # next_dose_at: after now, never a covered slot, never less than H after any intake.
     if answer.next_dose_at is not None:
         nxt = answer.next_dose_at
@@ -129,6 +130,21 @@ def check_advice(case):
             assert answer.action in {Action.TAKE_NOW, Action.CONTACT_PRESCRIBER}, answer
         if answer.action is Action.CONTACT_PRESCRIBER:
             assert answer.missed_in_a_row >= CONTACT_PRESCRIBER_AFTER_DAYS
+
+
+def check_asked_again(plan, taken, now, answer, own):
+    """After a ``TAKE_NOW`` is followed: the dose belongs to a slot, and asked again right
+    after, the answer shows it taken for that slot, with the same next dose."""
+    assert own is not None, answer  # a dose no slot owns would be unscheduled
+    again = advise_missed_dose(plan, taken, now + dt.timedelta(microseconds=1))
+    facts = again.because
+    if again.action is Action.SKIP:
+        shown = facts.early.slot
+    else:
+        assert again.action in {Action.ALREADY_TAKEN, Action.PLAN_ENDED}, again
+        shown = facts.taken.slot
+    assert utc(shown) == own[0], (answer, again)
+    assert again.next_dose_at == answer.next_dose_at, (answer, again)
 
 
 # Property 4: a person on a titration plan with a trip abroad, followed for 90 days.

@@ -128,7 +128,7 @@ def plans(draw):
     """A plan of one to three phases: other doses, other zones (a trip), and perhaps a pause.
 
     Each phase but the last runs two to six days, often ending on a night the clocks
-    change; a pause, when there is one, one to three days.  The last phase is open, or
+    change; a pause, when there is one, a minute to three days.  The last phase is open, or
     ends in the same way.
     """
     count = draw(st.integers(1, 3))
@@ -150,10 +150,10 @@ def plans(draw):
         phases.append(phase)
         if end is None:
             break
-        pause = (
-            dt.timedelta(hours=draw(st.integers(24, 72)))
-            if draw(st.booleans())
-            else dt.timedelta(0)
+        pause = draw(
+            st.sampled_from([dt.timedelta(0)] * 2)
+            | st.integers(1, 72).map(lambda h: dt.timedelta(hours=h))
+            | st.integers(1, 59).map(lambda m: dt.timedelta(minutes=m))
         )
         start = end + pause
     assume(phases)

@@ -1,4 +1,4 @@
-"""Slots: a regimen's wall-clock times resolved to instants, their neighbours, attribution.
+"""Slots: a regimen's wall-clock times resolved to instants, and the midpoint between two.
 
 Private module, shared by every rule.  Definitions (also in the rules page of the docs):
 
@@ -8,10 +8,10 @@ Private module, shared by every rule.  Definitions (also in the rules page of th
   time on a fall-back day is its first occurrence.  Where two wall times resolve
   to the same instant (only possible across a gap, or on a day a zone skipped),
   they are one slot.
-* **Attribution.** An instant belongs to the nearest slot: slot S, with
-  neighbours P before and N after, owns the instants from the midpoint of P and
-  S (included) to the midpoint of S and N (excluded).  Neighbours are taken from
-  the whole schedule, also before the regimen's start.
+* **Midpoint.**  Two slots in a row share the instant where one's window ends and the
+  next's begins: the first microsecond at or after their midpoint
+  (:func:`first_past_midpoint`).  The timeline (``_timeline``) says which slots are in a
+  row across a plan's phases.
 
 All instants here are UTC, so differences are real elapsed time.
 """
@@ -96,12 +96,6 @@ def first_past_midpoint(a: _dt.datetime, b: _dt.datetime) -> _dt.datetime:
     is at or after the midpoint when ``2 * (t - a) >= b - a``.
     """
     return a - ((a - b) // 2)
-
-
-def window(around: Around) -> tuple[_dt.datetime, _dt.datetime]:
-    """The instants ``[lo, hi)`` that belong to ``around.latest``."""
-    p, s, n = around
-    return first_past_midpoint(p, s), first_past_midpoint(s, n)
 
 
 def first_slot_from(regimen: Schedule, instant: _dt.datetime) -> _dt.datetime:

@@ -6,15 +6,16 @@ rules page of the docs):
 * **Slot.** Each phase's times on each local date in its zone (resolved as
   :mod:`zoneinfo` resolves a wall time with ``fold=0``) from the phase's start,
   before its end.  The slots of all phases, in time order, are the plan's.
-* **Neighbours.** A slot's neighbours are the slots before and after it in its
-  own phase.  At a phase's first or last slot, the neighbour is the other phase's
-  slot when it is at most one and a half intervals away, and otherwise the slot
-  the phase itself would have had (what a pause, the plan's start or its end
-  leaves in place).
-* **Attribution.** Slot S owns the instants from the midpoint of its earlier
-  neighbour and S (included) to the midpoint of S and its later neighbour
-  (excluded).  An intake belongs to the slot that owns its instant; an intake
-  no slot owns (far into a pause, long before the start) belongs to none.
+* **Windows.**  The slots' windows tile time: each instant belongs to at most one
+  slot, and two slots in a row share the instant where one window ends and the next
+  begins, their midpoint, when no pause lies between them (the same phase, or phases
+  that follow each other with no gap).  Across a pause, and before the plan's first
+  slot and after its last, a slot's window reaches to the midpoint with the slot its
+  own phase would have had there (what a pause, the plan's start or its end leaves in
+  place), and never past the midpoint with the real slot on the other side: a pause
+  may leave instants that no slot owns, never an instant that two do.
+* **Attribution.**  An intake belongs to the slot whose window holds its instant; an
+  intake no slot owns (far into a pause, long before the start) belongs to none.
 * **Spacing (H).** Half the nominal interval of the phase in force: 12 hours
   once daily, 6 hours twice daily.  Between two instants, the larger of the two
   phases' halves.  The phase in force at an instant is the last phase to start
@@ -36,7 +37,7 @@ from typing import NamedTuple
 from .._validate import utc
 from ._history import between
 from ._phases import in_force
-from ._slots import Around, first_past_midpoint, slots_spanning, window
+from ._slots import first_past_midpoint, slots_spanning
 from .intakes import Intake, IntakeHistory
 from .plan import Plan
 from .regimen import Regimen
@@ -85,17 +86,25 @@ class _Columns(NamedTuple):
     intervals: tuple[_dt.timedelta, ...]
     spacings: tuple[_dt.timedelta, ...]
     widest: _dt.timedelta
+    pauses: tuple[int, ...]
+    """How many pauses lie before each phase: two phases with the same count have none between."""
 
     @classmethod
     def of(cls, plan: Plan) -> _Columns:
         phases = plan.phases
         spacings = tuple(p.spacing for p in phases)
+        starts = tuple(utc(p.start) for p in phases)
+        ends = tuple(None if p.end is None else utc(p.end) for p in phases)
+        pauses = [0]
+        for end, start in zip(ends, starts[1:], strict=False):
+            pauses.append(pauses[-1] + (end != start))
         return cls(
-            starts=tuple(utc(p.start) for p in phases),
-            ends=tuple(None if p.end is None else utc(p.end) for p in phases),
+            starts=starts,
+            ends=ends,
             intervals=tuple(p.interval for p in phases),
             spacings=spacings,
             widest=max(spacings),
+            pauses=tuple(pauses),
         )
 
 
@@ -119,6 +128,7 @@ class Timeline:
         self.intervals = columns.intervals
         self._spacings = columns.spacings
         self.widest = columns.widest
+        self._pauses = columns.pauses
         self._walls: dict[int, _Wall] = {}  # made for the phases a question reaches
         self._windows: dict[Slot, tuple[_dt.datetime, _dt.datetime]] = {}
 
@@ -208,18 +218,25 @@ class Timeline:
 
     def _window(self, slot: Slot) -> tuple[_dt.datetime, _dt.datetime]:
         wall = self._wall(slot.phase)
-        reach = self.intervals[slot.phase] * 3 / 2
-        before = wall.at_or_before(slot.at - TICK)
-        if before < self.starts[slot.phase]:  # the phase's first slot
+        own_previous = wall.at_or_before(slot.at - TICK)
+        before = first_past_midpoint(own_previous, slot.at)
+        if own_previous < self.starts[slot.phase]:  # the phase's first slot: look across
             other = self.at_or_before(slot.at - TICK)
-            if other is not None and slot.at - other.at <= reach:
-                before = other.at
-        after = wall.after(slot.at)
-        if not self._ends_after(slot.phase, after):  # the phase's last slot
+            if other is not None:
+                shared = first_past_midpoint(other.at, slot.at)
+                before = shared if self._joined(other, slot) else max(before, shared)
+        own_next = wall.after(slot.at)
+        after = first_past_midpoint(slot.at, own_next)
+        if not self._ends_after(slot.phase, own_next):  # the phase's last slot: look across
             other = self.after(slot.at)
-            if other is not None and other.at - slot.at <= reach:
-                after = other.at
-        return window(Around(before, slot.at, after))
+            if other is not None:
+                shared = first_past_midpoint(slot.at, other.at)
+                after = shared if self._joined(slot, other) else min(after, shared)
+        return before, after
+
+    def _joined(self, earlier: Slot, later: Slot) -> bool:
+        """Whether no pause lies between two slots, so that they share their midpoint."""
+        return self._pauses[earlier.phase] == self._pauses[later.phase]
 
     def slots_between(
         self, lo: _dt.datetime, hi: _dt.datetime

@@ -351,17 +351,30 @@ class _Decision:
         due = self.tl.virtual_after(current)
         if coming is not None:
             due = min(due, coming.at)
-        spacing = self.tl.spacing(current.at, due)
-        # Almost time for the next dose: skip, but never at the missed dose's own time,
-        # so that a dose exactly H before the next (times H apart) has a moment to be taken.
-        if due - self.now <= spacing and self.now > current.at:
-            if coming is not None and coming.at > due:  # a pause: the plan's next dose is later
-                return self._skip(current, missed, SkipBecause.BREAK)
-            return self._skip(current, missed, SkipBecause.NEXT_IS_NEAR)
+        counts_for = self.tl.owner(self.now)
+        why = self._why_skip(current, coming, due)
+        if why is not None or counts_for is None:
+            # Past the missed dose's window with no slot owning now (a pause, or the plan's
+            # end), a dose taken now would belong to no scheduled dose: skip it too.
+            return self._skip(current, missed, why or SkipBecause.BREAK)
         ready, last = self.tl.ready(self.recent, self.now)
         if last is not None:
             return self._too_soon(current, missed, due, ready, last)
-        return self._take_now(current, missed)
+        return self._take_now(current, missed, counts_for)
+
+    def _why_skip(
+        self, current: Slot, coming: Slot | None, due: _dt.datetime
+    ) -> SkipBecause | None:
+        """Why the missed dose ``current`` is skipped for nearness to the next (``due``), if it is.
+
+        Never at the missed dose's own time, so that a dose exactly H before the next
+        (times H apart, which a regimen allows) has a moment to be taken.
+        """
+        if due - self.now > self.tl.spacing(current.at, due) or self.now <= current.at:
+            return None
+        if coming is not None and coming.at > due:  # a pause: the plan's next dose is later
+            return SkipBecause.BREAK
+        return SkipBecause.NEXT_IS_NEAR
 
     def _too_soon(
         self,
@@ -374,6 +387,8 @@ class _Decision:
         """The missed dose may not be taken yet: a dose was less than H ago."""
         if due - ready <= self.tl.spacing(current.at, due):
             return self._skip(current, missed, SkipBecause.NEXT_IS_NEAR)
+        if self.tl.owner(ready) is None:  # by then a pause or the plan's end: no moment
+            return self._skip(current, missed, SkipBecause.BREAK)
         facts = Wait(
             zones=self.zones,
             slot=self._local(current.at),
@@ -406,22 +421,15 @@ class _Decision:
         )
         return self._answer(Action.SKIP, current, following.at, facts, missed=missed)
 
-    def _take_now(self, current: Slot, missed: int) -> MissedDoseAdvice:
-        counts_for = self.tl.owner(self.now)
+    def _take_now(self, current: Slot, missed: int, counts_for: Slot) -> MissedDoseAdvice:
         # Taken now, the dose counts for the slot that owns now: never more than its dose.
-        dose = self.tl.dose(current)
-        if counts_for is not None:
-            dose = min(dose, self.tl.dose(counts_for))
+        dose = min(self.tl.dose(current), self.tl.dose(counts_for))
         following = self._next([*self.recent, self.now], counts_for, dose_now=True)
         facts = TakeNow(
             zones=self.zones,
             slot=self._local(current.at),
             dose_mg=dose,
-            counts_for=(
-                self._local(counts_for.at)
-                if counts_for is not None and counts_for != current
-                else None
-            ),
+            counts_for=None if counts_for == current else self._local(counts_for.at),
             next=following,
         )
         next_at = None if following is None else following.at
