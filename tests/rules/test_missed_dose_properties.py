@@ -11,6 +11,8 @@ label's fraction), must make the properties fail.
 """
 
 import datetime as dt
+import functools
+import weakref
 from fractions import Fraction
 
 import attrs
@@ -21,7 +23,7 @@ from hypothesis.stateful import run_state_machine_as_test
 
 import duloxinfo
 from duloxinfo import Action, Intake, IntakeHistory, advise_missed_dose
-from duloxinfo.rules import _timeline, missed_dose, regimen
+from duloxinfo.rules import _inputs, _timeline, missed_dose, regimen
 from support import oracle
 from support.readability import assert_plain
 from support.safety import Person, check_advice, situations
@@ -53,9 +55,7 @@ def test_every_reason_on_any_plan_reads_at_grade_8_or_below(case):
 def test_attribution_matches_the_oracle(plan, data):
     first = oracle.phases(plan)[0]
     x = data.draw(near(first.tz.key, days=8))
-    found = _timeline.Timeline(duloxinfo.rules._inputs.as_plan(plan), IntakeHistory([])).owner(
-        oracle.utc(x)
-    )
+    found = _timeline.Timeline(_inputs.as_plan(plan), IntakeHistory([])).owner(oracle.utc(x))
     expected = oracle.owner(plan, x)
     assert (None if found is None else (found.at, found.phase)) == expected
 
@@ -96,6 +96,11 @@ def _quarter_spacing(monkeypatch):
     quarter = attrs.evolve(duloxinfo.LABEL.skip_window_fraction, value=Fraction(1, 4))
     label = attrs.evolve(duloxinfo.LABEL, skip_window_fraction=quarter)
     monkeypatch.setattr(regimen, "LABEL", label)
+    # What the rules keep of a plan (its spacings) and of a regimen (its plan of one
+    # phase) was worked out with the right fraction: start them afresh for this test.
+    monkeypatch.setattr(_timeline, "_COLUMNS", weakref.WeakKeyDictionary())
+    fresh = functools.lru_cache(maxsize=128)(_inputs._one_phase.__wrapped__)
+    monkeypatch.setattr(_inputs, "_one_phase", fresh)
 
 
 PLANTED = {

@@ -7,6 +7,7 @@ same input with the same error.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Iterable
 
 from .._validate import require_aware, require_type, utc
@@ -27,8 +28,20 @@ def require_regimen(value: object) -> Regimen:
 def as_plan(value: object) -> Plan:
     """A plan, or a regimen as a plan of one phase; anything else raises naming ``plan``."""
     if isinstance(value, Regimen):
-        return Plan([value])
+        return _one_phase(value)
     return require_type(value, Plan, "plan", "a duloxinfo.Plan or Regimen")
+
+
+@functools.lru_cache(maxsize=128)
+def _one_phase(regimen: Regimen) -> Plan:
+    """The plan of one phase, the same for equal regimens.
+
+    What the rules work out of a plan (its phases' columns, kept by the plan) is then
+    worked out once per regimen, not per call.  A few regimens are kept (a regimen is
+    small); a plan of one phase is equal to another of an equal regimen, so which one is
+    returned does not change any answer.
+    """
+    return Plan([regimen])
 
 
 def as_history(intakes: IntakeHistory | Iterable[Intake]) -> IntakeHistory:

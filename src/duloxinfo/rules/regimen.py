@@ -85,7 +85,7 @@ def _to_zone(value: str | ZoneInfo) -> ZoneInfo:
     return to_zone(value)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # hashed once: the rules keep its plan of one phase by it
 class Regimen:
     """One dose of ``dose_mg`` at each local time of day in ``times``, in zone ``tz``.
 
