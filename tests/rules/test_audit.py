@@ -266,12 +266,12 @@ class _CountingDoses(list):
 
 
 def _doses_read(monkeypatch, count):
-    made = audit_module._doses
-    monkeypatch.setattr(audit_module, "_doses", lambda timeline: _CountingDoses(made(timeline)))
+    made = audit_module._Audit.doses
+    monkeypatch.setattr(audit_module._Audit, "doses", lambda self: _CountingDoses(made(self)))
     _CountingDoses.read = 0
     hourly = [Intake(START + dt.timedelta(hours=h), 60) for h in range(count)]
     found = audit(Regimen(60, [dt.time(8)], "UTC", START), hourly)
-    monkeypatch.undo()  # so that the next call wraps the module's own _doses, not this one
+    monkeypatch.undo()  # so that the next call wraps the audit's own doses, not this one
     # Each intake is an hour after the one before: a dose too close to the one before it.
     assert len(found) == count - 1
     assert {f.kind for f in found} == {DoubleDoseKind.TOO_CLOSE}

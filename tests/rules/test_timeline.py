@@ -86,3 +86,12 @@ def test_issue_24_case_2_one_intake_is_one_dose_the_night_the_clocks_go_back():
     log = dose_log(plan, taken, at(2025, 11, 1), at(2025, 11, 3))
     assert [d.slot for d in log.doses if d.intakes] == [at(2025, 11, 2, 8, 30, tz=NEW_YORK)]
     assert adherence(plan, taken, at(2025, 11, 1), at(2025, 11, 3)).taken == 1
+
+
+@given(plans(), st.lists(st.integers(-3 * 24 * 60, 20 * 24 * 60), max_size=30))
+def test_owners_in_one_pass_are_each_instants_owner(plan, minutes):
+    # Runs of near instants and lone far ones: the one-pass owners agree with owner.
+    start = oracle.utc(oracle.phases(plan)[0].start)
+    instants = sorted(start + dt.timedelta(minutes=m) for m in minutes)
+    timeline = _timeline_of(plan)
+    assert timeline.owners(instants) == [timeline.owner(x) for x in instants]

@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .._validate import utc
@@ -44,6 +44,10 @@ from .regimen import Regimen
 
 TICK = _dt.timedelta(microseconds=1)
 _REACH = _dt.timedelta(days=1)
+# Slots this near an instant hold its owner: a window reaches about a day from its slot
+# (two slots in a row with no pause between are at most about two days apart, as each
+# phase has a dose), and a zone may skip a day.
+_NEAR = _dt.timedelta(days=3)
 
 
 class Slot(NamedTuple):
@@ -271,6 +275,34 @@ class Timeline:
                     found.append((at, index, low, high))
                 position += 1
                 before, at, low = at, after, high
+        return found
+
+    def owners(self, instants: Sequence[_dt.datetime]) -> list[Slot | None]:
+        """The slot each of ``instants`` (UTC, in time order) belongs to, if any.
+
+        One pass over the slots near them, rather than :meth:`owner` instant by instant:
+        the instants are taken in runs with no more than ``_NEAR`` between two in a row,
+        and each run's slots, with ``_NEAR`` more either side, are resolved once
+        (:meth:`slots_between`).  A slot's window reaches at most about a day from it,
+        so the slot that owns an instant is among them; the windows tile time, so one
+        walk forward over them finds each owner.  The cost is linear in the instants.
+        """
+        found: list[Slot | None] = []
+        start, count = 0, len(instants)
+        while start < count:
+            stop = start + 1
+            while stop < count and instants[stop] - instants[stop - 1] <= _NEAR:
+                stop += 1
+            windows = self.slots_between(instants[start] - _NEAR, instants[stop - 1] + _NEAR)
+            position = 0
+            for instant in instants[start:stop]:
+                while position < len(windows) and windows[position][3] <= instant:
+                    position += 1
+                if position < len(windows) and windows[position][2] <= instant:
+                    found.append(Slot(windows[position][0], windows[position][1]))
+                else:
+                    found.append(None)
+            start = stop
         return found
 
     def owner(self, instant: _dt.datetime) -> Slot | None:

@@ -100,122 +100,127 @@ def audit(
     """
     plan = as_plan(plan)
     history = as_history(intakes)
-    timeline = Timeline(plan, history)
+    audit = _Audit(Timeline(plan, history))
     found: list[DoubleDose] = []
-    doses = _doses(timeline)
+    doses = audit.doses()
     for dose in doses:
-        found.extend(_oversized(timeline, dose))
+        found.extend(audit.oversized(dose))
     for index, later in enumerate(doses):
-        found.extend(_too_close(timeline, _nearest_too_close(timeline, doses, index), later))
+        found.extend(audit.too_close(audit.nearest_too_close(doses, index), later))
     found.sort(key=lambda f: (utc(f.intakes[0].at), f.kind is DoubleDoseKind.TOO_CLOSE))
-    return tuple(f for f in found if any(_within(timeline, utc(i.at)) for i in f.intakes))
+    return tuple(f for f in found if any(audit.within(utc(i.at)) for i in f.intakes))
 
 
-def _within(timeline: Timeline, instant: _dt.datetime) -> bool:
-    """Whether ``instant`` is from the plan's start and before its end."""
-    end = timeline.ends[-1]
-    return timeline.starts[0] <= instant and (end is None or instant < end)
+class _Audit:
+    """One audit: the timeline, and the slot each intake belongs to, found in one pass."""
 
+    def __init__(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        instants = timeline.history.instants
+        self.owners = dict(zip(instants, timeline.owners(instants), strict=True))
 
-def _doses(timeline: Timeline) -> list[tuple[Intake, ...]]:
-    """The history's intakes put together into doses, in time order."""
-    intakes, instants = timeline.history.intakes, timeline.history.instants
-    groups = one_dose_groups(
-        intakes, instants, 0, len(intakes), lambda i: _dose_in_force(timeline, instants[i])
-    )
-    return [intakes[begin:end] for begin, end in groups]
+    def within(self, instant: _dt.datetime) -> bool:
+        """Whether ``instant`` is from the plan's start and before its end."""
+        timeline = self.timeline
+        end = timeline.ends[-1]
+        return timeline.starts[0] <= instant and (end is None or instant < end)
 
+    def doses(self) -> list[tuple[Intake, ...]]:
+        """The history's intakes put together into doses, in time order."""
+        intakes, instants = self.timeline.history.intakes, self.timeline.history.instants
+        groups = one_dose_groups(
+            intakes, instants, 0, len(intakes), lambda i: self.dose_in_force(instants[i])
+        )
+        return [intakes[begin:end] for begin, end in groups]
 
-def _dose_in_force(timeline: Timeline, instant: _dt.datetime) -> int:
-    owner = timeline.owner(instant)
-    if owner is not None:
-        return timeline.dose(owner)
-    return timeline.phases[timeline.phase_at(instant)].dose_mg
-
-
-def _finding(
-    timeline: Timeline,
-    kind: DoubleDoseKind,
-    intakes: tuple[Intake, ...],
-    because: OversizedIntake | TooClose,
-) -> DoubleDose:
-    owners = []
-    for intake in intakes:
-        owner = timeline.owner(utc(intake.at))
+    def dose_in_force(self, instant: _dt.datetime) -> int:
+        """The dose of the slot an intake at ``instant`` (one of the history's) belongs to."""
+        owner = self.owners[instant]
         if owner is not None:
-            local = owner.at.astimezone(timeline.phases[owner.phase].tz)
-            if local not in owners:
-                owners.append(local)
-    return DoubleDose(
-        kind=kind,
-        intakes=intakes,
-        slots=tuple(owners),
-        certain=because.certain,
-        explanation=en.double_dose(because),
-        because=because,
-    )
+            return self.timeline.dose(owner)
+        return self.timeline.phases[self.timeline.phase_at(instant)].dose_mg
 
+    def finding(
+        self,
+        kind: DoubleDoseKind,
+        intakes: tuple[Intake, ...],
+        because: OversizedIntake | TooClose,
+    ) -> DoubleDose:
+        owners = []
+        for intake in intakes:
+            owner = self.owners[utc(intake.at)]
+            if owner is not None:
+                local = owner.at.astimezone(self.timeline.phases[owner.phase].tz)
+                if local not in owners:
+                    owners.append(local)
+        return DoubleDose(
+            kind=kind,
+            intakes=intakes,
+            slots=tuple(owners),
+            certain=because.certain,
+            explanation=en.double_dose(because),
+            because=because,
+        )
 
-def _oversized(timeline: Timeline, dose: tuple[Intake, ...]) -> list[DoubleDose]:
-    """(a): a dose larger than the dose in force."""
-    in_force = _dose_in_force(timeline, utc(dose[0].at))
-    total = sum(i.dose_mg for i in dose)
-    if total <= in_force:
-        return []
-    because = OversizedIntake(
-        taken_mg=total,
-        within=None if len(dose) == 1 else utc(dose[-1].at) - utc(dose[0].at),
-        dose_mg=in_force,
-        certain=all(i.certain for i in dose),
-    )
-    return [_finding(timeline, DoubleDoseKind.OVERSIZED_INTAKE, dose, because)]
+    def oversized(self, dose: tuple[Intake, ...]) -> list[DoubleDose]:
+        """(a): a dose larger than the dose in force."""
+        in_force = self.dose_in_force(utc(dose[0].at))
+        total = sum(i.dose_mg for i in dose)
+        if total <= in_force:
+            return []
+        because = OversizedIntake(
+            taken_mg=total,
+            within=None if len(dose) == 1 else utc(dose[-1].at) - utc(dose[0].at),
+            dose_mg=in_force,
+            certain=all(i.certain for i in dose),
+        )
+        return [self.finding(DoubleDoseKind.OVERSIZED_INTAKE, dose, because)]
 
+    def nearest_too_close(
+        self, doses: list[tuple[Intake, ...]], index: int
+    ) -> tuple[Intake, ...] | None:
+        """The latest dose before ``doses[index]`` that is less than H before it, if any.
 
-def _nearest_too_close(
-    timeline: Timeline, doses: list[tuple[Intake, ...]], index: int
-) -> tuple[Intake, ...] | None:
-    """The latest dose before ``doses[index]`` that is less than H before it, if any.
+        Usually the dose just before; an older one when a phase of longer interval makes
+        it too close although the one just before is not.
+        """
+        timeline = self.timeline
+        later = utc(doses[index][0].at)
+        # Back from ``index`` by position, not over a copy of the doses before it (a copy
+        # per dose made the audit quadratic).  The walk stops within H of ``later``, and
+        # only a dose at least H after the one before it walks past that one, so each dose
+        # is passed over by at most a few walks: the audit is linear in the doses.
+        for position in range(index - 1, -1, -1):
+            earlier = doses[position]
+            at = utc(earlier[-1].at)
+            if later - at >= timeline.widest:
+                break
+            if later - utc(earlier[0].at) <= ONE_DOSE_WITHIN or later - at < timeline.spacing(
+                at, later
+            ):
+                return earlier
+        return None
 
-    Usually the dose just before; an older one when a phase of longer interval makes it
-    too close although the one just before is not.
-    """
-    later = utc(doses[index][0].at)
-    # Back from ``index`` by position, not over a copy of the doses before it (a copy per
-    # dose made the audit quadratic).  The walk stops within H of ``later``, and only a dose
-    # at least H after the one before it walks past that one, so each dose is passed over
-    # by at most a few walks: the audit is linear in the doses.
-    for position in range(index - 1, -1, -1):
-        earlier = doses[position]
-        at = utc(earlier[-1].at)
-        if later - at >= timeline.widest:
-            break
-        if later - utc(earlier[0].at) <= ONE_DOSE_WITHIN or later - at < timeline.spacing(
-            at, later
-        ):
-            return earlier
-    return None
+    def too_close(
+        self, earlier: tuple[Intake, ...] | None, later: tuple[Intake, ...]
+    ) -> list[DoubleDose]:
+        """(b): a dose and the earlier one less than the spacing before it (closest intakes).
 
-
-def _too_close(
-    timeline: Timeline, earlier: tuple[Intake, ...] | None, later: tuple[Intake, ...]
-) -> list[DoubleDose]:
-    """(b): a dose and the earlier one less than the spacing before it (their closest intakes).
-
-    Two doses within :data:`~duloxinfo.choices.ONE_DOSE_WITHIN` of the first one's start
-    were kept apart only because together they are more than the dose in force: that is
-    (a).
-    """
-    if earlier is None:
-        return []
-    a, b = earlier[-1], later[0]
-    a_at, b_at = utc(a.at), utc(b.at)
-    if b_at - utc(earlier[0].at) <= ONE_DOSE_WITHIN:
-        # Close enough to be one dose, but together more than the dose in force: (a).
-        return _oversized(timeline, (*earlier, b))
-    spacing = timeline.spacing(a_at, b_at)
-    because = TooClose(
-        gap=b_at - a_at,  # less than the spacing: _nearest_too_close found it so
-        spacing=spacing,
-        certain=a.certain and b.certain,
-    )
-    return [_finding(timeline, DoubleDoseKind.TOO_CLOSE, (a, b), because)]
+        Two doses within :data:`~duloxinfo.choices.ONE_DOSE_WITHIN` of the first one's
+        start were kept apart only because together they are more than the dose in
+        force: that is (a).
+        """
+        if earlier is None:
+            return []
+        a, b = earlier[-1], later[0]
+        a_at, b_at = utc(a.at), utc(b.at)
+        if b_at - utc(earlier[0].at) <= ONE_DOSE_WITHIN:
+            # Close enough to be one dose, but together more than the dose in force: (a).
+            return self.oversized((*earlier, b))
+        spacing = self.timeline.spacing(a_at, b_at)
+        because = TooClose(
+            gap=b_at - a_at,  # less than the spacing: nearest_too_close found it so
+            spacing=spacing,
+            certain=a.certain and b.certain,
+        )
+        return [self.finding(DoubleDoseKind.TOO_CLOSE, (a, b), because)]
