@@ -187,6 +187,7 @@ FILES = {
     Src.EU_PIL: "eu-pil.txt",
     Src.EU_SMPC: "eu-smpc.txt",
     Src.US_PI: "us-pi.txt",
+    Src.US_PI_G: "us-pi-generic-openfda.txt",
     Src.US_MG: "us-medication-guide.txt",
     Src.FDA_SRLC: "fda-srlc-2023.txt",
 }
@@ -209,7 +210,60 @@ US_REVISIONS = {
     "generic label, date unknown": "generic duloxetine delayed-release capsules label inside a public model card (repository not identified) / revision: unknown",
     "older, date unknown": "revision: unknown, older - its cross-references",
     "older generic label, as 8.3 Nursing Mothers": 'titled "8.3 nursing mothers"',
+    "generic label, NDC 25000, date unknown": "whose ndcs begin 25000-",
+    "generic label, 3/2017": "label: torrent pharma inc. / revision: 3/2017",
 }
+
+# A statement about a stored copy itself (how old it is) cites the copy's header, the block
+# before its "---" that records the document's revision: "Header of the stored copy: <field>".
+HEADER = "Header of the stored copy: "
+
+
+def _header(text):
+    return text.partition("\n---\n")[0]
+
+
+def us_pi_g_section(text, section):
+    """The text of ``section`` of the generic US label's copy (US PI-G), or None when the copy
+    does not hold it: "Boxed Warning", "§2.5" (a subsection, up to the next), "§10" (a
+    section's full text) or "Highlights of §2" (the Highlights text the copy keeps with it)."""
+    lines = text.partition("\n---\n")[2].splitlines()
+    rule = re.compile(r"^=+$")
+    if section == "Boxed Warning":
+        title = "BOXED WARNING"
+    elif match := re.fullmatch(r"(Highlights of )?§(\d+)", section):
+        title = None
+        number = match[2]
+    elif match := re.fullmatch(r"§(\d+\.\d+)", section):
+        starts = [i for i, line in enumerate(lines) if line.startswith(f"{match[1]} ")]
+        if len(starts) != 1 or "not copied here" in lines[starts[0]]:
+            return None
+        end = starts[0] + 1
+        while end < len(lines) and not (
+            re.match(r"^\d+\.\d+ ", lines[end]) or rule.match(lines[end])
+        ):
+            end += 1
+        return "\n".join(lines[starts[0] : end])
+    else:
+        return None
+    heads = [
+        i
+        for i, line in enumerate(lines[:-1])
+        if lines[i + 1].startswith("[source field")
+        and (line == title if title else re.match(rf"{number} [A-Z]", line))
+    ]
+    if len(heads) != 1:
+        return None
+    start = heads[0] + 3  # the title, its field line and the closing rule
+    end = next(i for i in range(start, len(lines)) if rule.match(lines[i]))
+    block = lines[start:end]
+    marks = {line: i for i, line in enumerate(block)}
+    highlights = marks.get("[Highlights text in this field]")
+    full = marks.get("[Full prescribing information]")
+    if section.startswith("Highlights of "):
+        return None if highlights is None else "\n".join(block[highlights + 1 : full])
+    body = block[:highlights] + (block[full + 1 :] if full is not None else [])
+    return "\n".join(body) or None
 
 
 def _flat(text):
@@ -259,8 +313,21 @@ def _eu_section(text, number, heading):
     ids=str,
 )
 def test_every_cited_section_exists_in_the_stored_copy_of_its_source(citation):
+    if citation.source is Src.US_PI_G:
+        text = (SOURCES / FILES[citation.source]).read_text(encoding="utf-8")
+        if (citation.section or "").startswith(HEADER):
+            assert _flat(citation.section.removeprefix(HEADER)) in _flat(_header(text))
+            return
+        assert us_pi_g_section(text, citation.section or ""), str(citation)
+        assert citation.revision is None, "US PI-G is one label: a citation names no revision"
+        return
     file, needles = _needles(citation)
     text = (SOURCES / file).read_text(encoding="utf-8")
+    heading = (citation.section or "").partition(": ")[2] if citation.source is Src.NHS else ""
+    if (citation.section or "").startswith(HEADER) or heading.startswith(HEADER):
+        field = (citation.section or "").rpartition(HEADER)[2]
+        assert _flat(field) in _flat(_header(text)), str(citation)
+        return
     section = re.fullmatch(r"§(\d+(?:\.\d+)?) (.*)", citation.section or "")
     if citation.source in {Src.EU_PIL, Src.EU_SMPC} and section:
         assert _eu_section(text, section[1], section[2]), str(citation)
