@@ -142,7 +142,7 @@ _RECORDS: dict[Source, tuple[str, str, str, str]] = {
         "National Drug Code Directory: duloxetine delayed-release capsules",
         "US Food and Drug Administration",
         "https://www.accessdata.fda.gov/scripts/cder/ndc/",
-        "listings as read in 2026",
+        "listings as read in 2026; no copy is kept offline",
     ),
     Source.FDA_MEDWATCH: (
         "MedWatch: The FDA Safety Information and Adverse Event Reporting Program",

@@ -2,6 +2,7 @@
 muscle spasm first, each region's facts for its region, every citation pointing at a section
 that exists in the stored copy of its source, and the label's numbers in agreement."""
 
+import itertools
 import re
 from pathlib import Path
 
@@ -17,6 +18,11 @@ TEXT = duloxinfo.render_text(GUIDE)
 FLAT = " ".join(TEXT.split()).casefold()
 CITATIONS = list(records(GUIDE, duloxinfo.Citation))
 CLAIM_CITATIONS = list(records(duloxinfo.seed_claims(), duloxinfo.Citation))
+LABEL_CITATIONS = [
+    c
+    for field in attrs.fields(duloxinfo.Label)
+    for c in getattr(duloxinfo.LABEL, field.name).sources
+]
 # The interaction data cites the same sources; its groups that are not in the guide too.
 INTERACTION_CITATIONS = list(records(duloxinfo.interaction_data(), duloxinfo.Citation))
 Src = duloxinfo.Source
@@ -176,8 +182,9 @@ def test_side_effects_have_bands_and_the_most_common_are_there():
 
 
 def test_no_patient_text_cites_the_seed_page_and_every_us_label_citation_names_its_revision():
-    assert all(c.source is not Src.SEED for c in (*CITATIONS, *INTERACTION_CITATIONS))
-    for c in (*CITATIONS, *INTERACTION_CITATIONS):
+    everything = (*CITATIONS, *INTERACTION_CITATIONS, *LABEL_CITATIONS)
+    assert all(c.source is not Src.SEED for c in everything)
+    for c in everything:
         if c.source is Src.US_PI:
             assert c.revision, c
 
@@ -305,7 +312,7 @@ def _eu_section(text, number, heading):
     sorted(
         {
             c
-            for c in (*CITATIONS, *CLAIM_CITATIONS, *INTERACTION_CITATIONS)
+            for c in (*CITATIONS, *CLAIM_CITATIONS, *INTERACTION_CITATIONS, *LABEL_CITATIONS)
             if c.source in FILES or c.source is Src.NHS
         },
         key=str,
@@ -343,6 +350,93 @@ def test_every_cited_section_exists_in_the_stored_copy_of_its_source(citation):
         assert _flat(citation.revision) in _flat(text) or citation.revision == "10/2012", (
             citation.revision
         )
+
+
+# The label's numbers, each with words of every stored section it cites that state it: a
+# section that exists is not enough, it must say the number.  The FDA's NDC listings (the
+# 40 mg generic capsule, the RxNorm codes) have no stored copy, as their source says.
+LABEL_QUOTES = {
+    "capsule_strengths_mg": {
+        "US PI (generic label, NDC 25000, date unknown), §16.1": (
+            "Capsules USP, 20 mg",
+            "Capsules USP, 30 mg",
+            "Capsules USP, 60 mg",
+        ),
+    },
+    "starting_dose_mg": {
+        "US PI-G, §2.5": ("Begin treatment at 30 mg once daily for 1 week",),
+        "US PI-G, §2.6": ("Begin treatment at 30 mg once daily for one week",),
+    },
+    "starting_period": {
+        "US PI-G, §2.5": ("30 mg once daily for 1 week",),
+        "US PI-G, §2.6": ("30 mg once daily for one week",),
+    },
+    "usual_dose_mg": {
+        "US PI-G, §2.5": ("dosage is 60 mg once daily in adults with fibromyalgia",),
+        "US PI-G, §2.6": ("dosage is 60 mg once daily in adults with chronic musculoskeletal",),
+    },
+    "max_daily_dose_pain_mg": {
+        "US PI-G, Highlights of §2": (
+            "DPNP ( 2.4 ) 60 mg/day 60 mg/day (once daily) 60 mg/day",
+            "(13 to 17 years of age) 30 mg/day 60 mg/day (once daily) 60 mg/day",
+            "Chronic Musculoskeletal Pain ( 2.6 ) 30 mg/day 60 mg/day (once daily) 60 mg/day",
+        ),
+        "US PI-G, §2.5": ("no evidence that dosages greater than 60 mg/day confer",),
+        "US PI-G, §2.6": ("higher dosages are associated with a higher rate of adverse reactions",),
+    },
+    "max_daily_dose_mg": {
+        "US PI-G, Highlights of §2": (
+            "Maintenance Treatment: 60 mg/day 120 mg/day",
+            "GAD ( 2.3 ) Adults 60 mg/day 60 mg/day (once daily) 120 mg/day",
+        ),
+        "US PI-G, §2.3": ("The maximum dose studied was 120 mg per day",),
+    },
+    "max_doses_per_day": {
+        "US PI-G, §2.2": ("given as 20 mg twice daily", "as 30 mg twice daily"),
+    },
+    "skip_window_fraction": {
+        "NHS, How and when to take: If you forget to take it": (
+            "unless it's less than 12 hours until your next dose",
+        ),
+        "US PI-G, §2.1": ("If it is almost time for the next dose, skip the missed dose",),
+    },
+    "administration": {
+        "US PI-G, §2.1": ("swallow whole. Do not chew or crush, and do not open",),
+        "US PI-G, Highlights of §2": ("Swallow whole; do not crush, chew, or open capsule",),
+    },
+    "rxnorm_scd": {},
+}
+
+
+def _cited_text(citation):
+    """The text of the section ``citation`` cites, from the stored copy of its source."""
+    text = (SOURCES / (FILES.get(citation.source) or _needles(citation)[0])).read_text(
+        encoding="utf-8"
+    )
+    if citation.source is Src.US_PI_G:
+        return us_pi_g_section(text, citation.section)
+    if citation.source is Src.NHS:
+        heading = citation.section.partition(": ")[2]
+        return text.partition("---")[2].partition(f"\n{heading}\n")[2]
+    # A US label block: the fragment whose header names the cited revision.
+    rule = re.compile(r"^=+$", re.MULTILINE)
+    parts = rule.split(text)
+    words = _flat(US_REVISIONS[citation.revision])
+    return next(body for header, body in itertools.pairwise(parts) if words in _flat(header))
+
+
+@pytest.mark.parametrize("name", list(LABEL_QUOTES))
+def test_every_label_number_cites_stored_sections_that_state_it(name):
+    fact = getattr(duloxinfo.LABEL, name)
+    stored = {str(c): c for c in fact.sources if c.source in FILES or c.source is Src.NHS}
+    assert set(stored) == set(LABEL_QUOTES[name])
+    for cited, quotes in LABEL_QUOTES[name].items():
+        text = _flat(_cited_text(stored[cited]))
+        for quote in quotes:
+            assert _flat(quote) in text, (cited, quote)
+    others = {c.source for c in fact.sources} - {c.source for c in stored.values()}
+    assert all("no copy is kept offline" in source.revision for source in others)
+    assert set(LABEL_QUOTES) == {field.name for field in attrs.fields(duloxinfo.Label)}
 
 
 def test_the_section_check_refuses_a_heading_cited_under_the_wrong_section():
