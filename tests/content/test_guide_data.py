@@ -106,6 +106,23 @@ def test_the_typed_doses_agree_with_the_label_numbers():
     assert "12 hours" in " ".join(s.text for s in records(how, duloxinfo.Statement))
 
 
+def test_too_much_gives_the_emergency_route_first_and_keeps_get_help_now_for_it():
+    # Issue 25, item 6: a large or deliberate overdose is an emergency before it is a call to
+    # the doctor or pharmacist; the US label's poison control center and 911 are given.
+    warning = GUIDE.too_much.warnings[0]
+    assert warning.urgent
+    text = warning.text.casefold()
+    assert "on purpose" in text
+    assert text.index("hospital") < text.index("911") < text.index("doctor or pharmacist")
+    html = duloxinfo.render_html(GUIDE.too_much)
+    assert '<div class="warning urgent"><p><strong>Get help now: ' in html
+    section = " ".join(duloxinfo.render_text(GUIDE.too_much).split())
+    assert "1-800-222-1222" in section
+    assert "www.poison.org" in section
+    cited = {str(c) for c in records(GUIDE.too_much, duloxinfo.Citation)}
+    assert {"US PI-G, §10.1", "US PI-G, §10.2"} <= cited
+
+
 # Each high and medium omission of the clinical review (tests/fixtures/clinical-review.md
 # section 2), and errors it named: the section that covers it and words it must hold.
 COVERED = [
