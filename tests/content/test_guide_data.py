@@ -123,6 +123,50 @@ def test_too_much_gives_the_emergency_route_first_and_keeps_get_help_now_for_it(
     assert {"US PI-G, §10.1", "US PI-G, §10.2"} <= cited
 
 
+# Issue 25, item 7: each warning sign in the section where a person looks for it, in plain
+# words, citing the generic US label's subsection that gives it (numbered as that copy is:
+# urinary hesitation is its §5.15).
+WARNING_SIGNS = [
+    (
+        "signs before suicidal thoughts",
+        "most_important",
+        ("anxiety", "agitation", "panic attacks", "trouble sleeping", "irritable", "aggressive"),
+        ("US PI-G, §5.1",),
+    ),
+    ("falls", "before_you_take", ("first week", "falls", "broken bones"), ("US PI-G, §5.3",)),
+    ("eyes", "side_effects", ("pupils wider", "narrow angle", "glaucoma"), ("US PI-G, §5.9",)),
+    (
+        "blood pressure checks",
+        "before_you_take",
+        ("check it before you start",),
+        ("US PI-G, §5.11",),
+    ),
+    ("liver", "side_effects", ("jaundice", "liver failure", "belly pain"), ("US PI-G, §5.2",)),
+    ("skin", "side_effects", ("blisters", "peeling rash", "hives"), ("US PI-G, §5.6",)),
+    (
+        "stopping",
+        "how_to_take",
+        ("lowered slowly", "go back to your last dose", "more slowly"),
+        ("US PI-G, §2.8", "US PI-G, §5.7"),
+    ),
+    ("low sodium", "side_effects", ("trouble concentrating", "unsteady"), ("US PI-G, §5.13",)),
+    ("passing urine", "side_effects", ("start passing urine", "bladder"), ("US PI-G, §5.15",)),
+    ("sexual problems", "side_effects", ("sexual problems", "ask about them"), ("US PI-G, §5.16",)),
+]
+
+
+@pytest.mark.parametrize(
+    ("what", "name", "needles", "cited"), WARNING_SIGNS, ids=[w[0] for w in WARNING_SIGNS]
+)
+def test_each_warning_sign_is_where_a_person_looks_for_it(what, name, needles, cited):
+    part = GUIDE.section(name)
+    shown = duloxinfo.render_text(part).split("Sources cited")[0]
+    lines = (re.sub(r"^(!! | \| )", "", line) for line in shown.splitlines())
+    text = " ".join(" ".join(lines).split()).casefold()
+    assert [n for n in needles if n not in text] == [], what
+    assert set(cited) <= {str(c) for c in records(part, duloxinfo.Citation)}, what
+
+
 # Each high and medium omission of the clinical review (tests/fixtures/clinical-review.md
 # section 2), and errors it named: the section that covers it and words it must hold.
 COVERED = [
