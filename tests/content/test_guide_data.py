@@ -167,6 +167,73 @@ def test_each_warning_sign_is_where_a_person_looks_for_it(what, name, needles, c
     assert set(cited) <= {str(c) for c in records(part, duloxinfo.Citation)}, what
 
 
+# Issue 25, item 8: the US label's own doses for depression and anxiety, with older adults
+# and children where it gives them, US storage and strengths, each for its region.
+US_FACTS = [
+    (
+        "depression doses",
+        "how_to_take",
+        "For depression, the US label's starting dose is 40 to 60 mg a day.",
+        ("US PI-G, §2.2",),
+    ),
+    (
+        "anxiety doses",
+        "how_to_take",
+        "For anxiety, the US label says most adults under 65 start at 60 mg once a day.",
+        ("US PI-G, §2.3",),
+    ),
+    (
+        "older adults",
+        "how_to_take",
+        "adults aged 65 and over with anxiety start at 30 mg once a day for 2 weeks",
+        ("US PI-G, §2.3",),
+    ),
+    (
+        "children with anxiety",
+        "how_to_take",
+        "children aged 7 to 17 with anxiety start at 30 mg once a day for 2 weeks",
+        ("US PI-G, §2.3",),
+    ),
+    (
+        "children with fibromyalgia",
+        "how_to_take",
+        "For fibromyalgia in children aged 13 to 17, the US label's starting dose is 30 mg",
+        ("US PI-G, §2.5",),
+    ),
+    (
+        "storage",
+        "storage",
+        "In the US, one generic label says to store the capsules at 25°C (77°F).",
+        ("US PI (generic label, NDC 25000, date unknown), §16.2",),
+    ),
+    (
+        "strengths",
+        "storage",
+        "In the US, one generic label lists 20 mg, 30 mg and 60 mg capsules.",
+        ("US PI (generic label, NDC 25000, date unknown), §16.1",),
+    ),
+    (
+        "fibromyalgia in the UK",
+        "about",
+        "None of the texts we used says whether it is licensed for this in the UK.",
+        ("NHS, About: About duloxetine",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("what", "name", "words", "cited"), US_FACTS, ids=[f[0] for f in US_FACTS])
+def test_the_us_facts_are_stated_as_the_labels_and_cite_it(what, name, words, cited):
+    statements = [s for s in records(GUIDE.section(name), duloxinfo.Statement) if words in s.text]
+    assert len(statements) == 1, what
+    assert set(cited) <= {str(c) for c in statements[0].sources}, what
+
+
+def test_the_us_doses_leave_the_dose_to_the_prescriber():
+    how = " ".join(s.text for s in GUIDE.how_to_take.paragraphs)
+    assert "Your prescriber decides" in how
+    assert "Never raise or lower it yourself." in how
+
+
 # Each high and medium omission of the clinical review (tests/fixtures/clinical-review.md
 # section 2), and errors it named: the section that covers it and words it must hold.
 COVERED = [
