@@ -27,8 +27,8 @@ class Source(enum.Enum):
     >>> from duloxinfo import Source
     >>> Source("us-pi").title
     'CYMBALTA (duloxetine delayed-release capsules) US Prescribing Information'
-    >>> Source.NHS.revision
-    'pages last reviewed 14 February 2022'
+    >>> Source.NHS.revision.split(";")[0]
+    'pages last reviewed 14 February 2022, next review due 14 February 2025 (past)'
     """
 
     SEED = "seed"
@@ -82,6 +82,7 @@ _LABEL_PAGE = (
 _CAPSULES = "Cymbalta 30 mg and 60 mg hard gastro-resistant capsules: "
 _EPAR = "https://www.ema.europa.eu/en/medicines/human/EPAR/cymbalta"
 _EMA_REVISION = "revision 32 of 21 December 2021 (EMA listing; the copy leaves its date blank)"
+_EMA_NEWER = "; older than the June 2024 revision of its "
 # Title, publisher, address, revision.
 _RECORDS: dict[Source, tuple[str, str, str, str]] = {
     Source.SEED: (
@@ -124,19 +125,22 @@ _RECORDS: dict[Source, tuple[str, str, str, str]] = {
         _CAPSULES + "package leaflet",
         "European Medicines Agency (text from Eli Lilly Nederland B.V.)",
         _EPAR,
-        _EMA_REVISION,
+        _EMA_REVISION + _EMA_NEWER + "sections 2 and 4",
     ),
     Source.EU_SMPC: (
         _CAPSULES + "summary of product characteristics",
         "European Medicines Agency (text from Eli Lilly Nederland B.V.)",
         _EPAR,
-        _EMA_REVISION,
+        _EMA_REVISION + _EMA_NEWER + "sections 4.4 and 4.8",
     ),
     Source.NHS: (
         "Duloxetine (NHS medicines A to Z)",
         "NHS website (nhs.uk), Open Government Licence v3.0",
         "https://www.nhs.uk/medicines/duloxetine/",
-        "pages last reviewed 14 February 2022",
+        (
+            "pages last reviewed 14 February 2022, next review due 14 February 2025 (past); "
+            "the copies of 'How and when to take' and 'Pregnancy' hold no date"
+        ),
     ),
     Source.FDA_NDC: (
         "National Drug Code Directory: duloxetine delayed-release capsules",

@@ -234,6 +234,28 @@ def test_the_us_doses_leave_the_dose_to_the_prescriber():
     assert "Never raise or lower it yourself." in how
 
 
+def test_about_this_guide_says_which_copies_are_out_of_date_and_their_revisions():
+    # Issue 25, item 10: the EU leaflet copy predates its June 2024 revision of sections 2
+    # and 4, and the NHS pages are past their review date; the guide says so, citing where
+    # each copy records it, and each source's revision says the same.
+    text = " ".join(s.text for s in GUIDE.about_this_guide.paragraphs)
+    for words in (
+        "revision 32, of 21 December 2021",
+        "June 2024",
+        "section 2 (warnings) and section 4 (side effects)",
+        "last reviewed on 14 February 2022",
+        "due on 14 February 2025",
+        "newest from August 2023",
+    ):
+        assert words in text, words
+    assert "June 2024 revision of its sections 2 and 4" in Src.EU_PIL.revision
+    assert "June 2024 revision of its sections 4.4 and 4.8" in Src.EU_SMPC.revision
+    assert "next review due 14 February 2025 (past)" in Src.NHS.revision
+    cited = {str(c) for c in records(GUIDE.about_this_guide, duloxinfo.Citation)}
+    assert f"EU PIL, {HEADER}version or revision date" in cited
+    assert "NHS, About: Next review due" in cited
+
+
 # Each high and medium omission of the clinical review (tests/fixtures/clinical-review.md
 # section 2), and errors it named: the section that covers it and words it must hold.
 COVERED = [
