@@ -568,11 +568,11 @@ def _cited_text(citation):
     if citation.source is Src.NHS:
         heading = citation.section.partition(": ")[2]
         return text.partition("---")[2].partition(f"\n{heading}\n")[2]
-    # A US label block: the fragment whose header names the cited revision.
-    rule = re.compile(r"^=+$", re.MULTILINE)
-    parts = rule.split(text)
+    # The US label's fragments whose headers name the cited revision (one label's pages may
+    # be several fragments).
+    parts = re.split(r"^=+$", text, flags=re.MULTILINE)
     words = _flat(US_REVISIONS[citation.revision])
-    return next(body for header, body in itertools.pairwise(parts) if words in _flat(header))
+    return "\n".join(body for header, body in itertools.pairwise(parts) if words in _flat(header))
 
 
 @pytest.mark.parametrize("name", list(LABEL_QUOTES))
