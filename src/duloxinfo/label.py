@@ -27,7 +27,8 @@ _DEPRESSION = Citation(source=Source.US_PI_G, section="§2.2")
 _ANXIETY = Citation(source=Source.US_PI_G, section="§2.3")
 _FIBROMYALGIA = Citation(source=Source.US_PI_G, section="§2.5")
 _MUSCULOSKELETAL = Citation(source=Source.US_PI_G, section="§2.6")
-_DOSING_TABLE = Citation(source=Source.US_PI_G, section="Highlights of §2")
+# §2 as the copy stores it: the section with the Highlights dosing table kept in its field.
+_DOSING_TABLE = Citation(source=Source.US_PI_G, section="§2")
 
 
 @attrs.frozen(kw_only=True)

@@ -368,7 +368,7 @@ US_REVISIONS = {
     "older, date unknown": "revision: unknown, older - its cross-references",
     "older generic label, as 8.3 Nursing Mothers": 'titled "8.3 nursing mothers"',
     "generic label, NDC 25000, date unknown": "whose ndcs begin 25000-",
-    "generic label, 3/2017": "label: torrent pharma inc. / revision: 3/2017",
+    "generic label (Torrent), 3/2017": "label: torrent pharma inc. / revision: 3/2017",
 }
 
 # A statement about a stored copy itself (how old it is) cites the copy's header, the block
@@ -382,15 +382,16 @@ def _header(text):
 
 def us_pi_g_section(text, section):
     """The text of ``section`` of the generic US label's copy (US PI-G), or None when the copy
-    does not hold it: "Boxed Warning", "§2.5" (a subsection, up to the next), "§10" (a
-    section's full text) or "Highlights of §2" (the Highlights text the copy keeps with it)."""
+    does not hold it: "Boxed Warning", "§2.5" (a subsection, up to the next) or "§2" (a whole
+    section as the copy stores it, one field: the Highlights text of the section, such as the
+    dosing table, and its full text)."""
     lines = text.partition("\n---\n")[2].splitlines()
     rule = re.compile(r"^=+$")
     if section == "Boxed Warning":
         title = "BOXED WARNING"
-    elif match := re.fullmatch(r"(Highlights of )?§(\d+)", section):
+    elif match := re.fullmatch(r"§(\d+)", section):
         title = None
-        number = match[2]
+        number = match[1]
     elif match := re.fullmatch(r"§(\d+\.\d+)", section):
         starts = [i for i, line in enumerate(lines) if line.startswith(f"{match[1]} ")]
         if len(starts) != 1 or "not copied here" in lines[starts[0]]:
@@ -413,14 +414,8 @@ def us_pi_g_section(text, section):
         return None
     start = heads[0] + 3  # the title, its field line and the closing rule
     end = next(i for i in range(start, len(lines)) if rule.match(lines[i]))
-    block = lines[start:end]
-    marks = {line: i for i, line in enumerate(block)}
-    highlights = marks.get("[Highlights text in this field]")
-    full = marks.get("[Full prescribing information]")
-    if section.startswith("Highlights of "):
-        return None if highlights is None else "\n".join(block[highlights + 1 : full])
-    body = block[:highlights] + (block[full + 1 :] if full is not None else [])
-    return "\n".join(body) or None
+    marks = ("[Highlights text in this field]", "[Full prescribing information]")
+    return "\n".join(line for line in lines[start:end] if line not in marks).strip() or None
 
 
 def _flat(text):
@@ -526,7 +521,7 @@ LABEL_QUOTES = {
         "US PI-G, §2.6": ("dosage is 60 mg once daily in adults with chronic musculoskeletal",),
     },
     "max_daily_dose_pain_mg": {
-        "US PI-G, Highlights of §2": (
+        "US PI-G, §2": (
             "DPNP ( 2.4 ) 60 mg/day 60 mg/day (once daily) 60 mg/day",
             "(13 to 17 years of age) 30 mg/day 60 mg/day (once daily) 60 mg/day",
             "Chronic Musculoskeletal Pain ( 2.6 ) 30 mg/day 60 mg/day (once daily) 60 mg/day",
@@ -535,7 +530,7 @@ LABEL_QUOTES = {
         "US PI-G, §2.6": ("higher dosages are associated with a higher rate of adverse reactions",),
     },
     "max_daily_dose_mg": {
-        "US PI-G, Highlights of §2": (
+        "US PI-G, §2": (
             "Maintenance Treatment: 60 mg/day 120 mg/day",
             "GAD ( 2.3 ) Adults 60 mg/day 60 mg/day (once daily) 120 mg/day",
         ),
@@ -552,7 +547,7 @@ LABEL_QUOTES = {
     },
     "administration": {
         "US PI-G, §2.1": ("swallow whole. Do not chew or crush, and do not open",),
-        "US PI-G, Highlights of §2": ("Swallow whole; do not crush, chew, or open capsule",),
+        "US PI-G, §2": ("Swallow whole; do not crush, chew, or open capsule",),
     },
     "rxnorm_scd": {},
 }
