@@ -112,9 +112,20 @@ section exists in the stored copy of its source (`tests/fixtures/sources/`, copi
 primary texts with their gaps marked).
 
 What the sources do not say is not stated as a fact. The guide was written from offline
-copies: the EU package leaflet is complete; the US label, the Medication Guide and the NHS
-pages are partial (their gaps are marked in the copies). Check each fact against the live
-source before relying on it; a newer leaflet wins over this guide.
+copies: the EU package leaflet is complete, and so are sections 1, 2, 4, 5, 7 and 10 of one
+generic US label (US PI-G); the Cymbalta US label, the Medication Guide and the NHS pages
+are partial (their gaps are marked in the copies).
+
+Some copies are out of date, and the guide's "About this guide" says so. The EU leaflet
+copy leaves its date blank and is listed as revision 32 of 21 December 2021: it is older
+than the June 2024 revision of the leaflet's sections 2 and 4 (warnings, side effects), as
+the SmPC copy is older than that revision's changes to 4.4 and 4.8. The NHS pages were last
+reviewed on 14 February 2022 and were due for review on 14 February 2025; the copies of
+"How and when to take" and "Pregnancy, breastfeeding and fertility" hold no date. The
+generic US label's copy and the Medication Guide's copies state no date; the Cymbalta
+label's fragments are each cited with their own revision, the newest of 08/2023. Each
+source's revision below is that of the copy used. Check each fact against the live source
+before relying on it; a newer leaflet wins over this guide.
 """
 
 

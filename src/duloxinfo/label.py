@@ -21,7 +21,14 @@ __dir__ = public_dir(globals())
 
 _T = TypeVar("_T")
 
-_US_PI_DOSAGE = Citation(source=Source.US_PI, section="2 Dosage and Administration")
+# The generic US label held whole (US PI-G): each number cites the subsection that states it.
+_ADMINISTRATION = Citation(source=Source.US_PI_G, section="§2.1")
+_DEPRESSION = Citation(source=Source.US_PI_G, section="§2.2")
+_ANXIETY = Citation(source=Source.US_PI_G, section="§2.3")
+_FIBROMYALGIA = Citation(source=Source.US_PI_G, section="§2.5")
+_MUSCULOSKELETAL = Citation(source=Source.US_PI_G, section="§2.6")
+# §2 as the copy stores it: the section with the Highlights dosing table kept in its field.
+_DOSING_TABLE = Citation(source=Source.US_PI_G, section="§2")
 
 
 @attrs.frozen(kw_only=True)
@@ -32,7 +39,7 @@ class LabelFact(Generic[_T]):
     >>> LABEL.usual_dose_mg.value
     60
     >>> [str(c) for c in LABEL.usual_dose_mg.sources]
-    ['US PI, 2 Dosage and Administration']
+    ['US PI-G, §2.5', 'US PI-G, §2.6']
 
     Attributes:
         value: The number itself.
@@ -95,48 +102,52 @@ LABEL = Label(
     capsule_strengths_mg=LabelFact(
         value=(20, 30, 40, 60),
         sources=(
-            Citation(source=Source.US_PI, section="Description (20, 30 and 60 mg capsules)"),
+            Citation(
+                source=Source.US_PI,
+                section="§16.1",
+                revision="generic label, NDC 25000, date unknown",
+            ),
             Citation(source=Source.FDA_NDC, section="generic 40 mg delayed-release capsules"),
         ),
-        note="Cymbalta comes in 20, 30 and 60 mg; US generics add a 40 mg capsule.",
+        note="A US generic label lists 20, 30 and 60 mg capsules; the 40 mg capsule of some US "
+        "generics is from the FDA's NDC listings, which are not in the stored copies.",
     ),
     starting_dose_mg=LabelFact(
         value=30,
-        sources=(_US_PI_DOSAGE,),
+        sources=(_FIBROMYALGIA, _MUSCULOSKELETAL),
         note="Chronic musculoskeletal pain and fibromyalgia: 30 mg once daily to start.",
     ),
     starting_period=LabelFact(
         value=_dt.timedelta(weeks=1),
-        sources=(_US_PI_DOSAGE,),
+        sources=(_FIBROMYALGIA, _MUSCULOSKELETAL),
         note="30 mg once daily for one week, then the usual dose.",
     ),
     usual_dose_mg=LabelFact(
         value=60,
-        sources=(_US_PI_DOSAGE,),
+        sources=(_FIBROMYALGIA, _MUSCULOSKELETAL),
         note="Chronic musculoskeletal pain and fibromyalgia: 60 mg once daily.",
     ),
     max_daily_dose_pain_mg=LabelFact(
         value=60,
-        sources=(_US_PI_DOSAGE,),
+        sources=(_DOSING_TABLE, _FIBROMYALGIA, _MUSCULOSKELETAL),
         note="No evidence that more than 60 mg a day helps pain; higher doses bring more "
         "adverse reactions.",
     ),
     max_daily_dose_mg=LabelFact(
         value=120,
-        sources=(_US_PI_DOSAGE,),
-        note="For depression and anxiety only; doses above 120 mg a day were not adequately "
-        "evaluated for safety.",
+        sources=(_DOSING_TABLE, _ANXIETY),
+        note="For depression and anxiety only; 120 mg a day is the most the label's studies gave.",
     ),
     max_doses_per_day=LabelFact(
         value=2,
-        sources=(_US_PI_DOSAGE,),
+        sources=(_DEPRESSION,),
         note="Once daily for every use; twice daily appears only for depression.",
     ),
     skip_window_fraction=LabelFact(
         value=Fraction(1, 2),
         sources=(
-            Citation(source=Source.NHS, section="How and when to take duloxetine"),
-            Citation(source=Source.US_PI, section="2 Dosage and Administration (missed dose)"),
+            Citation(source=Source.NHS, section="How and when to take: If you forget to take it"),
+            _ADMINISTRATION,
         ),
         note="The US label says skip a missed dose when it is 'almost time' for the next one "
         "and gives no number; the NHS gives one for once-daily dosing: skip it when less "
@@ -144,7 +155,7 @@ LABEL = Label(
     ),
     administration=LabelFact(
         value="Swallow the capsule whole; do not chew, crush or open it.",
-        sources=(_US_PI_DOSAGE,),
+        sources=(_ADMINISTRATION, _DOSING_TABLE),
         note="The capsule's enteric coating must stay whole; the dose may be taken with or "
         "without food.",
     ),

@@ -27,14 +27,17 @@ class Source(enum.Enum):
     >>> from duloxinfo import Source
     >>> Source("us-pi").title
     'CYMBALTA (duloxetine delayed-release capsules) US Prescribing Information'
-    >>> Source.NHS.revision
-    'pages last reviewed 14 February 2022'
+    >>> Source.NHS.revision.split(";")[0]
+    'pages last reviewed 14 February 2022, next review due 14 February 2025 (past)'
     """
 
     SEED = "seed"
     """The page this project's content started from, "Duloxetine muscle spasm"."""
     US_PI = "us-pi"
     """CYMBALTA US Prescribing Information, Eli Lilly and Company, NDA 021427."""
+    US_PI_G = "us-pi-g"
+    """A generic duloxetine delayed-release capsule's US Prescribing Information, complete
+    for the Boxed Warning and sections 1, 2, 4, 5, 7 and 10 (openFDA record)."""
     US_MG = "us-mg"
     """CYMBALTA Medication Guide, the US patient labeling, NDA 021427."""
     FDA_SRLC = "fda-srlc-2023"
@@ -79,6 +82,7 @@ _LABEL_PAGE = (
 _CAPSULES = "Cymbalta 30 mg and 60 mg hard gastro-resistant capsules: "
 _EPAR = "https://www.ema.europa.eu/en/medicines/human/EPAR/cymbalta"
 _EMA_REVISION = "revision 32 of 21 December 2021 (EMA listing; the copy leaves its date blank)"
+_EMA_NEWER = "; older than the June 2024 revision of its "
 # Title, publisher, address, revision.
 _RECORDS: dict[Source, tuple[str, str, str, str]] = {
     Source.SEED: (
@@ -92,6 +96,18 @@ _RECORDS: dict[Source, tuple[str, str, str, str]] = {
         "Eli Lilly and Company (NDA 021427), approved by the US Food and Drug Administration",
         _LABEL_PAGE,
         "fragments of several revisions up to 08/2023; each citation names its own",
+    ),
+    Source.US_PI_G: (
+        "Duloxetine delayed-release capsules (generic) US Prescribing Information",
+        (
+            "Golden State Medical Supply, Inc. (adverse-reaction contact: Breckenridge "
+            "Pharmaceutical, Inc.), FDA-approved labeling of a generic of CYMBALTA, held by openFDA"
+        ),
+        "https://api.fda.gov/drug/label.json?search=openfda.generic_name:%22duloxetine%22&limit=1",
+        (
+            "not stated in the copy: a current-format label (sections 2.1 to 2.10, 5.16) copied "
+            "from an openFDA record in 2026"
+        ),
     ),
     Source.US_MG: (
         "Medication Guide: CYMBALTA (duloxetine delayed-release capsules)",
@@ -109,25 +125,28 @@ _RECORDS: dict[Source, tuple[str, str, str, str]] = {
         _CAPSULES + "package leaflet",
         "European Medicines Agency (text from Eli Lilly Nederland B.V.)",
         _EPAR,
-        _EMA_REVISION,
+        _EMA_REVISION + _EMA_NEWER + "sections 2 and 4",
     ),
     Source.EU_SMPC: (
         _CAPSULES + "summary of product characteristics",
         "European Medicines Agency (text from Eli Lilly Nederland B.V.)",
         _EPAR,
-        _EMA_REVISION,
+        _EMA_REVISION + _EMA_NEWER + "sections 4.4 and 4.8",
     ),
     Source.NHS: (
         "Duloxetine (NHS medicines A to Z)",
         "NHS website (nhs.uk), Open Government Licence v3.0",
         "https://www.nhs.uk/medicines/duloxetine/",
-        "pages last reviewed 14 February 2022",
+        (
+            "pages last reviewed 14 February 2022, next review due 14 February 2025 (past); "
+            "the copies of 'How and when to take' and 'Pregnancy' hold no date"
+        ),
     ),
     Source.FDA_NDC: (
         "National Drug Code Directory: duloxetine delayed-release capsules",
         "US Food and Drug Administration",
         "https://www.accessdata.fda.gov/scripts/cder/ndc/",
-        "listings as read in 2026",
+        "listings as read in 2026; no copy is kept offline",
     ),
     Source.FDA_MEDWATCH: (
         "MedWatch: The FDA Safety Information and Adverse Event Reporting Program",
@@ -178,6 +197,7 @@ class Citation:
 _SHORT = {
     Source.SEED: "Seed page",
     Source.US_PI: "US PI",
+    Source.US_PI_G: "US PI-G",
     Source.EU_PIL: "EU PIL",
     Source.EU_SMPC: "EU SmPC",
     Source.NHS: "NHS",
