@@ -136,7 +136,10 @@ LABEL = Label(
     max_daily_dose_mg=LabelFact(
         value=120,
         sources=(_DOSING_TABLE, _ANXIETY),
-        note="For depression and anxiety only; 120 mg a day is the most the label's studies gave.",
+        note=(
+            "The dosing table's maximum, for depression and anxiety only; the label finds no "
+            "added benefit above 60 mg a day."
+        ),
     ),
     max_doses_per_day=LabelFact(
         value=2,

@@ -81,7 +81,7 @@ _LABEL_PAGE = (
 )
 _CAPSULES = "Cymbalta 30 mg and 60 mg hard gastro-resistant capsules: "
 _EPAR = "https://www.ema.europa.eu/en/medicines/human/EPAR/cymbalta"
-_EMA_REVISION = "revision 32 of 21 December 2021 (EMA listing; the copy leaves its date blank)"
+_EMA_REVISION = "revision 32 of 21 December 2021 (as a leaflet website lists it; the copy leaves its date blank)"
 _EMA_NEWER = "; older than the June 2024 revision of its "
 # Title, publisher, address, revision.
 _RECORDS: dict[Source, tuple[str, str, str, str]] = {
@@ -105,8 +105,9 @@ _RECORDS: dict[Source, tuple[str, str, str, str]] = {
         ),
         "https://api.fda.gov/drug/label.json?search=openfda.generic_name:%22duloxetine%22&limit=1",
         (
-            "not stated in the copy: a current-format label (sections 2.1 to 2.10, 5.16) copied "
-            "from an openFDA record in 2026"
+            "not stated in the copy: a current-format label (sections 2.1 to 2.10, 5.16) held "
+            "in a public repository after 23 February 2026; the date it was read from openFDA "
+            "is not recorded"
         ),
     ),
     Source.US_MG: (

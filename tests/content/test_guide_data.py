@@ -130,7 +130,7 @@ WARNING_SIGNS = [
     (
         "signs before suicidal thoughts",
         "most_important",
-        ("anxiety", "agitation", "panic attacks", "trouble sleeping", "irritable", "aggressive"),
+        ("anxiety", "agitation", "panic attacks", "trouble sleeping", "angry", "aggressive"),
         ("US PI-G, §5.1",),
     ),
     ("falls", "before_you_take", ("first week", "falls", "broken bones"), ("US PI-G, §5.3",)),
@@ -142,11 +142,11 @@ WARNING_SIGNS = [
         ("US PI-G, §5.11",),
     ),
     ("liver", "side_effects", ("jaundice", "liver failure", "belly pain"), ("US PI-G, §5.2",)),
-    ("skin", "side_effects", ("blisters", "peeling rash", "hives"), ("US PI-G, §5.6",)),
+    ("skin", "side_effects", ("blisters", "skin that peels", "hives"), ("US PI-G, §5.6",)),
     (
         "stopping",
         "how_to_take",
-        ("lowered slowly", "go back to your last dose", "more slowly"),
+        ("lowered slowly", "the dose you took before", "more slowly"),
         ("US PI-G, §2.8", "US PI-G, §5.7"),
     ),
     ("low sodium", "side_effects", ("trouble concentrating", "unsteady"), ("US PI-G, §5.13",)),
@@ -173,7 +173,7 @@ US_FACTS = [
     (
         "depression doses",
         "how_to_take",
-        "For depression, the US label's starting dose is 40 to 60 mg a day.",
+        "For adults with depression, the US label's starting dose is 40 to 60 mg a day.",
         ("US PI-G, §2.2",),
     ),
     (
@@ -215,7 +215,7 @@ US_FACTS = [
     (
         "fibromyalgia in the UK",
         "about",
-        "None of the texts we used says whether it is licensed for this in the UK.",
+        "none of our texts shows a UK licence for it.",
         ("NHS, About: About duloxetine",),
     ),
 ]
