@@ -67,7 +67,7 @@ STANDS = {
     "advise_missed_dose, 100 weekly phases, 30 intakes / floor": 11.0,
     "advise_missed_dose, list of 30 / (IntakeHistory + its sort)": 1.35,
     "advise_missed_dose, list of 3650 / (IntakeHistory + its sort)": 2.5,
-    "audit, a year once daily / a plain pass": 9.1,
+    "audit, a year once daily / a plain pass": 3.2,
     "supply_forecast, 30 capsules of 60 mg / floor": 45.0,
 }
 MS, US, NS = 1e-3, 1e-6, 1e-9
