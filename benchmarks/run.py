@@ -197,11 +197,13 @@ def alternate(  # noqa: PLR0913 - the two callables, and how long and how often 
 
     Each round times about ``sample`` seconds of calls of ``a``, then of ``b``, ``tries``
     times over (A, B, A, B ...), with garbage collection off (as :mod:`timeit` does), and
-    keeps the ratio of the fastest time per call of each: a sample that another process
-    interrupted is left out.  A load that comes and goes slows both sides of a round
-    alike, so the median of the rounds' ratios holds still between runs where two medians
-    of separate runs would not.  Calls slow enough that ``rounds`` rounds would take more
-    than ``budget`` seconds get fewer rounds, never fewer than 7.
+    keeps the ratio of the fastest time per call of each.  The times are this thread's CPU
+    time (:func:`time.thread_time`), so the wait while another process has the core is
+    not counted, and the fastest try leaves out a sample that was disturbed.  A load that
+    comes and goes slows both sides of a round alike, so the median of the rounds' ratios
+    holds still between runs where two medians of separate runs would not.  Calls slow
+    enough that ``rounds`` rounds would take more than ``budget`` seconds get fewer
+    rounds, never fewer than 7.
     """
     timer_a, timer_b = (
         timeit.Timer(a, timer=time.thread_time),
