@@ -81,7 +81,10 @@ _LABEL_PAGE = (
 )
 _CAPSULES = "Cymbalta 30 mg and 60 mg hard gastro-resistant capsules: "
 _EPAR = "https://www.ema.europa.eu/en/medicines/human/EPAR/cymbalta"
-_EMA_REVISION = "revision 32 of 21 December 2021 (as a leaflet website lists it; the copy leaves its date blank)"
+_EMA_REVISION = (
+    "revision 32 of 21 December 2021 (as a leaflet website lists it; the copy leaves its "
+    "date blank)"
+)
 _EMA_NEWER = "; older than the June 2024 revision of its "
 # Title, publisher, address, revision.
 _RECORDS: dict[Source, tuple[str, str, str, str]] = {

@@ -48,6 +48,10 @@ _REACH = _dt.timedelta(days=1)
 # (two slots in a row with no pause between are at most about two days apart, as each
 # phase has a dose), and a zone may skip a day.
 _NEAR = _dt.timedelta(days=3)
+# The first span of slots read on or back from an instant, then doubled each time, up to
+# the longest (so that a reader who wants a few more slots never pays for years of them).
+_FIRST_SPAN = _dt.timedelta(days=2)
+_LONGEST_SPAN = _dt.timedelta(days=64)
 
 
 class Slot(NamedTuple):
@@ -254,7 +258,10 @@ class Timeline:
         other phase may be its neighbour, goes through :meth:`window`.
         """
         found: list[tuple[_dt.datetime, int, _dt.datetime, _dt.datetime]] = []
-        for index, phase in enumerate(self.phases):
+        # Only the phases that may overlap the span: from the one in force at ``lo`` to the
+        # last to start before ``hi`` (the phases are in time order and do not overlap).
+        for index in range(self.phase_at(lo), bisect.bisect_left(self.starts, hi)):
+            phase = self.phases[index]
             first, end = max(lo, self.starts[index]), self.ends[index]
             last = hi if end is None else min(hi, end)
             if last <= first:
@@ -327,19 +334,47 @@ class Timeline:
         Counted back over scheduled doses, so a pause between phases, which has none,
         neither ends the run nor counts in it: only a dose taken ends it.  The count
         stops once the doses counted are worth ``limit``, so that the work is bounded
-        and the answer is the same however long ago the run began.
+        and the answer is the same however long ago the run began.  The slots are read
+        back in spans (:meth:`slots_between`), a short one first, as a run is usually
+        short, then each twice as long.
         """
         count, days = 0, _dt.timedelta(0)
-        current: Slot | None = slot
-        while current is not None and days < limit and not self.taken_for(current):
-            count += 1
-            days += self.intervals[current.phase]
-            current = self.at_or_before(current.at - TICK)
+        instants = self.history.instants
+        hi, span = slot.at + TICK, _FIRST_SPAN
+        while days < limit:
+            found = self.slots_between(hi - span, hi)
+            if not found:  # a pause, or before the plan: on from the slot before it
+                earlier = self.at_or_before(hi - TICK)
+                if earlier is None:
+                    break
+                hi = earlier.at + TICK
+                continue
+            for _, phase, first, last in reversed(found):
+                index = bisect.bisect_left(instants, first)
+                if index < len(instants) and instants[index] < last:
+                    return count, days  # a dose taken ends the run
+                count += 1
+                days += self.intervals[phase]
+                if days >= limit:
+                    break
+            hi, span = found[0][0], min(span * 2, _LONGEST_SPAN)
         return count, days
 
     def slots_from(self, instant: _dt.datetime) -> Iterator[Slot]:
-        """Every slot at or after ``instant``, in order, for as long as the plan runs."""
-        slot = self.after(instant - TICK)
-        while slot is not None:
-            yield slot
-            slot = self.after(slot.at)
+        """Every slot at or after ``instant``, in order, for as long as the plan runs.
+
+        Read on in spans (:meth:`slots_between`), each twice as long as the one before,
+        so that the slots are resolved a span at a time, not one by one.
+        """
+        lo, span = instant, _FIRST_SPAN
+        while True:
+            found = self.slots_between(lo, lo + span)
+            for at, phase, _, _ in found:
+                yield Slot(at, phase)
+            if found:
+                lo, span = found[-1][0] + TICK, min(span * 2, _LONGEST_SPAN)
+                continue
+            following = self.after(lo + span - TICK)  # a pause: on at the next slot
+            if following is None:
+                return
+            lo = following.at
