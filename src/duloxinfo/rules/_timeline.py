@@ -51,6 +51,8 @@ _NEAR = _dt.timedelta(days=3)
 # The first span of slots read on or back from an instant, then doubled each time, up to
 # the longest (so that a reader who wants a few more slots never pays for years of them).
 _FIRST_SPAN = _dt.timedelta(days=2)
+# The slots of a run of missed doses counted one by one before the spans begin.
+_WALKED = 2
 _LONGEST_SPAN = _dt.timedelta(days=64)
 
 
@@ -339,8 +341,19 @@ class Timeline:
         short, then each twice as long.
         """
         count, days = 0, _dt.timedelta(0)
+        # The first few one by one, from the slots already resolved around ``slot``: most
+        # runs end there.
+        current: Slot | None = slot
+        for _ in range(_WALKED):
+            if current is None or days >= limit or self.taken_for(current):
+                return count, days
+            count += 1
+            days += self.intervals[current.phase]
+            current = self.at_or_before(current.at - TICK)
+        if current is None:
+            return count, days
         instants = self.history.instants
-        hi, span = slot.at + TICK, _FIRST_SPAN
+        hi, span = current.at + TICK, _FIRST_SPAN
         while days < limit:
             found = self.slots_between(hi - span, hi)
             if not found:  # a pause, or before the plan: on from the slot before it
