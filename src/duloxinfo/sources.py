@@ -35,6 +35,8 @@ class Source(enum.Enum):
     """The page this project's content started from, "Duloxetine muscle spasm"."""
     US_PI = "us-pi"
     """CYMBALTA US Prescribing Information, Eli Lilly and Company, NDA 021427."""
+    US_PI_G = "us-pi-g"
+    """A current-format generic duloxetine US Prescribing Information, read whole from openFDA."""
     US_MG = "us-mg"
     """CYMBALTA Medication Guide, the US patient labeling, NDA 021427."""
     FDA_SRLC = "fda-srlc-2023"
@@ -92,6 +94,19 @@ _RECORDS: dict[Source, tuple[str, str, str, str]] = {
         "Eli Lilly and Company (NDA 021427), approved by the US Food and Drug Administration",
         _LABEL_PAGE,
         "fragments of several revisions up to 08/2023; each citation names its own",
+    ),
+    Source.US_PI_G: (
+        (
+            "Duloxetine delayed-release capsules (generic) US Prescribing Information: "
+            "Boxed Warning and sections 1, 2, 4, 5, 7 and 10"
+        ),
+        (
+            "Golden State Medical Supply, Inc. (adverse-reaction contact Breckenridge "
+            "Pharmaceutical, Inc.), a generic of CYMBALTA approved by the US Food and Drug "
+            "Administration; the openFDA drug label record"
+        ),
+        'https://api.fda.gov/drug/label.json?search=openfda.generic_name:"duloxetine"&limit=1',
+        "not stated in the copy; current format (2.1 to 2.10, 5.16), read from openFDA in 2026",
     ),
     Source.US_MG: (
         "Medication Guide: CYMBALTA (duloxetine delayed-release capsules)",
@@ -178,6 +193,7 @@ class Citation:
 _SHORT = {
     Source.SEED: "Seed page",
     Source.US_PI: "US PI",
+    Source.US_PI_G: "US PI-G",
     Source.EU_PIL: "EU PIL",
     Source.EU_SMPC: "EU SmPC",
     Source.NHS: "NHS",

@@ -3,15 +3,14 @@ muscle spasm first, each region's facts for its region, every citation pointing 
 that exists in the stored copy of its source, and the label's numbers in agreement."""
 
 import re
-from pathlib import Path
 
 import attrs
 import pytest
 
 import duloxinfo
+from support.copies import FILES, NHS_PAGES, SOURCES, section_text
 from support.records import records
 
-SOURCES = Path(__file__).parent.parent / "fixtures" / "sources"
 GUIDE = duloxinfo.guide()
 TEXT = duloxinfo.render_text(GUIDE)
 FLAT = " ".join(TEXT.split()).casefold()
@@ -182,22 +181,6 @@ def test_no_patient_text_cites_the_seed_page_and_every_us_label_citation_names_i
             assert c.revision, c
 
 
-# The stored copy of each source, by source and (for the NHS) by page.
-FILES = {
-    Src.EU_PIL: "eu-pil.txt",
-    Src.EU_SMPC: "eu-smpc.txt",
-    Src.US_PI: "us-pi.txt",
-    Src.US_MG: "us-medication-guide.txt",
-    Src.FDA_SRLC: "fda-srlc-2023.txt",
-}
-NHS_PAGES = {
-    "About": "nhs-about.txt",
-    "How and when to take": "nhs-how-and-when-to-take.txt",
-    "Who can and cannot take": "nhs-who-can-and-cannot-take.txt",
-    "Pregnancy, breastfeeding and fertility": "nhs-pregnancy-breastfeeding-fertility.txt",
-}
-
-
 # A US label citation names the revision of the fragment it reads; the stored copy labels
 # each fragment, in these words.
 US_REVISIONS = {
@@ -209,6 +192,7 @@ US_REVISIONS = {
     "generic label, date unknown": "generic duloxetine delayed-release capsules label inside a public model card (repository not identified) / revision: unknown",
     "older, date unknown": "revision: unknown, older - its cross-references",
     "older generic label, as 8.3 Nursing Mothers": 'titled "8.3 nursing mothers"',
+    "generic label (Torrent), 3/2017": "label: torrent pharma inc. / revision: 3/2017",
 }
 
 
@@ -222,6 +206,8 @@ def _needles(citation):
     if source is Src.NHS:
         page, _, heading = section.partition(": ")
         return NHS_PAGES[page], [heading]
+    if source is Src.US_PI_G:
+        return FILES[source], []  # a numbered section: its text must not be empty (below)
     if source is Src.US_PI:
         if number := re.fullmatch(r"§(\d+(?:\.\d+)?)", section):
             return FILES[source], [f"\n{number[1]} "]
@@ -261,6 +247,11 @@ def _eu_section(text, number, heading):
 def test_every_cited_section_exists_in_the_stored_copy_of_its_source(citation):
     file, needles = _needles(citation)
     text = (SOURCES / file).read_text(encoding="utf-8")
+    if citation.source is Src.US_PI_G:
+        assert re.fullmatch(r"§\d+(\.\d+)?", citation.section or ""), str(citation)
+        assert section_text(citation).strip(), str(citation)
+        assert citation.revision is None, "the copy is one revision: the source's own"
+        return
     section = re.fullmatch(r"§(\d+(?:\.\d+)?) (.*)", citation.section or "")
     if citation.source in {Src.EU_PIL, Src.EU_SMPC} and section:
         assert _eu_section(text, section[1], section[2]), str(citation)
