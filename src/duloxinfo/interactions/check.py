@@ -33,9 +33,10 @@ from .._validate import (
     shown,
     utc,
 )
-from .._words import moment, place
+from .._wording import en
 from ..content.model import Seriousness
 from ..errors import InvalidDatetimeError, MedicineError
+from ..reasons import InteractionTiming, OtherStarts, OtherStopped, OtherStops
 from ..sources import Citation
 from . import _index
 from ._matching import Index, Match
@@ -182,6 +183,7 @@ class InteractionFinding:
             medicine's times give them; empty for most groups.
         timing: What the medicine's times mean here, in plain words, or None.
         sources: Where the sources say so.
+        because: The facts ``timing`` is written from, or None when it is None.
     """
 
     medicine: Medicine
@@ -198,6 +200,7 @@ class InteractionFinding:
     windows: tuple[Window, ...]
     timing: str | None
     sources: tuple[Citation, ...]
+    because: InteractionTiming | None = attrs.field(default=None, metadata={"json": False})
 
     @property
     def rank(self) -> int:
@@ -222,18 +225,6 @@ _RANKS: Final[dict[object, int]] = {
 }
 
 
-def _when(instant: _dt.datetime, *, up: bool = False) -> str:
-    """``09:00 on Sunday 29 November 2026 (London time)``, in the zone the time was given in.
-
-    Shown to the minute: rounded up when the time is a "not before", so that the text
-    never says a moment earlier than the record.
-    """
-    if up and (instant.second or instant.microsecond):
-        later = utc(instant).replace(second=0, microsecond=0) + _dt.timedelta(minutes=1)
-        instant = later.astimezone(instant.tzinfo)
-    return f"{moment(instant)} {instant.year} ({place(instant.tzinfo)} time)"
-
-
 _WAIT_KINDS: Final = (WaitAfter.OTHER_STOPPED, WaitAfter.DULOXETINE_STOPPED)
 
 # The waits of a medicine taken now, by the group's waits: the same for every call, so
@@ -254,10 +245,11 @@ def _current_windows(group: InteractionGroup) -> tuple[Window, ...]:
     return windows
 
 
-def _timing(
-    group: InteractionGroup, medicine: Medicine, now: _dt.datetime | None
-) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
-    """The seriousness, windows and timing note of ``group`` for ``medicine`` at ``now``."""
+_Timed = tuple[Seriousness | None, tuple[Window, ...], InteractionTiming | None]
+
+
+def _timing(group: InteractionGroup, medicine: Medicine, now: _dt.datetime | None) -> _Timed:
+    """The seriousness, windows and timing facts of ``group`` for ``medicine`` at ``now``."""
     after, before = group.wait_after_other_stops, group.wait_before_other_starts
     stopped, starts = medicine.stopped_at, medicine.starts_at
     if now is not None:
@@ -275,17 +267,7 @@ def _moved(instant: _dt.datetime, span: _dt.timedelta) -> _dt.datetime:
     return (utc(instant) + span).astimezone(instant.tzinfo)
 
 
-def _wait_until(boundary: _dt.datetime, after: _dt.timedelta) -> str:
-    """The sentences that date the wait after stopping a medicine, before duloxetine."""
-    return (
-        f"The sources say to wait until {_when(boundary, up=True)} before you start "
-        f"duloxetine. That is {after.days} days."
-    )
-
-
-def _stopping(
-    group: InteractionGroup, stopped: _dt.datetime, after: _dt.timedelta
-) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
+def _stopping(group: InteractionGroup, stopped: _dt.datetime, after: _dt.timedelta) -> _Timed:
     """A medicine with a wait, taken now and due to stop: the wait is dated already."""
     boundary = _moved(stopped, after)
     windows = tuple(
@@ -294,8 +276,8 @@ def _stopping(
         else window
         for window in _current_windows(group)
     )
-    note = f"It is due to stop at {_when(stopped)}. {_wait_until(boundary, after)}"
-    return group.seriousness, windows, note
+    facts = InteractionTiming(event=OtherStops(stops=stopped, wait=after, until=boundary))
+    return group.seriousness, windows, facts
 
 
 def _stopped(
@@ -303,27 +285,16 @@ def _stopped(
     stopped: _dt.datetime,
     now: _dt.datetime,
     after: _dt.timedelta | None,
-) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
-    said = f"You stopped it at {_when(stopped)}."
+) -> _Timed:
     if after is None:
-        note = (
-            f"{said} The sources give no waiting time after stopping it. Ask your prescriber "
-            "or pharmacist if it still matters."
-        )
-        return group.seriousness, (), note
+        facts = OtherStopped(stopped=stopped, wait=None, until=None, over=True)
+        return group.seriousness, (), InteractionTiming(event=facts)
     boundary = _moved(stopped, after)
     window = (Window(after=WaitAfter.OTHER_STOPPED, wait=after, boundary=boundary),)
-    if utc(now) < utc(boundary):
-        note = (
-            f"{said} {_wait_until(boundary, after)} If you already take duloxetine, do not "
-            "stop it on your own: ask your prescriber now."
-        )
-        return group.seriousness, window, note
-    note = (
-        f"{said} The wait of {after.days} days that the sources set ended at "
-        f"{_when(boundary, up=True)}. Still tell your prescriber that you took it."
-    )
-    return Seriousness.CAUTION, window, note
+    over = utc(now) >= utc(boundary)
+    facts = OtherStopped(stopped=stopped, wait=after, until=boundary, over=over)
+    seriousness = Seriousness.CAUTION if over else group.seriousness
+    return seriousness, window, InteractionTiming(event=facts)
 
 
 def _starting(
@@ -331,24 +302,15 @@ def _starting(
     starts: _dt.datetime,
     now: _dt.datetime,
     before: _dt.timedelta | None,
-) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
-    said = f"It is due to start at {_when(starts)}."
+) -> _Timed:
     if before is None:
-        return group.seriousness, (), said
+        facts = OtherStarts(starts=starts, wait=None, last_dose_by=None, passed=False)
+        return group.seriousness, (), InteractionTiming(event=facts)
     boundary = _moved(starts, -before)
     window = (Window(after=WaitAfter.DULOXETINE_STOPPED, wait=before, boundary=boundary),)
-    wait = (
-        f"{said} The sources say your last dose of duloxetine must be at least {before.days} "
-        "days before that"
-    )
-    if utc(now) <= utc(boundary):
-        note = f"{wait}: no later than {_when(boundary)}. Your prescriber will plan this."
-    else:
-        note = (
-            f"{wait}. That time has passed. Ask your prescriber now, and do not stop "
-            "duloxetine on your own."
-        )
-    return group.seriousness, window, note
+    passed = utc(now) > utc(boundary)
+    facts = OtherStarts(starts=starts, wait=before, last_dose_by=boundary, passed=passed)
+    return group.seriousness, window, InteractionTiming(event=facts)
 
 
 def _findings(
@@ -368,7 +330,7 @@ def _findings(
     code = None if match is None else match.atc_code
     found = []
     for group, cls in pairs:
-        seriousness, windows, timing = _timing(group, medicine, now)
+        seriousness, windows, facts = _timing(group, medicine, now)
         found.append(
             InteractionFinding(
                 medicine=medicine,
@@ -383,8 +345,9 @@ def _findings(
                 risk=group.risk,
                 what_to_do=group.what_to_do,
                 windows=windows,
-                timing=timing,
+                timing=None if facts is None else en.interaction_timing(facts),
                 sources=group.sources,
+                because=facts,
             )
         )
     return found
