@@ -579,6 +579,9 @@ class InteractionTiming:
 
     Attributes:
         event: Its stop or start, and the wait the sources set around it.
+        watch_until: When the watch for a risk that the sources set after it ends, where
+            that is still to come; else None.
     """
 
     event: OtherStops | OtherStopped | OtherStarts
+    watch_until: _dt.datetime | None = None

@@ -55,7 +55,14 @@ from ..reasons import (
     ZonesNamed,
 )
 
-__all__ = ["double_dose", "interaction_timing", "missed_dose", "supply", "titration"]
+__all__ = [
+    "double_dose",
+    "interaction_timing",
+    "known_member",
+    "missed_dose",
+    "supply",
+    "titration",
+]
 
 _NO_DOUBLE: Final = "Never take two doses to make up for a missed one."
 _NO_MORE: Final = "Do not take more unless your prescriber tells you to."
@@ -478,5 +485,19 @@ def _event(event: OtherStops | OtherStopped | OtherStarts) -> str:
 
 
 def interaction_timing(facts: InteractionTiming) -> str:
-    """What another medicine's stop or start means with duloxetine."""
-    return _event(facts.event)
+    """What another medicine's stop or start means with duloxetine, and any watch still to come."""
+    said = _event(facts.event)
+    if facts.watch_until is None:
+        return said
+    return (
+        f"{said} The label says to watch for signs of serotonin syndrome until "
+        f"{_when(facts.watch_until, up=True)} at the latest."
+    )
+
+
+def known_member(drug_class: str) -> str:
+    """The words that mark a medicine put in a class by what is known of it, not by a source."""
+    return (
+        f"The sources name {drug_class}, but not this medicine itself. It is put with them "
+        "from what is known about it, not from duloxinfo's copies of the sources."
+    )

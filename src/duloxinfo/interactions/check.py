@@ -39,14 +39,15 @@ from ..errors import InvalidDatetimeError, MedicineError
 from ..reasons import InteractionTiming, OtherStarts, OtherStopped, OtherStops
 from ..sources import Citation
 from . import _index
-from ._matching import Index, Match
-from .medicines import FindingKind, InteractionGroup, Risk
+from ._matching import Index, Match, Member
+from .medicines import Basis, FindingKind, InteractionGroup, Risk, Watch
 
 __all__ = [
     "MAX_MEDICINES",
     "InteractionFinding",
     "Medicine",
     "WaitAfter",
+    "WatchWindow",
     "Window",
     "check_interactions",
 ]
@@ -156,6 +157,28 @@ class Window:
 
 
 @attrs.frozen(kw_only=True)
+class WatchWindow:
+    """How long the sources say to watch for a risk after another medicine.
+
+    The watch lasts ``for_at_most`` from the other medicine's first dose, or until
+    ``after_last_dose`` after its last dose, whichever comes first.
+
+    Attributes:
+        risk: What to watch for.
+        for_at_most: The longest watch, from the other medicine's first dose.
+        after_last_dose: The watch ends this long after its last dose, if that is sooner.
+        ends_by: The latest the watch can end, from the times the medicine gives: the
+            earlier of its start plus ``for_at_most`` and its stop plus
+            ``after_last_dose``, of those known; None when it gives neither.
+    """
+
+    risk: Risk
+    for_at_most: _dt.timedelta
+    after_last_dose: _dt.timedelta
+    ends_by: _dt.datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
 class InteractionFinding:
     """What :func:`check_interactions` found about one medicine and one group.
 
@@ -176,12 +199,21 @@ class InteractionFinding:
         group_name: The group in plain words.
         atc_class: The ATC class that made the medicine a member of the group, or
             None when the group names the medicine.
+        basis: How the medicine comes to be in the group: named by a source, in a
+            class a source names by its ATC code, or in such a class by what is known
+            of it (not by duloxinfo's copies); None when no group holds it.
+        drug_class: The class the sources name that puts it in the group, in their
+            words (``"triptans"``); None when they name the medicine itself.
         risks: What can go wrong, as identifiers (empty when nothing is known).
         risk: What can go wrong, in plain words.
         what_to_do: What to do, in plain words.
         windows: The waiting times that apply, with their boundaries where the
             medicine's times give them; empty for most groups.
+        watch: How long to watch for a risk after the medicine, where the sources set
+            a watch; else None.
         timing: What the medicine's times mean here, in plain words, or None.
+        note: More about this finding, in plain words: that the medicine is in its
+            class by what is known of it, not by a source; or None.
         sources: Where the sources say so.
         because: The facts ``timing`` is written from, or None when it is None.
     """
@@ -194,11 +226,15 @@ class InteractionFinding:
     group: str
     group_name: str
     atc_class: str | None
+    basis: Basis | None
+    drug_class: str | None
     risks: tuple[Risk, ...]
     risk: str
     what_to_do: str
     windows: tuple[Window, ...]
+    watch: WatchWindow | None
     timing: str | None
+    note: str | None
     sources: tuple[Citation, ...]
     because: InteractionTiming | None = attrs.field(default=None, metadata={"json": False})
 
@@ -313,43 +349,98 @@ def _starting(
     return group.seriousness, window, InteractionTiming(event=facts)
 
 
-def _findings(
-    medicine: Medicine, match: Match | None, index: Index, now: _dt.datetime | None
-) -> list[InteractionFinding]:
-    if match is None:
-        pairs: tuple[tuple[InteractionGroup, str | None], ...] = ((index.not_in_list, None),)
-    elif not match.groups:
-        pairs = ((index.nothing_found, None),)
-    elif match.ingredient is None:
-        # Only the ATC class is known: the medicine itself may matter in other ways too
-        # (a combination, or a member the sources single out), so it is not in the list.
-        pairs = ((index.not_in_list, None), *match.groups)
+# The words that mark a class known from what is known of a medicine, by the class: the
+# same for every call, so written once (one entry per class of the data).
+_KNOWN_NOTES: dict[str, str] = {}
+
+
+def _known_note(drug_class: str | None) -> str | None:
+    """The note on a medicine in a class by what is known of it, not by a source."""
+    if drug_class is None:
+        return None
+    note = _KNOWN_NOTES.get(drug_class)
+    if note is None:
+        note = _KNOWN_NOTES[drug_class] = en.known_member(drug_class)
+    return note
+
+
+def _watch(watch: Watch, medicine: Medicine) -> WatchWindow:
+    """The group's watch, ending by the earliest end the medicine's times give."""
+    ends = []
+    if medicine.starts_at is not None:
+        ends.append(_moved(medicine.starts_at, watch.for_at_most))
+    if medicine.stopped_at is not None:
+        ends.append(_moved(medicine.stopped_at, watch.after_last_dose))
+    return WatchWindow(
+        risk=watch.risk,
+        for_at_most=watch.for_at_most,
+        after_last_dose=watch.after_last_dose,
+        ends_by=min(ends, key=utc) if ends else None,
+    )
+
+
+def _finding(
+    medicine: Medicine,
+    now: _dt.datetime | None,
+    group: InteractionGroup,
+    member: Member | None,
+    names: tuple[str | None, str | None],
+) -> InteractionFinding:
+    """What ``group`` says of ``medicine`` (its ingredient and ATC code in ``names``) at ``now``."""
+    if now is None or (medicine.stopped_at is None and medicine.starts_at is None):
+        seriousness, windows, facts = group.seriousness, _current_windows(group), None
+        watch = None if group.watch is None else _watch(group.watch, medicine)
     else:
-        pairs = match.groups
-    ingredient = None if match is None or match.ingredient is None else match.ingredient.name
-    code = None if match is None else match.atc_code
-    found = []
-    for group, cls in pairs:
         seriousness, windows, facts = _timing(group, medicine, now)
-        found.append(
-            InteractionFinding(
-                medicine=medicine,
-                kind=group.kind,
-                seriousness=seriousness,
-                ingredient=ingredient,
-                atc_code=code,
-                group=group.id,
-                group_name=group.medicines,
-                atc_class=cls,
-                risks=group.risks,
-                risk=group.risk,
-                what_to_do=group.what_to_do,
-                windows=windows,
-                timing=None if facts is None else en.interaction_timing(facts),
-                sources=group.sources,
-                because=facts,
-            )
-        )
+        watch = None if group.watch is None else _watch(group.watch, medicine)
+        ends = None if watch is None else watch.ends_by
+        if facts is not None and ends is not None and utc(ends) > utc(now):
+            facts = attrs.evolve(facts, watch_until=ends)
+    basis: Basis | None = None
+    drug_class: str | None = None
+    atc_class: str | None = None
+    if member is not None:
+        basis, drug_class, atc_class = member.basis, member.drug_class, member.atc_class
+    return InteractionFinding(
+        medicine=medicine,
+        kind=group.kind,
+        seriousness=seriousness,
+        ingredient=names[0],
+        atc_code=names[1],
+        group=group.id,
+        group_name=group.medicines,
+        atc_class=atc_class,
+        basis=basis,
+        drug_class=drug_class,
+        risks=group.risks,
+        risk=group.risk,
+        what_to_do=group.what_to_do,
+        windows=windows,
+        watch=watch,
+        timing=None if facts is None else en.interaction_timing(facts),
+        note=_known_note(drug_class) if basis is Basis.KNOWLEDGE else None,
+        sources=group.sources,
+        because=facts,
+    )
+
+
+def _findings(
+    medicine: Medicine, match: Match, index: Index, now: _dt.datetime | None
+) -> list[InteractionFinding]:
+    found = []
+    unknown = not match.parts
+    for part in match.parts:
+        names = (None if part.ingredient is None else part.ingredient.name, part.atc_code)
+        if part.ingredient is None:
+            # Only the ATC class is known: the medicine itself may matter in other ways too
+            # (a combination, or a member the sources single out), so it is not in the list.
+            unknown = True
+        if not part.members and part.ingredient is not None:
+            found.append(_finding(medicine, now, index.nothing_found, None, names))
+        found.extend(_finding(medicine, now, m.group, m, names) for m in part.members)
+    if unknown:
+        code = match.parts[0].atc_code if len(match.parts) == 1 else None
+        found.append(_finding(medicine, now, index.not_in_list, None, (None, code)))
     return found
 
 
@@ -362,6 +453,7 @@ def _order(finding: InteractionFinding) -> tuple[object, ...]:
         "" if medicine.stopped_at is None else utc(medicine.stopped_at).isoformat(),
         "" if medicine.starts_at is None else utc(medicine.starts_at).isoformat(),
         finding.group,
+        finding.ingredient or "",
         # Equal instants given in different zones: their texts differ, so order them too.
         finding.timing or "",
     )
@@ -391,9 +483,9 @@ def check_interactions(
     medicine in the list is reported as a second one.
 
     A medicine stopped at a time, or due to start, is judged at ``now``: an MAOI
-    stopped less than 14 days ago is still "do not combine", and an MAOI due to
-    start gives the last moment for a duloxetine dose.  Intervals are real elapsed
-    time.
+    stopped less than 14 days ago is still "do not combine", linezolid stopped less
+    than 24 hours ago too, and an MAOI due to start gives the last moment for a
+    duloxetine dose.  Intervals are real elapsed time.
 
     Args:
         medicines: Names (``str``) or :class:`Medicine` records, in any order.

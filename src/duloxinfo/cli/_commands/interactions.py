@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> str:
         if matched and matched.casefold() != name.casefold():
             name = f"{name} ({matched})"
         lines += ["", f"{label.value.upper()}: {name}", wrap(finding.group_name, "  ")]
-        for text in (finding.risk, finding.what_to_do, finding.timing):
+        for text in (finding.risk, finding.what_to_do, finding.timing, finding.note):
             if text:
                 lines.append(wrap(text, "  "))
         lines.append(wrap("Sources: " + "; ".join(str(c) for c in finding.sources), "  "))
