@@ -209,11 +209,21 @@ is given only to a medicine no other group holds, the caution on medicines that 
 duloxetine gives way to the do-not-combine of fluvoxamine, ciprofloxacin and enoxacin, and
 the caution on CYP2D6 medicines to the do-not-combine of thioridazine.
 
-**How names match.** Case, spaces, hyphens, dots, apostrophes and salt words (such as
-sodium or hydrochloride) do not matter; spelling does: there is no guessing, so one
-medicine is never taken for another. A name may be a US or UK generic name, a brand
-name, an ATC code (WHO; a whole code, or a class code of 4 or 5 characters), or an
-RxNorm ingredient code (RxCUI) where duloxinfo has one.
+## How names are read
+
+Case, spaces, hyphens, dots, apostrophes and salt words (such as sodium or hydrochloride)
+do not matter. A strength, a form, a route and a pack written after the name are read off
+it ("Ibuprofen 400 mg tablets", "sertraline 50mg tab", "ZOLOFT 50 MG ORAL TABLET",
+"Co-codamol 30/500", "x 28"); words that name another product ("Plus", "Extra", "PM",
+"D") are not, so "Nurofen Plus" is its own product, never plain Nurofen. A product of
+several medicines is checked as each of them: by its name (the combinations below) or
+written as its parts ("codeine and paracetamol", "hydrocodone/acetaminophen"); a part
+duloxinfo does not know adds a "not in the list" finding. Spelling matters: there is no
+guessing, so one medicine is never taken for another. A name close to a known one ("ibuprofin",
+"setraline") is not in the list, and its finding suggests the known names to check. A
+name may be a US or UK generic name, a brand name, an ATC code (WHO; a whole code, or a
+class code of 4 or 5 characters), or an RxNorm ingredient code (RxCUI) where duloxinfo has
+one.
 
 **Where the codes come from.** The ATC codes were checked against a copy of the WHO ATC
 index of 25 April 2026 (the `fabkury/atcd` scrape). The RxCUIs were checked against CPIC's
@@ -302,6 +312,20 @@ def interactions_page():
                 ),
                 "",
             ]
+    lines += [
+        "## Products of several medicines",
+        "",
+        "Each is checked as each of its medicines, above.",
+        "",
+        "| product | other names | brands | ATC | medicines |",
+        "|---|---|---|---|---|",
+        *(
+            f"| {c.name} | {', '.join(c.other_names)} | {', '.join(c.brands)} "
+            f"| {', '.join(c.atc)} | {', '.join(c.ingredients)} |"
+            for c in data.combinations
+        ),
+        "",
+    ]
     return "\n".join(lines)
 
 

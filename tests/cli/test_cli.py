@@ -283,6 +283,10 @@ def test_interactions_in_text_and_json_most_serious_first():
         ("St John's wort", "serotonergic", "caution", 4),
     ]
     assert found[0]["sources"][0] == {"source": "us-pi-g", "section": "§5", "revision": None}
+    # A name as a system writes it, and a close name: a suggestion, never a match.
+    out = ok("interactions", "ZOLOFT 50 MG ORAL TABLET", "ibuprofin")
+    assert "CAUTION: ZOLOFT 50 MG ORAL TABLET (sertraline)" in out
+    assert "Did you mean ibuprofen?" in out
 
 
 def test_interactions_with_a_stopped_and_a_starting_medicine():

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import duloxinfo
 from duloxinfo import FindingKind, Medicine, Seriousness, WaitAfter
+from duloxinfo._wording import en
 from support.readability import assert_plain
 
 DATA = duloxinfo.interaction_data()
@@ -207,12 +208,15 @@ def test_matching_forgives_case_spacing_hyphens_and_salt_words(given, ingredient
         "sertralin",
         "tramadoll",
         "flu",  # a prefix of several
-        "ibuprofen 200 mg",  # a strength is not part of a name
-        "ibuprofen and codeine",
+        "ibuprofen lysine 400 mg",  # a word that is not a strength, form or pack
+        "Nurofen Extra",  # a brand's other product: never the plain brand
+        "Tylenol Extra Strength",
+        "Claritin-D",  # loratadine with pseudoephedrine
+        "Advil Cold and Sinus",
         "Wondercure",
         "Benadryl",  # diphenhydramine in the US, acrivastine or cetirizine in the UK
-        "Nurofen Plus",  # ibuprofen with codeine: not the plain brand
         "sodium",  # salt words alone name nothing
+        "400 mg tablets",  # a strength and a form alone name nothing
         "A10BA02",  # a whole ATC code of no listed class (metformin)
         "999999999",  # an RxCUI duloxinfo does not have
     ],
@@ -252,8 +256,8 @@ def test_an_atc_code_of_a_listed_class_is_found_although_the_medicine_is_not_nam
     # An opioid combination duloxinfo does not know, by its code: never less than by name.
     assert check("N02AJ99")[0].kind is FindingKind.NOT_IN_LIST
     assert {f.group for f in check("N02AJ99")} == {"not-in-list", "serotonergic", "sedating"}
-    # A combination of tramadol and paracetamol, by its code: never less than by name.
-    assert check("N02AJ13")[0].kind is FindingKind.NOT_IN_LIST
+    # One it knows, by its code: each of its medicines.
+    assert {f.ingredient for f in check("N02AJ13")} == {"tramadol", "acetaminophen"}
     # An unlisted antidepressant code outside the listed classes: the brain's caution only.
     assert [f.group for f in check("N06AX99")] == ["not-in-list", "cns"]
     # A class code given as such.
@@ -292,7 +296,7 @@ def test_a_group_gives_way_to_a_more_serious_one_about_the_same_thing():
 
 
 def test_proton_pump_inhibitors_are_not_fully_covered_as_the_label_says_it_is_not_known():
-    for name in ("omeprazole", "Nexium", "Zoton", "A02BC02"):
+    for name in ("omeprazole", "Nexium", "lansoprazole 30mg capsules", "A02BC02"):
         (finding,) = check(name)
         assert finding.kind is FindingKind.NOT_FULLY_COVERED, name
         assert finding.rank == 3
@@ -494,12 +498,20 @@ def test_every_text_a_check_can_give_reads_at_grade_8_or_below_in_short_sentence
         (Medicine("linezolid", stopped_at=NOW + DAY), NOW),
     ]:
         texts |= {f.timing for f in check(medicine, now=now)}
-    for name in ("cyclobenzaprine", "gabapentin"):
+    for name in ("ibuprofin", "cyclobenzaprine", "gabapentin", "amytriptilline"):
         texts |= {f.note for f in check(name)}
     texts.discard(None)
     for text in texts:
         assert_plain(text)
         assert all(len(sentence.split()) <= 25 for sentence in _sentences(text)), text
+
+
+def test_more_than_one_suggestion_reads_as_a_choice():
+    assert en.did_you_mean(("ibuprofen", "Nurofen")) == (
+        "Did you mean ibuprofen or Nurofen? duloxinfo does not guess, so it has not checked "
+        "that medicine. Check the name on the pack."
+    )
+    assert_plain(en.did_you_mean(("sertraline", "Zoloft", "Lustral")))
 
 
 # Issue 25's findings, each with its exact corrected answer.
@@ -638,7 +650,7 @@ def test_linezolid_due_to_start_sets_no_wait_before_it_as_duloxetine_is_stopped_
 
 def test_loratadine_is_not_said_to_make_you_sleepy():
     """Issue 25, finding 4: a non-sedating antihistamine; the sources name no problem."""
-    for name in ("loratadine", "Claritin", "Clarityn", "R06AX13"):
+    for name in ("loratadine", "Claritin", "Clarityn", "R06AX13", "loratadine 10 mg tablets"):
         assert _gist(check(name)) == [
             ("nothing-found", FindingKind.NOTHING_FOUND, None, None, None)
         ], name
@@ -695,6 +707,115 @@ def test_cyclobenzaprine_is_a_serotonergic_muscle_relaxant_marked_as_known(name)
     )
 
 
+# Names as systems write them (issue 25, finding 5).
+
+
+@pytest.mark.parametrize(
+    ("written", "bare"),
+    [
+        ("Ibuprofen 400 mg tablets", "ibuprofen"),
+        ("sertraline 50mg tab", "sertraline"),
+        ("ZOLOFT 50 MG ORAL TABLET", "Zoloft"),
+        ("Sertraline 50mg tablets x 28", "sertraline"),
+        ("naproxen sodium 220mg caplets", "naproxen"),
+        ("Fentanyl 25 mcg/hr transdermal patch", "fentanyl"),
+        ("Oramorph 10mg/5ml oral solution", "Oramorph"),
+        ("Efexor XL 75mg prolonged-release capsules", "Efexor"),
+        ("Metoprolol succinate ER 50 mg", "metoprolol"),
+        ("aspirin 75 mg dispersible tablets (28)", "aspirin"),
+        ("Toprol-XL 25mg", "Toprol-XL"),
+        ("sertraline 50 mg (as hydrochloride) film-coated tablets", "sertraline"),
+    ],
+)
+def test_a_strength_form_and_pack_are_read_off_the_end_of_a_name(written, bare):
+    found, alone = check(written), check(bare)
+    assert [attrs.evolve(f, medicine=Medicine(bare)) for f in found] == list(alone)
+
+
+@pytest.mark.parametrize(
+    ("written", "ingredients"),
+    [
+        ("Co-codamol 30/500", {"codeine", "acetaminophen"}),
+        ("co-codamol 8/500mg effervescent tablets", {"codeine", "acetaminophen"}),
+        ("Tylenol 3", {"codeine", "acetaminophen"}),  # never plain Tylenol
+        ("Nurofen Plus", {"ibuprofen", "codeine"}),
+        ("Tramacet", {"tramadol", "acetaminophen"}),
+        ("codeine and paracetamol", {"codeine", "acetaminophen"}),
+        ("hydrocodone/acetaminophen 5/325 mg", {"hydrocodone", "acetaminophen"}),
+        ("oxycodone + paracetamol", {"oxycodone", "acetaminophen"}),
+        ("Tylenol with Codeine", {"codeine", "acetaminophen"}),
+        ("codeine 30mg and paracetamol 500mg", {"codeine", "acetaminophen"}),
+        ("N02AJ06", {"codeine", "acetaminophen"}),
+    ],
+)
+def test_a_product_of_several_medicines_gives_the_findings_of_each(written, ingredients):
+    found = check(written)
+    assert {f.ingredient for f in found} == ingredients
+    expected = [f for name in ingredients for f in check(name)]
+    assert {(f.ingredient, f.group, f.seriousness) for f in found} == {
+        (f.ingredient, f.group, f.seriousness) for f in expected
+    }
+    assert all(f.kind is not FindingKind.NOT_IN_LIST for f in found)
+
+
+def test_a_part_of_a_product_duloxinfo_does_not_know_adds_a_not_in_the_list_finding():
+    found = check("ibuprofen and pseudoephedrine")
+    assert [(f.group, f.ingredient) for f in found] == [
+        ("not-in-list", None),
+        ("bleeding", "ibuprofen"),
+    ]
+    (_, close) = [
+        f for f in check("ibuprofin and codeine") if f.kind is FindingKind.NOT_IN_LIST
+    ] + [None]
+    del close
+    found = check("ibuprofin and codeine")
+    unknown = next(f for f in found if f.kind is FindingKind.NOT_IN_LIST)
+    assert unknown.suggestions == ("ibuprofen",)
+    assert {f.ingredient for f in found} == {None, "codeine"}
+
+
+@pytest.mark.parametrize(
+    ("given", "suggested"),
+    [
+        ("ibuprofin", ("ibuprofen",)),
+        ("setraline", ("sertraline",)),
+        ("ibuprophen", ("ibuprofen",)),
+        ("amytriptyline 10mg", ("amitriptyline",)),
+        ("Zolof", ("Zoloft",)),
+        ("gabapentine", ("gabapentin",)),
+        ("paracetemol", ("paracetamol",)),
+        ("fluoxetin", ("fluoxetine",)),
+    ],
+)
+def test_a_close_name_gets_a_suggestion_never_a_match(given, suggested):
+    (finding,) = check(given)
+    assert finding.kind is FindingKind.NOT_IN_LIST
+    assert (finding.ingredient, finding.seriousness, finding.risks) == (None, None, ())
+    assert finding.suggestions == suggested
+    assert finding.note == (
+        f"Did you mean {suggested[0]}? duloxinfo does not guess, so it has not checked that "
+        "medicine. Check the name on the pack."
+    )
+    assert finding.rank == 2
+
+
+def test_a_name_close_to_nothing_or_too_short_gets_no_suggestion():
+    for name in ("Wondercure", "flu", "xyzzy", "a" * 200):
+        (finding,) = check(name)
+        assert (finding.suggestions, finding.note) == ((), None), name
+
+
+def test_names_are_read_in_time_linear_in_their_length():
+    """A name at the 200-character limit of descriptors, joins or letters costs little."""
+    import time  # noqa: PLC0415 - this test only
+
+    worst = ["1 " * 100, "a and " * 33, "x/" * 100, "ibuprofen " + "mg " * 63, "a" * 200]
+    start = time.perf_counter()
+    for name in worst:
+        check(name)
+    assert time.perf_counter() - start < 0.1
+
+
 # Properties over whole lists: the answer about one medicine depends on it alone.
 
 _KNOWN = sorted({n for i in DATA.ingredients for n in _names_and_codes(i)})
@@ -746,3 +867,80 @@ def test_adding_a_medicine_never_removes_or_weakens_a_finding_and_order_never_ma
     # Never silent: every medicine gets at least one finding.
     for medicine in [*medicines, extra]:
         assert _about(after, medicine)
+
+
+# Names as medicine lists write them: a known name, then a strength, a form and a pack.
+
+_NAMES = sorted(
+    {
+        n
+        for i in DATA.ingredients
+        for n in (i.name, *filter(None, [i.uk_name]), *i.other_names, *i.brands)
+    }
+    | {n for c in DATA.combinations for n in (c.name, *c.other_names, *c.brands)}
+)
+_amounts = st.one_of(
+    st.integers(1, 1000).map(str),
+    st.decimals(min_value="0.1", max_value="999", places=1).map(str),
+    st.tuples(st.integers(1, 60), st.integers(1, 1000)).map(lambda p: f"{p[0]}/{p[1]}"),
+)
+_units = st.sampled_from(
+    ["mg", "MG", "mcg", "microgram", "g", "ml", "mg/ml", "mg/5ml", "%", "mcg/hr"]
+)
+_strengths = st.builds(
+    lambda amount, unit, space: f"{amount}{' ' if space else ''}{unit}",
+    _amounts,
+    _units,
+    st.booleans(),
+)
+_forms = st.lists(
+    st.sampled_from(
+        [
+            "tablet",
+            "tablets",
+            "TAB",
+            "capsule",
+            "Capsules",
+            "ORAL",
+            "oral solution",
+            "film-coated tablets",
+            "modified-release",
+            "XR",
+            "MR",
+            "effervescent",
+            "dispersible",
+            "gastro-resistant",
+            "patch",
+            "injection",
+            "cream",
+        ]
+    ),
+    max_size=3,
+).map(" ".join)
+_packs = st.one_of(
+    st.just(""),
+    st.integers(1, 500).map(lambda n: f"x {n}"),
+    st.integers(1, 500).map(lambda n: f"x{n}"),
+    st.integers(1, 500).map(lambda n: f"({n})"),
+    st.integers(1, 500).map(lambda n: f"pack of {n}"),
+    st.integers(1, 500).map(lambda n: f"{n} tablets"),
+)
+
+
+@given(
+    name=st.sampled_from(_NAMES),
+    strength=_strengths,
+    form=_forms,
+    pack=_packs,
+    shout=st.booleans(),
+)
+def test_a_name_with_a_strength_form_and_pack_finds_what_the_bare_name_finds(
+    name, strength, form, pack, shout
+):
+    written = " ".join(part for part in (name, strength, form, pack) if part)
+    written = written.upper() if shout else written
+    if len(written) > 200:  # the longest name a check takes
+        return
+    found = duloxinfo.check_interactions([written])
+    alone = duloxinfo.check_interactions([name])
+    assert [attrs.evolve(f, medicine=Medicine(name)) for f in found] == list(alone), written

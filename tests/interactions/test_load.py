@@ -21,6 +21,7 @@ def test_the_data_is_cached_and_every_group_cites_a_source():
     assert duloxinfo.interaction_data() is DATA
     assert all(group.sources for group in DATA.groups)
     assert len(DATA.ingredients) >= 240
+    assert len(DATA.combinations) >= 20
 
 
 def test_the_guides_other_medicines_are_made_from_the_interaction_groups():
@@ -186,6 +187,20 @@ def test_a_class_or_membership_that_does_not_hold_together_is_refused():
     ):
         assert expected in problems, expected
     assert any("'ssris-typo' is not a class of its group" in p for p in problems)
+
+
+def test_a_combination_of_unknown_medicines_is_refused():
+    def damage(data):
+        data["combinations"][0]["ingredients"] = ["codeine", "paracetamol", "unobtainium"]
+        data["combinations"][1]["ingredients"] = ["acetaminophen"]
+        data["combinations"][2]["brands"].append("Zoloft")
+
+    assert _problems(damage) == (
+        "combinations[0].ingredients: 'paracetamol' is not an ingredient",
+        "combinations[0].ingredients: 'unobtainium' is not an ingredient",
+        "combinations[1].ingredients: a combination has two ingredients or more",
+        "combinations[2]: the name 'Zoloft' is blank or another's",
+    )
 
 
 def test_an_example_known_only_by_knowledge_is_refused_as_the_guide_shows_it_as_sourced():

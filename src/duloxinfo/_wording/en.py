@@ -56,6 +56,7 @@ from ..reasons import (
 )
 
 __all__ = [
+    "did_you_mean",
     "double_dose",
     "interaction_timing",
     "known_member",
@@ -492,6 +493,18 @@ def interaction_timing(facts: InteractionTiming) -> str:
     return (
         f"{said} The label says to watch for signs of serotonin syndrome until "
         f"{_when(facts.watch_until, up=True)} at the latest."
+    )
+
+
+def did_you_mean(suggestions: tuple[str, ...]) -> str:
+    """The words for a name close to names duloxinfo knows: never taken for them."""
+    if len(suggestions) == 1:
+        names = suggestions[0]
+    else:
+        names = f"{', '.join(suggestions[:-1])} or {suggestions[-1]}"
+    return (
+        f"Did you mean {names}? duloxinfo does not guess, so it has not checked that "
+        "medicine. Check the name on the pack."
     )
 
 

@@ -5,8 +5,11 @@ interaction data, and :mod:`duloxinfo.interactions.check` looks names up in it.
 
 Matching is forgiving of what people and systems vary, and nothing else: case,
 spaces, hyphens, dots and apostrophes, and salt words such as "sodium" or
-"hydrochloride".  There is no spelling correction, so one medicine can never be
-taken for another; a name that does not match exactly is reported as unknown.
+"hydrochloride"; a strength, a form and a pack written after the name ("400 mg
+tablets", "50MG ORAL TABLET", "x 28"); and a product of several medicines, by its name
+("co-codamol") or written as its parts ("codeine and paracetamol").  There is no
+spelling correction: a name that does not match is reported as unknown, with the known
+names close to it as suggestions, never taken for one of them.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from typing import Final
 
 import attrs
 
+from .._once import Once
 from .medicines import (
     Basis,
+    Combination,
     DrugClass,
     FindingKind,
     Ingredient,
@@ -76,11 +81,171 @@ SALT_WORDS: Final = frozenset(
     }
 )
 
+# Words that describe a form, a route, a release or a pack, never the medicine: read off
+# the end of a name.  Hyphens are left out ("film-coated" is "filmcoated").  Nothing here
+# changes which medicine a name is: "plus", "extra", "forte", "pm" or "d" are not here,
+# as they name other products ("Nurofen Plus" has codeine in it).
+DESCRIPTOR_WORDS: Final = frozenset(
+    {
+        # forms
+        "tablet",
+        "tablets",
+        "tab",
+        "tabs",
+        "caplet",
+        "caplets",
+        "capsule",
+        "capsules",
+        "cap",
+        "caps",
+        "softgel",
+        "softgels",
+        "gelcap",
+        "gelcaps",
+        "liquigel",
+        "liquigels",
+        "pill",
+        "pills",
+        "solution",
+        "suspension",
+        "syrup",
+        "liquid",
+        "elixir",
+        "drops",
+        "injection",
+        "injectable",
+        "infusion",
+        "inj",
+        "cream",
+        "gel",
+        "ointment",
+        "patch",
+        "patches",
+        "plaster",
+        "plasters",
+        "spray",
+        "inhaler",
+        "inhalation",
+        "lozenge",
+        "lozenges",
+        "suppository",
+        "suppositories",
+        "sachet",
+        "sachets",
+        "powder",
+        "granules",
+        "concentrate",
+        # how it is made or released
+        "effervescent",
+        "dispersible",
+        "soluble",
+        "chewable",
+        "orodispersible",
+        "odt",
+        "filmcoated",
+        "coated",
+        "film",
+        "gastroresistant",
+        "enteric",
+        "ec",
+        "delayedrelease",
+        "delayed",
+        "extendedrelease",
+        "extended",
+        "modifiedrelease",
+        "modified",
+        "prolongedrelease",
+        "prolonged",
+        "sustainedrelease",
+        "sustained",
+        "controlledrelease",
+        "controlled",
+        "immediaterelease",
+        "immediate",
+        "release",
+        "ir",
+        "sr",
+        "mr",
+        "xr",
+        "er",
+        "xl",
+        "la",
+        "cr",
+        "dr",
+        "usp",
+        "bp",
+        # routes
+        "oral",
+        "orally",
+        "buccal",
+        "sublingual",
+        "transdermal",
+        "topical",
+        "intravenous",
+        "iv",
+        "intramuscular",
+        "im",
+        "subcutaneous",
+        "sc",
+        "rectal",
+        "nasal",
+        "for",
+        # packs
+        "pack",
+        "packs",
+        "box",
+        "boxes",
+        "bottle",
+        "bottles",
+        "blister",
+        "blisters",
+        "strip",
+        "strips",
+        "carton",
+        "tube",
+        "tubes",
+        "vial",
+        "vials",
+        "ampoule",
+        "ampoules",
+        "syringe",
+        "syringes",
+        "prefilled",
+        "pen",
+        "pens",
+        "of",
+        "per",
+        "each",
+        "as",
+    }
+)
+
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_UNIT = (
+    r"(?:mg|mcg|µg|μg|ug|g|gm|grams?|ml|mls|l|%|iu|units?|micrograms?|milligrams?|mmol"
+    r"|h|hrs?|hours?|s|x)"
+)
+# An amount: a strength ("400mg", "30/500", "10mg/5ml", "25 mcg/hr"), a count ("x28").
+_AMOUNT: Final = re.compile(
+    rf"(?:\d*x)?{_NUMBER}(?:-?{_UNIT})?(?:/(?:{_NUMBER})?(?:-?{_UNIT})?)*"
+    rf"|{_UNIT}(?:/(?:{_NUMBER})?{_UNIT}?)*|/(?:{_NUMBER})?{_UNIT}"
+)
+_PUNCTUATION = "()[],;:"
+# What makes a name more than one word to read: a space, or a sign that joins two medicines.
+_MORE_THAN_A_WORD: Final = re.compile(r"[\s/+&]")
+# The words that join the parts of a product written as its medicines.
+_JOINS: Final = frozenset({"and", "&", "+", "with", "/"})
+
 # Whitespace, hyphens and dashes, dots, commas, slashes and apostrophes of every kind.
 _SEPARATORS: Final = re.compile("[\\s\\-\u2010\u2011\u2013\u2014_.,/'\u2018\u2019`\u00b4]+")
 ATC_CODE: Final = re.compile(r"[A-Z]\d\d(?:[A-Z](?:[A-Z](?:\d\d)?)?)?")
 _RXCUI: Final = re.compile(r"\d{1,9}")
 _WHOLE_CODE: Final = 7  # the length of an ATC code of one substance: N06AX21
+# Suggestions: names this close in their sound (see _sound), of at least this length.
+_SHORTEST_SUGGESTED: Final = 4
+_MOST_SUGGESTIONS: Final = 3
+_MEMO_SIZE: Final = 1024  # names read before, kept: bounded, so no input grows it for ever
+_FARTHEST: Final = 2  # a name one letter off each way: two edits at most
 
 
 def key(name: str) -> str:
@@ -88,6 +253,44 @@ def key(name: str) -> str:
     return "".join(
         word for word in _SEPARATORS.split(name.casefold()) if word and word not in SALT_WORDS
     )
+
+
+def _is_descriptor(token: str) -> bool:
+    """Whether ``token`` describes a strength, form, route, release or pack, or is a salt."""
+    word = token.casefold().strip(_PUNCTUATION)
+    if not word or _AMOUNT.fullmatch(word):
+        return True
+    word = word.replace("-", "")
+    return word in DESCRIPTOR_WORDS or word in SALT_WORDS or not key(word)
+
+
+def _tokens(name: str) -> list[str]:
+    """``name`` in words: a slash between two names is a word of its own, one in an amount not."""
+    tokens = []
+    for token in name.replace("+", " + ").replace("&", " & ").split():
+        if "/" in token and not _AMOUNT.fullmatch(token.casefold().strip(_PUNCTUATION)):
+            pieces = token.split("/")
+            for number, piece in enumerate(pieces):
+                if number:
+                    tokens.append("/")
+                if piece:
+                    tokens.append(piece)
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def _named_until(tokens: list[str]) -> int:
+    """How many words come before the descriptors that end ``tokens`` (all of them if none)."""
+    end = len(tokens)
+    while end and _is_descriptor(tokens[end - 1]) and tokens[end - 1].casefold() not in _JOINS:
+        end -= 1
+    return end
+
+
+def _sound(name_key: str) -> str:
+    """A key as it sounds, for suggestions only: ``ph`` as ``f``, ``y`` as ``i``, no double."""
+    return re.sub(r"(.)\1+", r"\1", name_key.replace("ph", "f").replace("y", "i"))
 
 
 @attrs.frozen
@@ -128,10 +331,15 @@ class Match:
     """What one name was read as.
 
     Attributes:
-        parts: The medicine it names; none when nothing matched.
+        parts: The medicines it names (several for a combination); none when nothing
+            matched.
+        unknown: True when a part of the name (or all of it) matched nothing.
+        suggestions: Known names close to what did not match, for the person to check.
     """
 
     parts: tuple[Part, ...]
+    unknown: bool = False
+    suggestions: tuple[str, ...] = ()
 
 
 _NOTHING: Final = Match(())
@@ -152,29 +360,43 @@ class Index:
     """The interaction data, arranged for lookups.
 
     Attributes:
-        by_key: Each ingredient's :func:`key` of every name and brand.
-        by_atc: Each ingredient's ATC codes.
+        by_key: Each ingredient's and combination's :func:`key` of every name and brand.
+        shown: The name as the data writes it, by its key: what a suggestion shows.
+        by_atc: Each ingredient's and combination's ATC codes.
         by_rxcui: Each ingredient's RxNorm code.
         memberships: The groups of each ingredient, by its name.
         class_groups: Each ATC class of a group's classes, with its class and group.
         not_in_list: The group whose texts say a name is not known.
         nothing_found: The group whose texts say a known medicine has nothing to report.
+        longest: The length of the longest key: no longer part of a name can match.
         ready: What each key of the data (and, by ``"atc:"`` keys, each whole code) is
             read as, kept on first use: a name written as the data writes it then costs
             a lookup.
+        read_before: What names the data does not hold as written were read as, kept
+            (at most 1,024, then started again) as a list is often checked again.
+        sounds: Each key's sound and the name it shows, by its sound and each of its
+            one-letter deletions, made the first time a name is not known.
     """
 
-    by_key: dict[str, Ingredient]
-    by_atc: dict[str, Ingredient]
+    by_key: dict[str, Ingredient | Combination]
+    shown: dict[str, str]
+    by_atc: dict[str, Ingredient | Combination]
     by_rxcui: dict[str, Ingredient]
     memberships: dict[str, tuple[Member, ...]]
     class_groups: tuple[tuple[str, DrugClass, InteractionGroup], ...]
     not_in_list: InteractionGroup
     nothing_found: InteractionGroup
+    longest: int = 0
     ready: dict[str, Match] = attrs.Factory(dict)
+    read_before: dict[str, Match] = attrs.Factory(dict)
+    sounds: Once[dict[str, tuple[tuple[str, str], ...]]] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        """The suggestions' index is made the first time a name is not known."""
+        object.__setattr__(self, "sounds", Once(self._sounds))
 
     def find(self, name: str) -> Match:
-        """What ``name`` is read as: its medicine, or none."""
+        """What ``name`` is read as: its parts, or none, with suggestions."""
         name_key = key(name)
         ready = self.ready.get(name_key)
         if ready is not None:
@@ -189,7 +411,20 @@ class Index:
         if _RXCUI.fullmatch(code):
             by_code = self.by_rxcui.get(code)
             return _NOTHING if by_code is None else self._entry(by_code, None)
-        return _NOTHING
+        read = self.read_before.get(name)
+        if read is None:
+            if len(self.read_before) >= _MEMO_SIZE:
+                self.read_before.clear()
+            read = self.read_before[name] = self._read_whole(name, name_key)
+        return read
+
+    def _read_whole(self, name: str, name_key: str) -> Match:
+        """A name not known as written, read word by word."""
+        if not _MORE_THAN_A_WORD.search(name.strip()):  # one word, not known: say so at once
+            if _is_descriptor(name):
+                return _NOTHING
+            return Match((), unknown=True, suggestions=self._suggest(name_key))
+        return self._read(_tokens(name))
 
     def _atc(self, code: str) -> Match:
         """What an ATC code is read as: a medicine's, or only its classes'."""
@@ -208,12 +443,91 @@ class Index:
         )
         return Match((Part(None, code, members),)) if members else _NOTHING
 
-    def _entry(self, entry: Ingredient, code: str | None) -> Match:
-        return Match((self._part(entry, code),))
+    def _entry(self, entry: Ingredient | Combination, code: str | None) -> Match:
+        if isinstance(entry, Ingredient):
+            return Match((self._part(entry, code),))
+        return Match(tuple(self._part(self._ingredient(name), code) for name in entry.ingredients))
+
+    def _ingredient(self, name: str) -> Ingredient:
+        found = self.by_key[key(name)]
+        assert isinstance(found, Ingredient)  # noqa: S101 - build() checks it
+        return found
 
     def _part(self, ingredient: Ingredient, code: str | None) -> Part:
         code = code or (ingredient.atc[0] if ingredient.atc else None)
         return Part(ingredient, code, self.memberships[ingredient.name])
+
+    def _longest(self, tokens: list[str], named: int) -> Ingredient | Combination | None:
+        """The longest start of ``tokens``, past its first ``named`` words, that names one."""
+        if not named:
+            return None
+        keys = [""]
+        for token in tokens:
+            keys.append(keys[-1] + key(token))
+        for end in range(len(tokens), named - 1, -1):
+            if len(keys[end]) <= self.longest and (found := self.by_key.get(keys[end])):
+                return found
+        return None
+
+    def _read(self, tokens: list[str]) -> Match:
+        """A name not known as written: its strength, form and pack read off, or its parts."""
+        until = _named_until(tokens)
+        found = self._longest(tokens, until)
+        if found is not None:
+            return self._entry(found, None)
+        named = tokens[:until]
+        pieces: list[list[str]] = [[]]
+        for token in named:
+            if token.casefold() in _JOINS:
+                pieces.append([])
+            else:
+                pieces[-1].append(token)
+        ends = [(piece, _named_until(piece)) for piece in pieces if piece]
+        ends = [(piece, end) for piece, end in ends if end]
+        if len(ends) < 2:  # a product has two parts or more
+            return Match((), unknown=True, suggestions=self._suggest(key(" ".join(named))))
+        parts: dict[str, Part] = {}
+        unknown: list[str] = []
+        for piece, end in ends:
+            entry = self._longest(piece, end)
+            if entry is None:
+                unknown.extend(self._suggest(key(" ".join(piece[:end]))))
+                parts.setdefault("", Part(None, None, ()))
+                continue
+            for part in self._entry(entry, None).parts:
+                assert part.ingredient is not None  # noqa: S101 - a name's parts have one
+                parts.setdefault(part.ingredient.name, part)
+        known = tuple(p for name, p in parts.items() if name)
+        return Match(known, unknown="" in parts, suggestions=tuple(dict.fromkeys(unknown)))
+
+    def _suggest(self, name_key: str) -> tuple[str, ...]:
+        """Known names that sound close to the key ``name_key``, closest first, at most three."""
+        heard = _sound(name_key)
+        if not _SHORTEST_SUGGESTED <= len(heard) <= self.longest + _FARTHEST:
+            return ()
+        sounds = self.sounds()
+        near = {
+            found
+            for variant in (heard, *[heard[:i] + heard[i + 1 :] for i in range(len(heard))])
+            for found in sounds.get(variant, ())
+        }
+        # Each is at most one letter off each way (so two edits away): the same sound first,
+        # then the same length (a letter changed), then the rest.
+        ranked = sorted(
+            ((heard != sound) + (len(heard) != len(sound)), shown) for sound, shown in near
+        )
+        return tuple(dict.fromkeys(shown for _, shown in ranked))[:_MOST_SUGGESTIONS]
+
+    def _sounds(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Each key's sound and shown name, by its sound and every sound one letter shorter."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for name_key in self.by_key:
+            heard = _sound(name_key)
+            if len(heard) < _SHORTEST_SUGGESTED:
+                continue
+            for variant in {heard, *(heard[:i] + heard[i + 1 :] for i in range(len(heard)))}:
+                found.setdefault(variant, []).append((heard, self.shown[name_key]))
+        return {variant: tuple(keys) for variant, keys in found.items()}
 
 
 # -- building the index, and the data's consistency checks -------------------------------------
@@ -296,12 +610,15 @@ def _check_groups(data: InteractionData, problems: list[str]) -> dict[str, Inter
     return groups
 
 
-def _add_names(where: str, entry: Ingredient, index: Index, problems: list[str]) -> None:
+def _add_names(
+    where: str, entry: Ingredient | Combination, index: Index, problems: list[str]
+) -> None:
     """Add ``entry``'s names and codes to ``index``, and note each one already taken."""
-    uk = () if entry.uk_name is None else (entry.uk_name,)
-    for name in (entry.name, *uk, *entry.other_names, *entry.brands):
+    uk = getattr(entry, "uk_name", None)
+    for name in (entry.name, *filter(None, [uk]), *entry.other_names, *entry.brands):
         name_key = key(name)
         found = index.by_key.setdefault(name_key, entry) if name_key else None
+        index.shown.setdefault(name_key, name)
         if found is not entry:
             problems.append(f"{where}: the name {name!r} is blank or another's")
     for code in entry.atc:
@@ -397,6 +714,18 @@ def _check_ingredients(
         index.memberships[ingredient.name] = _members(ingredient, data, at)
 
 
+def _check_combinations(data: InteractionData, index: Index, problems: list[str]) -> None:
+    for number, combination in enumerate(data.combinations):
+        where = f"combinations[{number}]"
+        _add_names(where, combination, index, problems)
+        if len(set(combination.ingredients)) < 2:  # two or more medicines
+            problems.append(f"{where}.ingredients: a combination has two ingredients or more")
+        for name in combination.ingredients:
+            found = index.by_key.get(key(name))
+            if not isinstance(found, Ingredient) or found.name != name:
+                problems.append(f"{where}.ingredients: {name!r} is not an ingredient")
+
+
 def _check_examples(data: InteractionData, index: Index, problems: list[str]) -> None:
     """Every example a group gives is a member of the group that its sources name.
 
@@ -410,7 +739,7 @@ def _check_examples(data: InteractionData, index: Index, problems: list[str]) ->
         ):
             for example in examples:
                 found = index.by_key.get(key(example.partition(" (")[0]))
-                if found is None or all(
+                if not isinstance(found, Ingredient) or all(
                     m.group is not group or m.basis is Basis.KNOWLEDGE
                     for m in index.memberships.get(found.name, ())
                 ):
@@ -422,12 +751,13 @@ def build(data: InteractionData) -> tuple[Index, tuple[str, ...]]:
 
     The problems: a group used twice or missing, a group out of order, a class or
     membership that does not hold together, a name or code that two medicines share,
-    an example that is not a member of its group.
+    a combination of unknown ingredients, an example that is not a member of its group.
     """
     problems: list[str] = []
     groups = _check_groups(data, problems)
     index = Index(
         by_key={},
+        shown={},
         by_atc={},
         by_rxcui={},
         memberships={},
@@ -442,5 +772,7 @@ def build(data: InteractionData) -> tuple[Index, tuple[str, ...]]:
         nothing_found=_one_of_kind(data, FindingKind.NOTHING_FOUND, problems),
     )
     _check_ingredients(data, groups, index, problems)
+    _check_combinations(data, index, problems)
     _check_examples(data, index, problems)
+    index = attrs.evolve(index, longest=max(map(len, index.by_key), default=0))
     return index, tuple(problems)

@@ -2,9 +2,11 @@
 
 :func:`check_interactions` looks each medicine up in duloxinfo's interaction data
 (:mod:`duloxinfo.interactions.medicines`), by its generic name (US or UK), a brand name,
-its ATC code or its RxNorm ingredient code, and returns one
-:class:`InteractionFinding` per medicine and group, most serious first.  A name it
-does not know is a finding too, never silence: unknown is never "safe".
+its ATC code or its RxNorm ingredient code, as people and systems write them (with a
+strength, form and pack after the name, or a product's medicines joined by "and"), and
+returns one :class:`InteractionFinding` per medicine, ingredient and group, most
+serious first.  A name it does not know is a finding too, never silence: unknown is
+never "safe", and a close known name is only a suggestion.
 
 The answer is a pure function of what it is given: each medicine is judged on its
 own, so adding a medicine to the list never changes what is said about the others,
@@ -212,8 +214,11 @@ class InteractionFinding:
         watch: How long to watch for a risk after the medicine, where the sources set
             a watch; else None.
         timing: What the medicine's times mean here, in plain words, or None.
-        note: More about this finding, in plain words: that the medicine is in its
-            class by what is known of it, not by a source; or None.
+        note: More about this finding, in plain words: the names the given name is
+            close to, or that the medicine is in its class by what is known of it; or
+            None.
+        suggestions: Known names close to a name not in the list, closest first, for
+            the person to check; never matched for them.  Empty for other findings.
         sources: Where the sources say so.
         because: The facts ``timing`` is written from, or None when it is None.
     """
@@ -235,6 +240,7 @@ class InteractionFinding:
     watch: WatchWindow | None
     timing: str | None
     note: str | None
+    suggestions: tuple[str, ...]
     sources: tuple[Citation, ...]
     because: InteractionTiming | None = attrs.field(default=None, metadata={"json": False})
 
@@ -419,6 +425,7 @@ def _finding(
         watch=watch,
         timing=None if facts is None else en.interaction_timing(facts),
         note=_known_note(drug_class) if basis is Basis.KNOWLEDGE else None,
+        suggestions=(),
         sources=group.sources,
         because=facts,
     )
@@ -428,7 +435,7 @@ def _findings(
     medicine: Medicine, match: Match, index: Index, now: _dt.datetime | None
 ) -> list[InteractionFinding]:
     found = []
-    unknown = not match.parts
+    unknown = match.unknown or not match.parts
     for part in match.parts:
         names = (None if part.ingredient is None else part.ingredient.name, part.atc_code)
         if part.ingredient is None:
@@ -440,7 +447,14 @@ def _findings(
         found.extend(_finding(medicine, now, m.group, m, names) for m in part.members)
     if unknown:
         code = match.parts[0].atc_code if len(match.parts) == 1 else None
-        found.append(_finding(medicine, now, index.not_in_list, None, (None, code)))
+        not_in_list = _finding(medicine, now, index.not_in_list, None, (None, code))
+        if match.suggestions:
+            not_in_list = attrs.evolve(
+                not_in_list,
+                suggestions=match.suggestions,
+                note=en.did_you_mean(match.suggestions),
+            )
+        found.append(not_in_list)
     return found
 
 
@@ -474,13 +488,18 @@ def check_interactions(
 
     Each medicine gives one finding for each group it belongs to: by its name in
     US or UK spelling, a brand name, its ATC code, or its RxNorm ingredient code
-    (where duloxinfo has one).  A medicine with nothing to report gives one finding
-    that says so, and a name duloxinfo does not know gives one that says it is not
-    in the list: ask a pharmacist.  Findings are ordered by
-    :attr:`InteractionFinding.rank`, then by name, so the order of the list does not
-    matter.  An ATC code duloxinfo knows only by its class gives the class's findings and
-    a "not in the list" one.  Do not list the person's own duloxetine: every duloxetine
-    medicine in the list is reported as a second one.
+    (where duloxinfo has one).  A strength, a form and a pack written after the name
+    are read off it ("Ibuprofen 400 mg tablets", "ZOLOFT 50 MG ORAL TABLET"), and a
+    product of several medicines gives the findings of each ("Co-codamol 30/500" is
+    codeine and paracetamol; so is "codeine and paracetamol").  A medicine with
+    nothing to report gives one finding that says so, and a name duloxinfo does not
+    know gives one that says it is not in the list: ask a pharmacist.  A name close
+    to a known one is still not in the list; its finding suggests the known names
+    (:attr:`InteractionFinding.suggestions`) for the person to check.  Findings are
+    ordered by :attr:`InteractionFinding.rank`, then by name, so the order of the list
+    does not matter.  An ATC code duloxinfo knows only by its class gives the class's
+    findings and a "not in the list" one.  Do not list the person's own duloxetine:
+    every duloxetine medicine in the list is reported as a second one.
 
     A medicine stopped at a time, or due to start, is judged at ``now``: an MAOI
     stopped less than 14 days ago is still "do not combine", linezolid stopped less
@@ -502,10 +521,11 @@ def check_interactions(
 
     >>> import duloxinfo
     >>> [(f.ingredient, f.group, f.seriousness.value)
-    ...  for f in duloxinfo.check_interactions(["Advil", "St John's Wort"])]
+    ...  for f in duloxinfo.check_interactions(["Advil 200 mg tablets", "St John's Wort"])]
     [('ibuprofen', 'bleeding', 'caution'), ("St John's wort", 'serotonergic', 'caution')]
-    >>> duloxinfo.check_interactions(["Wondercure"])[0].kind
-    <FindingKind.NOT_IN_LIST: 'not-in-list'>
+    >>> unknown = duloxinfo.check_interactions(["ibuprofin"])[0]
+    >>> unknown.kind, unknown.suggestions
+    (<FindingKind.NOT_IN_LIST: 'not-in-list'>, ('ibuprofen',))
     """
     items = require_items(
         medicines, "medicines", "an iterable of medicine names or Medicine", MAX_MEDICINES

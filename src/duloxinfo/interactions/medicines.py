@@ -29,6 +29,7 @@ from ..sources import Citation
 
 __all__ = [
     "Basis",
+    "Combination",
     "DrugClass",
     "FindingKind",
     "Ingredient",
@@ -199,6 +200,27 @@ class Ingredient:
 
 
 @attrs.frozen(kw_only=True)
+class Combination:
+    """A product of several ingredients under one name: ``co-codamol`` is codeine and paracetamol.
+
+    A check of it gives the findings of each ingredient.
+
+    Attributes:
+        name: Its generic name (``"co-codamol"``, ``"tramadol and acetaminophen"``).
+        other_names: Other names people write for it.
+        brands: Its brand names.
+        atc: Its ATC codes (WHO) as a combination, where it has one.
+        ingredients: The US generic names of its ingredients, each an :class:`Ingredient`.
+    """
+
+    name: str
+    other_names: tuple[str, ...] = ()
+    brands: tuple[str, ...] = ()
+    atc: tuple[str, ...] = ()
+    ingredients: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
 class InteractionGroup:
     """A group of medicines that matter with duloxetine in the same way, with what to do.
 
@@ -258,7 +280,9 @@ class InteractionData:
             each for :attr:`FindingKind.NOT_IN_LIST` and
             :attr:`FindingKind.NOTHING_FOUND`.
         ingredients: Every medicine duloxinfo knows, each name once.
+        combinations: Every product of several ingredients it knows by one name.
     """
 
     groups: tuple[InteractionGroup, ...]
     ingredients: tuple[Ingredient, ...]
+    combinations: tuple[Combination, ...] = ()

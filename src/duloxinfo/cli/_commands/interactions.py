@@ -21,7 +21,8 @@ def options(parser: argparse.ArgumentParser) -> None:
         "medicines",
         nargs="*",
         metavar="MEDICINE",
-        help="a generic or brand name, an ATC code or an RxNorm code",
+        help="a generic or brand name (a strength and form after it are read off), an ATC "
+        "code or an RxNorm code",
     )
     timing = parser.add_argument_group("medicines stopped or about to start")
     for flag, what in (("--stopped", "was stopped"), ("--starts", "starts")):
