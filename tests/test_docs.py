@@ -235,8 +235,9 @@ pages only for Zomig, Buspar, Clarityn, Luvox and Largactil (withdrawn in the UK
 name people use). The brands added for issue 25 are the long-standing US and UK brand
 names of each medicine, not each checked against a stored page. A brand that names
 different medicines in different countries (Benadryl: diphenhydramine in the US,
-acrivastine or cetirizine in the UK; Unisom) is left out, so that it is reported as not in
-the list.
+acrivastine or cetirizine in the UK; Sominex: diphenhydramine in the US, promethazine in
+the UK; Unisom) is left out, so that it is reported as not in the list; so is a brand of
+neither market (Epival, Targin).
 """
 
 

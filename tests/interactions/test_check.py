@@ -215,6 +215,7 @@ def test_matching_forgives_case_spacing_hyphens_and_salt_words(given, ingredient
         "Advil Cold and Sinus",
         "Wondercure",
         "Benadryl",  # diphenhydramine in the US, acrivastine or cetirizine in the UK
+        "Sominex",  # diphenhydramine in the US, promethazine in the UK
         "sodium",  # salt words alone name nothing
         "400 mg tablets",  # a strength and a form alone name nothing
         "A10BA02",  # a whole ATC code of no listed class (metformin)
