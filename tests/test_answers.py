@@ -263,7 +263,7 @@ def test_a_field_marked_json_false_is_neither_written_nor_in_the_schema(monkeypa
     monkeypatch.setattr(answers, "_ANSWERS", (*answers._ANSWERS, _WithFacts))
     answer = _WithFacts(reason="Two doses missed.", because=_Because(missed=2))
     assert duloxinfo.answer_to_data(answer) == {
-        "schema_version": "1.1",
+        "schema_version": "1.2",
         "reason": "Two doses missed.",
     }
     schema = duloxinfo.answer_json_schema(_WithFacts)
@@ -274,7 +274,7 @@ def test_a_field_marked_json_false_is_neither_written_nor_in_the_schema(monkeypa
 
 def test_json_text_keeps_its_characters_and_has_no_line_end():
     text = duloxinfo.answer_to_json(duloxinfo.advise_missed_dose(R, [], NOW))
-    assert text.startswith('{\n  "schema_version": "1.1",\n  "action": ')
+    assert text.startswith('{\n  "schema_version": "1.2",\n  "action": ')
     assert text.endswith("\n}")
 
 

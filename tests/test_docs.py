@@ -1,6 +1,7 @@
 """The docs cannot drift from the code: their examples run, and their lists are complete."""
 
 import ast
+import datetime as dt
 import doctest
 import importlib
 import inspect
@@ -172,36 +173,99 @@ _INTERACTIONS_INTRO = """\
 
 `duloxinfo.check_interactions` checks a medicine list against duloxetine, offline. This
 page lists every group of medicines it knows, with its sources, and every medicine in
-it, by each name and code it matches. It is generated from the package's data
-(`python tests/test_docs.py --write`), and a test holds it equal, so it cannot drift.
-The same data makes the guide's "Taking duloxetine with other medicines" section.
+it, by each name and code it matches, with how it earned its place. It is generated from
+the package's data (`python tests/test_docs.py --write`), and a test holds it equal, so it
+cannot drift. The same data makes the guide's "Taking duloxetine with other medicines"
+section.
 
 **A name not on this page is not safe.** The check reports it as not in duloxinfo's list,
 to ask a pharmacist. A medicine whose sources duloxinfo's copies do not cover in full is
 reported so too, above any caution. A medicine of a listed ATC class is found by its
 ATC code even when it is not named here.
 
-**How names match.** Case, spaces, hyphens, dots, apostrophes and salt words (such as
-sodium or hydrochloride) do not matter; spelling does: there is no guessing, so one
-medicine is never taken for another. A name may be a US or UK generic name, a brand
-name, an ATC code (WHO; a whole code, or a class code of 4 or 5 characters), or an
-RxNorm ingredient code (RxCUI) where duloxinfo has one.
+## How a medicine earns a place
+
+A group is one thing the sources say about duloxetine and other medicines, in the words
+of the sections it cites: the label's classes (US PI-G §4 and §2.9 MAOIs, §2.10 linezolid
+and methylene blue, §5.4 and §7.14 serotonergic drugs, §5.5 and §7.4 drugs that affect
+bleeding, §5.12 and §7.9 drugs metabolised by CYP2D6 with a narrow therapeutic index and
+thioridazine, §5.12 and §7.1 and §7.2 inhibitors of CYP1A2 and CYP2D6, §5.12 and §7.16
+centrally acting drugs, §7.17 drugs highly bound to plasma protein, §5.3
+antihypertensives, §5.13 diuretics, §7.7 drugs that lower stomach acid), the EU leaflet's
+(§2: MAOIs, medicines that cause sleepiness, medicines that increase serotonin,
+anticoagulants and antiplatelet agents, diuretics, other duloxetine medicines) and
+smoking (US PI, Torrent 3/2017, §8.7). A medicine is in a group in one of three ways,
+and the table of each group says which (the finding's `basis`):
+
+- **named**: a section the group cites names the medicine itself (the section is given).
+  A test finds the name in the stored copy of each section.
+- **class**: a section names a class of medicines (SSRIs, triptans, NSAIDs,
+  phenothiazines), and the medicine's WHO ATC code is in the ATC class that is that
+  class. A test finds the class's words in the stored copy of each section it cites.
+- **knowledge**: a section names a class, and duloxinfo puts the medicine in it from what
+  is known of the medicine, not from its copies of the sources (cyclobenzaprine and
+  dextromethorphan as serotonergic drugs, bupropion as a potent CYP2D6 inhibitor,
+  gabapentin as a medicine that causes sleepiness). The finding says so in its `note`.
+
+To add a medicine: find the group whose class it is in, and the section that names it or
+its class; add the ingredient with its US and UK generic names, common brands, ATC codes
+and, where CPIC's drug table lists it, its RxCUI; give it a membership (`named_as` and the
+sections, or the class it is known to be of) unless its ATC code already puts it in the
+class; then `python tests/test_docs.py --write`. A medicine the sources put in no group
+is listed with "nothing to report" only when it is known and has a reason to be asked
+about (a part of a product, or a common medicine people ask about), never to look safe.
+
+A group may give way to another: the general caution for medicines that act on the brain
+is given only to a medicine no other group holds, the caution on medicines that raise
+duloxetine gives way to the do-not-combine of fluvoxamine, ciprofloxacin and enoxacin, and
+the caution on CYP2D6 medicines to the do-not-combine of thioridazine.
+
+## How names are read
+
+Case, spaces, hyphens, dots, apostrophes and salt words (such as sodium or hydrochloride)
+do not matter. A strength, a form, a route and a pack written after the name are read off
+it ("Ibuprofen 400 mg tablets", "sertraline 50mg tab", "ZOLOFT 50 MG ORAL TABLET",
+"Co-codamol 30/500", "x 28"); words that name another product ("Plus", "Extra", "PM",
+"D") are not, so "Nurofen Plus" is its own product, never plain Nurofen. A product of
+several medicines is checked as each of them: by its name (the combinations below) or
+written as its parts ("codeine and paracetamol", "hydrocodone/acetaminophen"); a part
+duloxinfo does not know adds a "not in the list" finding. Spelling matters: there is no
+guessing, so one medicine is never taken for another. A name close to a known one ("ibuprofin",
+"setraline") is not in the list, and its finding suggests the known names to check. A
+name may be a US or UK generic name, a brand name, an ATC code (WHO; a whole code, or a
+class code of 4 or 5 characters), or an RxNorm ingredient code (RxCUI) where duloxinfo has
+one.
 
 **Where the codes come from.** The ATC codes were checked against a copy of the WHO ATC
 index of 25 April 2026 (the `fabkury/atcd` scrape). The RxCUIs were checked against CPIC's
 drug table (`cpicpgx/cpic-schema`, `drug.sql`) and a list of RxNorm ingredients; a medicine
-shows "none" where no stored public source confirmed its code. Each brand name was
-checked against a stored public page naming it with that ingredient: openFDA, DailyMed,
-NHS, medicines.org.uk or EMA records for most; secondary pages only for Zomig, Buspar,
-Clarityn, Luvox and Largactil (withdrawn in the UK, still a name people use). A brand that names different medicines in different
-countries (Benadryl: diphenhydramine in the US, acrivastine or cetirizine in the UK) is left
-out, so that it is reported as not in the list; so is a brand's combination product
-("Nurofen Plus"), which is not the plain brand.
+shows "none" where no stored public source confirmed its code. The brand names of the
+first 93 medicines were each checked against a stored public page naming it with that
+ingredient: openFDA, DailyMed, NHS, medicines.org.uk or EMA records for most; secondary
+pages only for Zomig, Buspar, Clarityn, Luvox and Largactil (withdrawn in the UK, still a
+name people use). The brands added for issue 25 are the long-standing US and UK brand
+names of each medicine, not each checked against a stored page. A brand that names
+different medicines in different countries (Benadryl: diphenhydramine in the US,
+acrivastine or cetirizine in the UK; Sominex: diphenhydramine in the US, promethazine in
+the UK; Unisom) is left out, so that it is reported as not in the list; so is a brand of
+neither market (Epival, Targin).
 """
 
 
 def _wait(span):
-    return "none" if span is None else f"{span.days} days"
+    if span is None:
+        return "none"
+    return f"{span.days} days" if span.days > 1 else f"{span // dt.timedelta(hours=1)} hours"
+
+
+def _how(finding):
+    """How a medicine is in a finding's group, in the words of the page's table."""
+    basis = finding.basis.value
+    if finding.basis is duloxinfo.Basis.NAMED:
+        return basis
+    if finding.atc_class is not None:
+        return f"{basis}: {finding.drug_class} (ATC {finding.atc_class})"
+    return f"{basis}: {finding.drug_class}"
 
 
 def interactions_page():
@@ -219,8 +283,15 @@ def interactions_page():
             "",
             f"- Id: `{group.id}`; {kind}",
             f"- Risks: {', '.join(f'`{r.value}`' for r in group.risks) or 'none'}",
-            f"- ATC classes: {', '.join(f'`{c}`' for c in group.atc_classes) or 'none'}",
         ]
+        lines += [
+            f"- Class: {c.words} ({c.basis.value}"
+            + (f"; ATC {', '.join(f'`{a}`' for a in c.atc)}" if c.atc else "")
+            + f"): {'; '.join(f'`{s}`' for s in c.sources)}"
+            for c in group.classes
+        ]
+        if group.superseded_by:
+            lines.append(f"- Gives way to: {', '.join(f'`{g}`' for g in group.superseded_by)}")
         if group.wait_after_other_stops or group.wait_before_other_starts:
             after = _wait(group.wait_after_other_stops)
             before = _wait(group.wait_before_other_starts)
@@ -228,25 +299,56 @@ def interactions_page():
                 f"- Wait after stopping it, before duloxetine: {after}",
                 f"- Wait after the last duloxetine dose, before starting it: {before}",
             ]
+        if group.watch is not None:
+            lines.append(
+                f"- Watch for `{group.watch.risk.value}`: {_wait(group.watch.for_at_most)}, "
+                f"or until {_wait(group.watch.after_last_dose)} after the last dose, "
+                "whichever comes first"
+            )
         lines += [
             f"- Sources: {'; '.join(f'`{c}`' for c in group.sources)}",
             "",
             f"{group.risk} {group.what_to_do}",
             "",
         ]
-        members = [i for i in data.ingredients if any(f.group == group.id for f in found[i.name])]
+        members = [(i, f) for i in data.ingredients for f in found[i.name] if f.group == group.id]
         if members:
             lines += [
-                "| medicine | other names | brands | ATC | RxCUI |",
-                "|---|---|---|---|---|",
+                "| medicine | other names | brands | ATC | RxCUI | how |",
+                "|---|---|---|---|---|---|",
                 *(
                     f"| {i.name} | {', '.join((*filter(None, [i.uk_name]), *i.other_names))} "
-                    f"| {', '.join(i.brands)} | {', '.join(i.atc)} | {i.rxcui or 'none'} |"
-                    for i in members
+                    f"| {', '.join(i.brands)} | {', '.join(i.atc)} | {i.rxcui or 'none'} "
+                    f"| {_how_of(i, f)} |"
+                    for i, f in members
                 ),
                 "",
             ]
+    lines += [
+        "## Products of several medicines",
+        "",
+        "Each is checked as each of its medicines, above.",
+        "",
+        "| product | other names | brands | ATC | medicines |",
+        "|---|---|---|---|---|",
+        *(
+            f"| {c.name} | {', '.join(c.other_names)} | {', '.join(c.brands)} "
+            f"| {', '.join(c.atc)} | {', '.join(c.ingredients)} |"
+            for c in data.combinations
+        ),
+        "",
+    ]
     return "\n".join(lines)
+
+
+def _how_of(ingredient, finding):
+    """``_how``, with the sections that name the medicine when they do."""
+    if finding.basis is None:
+        return "(in no group)"
+    if finding.basis is not duloxinfo.Basis.NAMED:
+        return _how(finding)
+    membership = next(m for m in ingredient.memberships if m.group == finding.group)
+    return f"named ({'; '.join(str(c) for c in membership.sources)})"
 
 
 def test_the_interactions_page_lists_every_group_and_medicine_from_the_data():

@@ -34,15 +34,16 @@ def new_york(day, hour, minute=0):
 def _words_outside_errors(path):
     """The string constants of ``path`` holding words, but docstrings and words for developers.
 
-    An error's message and the ``what`` of a ``require_...`` check (``"a whole number of
-    mg"``) are for developers, in English; the words a person reads are not here.
+    An error's message, the ``what`` of a ``require_...`` check (``"a whole number of
+    mg"``) and a problem a data check notes (``problems.append(...)``) are for developers,
+    in English; the words a person reads are not here.
     """
     tree = ast.parse(path.read_text(encoding="utf-8"))
     allowed = docstring_ids(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = ast.unparse(node.func)
-            if name.endswith("Error") or name.startswith("require"):
+            if name.endswith("Error") or name.startswith(("require", "problems.")):
                 allowed |= {id(n) for n in ast.walk(node)}
     return [
         (node.lineno, node.value)
@@ -58,6 +59,17 @@ def test_the_rules_build_no_sentence_the_wording_layer_writes_them():
     found = {
         path.name: words
         for path in sorted((PACKAGE / "rules").glob("*.py"))
+        if (words := _words_outside_errors(path))
+    }
+    assert found == {}
+
+
+def test_the_interaction_check_builds_no_sentence_the_wording_layer_writes_them():
+    # Its fixed texts are data (interactions/_data); what depends on the times and the
+    # names given (a wait's dates, a suggestion, a mark of knowledge) is written in _wording.
+    found = {
+        path.name: words
+        for path in sorted((PACKAGE / "interactions").glob("*.py"))
         if (words := _words_outside_errors(path))
     }
     assert found == {}

@@ -31,7 +31,7 @@ other (``additionalProperties: false``), so that a missing or misspelt field fai
 >>> advice = duloxinfo.advise_missed_dose(r, [], dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC))
 >>> data = duloxinfo.answer_to_data(advice)
 >>> data["schema_version"], data["action"], data["slot"]
-('1.1', 'take-now', '2026-03-02T08:00:00+00:00')
+('1.2', 'take-now', '2026-03-02T08:00:00+00:00')
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ __all__ = [
 ]
 __dir__ = public_dir(globals())
 
-ANSWER_SCHEMA_VERSION: Final = "1.1"
+ANSWER_SCHEMA_VERSION: Final = "1.2"
 """The version every answer's JSON carries as ``schema_version``: major.minor."""
 
 
@@ -398,7 +398,7 @@ def answer_to_json(answer: Answer) -> str:
     >>> print(duloxinfo.answer_to_json(duloxinfo.titration_status(r, [], now)))
     ... # doctest: +ELLIPSIS
     {
-      "schema_version": "1.1",
+      "schema_version": "1.2",
       "stage": "usual-maximum",
       ...
     }

@@ -25,10 +25,14 @@ __all__ = [
     "ContactPrescriber",
     "EligibleToAsk",
     "Enough",
+    "InteractionTiming",
     "NextDose",
     "NextPhase",
     "NotStarted",
     "OnHand",
+    "OtherStarts",
+    "OtherStopped",
+    "OtherStops",
     "OutsidePlan",
     "OversizedIntake",
     "PainPlan",
@@ -512,3 +516,72 @@ class TooClose:
     gap: _dt.timedelta
     spacing: _dt.timedelta
     certain: bool
+
+
+# -- the interaction check ---------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class OtherStops:
+    """Another medicine, taken now, is due to stop, and the sources set a wait after it.
+
+    Attributes:
+        stops: When it is due to stop.
+        wait: How long after its last dose duloxetine may be taken.
+        until: The first moment duloxetine may be taken: ``stops`` plus ``wait``.
+    """
+
+    stops: _dt.datetime
+    wait: _dt.timedelta
+    until: _dt.datetime
+
+
+@attrs.frozen(kw_only=True)
+class OtherStopped:
+    """Another medicine was stopped.
+
+    Attributes:
+        stopped: When it was stopped.
+        wait: How long after its last dose duloxetine may be taken; None when the
+            sources set no wait.
+        until: ``stopped`` plus ``wait``; None when there is no wait.
+        over: True when the wait has passed.
+    """
+
+    stopped: _dt.datetime
+    wait: _dt.timedelta | None
+    until: _dt.datetime | None
+    over: bool
+
+
+@attrs.frozen(kw_only=True)
+class OtherStarts:
+    """Another medicine is due to start.
+
+    Attributes:
+        starts: When it is due to start.
+        wait: How long before it the last duloxetine dose must be; None when the sources
+            set no wait.
+        last_dose_by: The last moment for a duloxetine dose: ``starts`` minus ``wait``;
+            None when there is no wait.
+        passed: True when ``last_dose_by`` has passed.
+    """
+
+    starts: _dt.datetime
+    wait: _dt.timedelta | None
+    last_dose_by: _dt.datetime | None
+    passed: bool
+
+
+@attrs.frozen(kw_only=True)
+class InteractionTiming:
+    """What another medicine's times mean with duloxetine, at the moment of the check.
+
+    Attributes:
+        event: Its stop or start, and the wait the sources set around it.
+        watch_until: When the watch for a risk that the sources set after it ends, where
+            that is still to come; else None.
+    """
+
+    event: OtherStops | OtherStopped | OtherStarts
+    watch_until: _dt.datetime | None = None

@@ -81,7 +81,7 @@ def check(schemas, command, *args):
     data = json.loads(quiet(command, *args, "--json"))
     validator(schemas, command).validate(data)
     jsonschema.Draft202012Validator(schemas).validate(data)  # the union, too
-    assert data["schema_version"] == duloxinfo.ANSWER_SCHEMA_VERSION == "1.1"
+    assert data["schema_version"] == duloxinfo.ANSWER_SCHEMA_VERSION == "1.2"
     assert next(iter(data)) == "schema_version"
     return data
 
@@ -452,7 +452,7 @@ def test_the_command_line_page_has_an_example_of_every_command_and_of_json():
     shown = set(re.findall(r"^\$ (?:.*\| )?duloxinfo ([a-z-]+)", page, re.MULTILINE))
     assert shown == {command.name for command in COMMANDS}
     assert re.search(r"^\$ duloxinfo .* --json$", page, re.MULTILINE)
-    assert '"schema_version": "1.1"' in page
+    assert '"schema_version": "1.2"' in page
 
 
 def test_the_next_doses_stop_at_the_end_of_the_supported_years(capsys):

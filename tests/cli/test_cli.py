@@ -101,7 +101,7 @@ def test_schedule_lists_the_doses_across_the_clock_change():
         ok("schedule", *REGIMEN, *NOW, "--from", "2026-11-30", "--days", "1", "--json")
     )
     assert listed["doses"] == [{"at": "2026-11-30T08:00:00+00:00", "dose_mg": 60}]
-    assert (listed["schema_version"], listed["start"]) == ("1.1", "2026-11-30T00:00:00+00:00")
+    assert (listed["schema_version"], listed["start"]) == ("1.2", "2026-11-30T00:00:00+00:00")
     none = ok("schedule", *REGIMEN, "--now", "2026-10-01T09:00", "--days", "1")
     assert none.splitlines()[1] == "  none"
 
@@ -282,11 +282,11 @@ def test_interactions_in_text_and_json_most_serious_first():
         ("ibuprofen", "bleeding", "caution", 4),
         ("St John's wort", "serotonergic", "caution", 4),
     ]
-    assert found[0]["sources"][0] == {
-        "source": "us-pi",
-        "section": "Highlights: Warnings and Precautions",
-        "revision": "08/2023",
-    }
+    assert found[0]["sources"][0] == {"source": "us-pi-g", "section": "§5", "revision": None}
+    # A name as a system writes it, and a close name: a suggestion, never a match.
+    out = ok("interactions", "ZOLOFT 50 MG ORAL TABLET", "ibuprofin")
+    assert "CAUTION: ZOLOFT 50 MG ORAL TABLET (sertraline)" in out
+    assert "Did you mean ibuprofen?" in out
 
 
 def test_interactions_with_a_stopped_and_a_starting_medicine():
@@ -295,6 +295,8 @@ def test_interactions_with_a_stopped_and_a_starting_medicine():
             "interactions",
             "--stopped",
             "phenelzine=2026-11-15 09:00",
+            "--starts",
+            "moclobemide=2026-11-30T09:00+00:00",
             "--starts",
             "linezolid=2026-11-30T09:00+00:00",
             "--tz",
@@ -305,8 +307,10 @@ def test_interactions_with_a_stopped_and_a_starting_medicine():
         )
     )["findings"]
     assert [(f["medicine"]["name"], f["seriousness"], f["windows"]) for f in found] == [
+        # US PI-G §2.10: no wait before linezolid; duloxetine is stopped when it starts.
+        ("linezolid", "do-not-combine", []),
         (
-            "linezolid",
+            "moclobemide",
             "do-not-combine",
             [
                 {
@@ -328,6 +332,12 @@ def test_interactions_with_a_stopped_and_a_starting_medicine():
             ],
         ),
     ]
+    assert found[0]["watch"] == {
+        "risk": "serotonin-syndrome",
+        "for_at_most": "P5D",
+        "after_last_dose": "P1D",
+        "ends_by": "2026-12-05T09:00:00+00:00",
+    }
 
 
 @pytest.mark.parametrize("command", COMMANDS)

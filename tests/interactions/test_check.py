@@ -3,6 +3,7 @@ their exact boundaries; unknown names never safe; and properties over whole list
 
 import collections
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 import duloxinfo
 from duloxinfo import FindingKind, Medicine, Seriousness, WaitAfter
+from duloxinfo._wording import en
 from support.readability import assert_plain
 
 DATA = duloxinfo.interaction_data()
@@ -31,70 +33,94 @@ def groups_of(name):
 
 
 def expected_groups(ingredient):
-    """The membership rule, written out again: named by a group, or in one of its classes."""
+    """The membership rule, written out again: named by a group, or in one of its classes,
+    less the groups that give way to another it is in."""
     found = {
         group.id
         for group in DATA.groups
         if group.id in ingredient.groups
         or any(code.startswith(c) for c in group.atc_classes for code in ingredient.atc)
     }
+    found = {g for g in found if not set(GROUPS[g].superseded_by) & found}
     return found or {"nothing-found"}
 
 
 # Every medicine the stored sources name, with the group the check must put it in.  The
 # source is in the comment; each is tried by its generic name here and by every other name,
-# brand and code in the test below.
+# brand and code in the test below.  (Which words of which section name each one is checked
+# against the stored copies in test_load.py.)
 NAMED_BY_THE_SOURCES = [
-    # EU PIL §2: MAOIs, the strong CYP1A2 inhibitors, other duloxetine medicines
+    # US PI-G §4, §2.9, §5.4 and EU PIL §2: MAOIs
     ("moclobemide", "maoi", Seriousness.DO_NOT_COMBINE),
-    ("linezolid", "maoi", Seriousness.DO_NOT_COMBINE),
+    ("phenelzine", "maoi", Seriousness.DO_NOT_COMBINE),
+    ("selegiline", "maoi", Seriousness.DO_NOT_COMBINE),  # an MAOI: the MAOI rule, once
+    ("rasagiline", "maoi", Seriousness.DO_NOT_COMBINE),
+    # US PI-G §2.10, §4, §5.4: linezolid, methylene blue into a vein
+    ("linezolid", "linezolid-methylene-blue", Seriousness.DO_NOT_COMBINE),
+    ("methylene blue", "linezolid-methylene-blue", Seriousness.DO_NOT_COMBINE),
+    # US PI-G §5.12: thioridazine
+    ("thioridazine", "thioridazine", Seriousness.DO_NOT_COMBINE),
+    # EU PIL §2 and US PI-G §7.1: the strong CYP1A2 inhibitors; other duloxetine medicines
     ("fluvoxamine", "cyp1a2-inhibitors", Seriousness.DO_NOT_COMBINE),
     ("ciprofloxacin", "cyp1a2-inhibitors", Seriousness.DO_NOT_COMBINE),
     ("enoxacin", "cyp1a2-inhibitors", Seriousness.DO_NOT_COMBINE),
     ("duloxetine", "duloxetine", Seriousness.DO_NOT_COMBINE),
-    # US PI Highlights (4) and US MG: linezolid, methylene blue into a vein
-    ("methylene blue", "methylene-blue", Seriousness.DO_NOT_COMBINE),
-    ("selegiline", "maoi", Seriousness.DO_NOT_COMBINE),  # an MAOI antidepressant (Emsam)
-    # EU PIL §2: medicines that raise serotonin
+    # US PI-G §5.4, §7.14 and EU PIL §2: serotonergic drugs
     ("sumatriptan", "serotonergic", Seriousness.CAUTION),
     ("tramadol", "serotonergic", Seriousness.CAUTION),
     ("tryptophan", "serotonergic", Seriousness.CAUTION),
     ("paroxetine", "serotonergic", Seriousness.CAUTION),
     ("fluoxetine", "serotonergic", Seriousness.CAUTION),
+    ("sertraline", "serotonergic", Seriousness.CAUTION),
     ("venlafaxine", "serotonergic", Seriousness.CAUTION),
     ("clomipramine", "serotonergic", Seriousness.CAUTION),
     ("amitriptyline", "serotonergic", Seriousness.CAUTION),
+    ("desipramine", "serotonergic", Seriousness.CAUTION),
     ("pethidine", "serotonergic", Seriousness.CAUTION),
     ("St John's wort", "serotonergic", Seriousness.CAUTION),
-    # FDA SrLC appendix, 2012 serotonin syndrome list
     ("fentanyl", "serotonergic", Seriousness.CAUTION),
+    ("methadone", "serotonergic", Seriousness.CAUTION),
     ("lithium", "serotonergic", Seriousness.CAUTION),
     ("buspirone", "serotonergic", Seriousness.CAUTION),
-    # EU PIL §2 and US PI §7.4: bleeding
+    ("amphetamine", "serotonergic", Seriousness.CAUTION),
+    ("oxycodone", "serotonergic", Seriousness.CAUTION),  # an opioid (§7.14)
+    # US PI-G §5.5, §7.4 and EU PIL §2: bleeding
     ("ibuprofen", "bleeding", Seriousness.CAUTION),
     ("naproxen", "bleeding", Seriousness.CAUTION),
     ("aspirin", "bleeding", Seriousness.CAUTION),
     ("warfarin", "bleeding", Seriousness.CAUTION),
     ("clopidogrel", "bleeding", Seriousness.CAUTION),
     ("apixaban", "bleeding", Seriousness.CAUTION),
-    # US PI §7.1, §7.2: medicines that raise duloxetine
+    # US PI-G §7.1, §7.2: medicines that raise duloxetine
     ("paroxetine", "raise-duloxetine", Seriousness.CAUTION),
     ("fluoxetine", "raise-duloxetine", Seriousness.CAUTION),
     ("quinidine", "raise-duloxetine", Seriousness.CAUTION),
     ("cimetidine", "raise-duloxetine", Seriousness.CAUTION),
+    ("levofloxacin", "raise-duloxetine", Seriousness.CAUTION),  # a quinolone (§7.1)
+    # US PI-G §5.12, §7.9: CYP2D6 medicines with a narrow therapeutic index
+    ("nortriptyline", "cyp2d6-narrow", Seriousness.CAUTION),
+    ("imipramine", "cyp2d6-narrow", Seriousness.CAUTION),
+    ("desipramine", "cyp2d6-narrow", Seriousness.CAUTION),
+    ("flecainide", "cyp2d6-narrow", Seriousness.CAUTION),
+    ("propafenone", "cyp2d6-narrow", Seriousness.CAUTION),
+    ("chlorpromazine", "cyp2d6-narrow", Seriousness.CAUTION),  # a phenothiazine
     # EU PIL §2: medicines that cause sleepiness
     ("diazepam", "sedating", Seriousness.CAUTION),
-    ("morphine", "sedating", Seriousness.CAUTION),
+    ("zolpidem", "sedating", Seriousness.CAUTION),
     ("quetiapine", "sedating", Seriousness.CAUTION),
     ("phenobarbital", "sedating", Seriousness.CAUTION),
-    ("diphenhydramine", "sedating", Seriousness.CAUTION),
-    ("promethazine", "sedating", Seriousness.CAUTION),
-    ("methadone", "sedating", Seriousness.CAUTION),  # a strong painkiller
-    # EU PIL §2 "Cymbalta with food, drink and alcohol"; US PI Highlights, liver
+    ("morphine", "sedating", Seriousness.CAUTION),
+    # US PI-G §5.3: antihypertensives
+    ("doxazosin", "low-blood-pressure", Seriousness.CAUTION),
+    # EU PIL §2 Cymbalta with food, drink and alcohol; US PI-G §5.12: alcohol
     ("alcohol", "alcohol", Seriousness.CAUTION),
-    # EU PIL §2 Warnings and precautions: low sodium, "if you are taking diuretics"
+    # EU PIL §2 Warnings and precautions, US PI-G §5.13: diuretics
     ("furosemide", "diuretics", Seriousness.CAUTION),
     ("spironolactone", "diuretics", Seriousness.CAUTION),
+    # US PI-G §7.17: highly bound to plasma protein
+    ("warfarin", "protein-bound", Seriousness.CAUTION),
+    # US PI (Torrent, 3/2017) §8.7: smoking
+    ("smoking", "smoking", Seriousness.CAUTION),
 ]
 
 
@@ -113,8 +139,10 @@ def test_every_interaction_group_has_a_member_found_by_name_brand_and_atc_code()
         if group.kind is not FindingKind.INTERACTION:
             continue
         members = [i for i in DATA.ingredients if group.id in expected_groups(i)]
-        assert any(i.brands for i in members) or group.id == "alcohol", group.id
-        assert any(i.atc for i in members) or group.id == "alcohol", group.id
+        # Alcohol and smoking are not medicines; thioridazine is sold as a generic only.
+        no_brand = {"alcohol", "smoking", "thioridazine"}
+        assert any(i.brands for i in members) or group.id in no_brand, group.id
+        assert any(i.atc for i in members) or group.id in {"alcohol", "smoking"}, group.id
 
 
 def _names_and_codes(ingredient):
@@ -180,20 +208,25 @@ def test_matching_forgives_case_spacing_hyphens_and_salt_words(given, ingredient
         "sertralin",
         "tramadoll",
         "flu",  # a prefix of several
-        "ibuprofen 200 mg",  # a strength is not part of a name
-        "ibuprofen and codeine",
+        "ibuprofen lysine 400 mg",  # a word that is not a strength, form or pack
+        "Nurofen Extra",  # a brand's other product: never the plain brand
+        "Tylenol Extra Strength",
+        "Claritin-D",  # loratadine with pseudoephedrine
+        "Advil Cold and Sinus",
         "Wondercure",
         "Benadryl",  # diphenhydramine in the US, acrivastine or cetirizine in the UK
-        "Nurofen Plus",  # ibuprofen with codeine: not the plain brand
+        "Sominex",  # diphenhydramine in the US, promethazine in the UK
         "sodium",  # salt words alone name nothing
-        "N06A",  # too wide a class: it holds MAOIs and more
-        "A02BC01",  # a whole ATC code of no listed class (omeprazole)
+        "400 mg tablets",  # a strength and a form alone name nothing
+        "A10BA02",  # a whole ATC code of no listed class (metformin)
         "999999999",  # an RxCUI duloxinfo does not have
     ],
 )
 def test_a_name_that_does_not_match_exactly_is_not_in_the_list_never_another_medicine(given):
-    (finding,) = check(given)
-    assert finding.kind is FindingKind.NOT_IN_LIST
+    findings = check(given)
+    assert all(f.kind is not FindingKind.INTERACTION for f in findings), given
+    finding = next(f for f in findings if f.kind is FindingKind.NOT_IN_LIST)
+    assert len(findings) == 1 or given == "Advil Cold and Sinus"  # Advil is ibuprofen
     assert finding.ingredient is None
     assert finding.seriousness is None
     assert finding.risks == ()
@@ -216,16 +249,23 @@ def test_an_atc_code_of_a_listed_class_is_found_although_the_medicine_is_not_nam
         None,
         "N06AB99",
     )
+    assert (ssri.basis, ssri.drug_class) == (duloxinfo.Basis.CLASS, "SSRIs")
     # The medicine itself is not known: it may matter in other ways too, so it is also not
     # in the list, which ranks above the class's caution.
     assert unknown.kind is FindingKind.NOT_IN_LIST
     assert unknown.atc_code == "N06AB99"
-    # A combination of tramadol and paracetamol, by its code: never less than by name.
-    assert check("N02AJ13")[0].kind is FindingKind.NOT_IN_LIST
-    # Vortioxetine-like: an unlisted antidepressant code outside the listed classes.
-    assert [f.kind for f in check("N06AX26")] == [FindingKind.NOT_IN_LIST]
+    # An opioid combination duloxinfo does not know, by its code: never less than by name.
+    assert check("N02AJ99")[0].kind is FindingKind.NOT_IN_LIST
+    assert {f.group for f in check("N02AJ99")} == {"not-in-list", "serotonergic", "sedating"}
+    # One it knows, by its code: each of its medicines.
+    assert {f.ingredient for f in check("N02AJ13")} == {"tramadol", "acetaminophen"}
+    # An unlisted antidepressant code outside the listed classes: the brain's caution only.
+    assert [f.group for f in check("N06AX99")] == ["not-in-list", "cns"]
     # A class code given as such.
     assert {f.group for f in check("N02CC")} == {"not-in-list", "serotonergic"}
+    # Too wide a class (it holds MAOIs and more): not in the list first, then what holds
+    # for every antidepressant.
+    assert [f.group for f in check("N06A")] == ["not-in-list", "cns"]
     assert {f.group for f in check("B01AF07")} == {"not-in-list", "bleeding"}
     # Lithium is N05AN, inside N05A but not an antipsychotic the sedation group lists.
     assert "sedating" not in groups_of("lithium")
@@ -235,21 +275,35 @@ def test_a_medicine_in_several_groups_gets_a_finding_for_each():
     assert groups_of("fluvoxamine") == {"cyp1a2-inhibitors", "serotonergic"}
     assert groups_of("paroxetine") == {"serotonergic", "raise-duloxetine"}
     assert groups_of("tramadol") == {"serotonergic", "sedating"}
-    assert groups_of("methadone") == {"serotonin-not-covered", "sedating"}
-    assert groups_of("selegiline") == {"maoi", "maob-not-covered"}
-    assert groups_of("rasagiline") == {"maob-not-covered"}
-    assert groups_of("amitriptyline") == {"serotonergic", "levels-not-covered"}
-    assert groups_of("thioridazine") == {"sedating", "levels-not-covered"}
+    assert groups_of("methadone") == {"serotonergic", "sedating"}
+    assert groups_of("amitriptyline") == {"serotonergic", "cyp2d6-narrow"}
+    assert groups_of("warfarin") == {"bleeding", "protein-bound"}
+    assert groups_of("furosemide") == {"diuretics", "low-blood-pressure"}
+    assert groups_of("cyclobenzaprine") == {"serotonergic", "sedating"}
+    assert groups_of("mirtazapine") == {"serotonergic", "sedating"}
 
 
-def test_medicines_the_stored_sources_do_not_cover_in_full_say_so_above_any_caution():
-    for name in ("thioridazine", "flecainide", "propafenone", "rasagiline", "Vyvanse"):
-        findings = check(name)
-        first = findings[0]
-        assert first.kind is FindingKind.NOT_FULLY_COVERED, name
-        assert first.rank == 3
-        assert "Ask a pharmacist" in first.what_to_do
-        assert all(f.rank >= 3 for f in findings)
+def test_a_group_gives_way_to_a_more_serious_one_about_the_same_thing():
+    # Ciprofloxacin is a quinolone (§7.1) but the do-not-combine of the strong CYP1A2
+    # inhibitors says more; thioridazine is a phenothiazine (§5.12) but its own rule wins.
+    assert groups_of("ciprofloxacin") == {"cyp1a2-inhibitors"}
+    assert "cyp2d6-narrow" not in groups_of("thioridazine")
+    # The caution for medicines that act on the brain is for those no other group holds.
+    assert groups_of("lamotrigine") == {"cns"}
+    assert "cns" not in groups_of("sertraline") | groups_of("diazepam") | groups_of("bupropion")
+    assert set(GROUPS["cns"].superseded_by) == {
+        g.id for g in DATA.groups if g.kind is FindingKind.INTERACTION and g.id != "cns"
+    }
+
+
+def test_proton_pump_inhibitors_are_not_fully_covered_as_the_label_says_it_is_not_known():
+    for name in ("omeprazole", "Nexium", "lansoprazole 30mg capsules", "A02BC02"):
+        (finding,) = check(name)
+        assert finding.kind is FindingKind.NOT_FULLY_COVERED, name
+        assert finding.rank == 3
+        assert "Ask a pharmacist" in finding.what_to_do
+        assert "not known" in finding.what_to_do
+    assert [f.kind for f in check("famotidine")] == [FindingKind.NOTHING_FOUND]
 
 
 def test_a_known_medicine_with_nothing_to_report_is_listed_as_checked():
@@ -258,18 +312,20 @@ def test_a_known_medicine_with_nothing_to_report_is_listed_as_checked():
     assert finding.ingredient == "acetaminophen"
     assert finding.rank == 5
     assert finding.seriousness is None
+    assert finding.basis is None
     assert "tell your prescriber" in finding.what_to_do.casefold()
 
 
 def test_findings_come_most_serious_first_and_never_silently():
-    names = ["paracetamol", "ibuprofen", "Wondercure", "methadone", "phenelzine"]
+    names = ["paracetamol", "ibuprofen", "Wondercure", "methadone", "phenelzine", "omeprazole"]
     found = check(*names)
     assert [f.rank for f in found] == sorted(f.rank for f in found)
     assert [(f.medicine.name, f.rank) for f in found] == [
         ("phenelzine", 0),
         ("Wondercure", 2),
-        ("methadone", 3),
+        ("omeprazole", 3),
         ("ibuprofen", 4),
+        ("methadone", 4),
         ("methadone", 4),
         ("paracetamol", 5),
     ]
@@ -375,7 +431,7 @@ def test_an_maoi_due_to_start_within_5_days_says_the_time_has_passed(days, passe
     ],
 )
 def test_an_maoi_start_is_judged_at_now_exactly(starts, windows):
-    finding = _maoi(Medicine("linezolid", starts_at=starts), NOW)
+    finding = _maoi(Medicine("moclobemide", starts_at=starts), NOW)
     assert finding.seriousness is Seriousness.DO_NOT_COMBINE
     assert len(finding.windows) == windows
     assert (finding.timing is None) == (windows == 2)
@@ -423,7 +479,11 @@ def test_times_are_compared_as_real_elapsed_time_across_zones():
     )
 
 
-def test_every_text_a_check_can_give_reads_at_grade_8_or_below():
+def _sentences(text):
+    return [part for part in re.split(r"(?<=[.!?:])\s+", text) if part.strip()]
+
+
+def test_every_text_a_check_can_give_reads_at_grade_8_or_below_in_short_sentences():
     texts = {g.risk for g in DATA.groups} | {g.what_to_do for g in DATA.groups}
     for medicine, now in [
         (Medicine("phenelzine", stopped_at=NOW - DAY), NOW),
@@ -433,10 +493,328 @@ def test_every_text_a_check_can_give_reads_at_grade_8_or_below():
         (Medicine("phenelzine", stopped_at=NOW + DAY), NOW),
         (Medicine("ibuprofen", stopped_at=NOW - DAY), NOW),
         (Medicine("ibuprofen", starts_at=NOW + DAY), NOW),
+        (Medicine("linezolid", stopped_at=NOW - dt.timedelta(hours=3)), NOW),
+        (Medicine("linezolid", stopped_at=NOW - 2 * DAY), NOW),
+        (Medicine("linezolid", starts_at=NOW + DAY), NOW),
+        (Medicine("linezolid", stopped_at=NOW + DAY), NOW),
     ]:
         texts |= {f.timing for f in check(medicine, now=now)}
+    for name in ("ibuprofin", "cyclobenzaprine", "gabapentin", "amytriptilline"):
+        texts |= {f.note for f in check(name)}
+    texts.discard(None)
     for text in texts:
         assert_plain(text)
+        assert all(len(sentence.split()) <= 25 for sentence in _sentences(text)), text
+
+
+def test_more_than_one_suggestion_reads_as_a_choice():
+    assert en.did_you_mean(("ibuprofen", "Nurofen")) == (
+        "Did you mean ibuprofen or Nurofen? duloxinfo does not guess, so it has not checked "
+        "that medicine. Check the name on the pack."
+    )
+    assert_plain(en.did_you_mean(("sertraline", "Zoloft", "Lustral")))
+
+
+# Issue 25's findings, each with its exact corrected answer.
+
+G = duloxinfo.Citation
+
+
+def _gist(findings):
+    return [(f.group, f.kind, f.seriousness, f.basis, f.drug_class) for f in findings]
+
+
+def test_thioridazine_is_do_not_combine_as_us_pi_g_5_12_says():
+    """Issue 25, finding 1: "should not be co-administered" (§5.12), never "not fully covered"."""
+    found = check("thioridazine")
+    assert _gist(found) == [
+        (
+            "thioridazine",
+            FindingKind.INTERACTION,
+            Seriousness.DO_NOT_COMBINE,
+            duloxinfo.Basis.NAMED,
+            None,
+        ),
+        # EU PIL §2 names antipsychotics among the medicines that cause sleepiness, and ATC
+        # N05AC (phenothiazines with a piperidine side chain) is one: a source says so.
+        (
+            "sedating",
+            FindingKind.INTERACTION,
+            Seriousness.CAUTION,
+            duloxinfo.Basis.CLASS,
+            "antipsychotics",
+        ),
+    ]
+    first = found[0]
+    assert first.sources == (G(source=duloxinfo.Source.US_PI_G, section="§5.12"),)
+    assert first.risks == (duloxinfo.Risk.RAISED_OTHER, duloxinfo.Risk.HEART_RHYTHM)
+    assert first.risk == (
+        "Duloxetine can raise the level of thioridazine in the blood. This can cause a "
+        "serious problem with the heart's rhythm, and sudden death."
+    )
+    assert first.what_to_do == (
+        "The US label says not to take them together. If you are offered thioridazine, say "
+        "that you take duloxetine. Do not stop either one on your own: ask your prescriber."
+    )
+    assert first.windows == ()
+    assert first.watch is None
+    assert first.note is None
+    assert found[1].sources == GROUPS["sedating"].sources
+
+
+LINEZOLID_WINDOW = duloxinfo.Window(after=WaitAfter.OTHER_STOPPED, wait=dt.timedelta(hours=24))
+WATCH = duloxinfo.WatchWindow(
+    risk=duloxinfo.Risk.SEROTONIN_SYNDROME,
+    for_at_most=5 * DAY,
+    after_last_dose=dt.timedelta(hours=24),
+)
+
+
+@pytest.mark.parametrize("name", ["linezolid", "Zyvox", "methylene blue", "ProvayBlue"])
+def test_linezolid_and_methylene_blue_follow_us_pi_g_2_10_not_a_14_day_wait(name):
+    """Issue 25, finding 3: restart 24 hours after the last dose; watch for serotonin syndrome
+    for 5 days or until 24 hours after the last dose, whichever comes first."""
+    (finding,) = check(name)
+    assert (finding.group, finding.seriousness, finding.basis) == (
+        "linezolid-methylene-blue",
+        Seriousness.DO_NOT_COMBINE,
+        duloxinfo.Basis.NAMED,
+    )
+    assert finding.windows == (LINEZOLID_WINDOW,)
+    assert finding.watch == WATCH
+    assert finding.sources[0] == G(source=duloxinfo.Source.US_PI_G, section="§2.10")
+    assert "14 days" not in finding.timing if finding.timing else True
+    assert "24 hours after the last dose" in finding.what_to_do
+    assert "5 days, or until 24 hours after the last dose, whichever comes first" in (
+        finding.what_to_do
+    )
+
+
+def test_linezolid_stopped_ten_hours_ago_waits_24_hours_with_its_watch():
+    stopped = NOW - dt.timedelta(hours=10)
+    (finding,) = check(Medicine("linezolid", stopped_at=stopped), now=NOW)
+    assert finding.seriousness is Seriousness.DO_NOT_COMBINE
+    boundary = stopped + dt.timedelta(hours=24)
+    assert finding.windows == (attrs.evolve(LINEZOLID_WINDOW, boundary=boundary),)
+    assert finding.watch == attrs.evolve(WATCH, ends_by=boundary)
+    assert finding.timing == (
+        "You stopped it at 23:00 on Tuesday 24 November 2026 (UTC time). The sources say to "
+        "wait until 23:00 on Wednesday 25 November 2026 (UTC time) before you start "
+        "duloxetine. That is 24 hours. If you already take duloxetine, do not stop it on your "
+        "own: ask your prescriber now. The label says to watch for signs of serotonin "
+        "syndrome until 23:00 on Wednesday 25 November 2026 (UTC time) at the latest."
+    )
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "seriousness"),
+    [
+        (dt.timedelta(hours=24) - dt.timedelta(microseconds=1), Seriousness.DO_NOT_COMBINE),
+        (dt.timedelta(hours=24), Seriousness.CAUTION),
+        (3 * DAY, Seriousness.CAUTION),  # never the MAOIs' 14 days
+    ],
+)
+def test_the_24_hour_wait_after_linezolid_ends_exactly_24_hours_after_the_last_dose(
+    elapsed, seriousness
+):
+    stopped = NOW - elapsed
+    (finding,) = check(Medicine("methylene blue", stopped_at=stopped), now=NOW)
+    assert finding.seriousness is seriousness
+    (window,) = finding.windows
+    assert window.boundary == stopped + dt.timedelta(hours=24)
+
+
+def test_the_watch_ends_at_5_days_from_the_first_dose_if_that_comes_first():
+    starts, stops = NOW - dt.timedelta(days=4, hours=12), NOW - dt.timedelta(hours=1)
+    (finding,) = check(Medicine("linezolid", starts_at=starts, stopped_at=stops), now=NOW)
+    assert finding.watch.ends_by == starts + 5 * DAY  # 12 hours from now, not 23
+    assert finding.timing.endswith(
+        "until 21:00 on Wednesday 25 November 2026 (UTC time) at the latest."
+    )
+    (later,) = check(Medicine("linezolid", starts_at=starts, stopped_at=stops), now=NOW + DAY)
+    assert "watch" not in later.timing  # the watch is over; the wait is over too
+    assert later.seriousness is Seriousness.CAUTION
+
+
+def test_linezolid_due_to_start_sets_no_wait_before_it_as_duloxetine_is_stopped_then():
+    starts = NOW + DAY
+    (finding,) = check(Medicine("linezolid", starts_at=starts), now=NOW)
+    assert finding.seriousness is Seriousness.DO_NOT_COMBINE
+    assert finding.windows == ()
+    assert finding.watch.ends_by == starts + 5 * DAY
+    assert finding.timing == (
+        "It is due to start at 09:00 on Thursday 26 November 2026 (UTC time). The label says "
+        "to watch for signs of serotonin syndrome until 09:00 on Tuesday 1 December 2026 "
+        "(UTC time) at the latest."
+    )
+
+
+def test_loratadine_is_not_said_to_make_you_sleepy():
+    """Issue 25, finding 4: a non-sedating antihistamine; the sources name no problem."""
+    for name in ("loratadine", "Claritin", "Clarityn", "R06AX13", "loratadine 10 mg tablets"):
+        assert _gist(check(name)) == [
+            ("nothing-found", FindingKind.NOTHING_FOUND, None, None, None)
+        ], name
+    for name in ("fexofenadine", "desloratadine"):
+        assert groups_of(name) == {"nothing-found"}
+    # The antihistamines known to make you sleepy are in the group, marked as known.
+    (sleepy,) = check("diphenhydramine")
+    assert (sleepy.group, sleepy.basis, sleepy.drug_class) == (
+        "sedating",
+        duloxinfo.Basis.KNOWLEDGE,
+        "antihistamines",
+    )
+
+
+@pytest.mark.parametrize("name", ["selegiline", "Eldepryl", "Emsam", "Zelapar", "N04BD01"])
+def test_selegiline_has_one_answer_the_maoi_rule(name):
+    """Issue 25, finding 4: an MAOI, with the MAOIs' waits; no second, weaker answer."""
+    (finding,) = check(name)
+    assert (finding.group, finding.seriousness, finding.basis, finding.drug_class) == (
+        "maoi",
+        Seriousness.DO_NOT_COMBINE,
+        duloxinfo.Basis.CLASS,
+        "MAOIs",
+    )
+    assert finding.windows == (
+        duloxinfo.Window(after=WaitAfter.OTHER_STOPPED, wait=14 * DAY),
+        duloxinfo.Window(after=WaitAfter.DULOXETINE_STOPPED, wait=5 * DAY),
+    )
+
+
+@pytest.mark.parametrize("name", ["cyclobenzaprine", "Flexeril", "Amrix", "M03BX08"])
+def test_cyclobenzaprine_is_a_serotonergic_muscle_relaxant_marked_as_known(name):
+    """Issue 25, finding 4: present, serotonergic, and marked as known, not sourced."""
+    found = check(name)
+    assert _gist(found) == [
+        (
+            "sedating",
+            FindingKind.INTERACTION,
+            Seriousness.CAUTION,
+            duloxinfo.Basis.KNOWLEDGE,
+            "medicines that cause sleepiness",
+        ),
+        (
+            "serotonergic",
+            FindingKind.INTERACTION,
+            Seriousness.CAUTION,
+            duloxinfo.Basis.KNOWLEDGE,
+            "serotonergic drugs",
+        ),
+    ]
+    assert found[1].note == (
+        "The sources name serotonergic drugs, but not this medicine itself. It is put with "
+        "them from what is known about it, not from duloxinfo's copies of the sources."
+    )
+
+
+# Names as systems write them (issue 25, finding 5).
+
+
+@pytest.mark.parametrize(
+    ("written", "bare"),
+    [
+        ("Ibuprofen 400 mg tablets", "ibuprofen"),
+        ("sertraline 50mg tab", "sertraline"),
+        ("ZOLOFT 50 MG ORAL TABLET", "Zoloft"),
+        ("Sertraline 50mg tablets x 28", "sertraline"),
+        ("naproxen sodium 220mg caplets", "naproxen"),
+        ("Fentanyl 25 mcg/hr transdermal patch", "fentanyl"),
+        ("Oramorph 10mg/5ml oral solution", "Oramorph"),
+        ("Efexor XL 75mg prolonged-release capsules", "Efexor"),
+        ("Metoprolol succinate ER 50 mg", "metoprolol"),
+        ("aspirin 75 mg dispersible tablets (28)", "aspirin"),
+        ("Toprol-XL 25mg", "Toprol-XL"),
+        ("sertraline 50 mg (as hydrochloride) film-coated tablets", "sertraline"),
+    ],
+)
+def test_a_strength_form_and_pack_are_read_off_the_end_of_a_name(written, bare):
+    found, alone = check(written), check(bare)
+    assert [attrs.evolve(f, medicine=Medicine(bare)) for f in found] == list(alone)
+
+
+@pytest.mark.parametrize(
+    ("written", "ingredients"),
+    [
+        ("Co-codamol 30/500", {"codeine", "acetaminophen"}),
+        ("co-codamol 8/500mg effervescent tablets", {"codeine", "acetaminophen"}),
+        ("Tylenol 3", {"codeine", "acetaminophen"}),  # never plain Tylenol
+        ("Nurofen Plus", {"ibuprofen", "codeine"}),
+        ("Tramacet", {"tramadol", "acetaminophen"}),
+        ("codeine and paracetamol", {"codeine", "acetaminophen"}),
+        ("hydrocodone/acetaminophen 5/325 mg", {"hydrocodone", "acetaminophen"}),
+        ("oxycodone + paracetamol", {"oxycodone", "acetaminophen"}),
+        ("Tylenol with Codeine", {"codeine", "acetaminophen"}),
+        ("codeine 30mg and paracetamol 500mg", {"codeine", "acetaminophen"}),
+        ("N02AJ06", {"codeine", "acetaminophen"}),
+    ],
+)
+def test_a_product_of_several_medicines_gives_the_findings_of_each(written, ingredients):
+    found = check(written)
+    assert {f.ingredient for f in found} == ingredients
+    expected = [f for name in ingredients for f in check(name)]
+    assert {(f.ingredient, f.group, f.seriousness) for f in found} == {
+        (f.ingredient, f.group, f.seriousness) for f in expected
+    }
+    assert all(f.kind is not FindingKind.NOT_IN_LIST for f in found)
+
+
+def test_a_part_of_a_product_duloxinfo_does_not_know_adds_a_not_in_the_list_finding():
+    found = check("ibuprofen and pseudoephedrine")
+    assert [(f.group, f.ingredient) for f in found] == [
+        ("not-in-list", None),
+        ("bleeding", "ibuprofen"),
+    ]
+    (_, close) = [
+        f for f in check("ibuprofin and codeine") if f.kind is FindingKind.NOT_IN_LIST
+    ] + [None]
+    del close
+    found = check("ibuprofin and codeine")
+    unknown = next(f for f in found if f.kind is FindingKind.NOT_IN_LIST)
+    assert unknown.suggestions == ("ibuprofen",)
+    assert {f.ingredient for f in found} == {None, "codeine"}
+
+
+@pytest.mark.parametrize(
+    ("given", "suggested"),
+    [
+        ("ibuprofin", ("ibuprofen",)),
+        ("setraline", ("sertraline",)),
+        ("ibuprophen", ("ibuprofen",)),
+        ("amytriptyline 10mg", ("amitriptyline",)),
+        ("Zolof", ("Zoloft",)),
+        ("gabapentine", ("gabapentin",)),
+        ("paracetemol", ("paracetamol",)),
+        ("fluoxetin", ("fluoxetine",)),
+    ],
+)
+def test_a_close_name_gets_a_suggestion_never_a_match(given, suggested):
+    (finding,) = check(given)
+    assert finding.kind is FindingKind.NOT_IN_LIST
+    assert (finding.ingredient, finding.seriousness, finding.risks) == (None, None, ())
+    assert finding.suggestions == suggested
+    assert finding.note == (
+        f"Did you mean {suggested[0]}? duloxinfo does not guess, so it has not checked that "
+        "medicine. Check the name on the pack."
+    )
+    assert finding.rank == 2
+
+
+def test_a_name_close_to_nothing_or_too_short_gets_no_suggestion():
+    for name in ("Wondercure", "flu", "xyzzy", "a" * 200):
+        (finding,) = check(name)
+        assert (finding.suggestions, finding.note) == ((), None), name
+
+
+def test_names_are_read_in_time_linear_in_their_length():
+    """A name at the 200-character limit of descriptors, joins or letters costs little."""
+    import time  # noqa: PLC0415 - this test only
+
+    worst = ["1 " * 100, "a and " * 33, "x/" * 100, "ibuprofen " + "mg " * 63, "a" * 200]
+    start = time.perf_counter()
+    for name in worst:
+        check(name)
+    assert time.perf_counter() - start < 0.1
 
 
 # Properties over whole lists: the answer about one medicine depends on it alone.
@@ -490,3 +868,80 @@ def test_adding_a_medicine_never_removes_or_weakens_a_finding_and_order_never_ma
     # Never silent: every medicine gets at least one finding.
     for medicine in [*medicines, extra]:
         assert _about(after, medicine)
+
+
+# Names as medicine lists write them: a known name, then a strength, a form and a pack.
+
+_NAMES = sorted(
+    {
+        n
+        for i in DATA.ingredients
+        for n in (i.name, *filter(None, [i.uk_name]), *i.other_names, *i.brands)
+    }
+    | {n for c in DATA.combinations for n in (c.name, *c.other_names, *c.brands)}
+)
+_amounts = st.one_of(
+    st.integers(1, 1000).map(str),
+    st.decimals(min_value="0.1", max_value="999", places=1).map(str),
+    st.tuples(st.integers(1, 60), st.integers(1, 1000)).map(lambda p: f"{p[0]}/{p[1]}"),
+)
+_units = st.sampled_from(
+    ["mg", "MG", "mcg", "microgram", "g", "ml", "mg/ml", "mg/5ml", "%", "mcg/hr"]
+)
+_strengths = st.builds(
+    lambda amount, unit, space: f"{amount}{' ' if space else ''}{unit}",
+    _amounts,
+    _units,
+    st.booleans(),
+)
+_forms = st.lists(
+    st.sampled_from(
+        [
+            "tablet",
+            "tablets",
+            "TAB",
+            "capsule",
+            "Capsules",
+            "ORAL",
+            "oral solution",
+            "film-coated tablets",
+            "modified-release",
+            "XR",
+            "MR",
+            "effervescent",
+            "dispersible",
+            "gastro-resistant",
+            "patch",
+            "injection",
+            "cream",
+        ]
+    ),
+    max_size=3,
+).map(" ".join)
+_packs = st.one_of(
+    st.just(""),
+    st.integers(1, 500).map(lambda n: f"x {n}"),
+    st.integers(1, 500).map(lambda n: f"x{n}"),
+    st.integers(1, 500).map(lambda n: f"({n})"),
+    st.integers(1, 500).map(lambda n: f"pack of {n}"),
+    st.integers(1, 500).map(lambda n: f"{n} tablets"),
+)
+
+
+@given(
+    name=st.sampled_from(_NAMES),
+    strength=_strengths,
+    form=_forms,
+    pack=_packs,
+    shout=st.booleans(),
+)
+def test_a_name_with_a_strength_form_and_pack_finds_what_the_bare_name_finds(
+    name, strength, form, pack, shout
+):
+    written = " ".join(part for part in (name, strength, form, pack) if part)
+    written = written.upper() if shout else written
+    if len(written) > 200:  # the longest name a check takes
+        return
+    found = duloxinfo.check_interactions([written])
+    alone = duloxinfo.check_interactions([name])
+    assert [attrs.evolve(f, medicine=Medicine(name)) for f in found] == list(alone), written

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Final, TypeAlias
 
+from .._validate import utc
 from .._words import (
     AS_DIRECTED,
     clock,
@@ -28,9 +29,13 @@ from ..reasons import (
     ContactPrescriber,
     EligibleToAsk,
     Enough,
+    InteractionTiming,
     NextDose,
     NotStarted,
     OnHand,
+    OtherStarts,
+    OtherStopped,
+    OtherStops,
     OutsidePlan,
     OversizedIntake,
     PainPlan,
@@ -50,7 +55,15 @@ from ..reasons import (
     ZonesNamed,
 )
 
-__all__ = ["double_dose", "missed_dose", "supply", "titration"]
+__all__ = [
+    "did_you_mean",
+    "double_dose",
+    "interaction_timing",
+    "known_member",
+    "missed_dose",
+    "supply",
+    "titration",
+]
 
 _NO_DOUBLE: Final = "Never take two doses to make up for a missed one."
 _NO_MORE: Final = "Do not take more unless your prescriber tells you to."
@@ -392,3 +405,112 @@ def double_dose(facts: OversizedIntake | TooClose) -> str:
     if facts.certain:
         return said
     return f"{said} This is possible, not certain: you were not sure of one of these."
+
+
+# -- the interaction check ---------------------------------------------------------------------
+
+
+def _when(instant: _dt.datetime, *, up: bool = False) -> str:
+    """``09:00 on Sunday 29 November 2026 (London time)``, in the zone the time was given in.
+
+    Shown to the minute: rounded up when the time is a "not before", so that the text
+    never says a moment earlier than the record.
+    """
+    if up and (instant.second or instant.microsecond):
+        later = utc(instant).replace(second=0, microsecond=0) + _dt.timedelta(minutes=1)
+        instant = later.astimezone(instant.tzinfo)
+    return f"{moment_words(instant)} {instant.year} ({place(instant.tzinfo)} time)"
+
+
+def _wait(span: _dt.timedelta) -> str:
+    """A wait as the sources give it: ``14 days``, ``24 hours``."""
+    day, hour = _dt.timedelta(days=1), _dt.timedelta(hours=1)
+    if span > day and not span % day:
+        return plural(span // day, "day")
+    if not span % hour:
+        return plural(span // hour, "hour")
+    return duration(span)
+
+
+def _wait_until(until: _dt.datetime, wait: _dt.timedelta) -> str:
+    return (
+        f"The sources say to wait until {_when(until, up=True)} before you start duloxetine. "
+        f"That is {_wait(wait)}."
+    )
+
+
+def _stopped(event: OtherStopped) -> str:
+    said = f"You stopped it at {_when(event.stopped)}."
+    if event.wait is None or event.until is None:
+        return (
+            f"{said} The sources give no waiting time after stopping it. Ask your prescriber "
+            "or pharmacist if it still matters."
+        )
+    if not event.over:
+        return (
+            f"{said} {_wait_until(event.until, event.wait)} If you already take duloxetine, do "
+            "not stop it on your own: ask your prescriber now."
+        )
+    return (
+        f"{said} The wait of {_wait(event.wait)} that the sources set ended at "
+        f"{_when(event.until, up=True)}. Still tell your prescriber that you took it."
+    )
+
+
+def _starts(event: OtherStarts) -> str:
+    said = f"It is due to start at {_when(event.starts)}."
+    if event.wait is None or event.last_dose_by is None:
+        return said
+    before = (
+        f"{said} The sources say your last dose of duloxetine must be at least "
+        f"{_wait(event.wait)} before that"
+    )
+    if not event.passed:
+        return (
+            f"{before}: no later than {_when(event.last_dose_by)}. Your prescriber will plan this."
+        )
+    return (
+        f"{before}. That time has passed. Ask your prescriber now, and do not stop duloxetine "
+        "on your own."
+    )
+
+
+def _event(event: OtherStops | OtherStopped | OtherStarts) -> str:
+    match event:
+        case OtherStops(stops=stops, wait=wait, until=until):
+            return f"It is due to stop at {_when(stops)}. {_wait_until(until, wait)}"
+        case OtherStopped():
+            return _stopped(event)
+        case OtherStarts():  # pragma: no branch - the last kind of event
+            return _starts(event)
+
+
+def interaction_timing(facts: InteractionTiming) -> str:
+    """What another medicine's stop or start means with duloxetine, and any watch still to come."""
+    said = _event(facts.event)
+    if facts.watch_until is None:
+        return said
+    return (
+        f"{said} The label says to watch for signs of serotonin syndrome until "
+        f"{_when(facts.watch_until, up=True)} at the latest."
+    )
+
+
+def did_you_mean(suggestions: tuple[str, ...]) -> str:
+    """The words for a name close to names duloxinfo knows: never taken for them."""
+    if len(suggestions) == 1:
+        names = suggestions[0]
+    else:
+        names = f"{', '.join(suggestions[:-1])} or {suggestions[-1]}"
+    return (
+        f"Did you mean {names}? duloxinfo does not guess, so it has not checked that "
+        "medicine. Check the name on the pack."
+    )
+
+
+def known_member(drug_class: str) -> str:
+    """The words that mark a medicine put in a class by what is known of it, not by a source."""
+    return (
+        f"The sources name {drug_class}, but not this medicine itself. It is put with them "
+        "from what is known about it, not from duloxinfo's copies of the sources."
+    )

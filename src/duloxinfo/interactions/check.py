@@ -2,9 +2,11 @@
 
 :func:`check_interactions` looks each medicine up in duloxinfo's interaction data
 (:mod:`duloxinfo.interactions.medicines`), by its generic name (US or UK), a brand name,
-its ATC code or its RxNorm ingredient code, and returns one
-:class:`InteractionFinding` per medicine and group, most serious first.  A name it
-does not know is a finding too, never silence: unknown is never "safe".
+its ATC code or its RxNorm ingredient code, as people and systems write them (with a
+strength, form and pack after the name, or a product's medicines joined by "and"), and
+returns one :class:`InteractionFinding` per medicine, ingredient and group, most
+serious first.  A name it does not know is a finding too, never silence: unknown is
+never "safe", and a close known name is only a suggestion.
 
 The answer is a pure function of what it is given: each medicine is judged on its
 own, so adding a medicine to the list never changes what is said about the others,
@@ -33,19 +35,21 @@ from .._validate import (
     shown,
     utc,
 )
-from .._words import moment, place
+from .._wording import en
 from ..content.model import Seriousness
 from ..errors import InvalidDatetimeError, MedicineError
+from ..reasons import InteractionTiming, OtherStarts, OtherStopped, OtherStops
 from ..sources import Citation
 from . import _index
-from ._matching import Index, Match
-from .medicines import FindingKind, InteractionGroup, Risk
+from ._matching import Index, Match, Member
+from .medicines import Basis, FindingKind, InteractionGroup, Risk, Watch
 
 __all__ = [
     "MAX_MEDICINES",
     "InteractionFinding",
     "Medicine",
     "WaitAfter",
+    "WatchWindow",
     "Window",
     "check_interactions",
 ]
@@ -155,6 +159,28 @@ class Window:
 
 
 @attrs.frozen(kw_only=True)
+class WatchWindow:
+    """How long the sources say to watch for a risk after another medicine.
+
+    The watch lasts ``for_at_most`` from the other medicine's first dose, or until
+    ``after_last_dose`` after its last dose, whichever comes first.
+
+    Attributes:
+        risk: What to watch for.
+        for_at_most: The longest watch, from the other medicine's first dose.
+        after_last_dose: The watch ends this long after its last dose, if that is sooner.
+        ends_by: The latest the watch can end, from the times the medicine gives: the
+            earlier of its start plus ``for_at_most`` and its stop plus
+            ``after_last_dose``, of those known; None when it gives neither.
+    """
+
+    risk: Risk
+    for_at_most: _dt.timedelta
+    after_last_dose: _dt.timedelta
+    ends_by: _dt.datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
 class InteractionFinding:
     """What :func:`check_interactions` found about one medicine and one group.
 
@@ -175,13 +201,26 @@ class InteractionFinding:
         group_name: The group in plain words.
         atc_class: The ATC class that made the medicine a member of the group, or
             None when the group names the medicine.
+        basis: How the medicine comes to be in the group: named by a source, in a
+            class a source names by its ATC code, or in such a class by what is known
+            of it (not by duloxinfo's copies); None when no group holds it.
+        drug_class: The class the sources name that puts it in the group, in their
+            words (``"triptans"``); None when they name the medicine itself.
         risks: What can go wrong, as identifiers (empty when nothing is known).
         risk: What can go wrong, in plain words.
         what_to_do: What to do, in plain words.
         windows: The waiting times that apply, with their boundaries where the
             medicine's times give them; empty for most groups.
+        watch: How long to watch for a risk after the medicine, where the sources set
+            a watch; else None.
         timing: What the medicine's times mean here, in plain words, or None.
+        note: More about this finding, in plain words: the names the given name is
+            close to, or that the medicine is in its class by what is known of it; or
+            None.
+        suggestions: Known names close to a name not in the list, closest first, for
+            the person to check; never matched for them.  Empty for other findings.
         sources: Where the sources say so.
+        because: The facts ``timing`` is written from, or None when it is None.
     """
 
     medicine: Medicine
@@ -192,12 +231,18 @@ class InteractionFinding:
     group: str
     group_name: str
     atc_class: str | None
+    basis: Basis | None
+    drug_class: str | None
     risks: tuple[Risk, ...]
     risk: str
     what_to_do: str
     windows: tuple[Window, ...]
+    watch: WatchWindow | None
     timing: str | None
+    note: str | None
+    suggestions: tuple[str, ...]
     sources: tuple[Citation, ...]
+    because: InteractionTiming | None = attrs.field(default=None, metadata={"json": False})
 
     @property
     def rank(self) -> int:
@@ -222,18 +267,6 @@ _RANKS: Final[dict[object, int]] = {
 }
 
 
-def _when(instant: _dt.datetime, *, up: bool = False) -> str:
-    """``09:00 on Sunday 29 November 2026 (London time)``, in the zone the time was given in.
-
-    Shown to the minute: rounded up when the time is a "not before", so that the text
-    never says a moment earlier than the record.
-    """
-    if up and (instant.second or instant.microsecond):
-        later = utc(instant).replace(second=0, microsecond=0) + _dt.timedelta(minutes=1)
-        instant = later.astimezone(instant.tzinfo)
-    return f"{moment(instant)} {instant.year} ({place(instant.tzinfo)} time)"
-
-
 _WAIT_KINDS: Final = (WaitAfter.OTHER_STOPPED, WaitAfter.DULOXETINE_STOPPED)
 
 # The waits of a medicine taken now, by the group's waits: the same for every call, so
@@ -254,10 +287,11 @@ def _current_windows(group: InteractionGroup) -> tuple[Window, ...]:
     return windows
 
 
-def _timing(
-    group: InteractionGroup, medicine: Medicine, now: _dt.datetime | None
-) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
-    """The seriousness, windows and timing note of ``group`` for ``medicine`` at ``now``."""
+_Timed = tuple[Seriousness | None, tuple[Window, ...], InteractionTiming | None]
+
+
+def _timing(group: InteractionGroup, medicine: Medicine, now: _dt.datetime | None) -> _Timed:
+    """The seriousness, windows and timing facts of ``group`` for ``medicine`` at ``now``."""
     after, before = group.wait_after_other_stops, group.wait_before_other_starts
     stopped, starts = medicine.stopped_at, medicine.starts_at
     if now is not None:
@@ -275,17 +309,7 @@ def _moved(instant: _dt.datetime, span: _dt.timedelta) -> _dt.datetime:
     return (utc(instant) + span).astimezone(instant.tzinfo)
 
 
-def _wait_until(boundary: _dt.datetime, after: _dt.timedelta) -> str:
-    """The sentences that date the wait after stopping a medicine, before duloxetine."""
-    return (
-        f"The sources say to wait until {_when(boundary, up=True)} before you start "
-        f"duloxetine. That is {after.days} days."
-    )
-
-
-def _stopping(
-    group: InteractionGroup, stopped: _dt.datetime, after: _dt.timedelta
-) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
+def _stopping(group: InteractionGroup, stopped: _dt.datetime, after: _dt.timedelta) -> _Timed:
     """A medicine with a wait, taken now and due to stop: the wait is dated already."""
     boundary = _moved(stopped, after)
     windows = tuple(
@@ -294,8 +318,8 @@ def _stopping(
         else window
         for window in _current_windows(group)
     )
-    note = f"It is due to stop at {_when(stopped)}. {_wait_until(boundary, after)}"
-    return group.seriousness, windows, note
+    facts = InteractionTiming(event=OtherStops(stops=stopped, wait=after, until=boundary))
+    return group.seriousness, windows, facts
 
 
 def _stopped(
@@ -303,27 +327,16 @@ def _stopped(
     stopped: _dt.datetime,
     now: _dt.datetime,
     after: _dt.timedelta | None,
-) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
-    said = f"You stopped it at {_when(stopped)}."
+) -> _Timed:
     if after is None:
-        note = (
-            f"{said} The sources give no waiting time after stopping it. Ask your prescriber "
-            "or pharmacist if it still matters."
-        )
-        return group.seriousness, (), note
+        facts = OtherStopped(stopped=stopped, wait=None, until=None, over=True)
+        return group.seriousness, (), InteractionTiming(event=facts)
     boundary = _moved(stopped, after)
     window = (Window(after=WaitAfter.OTHER_STOPPED, wait=after, boundary=boundary),)
-    if utc(now) < utc(boundary):
-        note = (
-            f"{said} {_wait_until(boundary, after)} If you already take duloxetine, do not "
-            "stop it on your own: ask your prescriber now."
-        )
-        return group.seriousness, window, note
-    note = (
-        f"{said} The wait of {after.days} days that the sources set ended at "
-        f"{_when(boundary, up=True)}. Still tell your prescriber that you took it."
-    )
-    return Seriousness.CAUTION, window, note
+    over = utc(now) >= utc(boundary)
+    facts = OtherStopped(stopped=stopped, wait=after, until=boundary, over=over)
+    seriousness = Seriousness.CAUTION if over else group.seriousness
+    return seriousness, window, InteractionTiming(event=facts)
 
 
 def _starting(
@@ -331,62 +344,117 @@ def _starting(
     starts: _dt.datetime,
     now: _dt.datetime,
     before: _dt.timedelta | None,
-) -> tuple[Seriousness | None, tuple[Window, ...], str | None]:
-    said = f"It is due to start at {_when(starts)}."
+) -> _Timed:
     if before is None:
-        return group.seriousness, (), said
+        facts = OtherStarts(starts=starts, wait=None, last_dose_by=None, passed=False)
+        return group.seriousness, (), InteractionTiming(event=facts)
     boundary = _moved(starts, -before)
     window = (Window(after=WaitAfter.DULOXETINE_STOPPED, wait=before, boundary=boundary),)
-    wait = (
-        f"{said} The sources say your last dose of duloxetine must be at least {before.days} "
-        "days before that"
+    passed = utc(now) > utc(boundary)
+    facts = OtherStarts(starts=starts, wait=before, last_dose_by=boundary, passed=passed)
+    return group.seriousness, window, InteractionTiming(event=facts)
+
+
+# The words that mark a class known from what is known of a medicine, by the class: the
+# same for every call, so written once (one entry per class of the data).
+_KNOWN_NOTES: dict[str, str] = {}
+
+
+def _known_note(drug_class: str | None) -> str | None:
+    """The note on a medicine in a class by what is known of it, not by a source."""
+    if drug_class is None:
+        return None
+    note = _KNOWN_NOTES.get(drug_class)
+    if note is None:
+        note = _KNOWN_NOTES[drug_class] = en.known_member(drug_class)
+    return note
+
+
+def _watch(watch: Watch, medicine: Medicine) -> WatchWindow:
+    """The group's watch, ending by the earliest end the medicine's times give."""
+    ends = []
+    if medicine.starts_at is not None:
+        ends.append(_moved(medicine.starts_at, watch.for_at_most))
+    if medicine.stopped_at is not None:
+        ends.append(_moved(medicine.stopped_at, watch.after_last_dose))
+    return WatchWindow(
+        risk=watch.risk,
+        for_at_most=watch.for_at_most,
+        after_last_dose=watch.after_last_dose,
+        ends_by=min(ends, key=utc) if ends else None,
     )
-    if utc(now) <= utc(boundary):
-        note = f"{wait}: no later than {_when(boundary)}. Your prescriber will plan this."
+
+
+def _finding(
+    medicine: Medicine,
+    now: _dt.datetime | None,
+    group: InteractionGroup,
+    member: Member | None,
+    names: tuple[str | None, str | None],
+) -> InteractionFinding:
+    """What ``group`` says of ``medicine`` (its ingredient and ATC code in ``names``) at ``now``."""
+    if now is None or (medicine.stopped_at is None and medicine.starts_at is None):
+        seriousness, windows, facts = group.seriousness, _current_windows(group), None
+        watch = None if group.watch is None else _watch(group.watch, medicine)
     else:
-        note = (
-            f"{wait}. That time has passed. Ask your prescriber now, and do not stop "
-            "duloxetine on your own."
-        )
-    return group.seriousness, window, note
+        seriousness, windows, facts = _timing(group, medicine, now)
+        watch = None if group.watch is None else _watch(group.watch, medicine)
+        ends = None if watch is None else watch.ends_by
+        if facts is not None and ends is not None and utc(ends) > utc(now):
+            facts = attrs.evolve(facts, watch_until=ends)
+    basis: Basis | None = None
+    drug_class: str | None = None
+    atc_class: str | None = None
+    if member is not None:
+        basis, drug_class, atc_class = member.basis, member.drug_class, member.atc_class
+    return InteractionFinding(
+        medicine=medicine,
+        kind=group.kind,
+        seriousness=seriousness,
+        ingredient=names[0],
+        atc_code=names[1],
+        group=group.id,
+        group_name=group.medicines,
+        atc_class=atc_class,
+        basis=basis,
+        drug_class=drug_class,
+        risks=group.risks,
+        risk=group.risk,
+        what_to_do=group.what_to_do,
+        windows=windows,
+        watch=watch,
+        timing=None if facts is None else en.interaction_timing(facts),
+        note=_known_note(drug_class) if basis is Basis.KNOWLEDGE else None,
+        suggestions=(),
+        sources=group.sources,
+        because=facts,
+    )
 
 
 def _findings(
-    medicine: Medicine, match: Match | None, index: Index, now: _dt.datetime | None
+    medicine: Medicine, match: Match, index: Index, now: _dt.datetime | None
 ) -> list[InteractionFinding]:
-    if match is None:
-        pairs: tuple[tuple[InteractionGroup, str | None], ...] = ((index.not_in_list, None),)
-    elif not match.groups:
-        pairs = ((index.nothing_found, None),)
-    elif match.ingredient is None:
-        # Only the ATC class is known: the medicine itself may matter in other ways too
-        # (a combination, or a member the sources single out), so it is not in the list.
-        pairs = ((index.not_in_list, None), *match.groups)
-    else:
-        pairs = match.groups
-    ingredient = None if match is None or match.ingredient is None else match.ingredient.name
-    code = None if match is None else match.atc_code
     found = []
-    for group, cls in pairs:
-        seriousness, windows, timing = _timing(group, medicine, now)
-        found.append(
-            InteractionFinding(
-                medicine=medicine,
-                kind=group.kind,
-                seriousness=seriousness,
-                ingredient=ingredient,
-                atc_code=code,
-                group=group.id,
-                group_name=group.medicines,
-                atc_class=cls,
-                risks=group.risks,
-                risk=group.risk,
-                what_to_do=group.what_to_do,
-                windows=windows,
-                timing=timing,
-                sources=group.sources,
+    unknown = match.unknown or not match.parts
+    for part in match.parts:
+        names = (None if part.ingredient is None else part.ingredient.name, part.atc_code)
+        if part.ingredient is None:
+            # Only the ATC class is known: the medicine itself may matter in other ways too
+            # (a combination, or a member the sources single out), so it is not in the list.
+            unknown = True
+        if not part.members and part.ingredient is not None:
+            found.append(_finding(medicine, now, index.nothing_found, None, names))
+        found.extend(_finding(medicine, now, m.group, m, names) for m in part.members)
+    if unknown:
+        code = match.parts[0].atc_code if len(match.parts) == 1 else None
+        not_in_list = _finding(medicine, now, index.not_in_list, None, (None, code))
+        if match.suggestions:
+            not_in_list = attrs.evolve(
+                not_in_list,
+                suggestions=match.suggestions,
+                note=en.did_you_mean(match.suggestions),
             )
-        )
+        found.append(not_in_list)
     return found
 
 
@@ -399,6 +467,7 @@ def _order(finding: InteractionFinding) -> tuple[object, ...]:
         "" if medicine.stopped_at is None else utc(medicine.stopped_at).isoformat(),
         "" if medicine.starts_at is None else utc(medicine.starts_at).isoformat(),
         finding.group,
+        finding.ingredient or "",
         # Equal instants given in different zones: their texts differ, so order them too.
         finding.timing or "",
     )
@@ -419,18 +488,23 @@ def check_interactions(
 
     Each medicine gives one finding for each group it belongs to: by its name in
     US or UK spelling, a brand name, its ATC code, or its RxNorm ingredient code
-    (where duloxinfo has one).  A medicine with nothing to report gives one finding
-    that says so, and a name duloxinfo does not know gives one that says it is not
-    in the list: ask a pharmacist.  Findings are ordered by
-    :attr:`InteractionFinding.rank`, then by name, so the order of the list does not
-    matter.  An ATC code duloxinfo knows only by its class gives the class's findings and
-    a "not in the list" one.  Do not list the person's own duloxetine: every duloxetine
-    medicine in the list is reported as a second one.
+    (where duloxinfo has one).  A strength, a form and a pack written after the name
+    are read off it ("Ibuprofen 400 mg tablets", "ZOLOFT 50 MG ORAL TABLET"), and a
+    product of several medicines gives the findings of each ("Co-codamol 30/500" is
+    codeine and paracetamol; so is "codeine and paracetamol").  A medicine with
+    nothing to report gives one finding that says so, and a name duloxinfo does not
+    know gives one that says it is not in the list: ask a pharmacist.  A name close
+    to a known one is still not in the list; its finding suggests the known names
+    (:attr:`InteractionFinding.suggestions`) for the person to check.  Findings are
+    ordered by :attr:`InteractionFinding.rank`, then by name, so the order of the list
+    does not matter.  An ATC code duloxinfo knows only by its class gives the class's
+    findings and a "not in the list" one.  Do not list the person's own duloxetine:
+    every duloxetine medicine in the list is reported as a second one.
 
     A medicine stopped at a time, or due to start, is judged at ``now``: an MAOI
-    stopped less than 14 days ago is still "do not combine", and an MAOI due to
-    start gives the last moment for a duloxetine dose.  Intervals are real elapsed
-    time.
+    stopped less than 14 days ago is still "do not combine", linezolid stopped less
+    than 24 hours ago too, and an MAOI due to start gives the last moment for a
+    duloxetine dose.  Intervals are real elapsed time.
 
     Args:
         medicines: Names (``str``) or :class:`Medicine` records, in any order.
@@ -447,10 +521,11 @@ def check_interactions(
 
     >>> import duloxinfo
     >>> [(f.ingredient, f.group, f.seriousness.value)
-    ...  for f in duloxinfo.check_interactions(["Advil", "St John's Wort"])]
+    ...  for f in duloxinfo.check_interactions(["Advil 200 mg tablets", "St John's Wort"])]
     [('ibuprofen', 'bleeding', 'caution'), ("St John's wort", 'serotonergic', 'caution')]
-    >>> duloxinfo.check_interactions(["Wondercure"])[0].kind
-    <FindingKind.NOT_IN_LIST: 'not-in-list'>
+    >>> unknown = duloxinfo.check_interactions(["ibuprofin"])[0]
+    >>> unknown.kind, unknown.suggestions
+    (<FindingKind.NOT_IN_LIST: 'not-in-list'>, ('ibuprofen',))
     """
     items = require_items(
         medicines, "medicines", "an iterable of medicine names or Medicine", MAX_MEDICINES

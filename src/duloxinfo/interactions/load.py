@@ -21,6 +21,6 @@ def interaction_data() -> InteractionData:
 
     >>> import duloxinfo
     >>> [group.id for group in duloxinfo.interaction_data().groups][:3]
-    ['maoi', 'methylene-blue', 'duloxetine']
+    ['maoi', 'linezolid-methylene-blue', 'thioridazine']
     """
     return _index.loaded()[0]

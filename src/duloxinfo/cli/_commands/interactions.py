@@ -21,7 +21,8 @@ def options(parser: argparse.ArgumentParser) -> None:
         "medicines",
         nargs="*",
         metavar="MEDICINE",
-        help="a generic or brand name, an ATC code or an RxNorm code",
+        help="a generic or brand name (a strength and form after it are read off), an ATC "
+        "code or an RxNorm code",
     )
     timing = parser.add_argument_group("medicines stopped or about to start")
     for flag, what in (("--stopped", "was stopped"), ("--starts", "starts")):
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> str:
         if matched and matched.casefold() != name.casefold():
             name = f"{name} ({matched})"
         lines += ["", f"{label.value.upper()}: {name}", wrap(finding.group_name, "  ")]
-        for text in (finding.risk, finding.what_to_do, finding.timing):
+        for text in (finding.risk, finding.what_to_do, finding.timing, finding.note):
             if text:
                 lines.append(wrap(text, "  "))
         lines.append(wrap("Sources: " + "; ".join(str(c) for c in finding.sources), "  "))
