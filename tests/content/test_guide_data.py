@@ -4,15 +4,14 @@ that exists in the stored copy of its source, and the label's numbers in agreeme
 
 import itertools
 import re
-from pathlib import Path
 
 import attrs
 import pytest
 
 import duloxinfo
+from support.copies import FILES, NHS_PAGES, SOURCES
 from support.records import records
 
-SOURCES = Path(__file__).parent.parent / "fixtures" / "sources"
 GUIDE = duloxinfo.guide()
 TEXT = duloxinfo.render_text(GUIDE)
 FLAT = " ".join(TEXT.split()).casefold()
@@ -337,23 +336,6 @@ def test_no_patient_text_cites_the_seed_page_and_every_us_label_citation_names_i
     for c in everything:
         if c.source is Src.US_PI:
             assert c.revision, c
-
-
-# The stored copy of each source, by source and (for the NHS) by page.
-FILES = {
-    Src.EU_PIL: "eu-pil.txt",
-    Src.EU_SMPC: "eu-smpc.txt",
-    Src.US_PI: "us-pi.txt",
-    Src.US_PI_G: "us-pi-generic-openfda.txt",
-    Src.US_MG: "us-medication-guide.txt",
-    Src.FDA_SRLC: "fda-srlc-2023.txt",
-}
-NHS_PAGES = {
-    "About": "nhs-about.txt",
-    "How and when to take": "nhs-how-and-when-to-take.txt",
-    "Who can and cannot take": "nhs-who-can-and-cannot-take.txt",
-    "Pregnancy, breastfeeding and fertility": "nhs-pregnancy-breastfeeding-fertility.txt",
-}
 
 
 # A US label citation names the revision of the fragment it reads; the stored copy labels
