@@ -868,8 +868,8 @@ def measure(*, quick: bool) -> list[Check]:
             "MiB",
             "attrs and the rules already loaded",
             2.0,
-            6.0,
-            "< 2 MiB (quick: < 6 MiB)",
+            8.0,  # it stands at 5.8 MiB: the guide loads the interaction data (issue 25)
+            "< 2 MiB (quick: < 8 MiB)",
         ),
     ]
 
