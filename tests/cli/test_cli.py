@@ -307,8 +307,18 @@ def test_interactions_with_a_stopped_and_a_starting_medicine():
         )
     )["findings"]
     assert [(f["medicine"]["name"], f["seriousness"], f["windows"]) for f in found] == [
-        # US PI-G §2.10: no wait before linezolid; duloxetine is stopped when it starts.
-        ("linezolid", "do-not-combine", []),
+        # As an MAOI (US Medication Guide, EU PIL §2): 5 days without duloxetine first.
+        (
+            "linezolid",
+            "do-not-combine",
+            [
+                {
+                    "after": "duloxetine-stopped",
+                    "wait": "P5D",
+                    "boundary": "2026-11-25T09:00:00+00:00",
+                }
+            ],
+        ),
         (
             "moclobemide",
             "do-not-combine",

@@ -562,7 +562,16 @@ def test_thioridazine_is_do_not_combine_as_us_pi_g_5_12_says():
     assert found[1].sources == GROUPS["sedating"].sources
 
 
-LINEZOLID_WINDOW = duloxinfo.Window(after=WaitAfter.OTHER_STOPPED, wait=dt.timedelta(hours=24))
+# Issue 25, finding 3, after a pharmacist's review: the US Medication Guide counts linezolid
+# and methylene blue into a vein as MAOIs, and the EU leaflet counts linezolid as one, with
+# the MAOIs' gaps (14 days after, 5 days before, unless the prescriber directs otherwise).
+# US PI-G §2.10 is the prescriber's urgent route: duloxetine stopped, the person watched for
+# 5 days or until 24 hours after the last dose, and a restart 24 hours after it.  The
+# windows apps act on are the longer gaps; the 24-hour restart is the prescriber's call.
+LINEZOLID_WINDOWS = (
+    duloxinfo.Window(after=WaitAfter.OTHER_STOPPED, wait=14 * DAY),
+    duloxinfo.Window(after=WaitAfter.DULOXETINE_STOPPED, wait=5 * DAY),
+)
 WATCH = duloxinfo.WatchWindow(
     risk=duloxinfo.Risk.SEROTONIN_SYNDROME,
     for_at_most=5 * DAY,
@@ -571,36 +580,33 @@ WATCH = duloxinfo.WatchWindow(
 
 
 @pytest.mark.parametrize("name", ["linezolid", "Zyvox", "methylene blue", "ProvayBlue"])
-def test_linezolid_and_methylene_blue_follow_us_pi_g_2_10_not_a_14_day_wait(name):
-    """Issue 25, finding 3: restart 24 hours after the last dose; watch for serotonin syndrome
-    for 5 days or until 24 hours after the last dose, whichever comes first."""
+def test_linezolid_and_methylene_blue_keep_the_maoi_gaps_and_name_the_urgent_route(name):
     (finding,) = check(name)
     assert (finding.group, finding.seriousness, finding.basis) == (
         "linezolid-methylene-blue",
         Seriousness.DO_NOT_COMBINE,
         duloxinfo.Basis.NAMED,
     )
-    assert finding.windows == (LINEZOLID_WINDOW,)
+    assert finding.windows == LINEZOLID_WINDOWS
     assert finding.watch == WATCH
     assert finding.sources[0] == G(source=duloxinfo.Source.US_PI_G, section="§2.10")
-    assert "14 days" not in finding.timing if finding.timing else True
-    assert "24 hours after the last dose" in finding.what_to_do
+    assert "at least 14 days from stopping one to starting duloxetine" in finding.what_to_do
     assert "5 days, or until 24 hours after the last dose, whichever comes first" in (
         finding.what_to_do
     )
+    assert "start duloxetine again 24 hours after the last dose" in finding.what_to_do
 
 
-def test_linezolid_stopped_ten_hours_ago_waits_24_hours_with_its_watch():
+def test_linezolid_stopped_ten_hours_ago_waits_14_days_with_the_urgent_routes_watch():
     stopped = NOW - dt.timedelta(hours=10)
     (finding,) = check(Medicine("linezolid", stopped_at=stopped), now=NOW)
     assert finding.seriousness is Seriousness.DO_NOT_COMBINE
-    boundary = stopped + dt.timedelta(hours=24)
-    assert finding.windows == (attrs.evolve(LINEZOLID_WINDOW, boundary=boundary),)
-    assert finding.watch == attrs.evolve(WATCH, ends_by=boundary)
+    assert finding.windows == (attrs.evolve(LINEZOLID_WINDOWS[0], boundary=stopped + 14 * DAY),)
+    assert finding.watch == attrs.evolve(WATCH, ends_by=stopped + dt.timedelta(hours=24))
     assert finding.timing == (
         "You stopped it at 23:00 on Tuesday 24 November 2026 (UTC time). The sources say to "
-        "wait until 23:00 on Wednesday 25 November 2026 (UTC time) before you start "
-        "duloxetine. That is 24 hours. If you already take duloxetine, do not stop it on your "
+        "wait until 23:00 on Tuesday 8 December 2026 (UTC time) before you start "
+        "duloxetine. That is 14 days. If you already take duloxetine, do not stop it on your "
         "own: ask your prescriber now. The label says to watch for signs of serotonin "
         "syndrome until 23:00 on Wednesday 25 November 2026 (UTC time) at the latest."
     )
@@ -609,19 +615,18 @@ def test_linezolid_stopped_ten_hours_ago_waits_24_hours_with_its_watch():
 @pytest.mark.parametrize(
     ("elapsed", "seriousness"),
     [
-        (dt.timedelta(hours=24) - dt.timedelta(microseconds=1), Seriousness.DO_NOT_COMBINE),
-        (dt.timedelta(hours=24), Seriousness.CAUTION),
-        (3 * DAY, Seriousness.CAUTION),  # never the MAOIs' 14 days
+        (dt.timedelta(hours=24), Seriousness.DO_NOT_COMBINE),  # the US label's restart is
+        (3 * DAY, Seriousness.DO_NOT_COMBINE),  # the prescriber's call, not the wait's end
+        (14 * DAY - dt.timedelta(microseconds=1), Seriousness.DO_NOT_COMBINE),
+        (14 * DAY, Seriousness.CAUTION),
     ],
 )
-def test_the_24_hour_wait_after_linezolid_ends_exactly_24_hours_after_the_last_dose(
-    elapsed, seriousness
-):
+def test_the_wait_after_linezolid_ends_exactly_14_days_after_the_last_dose(elapsed, seriousness):
     stopped = NOW - elapsed
     (finding,) = check(Medicine("methylene blue", stopped_at=stopped), now=NOW)
     assert finding.seriousness is seriousness
     (window,) = finding.windows
-    assert window.boundary == stopped + dt.timedelta(hours=24)
+    assert window.boundary == stopped + 14 * DAY
 
 
 def test_the_watch_ends_at_5_days_from_the_first_dose_if_that_comes_first():
@@ -632,19 +637,21 @@ def test_the_watch_ends_at_5_days_from_the_first_dose_if_that_comes_first():
         "until 21:00 on Wednesday 25 November 2026 (UTC time) at the latest."
     )
     (later,) = check(Medicine("linezolid", starts_at=starts, stopped_at=stops), now=NOW + DAY)
-    assert "watch" not in later.timing  # the watch is over; the wait is over too
-    assert later.seriousness is Seriousness.CAUTION
+    assert "watch" not in later.timing  # the watch is over; the 14 days are not
+    assert later.seriousness is Seriousness.DO_NOT_COMBINE
 
 
-def test_linezolid_due_to_start_sets_no_wait_before_it_as_duloxetine_is_stopped_then():
+def test_linezolid_due_to_start_needs_5_days_without_duloxetine_as_an_maoi_does():
     starts = NOW + DAY
     (finding,) = check(Medicine("linezolid", starts_at=starts), now=NOW)
     assert finding.seriousness is Seriousness.DO_NOT_COMBINE
-    assert finding.windows == ()
+    assert finding.windows == (attrs.evolve(LINEZOLID_WINDOWS[1], boundary=starts - 5 * DAY),)
     assert finding.watch.ends_by == starts + 5 * DAY
     assert finding.timing == (
-        "It is due to start at 09:00 on Thursday 26 November 2026 (UTC time). The label says "
-        "to watch for signs of serotonin syndrome until 09:00 on Tuesday 1 December 2026 "
+        "It is due to start at 09:00 on Thursday 26 November 2026 (UTC time). The sources say "
+        "your last dose of duloxetine must be at least 5 days before that. That time has "
+        "passed. Ask your prescriber now, and do not stop duloxetine on your own. The label "
+        "says to watch for signs of serotonin syndrome until 09:00 on Tuesday 1 December 2026 "
         "(UTC time) at the latest."
     )
 
