@@ -342,3 +342,12 @@ def test_supply_words():
     assert en.supply(r.Enough(on_hand=none, doses=0)) == (
         "You have no capsules of 30 mg. Your plan has no more doses."
     )
+
+
+def test_a_wait_is_said_in_days_hours_or_as_a_span():
+    # The data's waits are whole days today; an hour-based wait (as US PI-G §2.10's 24-hour
+    # restart once was) and any other span are said as the sources would.
+    assert en._wait(dt.timedelta(days=14)) == "14 days"
+    assert en._wait(dt.timedelta(hours=24)) == "24 hours"
+    assert en._wait(dt.timedelta(hours=36)) == "36 hours"
+    assert en._wait(dt.timedelta(minutes=90)) == "1 h 30 min"

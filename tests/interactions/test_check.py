@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import duloxinfo
 from duloxinfo import FindingKind, Medicine, Seriousness, WaitAfter
 from duloxinfo._wording import en
+from duloxinfo.interactions import _matching
 from support.readability import assert_plain
 
 DATA = duloxinfo.interaction_data()
@@ -952,3 +953,20 @@ def test_a_name_with_a_strength_form_and_pack_finds_what_the_bare_name_finds(
     found = duloxinfo.check_interactions([written])
     alone = duloxinfo.check_interactions([name])
     assert [attrs.evolve(f, medicine=Medicine(name)) for f in found] == list(alone), written
+
+
+def test_a_medicine_to_be_stopped_from_a_group_with_no_wait_keeps_its_seriousness():
+    # Tramadol (serotonergic, a caution with no wait): stopping it tomorrow changes nothing.
+    found = check(Medicine("tramadol", stopped_at=NOW + DAY), now=NOW)
+    assert {(f.group, f.seriousness, f.windows, f.timing) for f in found} == {
+        ("serotonergic", Seriousness.CAUTION, (), None),
+        ("sedating", Seriousness.CAUTION, (), None),
+    }
+
+
+def test_names_read_before_are_kept_up_to_a_bound_then_forgotten(monkeypatch):
+    monkeypatch.setattr(_matching, "_MEMO_SIZE", 2)
+    names = ["Wondercure", "Nocurex", "Zzyzx tablets", "Wondercure"]
+    first = [f.kind for f in check(*names)]
+    assert first == [FindingKind.NOT_IN_LIST] * 4  # the same answers after each clearing
+    assert [f.kind for f in check(*names)] == first

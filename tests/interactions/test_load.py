@@ -364,3 +364,14 @@ def test_every_medicine_known_only_by_knowledge_is_marked_so_in_its_finding():
                 assert "not from duloxinfo's copies" in finding.note
             else:
                 assert finding.note is None, (ingredient.name, finding.group)
+
+
+def test_a_class_said_to_be_named_is_refused():
+    # A class holds medicines by its ATC codes or by what is known: the section names the
+    # class, never the medicine, so "named" is not a class's basis.
+    def named(data):
+        data["groups"][0]["classes"][0]["basis"] = "named"
+
+    assert _problems(named) == (
+        "groups[0].classes[0].basis: a class is not named, it is a class or known",
+    )

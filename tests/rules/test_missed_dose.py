@@ -875,6 +875,31 @@ def test_a_dose_taken_against_a_skip_is_the_next_dose_taken_early():
     ]
 
 
+def test_a_wait_that_would_end_where_no_dose_owns_the_moment_is_a_skip():
+    # Once daily at 08:00 until noon, then one 14:00 dose (of 07:00 and 14:00) before the
+    # plan ends.  The 08:00 dose taken at 10:59 holds the once-daily 12 hours to 22:59, past
+    # the last dose's window (it ends at 22:30, midway to the 07:00 its phase would have
+    # had): no moment is left to take the 14:00 dose, so it is skipped now, not "wait".
+    plan = Plan(
+        [
+            Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 5), end=at(2026, 1, 10, 12)),
+            Regimen(
+                30, [dt.time(7), dt.time(14)], "UTC", at(2026, 1, 10, 12), end=at(2026, 1, 10, 15)
+            ),
+        ]
+    )
+    taken = [Intake(at(2026, 1, d, 8), 60) for d in range(5, 10)]
+    taken.append(Intake(at(2026, 1, 10, 10, 59), 60))
+    advice = advise_missed_dose(plan, taken, at(2026, 1, 10, 14))
+    assert (advice.action, advice.dose_mg, advice.slot, advice.next_dose_at) == (
+        Action.PLAN_ENDED,
+        0,
+        at(2026, 1, 10, 14, tz=ZoneInfo("UTC")),
+        None,
+    )
+    assert advice.because.skipped == at(2026, 1, 10, 14, tz=ZoneInfo("UTC"))
+
+
 def test_every_action_has_a_case():
     assert {EXPECTED[name][0] for name in CASES} == set(Action)
 
