@@ -970,3 +970,17 @@ def test_names_read_before_are_kept_up_to_a_bound_then_forgotten(monkeypatch):
     first = [f.kind for f in check(*names)]
     assert first == [FindingKind.NOT_IN_LIST] * 4  # the same answers after each clearing
     assert [f.kind for f in check(*names)] == first
+
+
+def test_a_product_written_with_a_stray_slash_is_read_as_its_parts():
+    written = [(f.group, f.seriousness) for f in check("paracetamol/codeine/")]
+    assert written == [(f.group, f.seriousness) for f in check("paracetamol/codeine")]
+    assert ("serotonergic", Seriousness.CAUTION) in written
+
+
+def test_a_medicine_already_started_and_not_stopped_has_no_timing():
+    found = check(Medicine("tramadol", starts_at=NOW - DAY), now=NOW)
+    assert {(f.group, f.windows, f.timing) for f in found} == {
+        ("serotonergic", (), None),
+        ("sedating", (), None),
+    }

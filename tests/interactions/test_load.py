@@ -375,3 +375,10 @@ def test_a_class_said_to_be_named_is_refused():
     assert _problems(named) == (
         "groups[0].classes[0].basis: a class is not named, it is a class or known",
     )
+
+
+def test_a_class_with_no_source_is_refused():
+    def unsourced(data):
+        data["groups"][0]["classes"][0]["sources"] = []
+
+    assert _problems(unsourced) == ("groups[0].classes[0].sources: no source cited",)

@@ -900,6 +900,12 @@ def test_a_wait_that_would_end_where_no_dose_owns_the_moment_is_a_skip():
     assert advice.because.skipped == at(2026, 1, 10, 14, tz=ZoneInfo("UTC"))
 
 
+def test_a_run_of_misses_back_to_the_plans_first_dose_counts_each():
+    # Nothing taken since the start: the run is the plan's two doses, then no more slots.
+    advice = advise_missed_dose(daily(), [], at(2026, 1, 6, 9, tz=LONDON))
+    assert (advice.action, advice.missed_in_a_row) == (Action.TAKE_NOW, 2)
+
+
 def test_every_action_has_a_case():
     assert {EXPECTED[name][0] for name in CASES} == set(Action)
 
