@@ -906,6 +906,18 @@ def test_a_run_of_misses_back_to_the_plans_first_dose_counts_each():
     assert (advice.action, advice.missed_in_a_row) == (Action.TAKE_NOW, 2)
 
 
+def test_a_run_of_misses_is_counted_back_across_a_pause_longer_than_a_span():
+    # Nothing taken: 5 to 8 January, a ten-day pause, then 18 to 20 January: seven doses.
+    plan = Plan(
+        [
+            Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 5), end=at(2026, 1, 8, 12)),
+            Regimen(60, [dt.time(8)], "UTC", at(2026, 1, 18)),
+        ]
+    )
+    advice = advise_missed_dose(plan, [], at(2026, 1, 20, 9))
+    assert (advice.action, advice.missed_in_a_row) == (Action.CONTACT_PRESCRIBER, 7)
+
+
 def test_every_action_has_a_case():
     assert {EXPECTED[name][0] for name in CASES} == set(Action)
 

@@ -290,17 +290,16 @@ def _current_windows(group: InteractionGroup) -> tuple[Window, ...]:
 _Timed = tuple[Seriousness | None, tuple[Window, ...], InteractionTiming | None]
 
 
-def _timing(group: InteractionGroup, medicine: Medicine, now: _dt.datetime | None) -> _Timed:
+def _timing(group: InteractionGroup, medicine: Medicine, now: _dt.datetime) -> _Timed:
     """The seriousness, windows and timing facts of ``group`` for ``medicine`` at ``now``."""
     after, before = group.wait_after_other_stops, group.wait_before_other_starts
     stopped, starts = medicine.stopped_at, medicine.starts_at
-    if now is not None:
-        if stopped is not None and utc(stopped) > utc(now) and after is not None:
-            return _stopping(group, stopped, after)
-        if starts is not None and utc(starts) > utc(now):
-            return _starting(group, starts, now, before)
-        if stopped is not None and utc(stopped) <= utc(now):
-            return _stopped(group, stopped, now, after)
+    if stopped is not None and utc(stopped) > utc(now) and after is not None:
+        return _stopping(group, stopped, after)
+    if starts is not None and utc(starts) > utc(now):
+        return _starting(group, starts, now, before)
+    if stopped is not None and utc(stopped) <= utc(now):
+        return _stopped(group, stopped, now, after)
     return group.seriousness, _current_windows(group), None
 
 
