@@ -51,9 +51,9 @@ _NEAR = _dt.timedelta(days=3)
 # The first span of slots read on or back from an instant, then doubled each time, up to
 # the longest (so that a reader who wants a few more slots never pays for years of them).
 _FIRST_SPAN = _dt.timedelta(days=2)
+_LONGEST_SPAN = _dt.timedelta(days=64)
 # The slots of a run of missed doses counted one by one before the spans begin.
 _WALKED = 2
-_LONGEST_SPAN = _dt.timedelta(days=64)
 
 
 class Slot(NamedTuple):
