@@ -220,16 +220,30 @@ is given only to a medicine no other group holds, the caution on medicines that 
 duloxetine gives way to the do-not-combine of fluvoxamine, ciprofloxacin and enoxacin, and
 the caution on CYP2D6 medicines to the do-not-combine of thioridazine.
 
+Where two readings meet, the source's words decide. The EU leaflet names
+"antihistamines" among the medicines that cause sleepiness, with no exception for the
+newer ones, so every antihistamine for use by mouth (ATC R06A, loratadine and
+fexofenadine included) is a caution there. The US label names "quinolone antimicrobials"
+as CYP1A2 inhibitors, so every quinolone is a caution, though the examples shown are the
+medicines the label names. Methylene blue is "do not combine" whatever the route: the
+label gives the risk of other routes as unclear, so duloxinfo gives the cautious answer
+and says so. Within one rank, a medicine's findings come in the order of the groups
+below: serotonin syndrome before sleepiness.
+
 ## How names are read
 
 Case, spaces, hyphens, dots, apostrophes and salt words (such as sodium or hydrochloride)
 do not matter. A strength, a form, a route and a pack written after the name are read off
 it ("Ibuprofen 400 mg tablets", "sertraline 50mg tab", "ZOLOFT 50 MG ORAL TABLET",
-"Co-codamol 30/500", "x 28"); words that name another product ("Plus", "Extra", "PM",
+"Co-codamol 30/500", "acetaminophen/codeine 300-30", "x 28"), and so is a product's
+number, which US lists write for its strength ("Tylenol with Codeine #3", "No. 3"); words that name another product ("Plus", "Extra", "PM",
 "D") are not, so "Nurofen Plus" is its own product, never plain Nurofen. A product of
 several medicines is checked as each of them: by its name (the combinations below) or
-written as its parts ("codeine and paracetamol", "hydrocodone/acetaminophen"); a part
-duloxinfo does not know adds a "not in the list" finding. Spelling matters: there is no
+written as its parts ("codeine and paracetamol", "hydrocodone/APAP"). A part duloxinfo
+cannot read adds a "not in the list" finding that names it (`unread`), and then no part
+of the product is said to have "nothing to report": the unread part may. Plain
+"Excedrin" names products of different medicines, so only the full product names are
+known. Spelling matters: there is no
 guessing, so one medicine is never taken for another. A name close to a known one ("ibuprofin",
 "setraline") is not in the list, and its finding suggests the known names to check. A
 name may be a US or UK generic name, a brand name, an ATC code (WHO; a whole code, or a

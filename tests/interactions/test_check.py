@@ -15,6 +15,7 @@ import duloxinfo
 from duloxinfo import FindingKind, Medicine, Seriousness, WaitAfter
 from duloxinfo._wording import en
 from duloxinfo.interactions import _matching
+from support import copies
 from support.readability import assert_plain
 
 DATA = duloxinfo.interaction_data()
@@ -509,11 +510,21 @@ def test_every_text_a_check_can_give_reads_at_grade_8_or_below_in_short_sentence
 
 
 def test_more_than_one_suggestion_reads_as_a_choice():
-    assert en.did_you_mean(("ibuprofen", "Nurofen")) == (
+    assert en.not_read((), ("ibuprofen", "Nurofen")) == (
         "Did you mean ibuprofen or Nurofen? duloxinfo does not guess, so it has not checked "
         "that medicine. Check the name on the pack."
     )
-    assert_plain(en.did_you_mean(("sertraline", "Zoloft", "Lustral")))
+    assert_plain(en.not_read((), ("sertraline", "Zoloft", "Lustral")))
+
+
+def test_a_part_not_read_is_named_with_what_it_may_be():
+    assert en.not_read(('"codiene"', "x"), ("codeine",)) == (
+        'duloxinfo read only part of this product. It could not read ""codiene"" and "x", '
+        "so it cannot say the product is safe with duloxetine. Did you mean codeine? "
+        "duloxinfo does not guess, so it has not checked that medicine. Check the name on "
+        "the pack."
+    )
+    assert_plain(en.not_read(("codiene",), ()))
 
 
 # Issue 25's findings, each with its exact corrected answer.
@@ -657,21 +668,29 @@ def test_linezolid_due_to_start_needs_5_days_without_duloxetine_as_an_maoi_does(
     )
 
 
-def test_loratadine_is_not_said_to_make_you_sleepy():
-    """Issue 25, finding 4: a non-sedating antihistamine; the sources name no problem."""
+def test_every_antihistamine_is_with_the_medicines_that_cause_sleepiness_as_the_leaflet_says():
+    """Issue 25, finding 4, decided by the source: EU PIL §2 names "antihistamines" among
+    the medicines that cause sleepiness, with no exception for the newer ones, so the
+    whole ATC class R06A is in the group by class (a caution), and nothing more."""
     for name in ("loratadine", "Claritin", "Clarityn", "R06AX13", "loratadine 10 mg tablets"):
         assert _gist(check(name)) == [
-            ("nothing-found", FindingKind.NOTHING_FOUND, None, None, None)
+            (
+                "sedating",
+                FindingKind.INTERACTION,
+                Seriousness.CAUTION,
+                duloxinfo.Basis.CLASS,
+                "antihistamines",
+            )
         ], name
-    for name in ("fexofenadine", "desloratadine"):
-        assert groups_of(name) == {"nothing-found"}
-    # The antihistamines known to make you sleepy are in the group, marked as known.
-    (sleepy,) = check("diphenhydramine")
-    assert (sleepy.group, sleepy.basis, sleepy.drug_class) == (
-        "sedating",
-        duloxinfo.Basis.KNOWLEDGE,
-        "antihistamines",
+        (finding,) = check(name)
+        assert finding.atc_class == "R06A"
+        assert finding.note is None  # by the source's class, not by what is known
+    for name in ("fexofenadine", "desloratadine", "diphenhydramine", "chlorphenamine"):
+        assert groups_of(name) == {"sedating"}, name
+    leaflet = duloxinfo.Citation(
+        source=duloxinfo.Source.EU_PIL, section="§2 Other medicines and Cymbalta"
     )
+    assert copies.says(leaflet, "phenobarbital and antihistamines")
 
 
 @pytest.mark.parametrize("name", ["selegiline", "Eldepryl", "Emsam", "Zelapar", "N04BD01"])
@@ -692,16 +711,12 @@ def test_selegiline_has_one_answer_the_maoi_rule(name):
 
 @pytest.mark.parametrize("name", ["cyclobenzaprine", "Flexeril", "Amrix", "M03BX08"])
 def test_cyclobenzaprine_is_a_serotonergic_muscle_relaxant_marked_as_known(name):
-    """Issue 25, finding 4: present, serotonergic, and marked as known, not sourced."""
+    """Issue 25, finding 4: present, serotonergic, and marked as known, not sourced.
+
+    Serotonin syndrome comes before sleepiness: both are cautions, and the data lists
+    the more serious group first (a pharmacist's review of issue 25)."""
     found = check(name)
     assert _gist(found) == [
-        (
-            "sedating",
-            FindingKind.INTERACTION,
-            Seriousness.CAUTION,
-            duloxinfo.Basis.KNOWLEDGE,
-            "medicines that cause sleepiness",
-        ),
         (
             "serotonergic",
             FindingKind.INTERACTION,
@@ -709,8 +724,15 @@ def test_cyclobenzaprine_is_a_serotonergic_muscle_relaxant_marked_as_known(name)
             duloxinfo.Basis.KNOWLEDGE,
             "serotonergic drugs",
         ),
+        (
+            "sedating",
+            FindingKind.INTERACTION,
+            Seriousness.CAUTION,
+            duloxinfo.Basis.KNOWLEDGE,
+            "medicines that cause sleepiness",
+        ),
     ]
-    assert found[1].note == (
+    assert found[0].note == (
         "The sources name serotonergic drugs, but not this medicine itself. It is put with "
         "them from what is known about it, not from duloxinfo's copies of the sources."
     )
@@ -769,18 +791,107 @@ def test_a_product_of_several_medicines_gives_the_findings_of_each(written, ingr
 
 def test_a_part_of_a_product_duloxinfo_does_not_know_adds_a_not_in_the_list_finding():
     found = check("ibuprofen and pseudoephedrine")
-    assert [(f.group, f.ingredient) for f in found] == [
-        ("not-in-list", None),
-        ("bleeding", "ibuprofen"),
+    assert [(f.group, f.ingredient, f.atc_code, f.unread) for f in found] == [
+        ("not-in-list", None, None, ("pseudoephedrine",)),
+        ("bleeding", "ibuprofen", "M01AE01", ()),
     ]
-    (_, close) = [
-        f for f in check("ibuprofin and codeine") if f.kind is FindingKind.NOT_IN_LIST
-    ] + [None]
-    del close
     found = check("ibuprofin and codeine")
     unknown = next(f for f in found if f.kind is FindingKind.NOT_IN_LIST)
-    assert unknown.suggestions == ("ibuprofen",)
+    assert (unknown.suggestions, unknown.unread) == (("ibuprofen",), ("ibuprofin",))
     assert {f.ingredient for f in found} == {None, "codeine"}
+
+
+def test_a_product_read_only_in_part_names_the_rest_and_never_has_nothing_to_report():
+    """A pharmacist's review of issue 25: the part read had "nothing to report", and the
+    unread part carried its ATC code, so the product looked checked and safe."""
+    (unknown,) = check("Tylenol with Codiene")
+    assert (unknown.kind, unknown.ingredient, unknown.atc_code) == (
+        FindingKind.NOT_IN_LIST,
+        None,
+        None,
+    )
+    assert (unknown.unread, unknown.suggestions) == (("Codiene",), ("codeine",))
+    assert unknown.note == (
+        'duloxinfo read only part of this product. It could not read "Codiene", so it cannot '
+        "say the product is safe with duloxetine. Did you mean codeine? duloxinfo does not "
+        "guess, so it has not checked that medicine. Check the name on the pack."
+    )
+    # A wholly unknown name is not "read in part".
+    (whole,) = check("Zzyzx 10 mg tablets")
+    assert (whole.unread, whole.note) == ((), None)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Tylenol with Codeine #3",
+        "Tylenol with Codeine No. 3",
+        "TYLENOL WITH CODEINE NO.3 TABLET",
+        "acetaminophen/codeine 300-30",
+        "APAP/codeine 300mg/30mg",
+    ],
+)
+def test_a_us_product_number_or_strength_is_read_as_a_strength(written):
+    """A pharmacist's review of issue 25: "#3" and "300-30" hid the codeine."""
+    found = check(written)
+    assert [(f.ingredient, f.group) for f in found] == [
+        ("codeine", "serotonergic"),
+        ("codeine", "sedating"),
+        ("acetaminophen", "nothing-found"),
+    ]
+
+
+def test_apap_is_acetaminophen_as_us_pharmacy_lists_write_it():
+    found = check("hydrocodone/APAP 5/325")
+    assert {f.ingredient for f in found} == {"hydrocodone", "acetaminophen"}
+    assert all(f.kind is not FindingKind.NOT_IN_LIST for f in found)
+
+
+@pytest.mark.parametrize(
+    ("brand", "ingredient", "group"),
+    [
+        ("Mellaril", "thioridazine", "thioridazine"),
+        ("Melleril", "thioridazine", "thioridazine"),
+        ("Proveblue", "methylene blue", "linezolid-methylene-blue"),
+    ],
+)
+def test_brands_a_pharmacist_found_missing_are_known(brand, ingredient, group):
+    finding = check(brand)[0]
+    assert (finding.ingredient, finding.group, finding.seriousness) == (
+        ingredient,
+        group,
+        Seriousness.DO_NOT_COMBINE,
+    )
+
+
+def test_excedrin_is_read_only_by_its_full_product_name():
+    """Plain "Excedrin" names products of different medicines: it is not guessed."""
+    assert [f.kind for f in check("Excedrin")] == [FindingKind.NOT_IN_LIST]
+    for name in ("Excedrin Extra Strength", "Excedrin Migraine caplets"):
+        assert {f.ingredient for f in check(name)} == {"aspirin", "acetaminophen", "caffeine"}
+    assert {f.ingredient for f in check("Excedrin PM")} == {"acetaminophen", "diphenhydramine"}
+
+
+def test_oral_methylene_blue_gets_the_cautious_default_and_says_so():
+    (finding,) = check("methylene blue")
+    assert finding.seriousness is Seriousness.DO_NOT_COMBINE
+    assert finding.what_to_do.endswith(
+        "For methylene blue not given into a vein, the risk is not known, so duloxinfo gives "
+        "the same advice."
+    )
+
+
+def test_quinolones_are_a_caution_by_the_labels_class_but_not_its_examples():
+    """US PI-G §7.1 names "quinolone antimicrobials such as ciprofloxacin and enoxacin";
+    levofloxacin is in the class, so a caution, but its effect is not the example given."""
+    (finding,) = check("levofloxacin")
+    assert (finding.group, finding.basis, finding.drug_class) == (
+        "raise-duloxetine",
+        duloxinfo.Basis.CLASS,
+        "quinolone antimicrobials",
+    )
+    group = next(g for g in duloxinfo.interaction_data().groups if g.id == "raise-duloxetine")
+    assert "levofloxacin" not in group.examples_us + group.examples_uk
 
 
 @pytest.mark.parametrize(

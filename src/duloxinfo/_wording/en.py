@@ -56,11 +56,11 @@ from ..reasons import (
 )
 
 __all__ = [
-    "did_you_mean",
     "double_dose",
     "interaction_timing",
     "known_member",
     "missed_dose",
+    "not_read",
     "supply",
     "titration",
 ]
@@ -496,16 +496,33 @@ def interaction_timing(facts: InteractionTiming) -> str:
     )
 
 
-def did_you_mean(suggestions: tuple[str, ...]) -> str:
-    """The words for a name close to names duloxinfo knows: never taken for them."""
-    if len(suggestions) == 1:
-        names = suggestions[0]
-    else:
-        names = f"{', '.join(suggestions[:-1])} or {suggestions[-1]}"
-    return (
-        f"Did you mean {names}? duloxinfo does not guess, so it has not checked that "
-        "medicine. Check the name on the pack."
-    )
+def _either(names: tuple[str, ...], last: str) -> str:
+    """``("a", "b", "c")`` as "a, b or c" (with ``last`` for "or")."""
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} {last} {names[-1]}"
+
+
+def not_read(unread: tuple[str, ...], suggestions: tuple[str, ...]) -> str:
+    """The words for a name, or a part of a product's name, that duloxinfo could not read.
+
+    ``unread`` names the parts of a product not read (empty when it is the whole name);
+    ``suggestions`` the known names close to what was not read (never taken for them).
+    """
+    said = []
+    if unread:
+        parts = _either(tuple(f'"{part}"' for part in unread), "and")
+        said.append(
+            f"duloxinfo read only part of this product. It could not read {parts}, "
+            "so it cannot say the product is safe with duloxetine."
+        )
+    if suggestions:
+        said.append(
+            f"Did you mean {_either(suggestions, 'or')}? duloxinfo does not guess, so it "
+            "has not checked that medicine."
+        )
+    said.append("Check the name on the pack.")
+    return " ".join(said)
 
 
 def known_member(drug_class: str) -> str:

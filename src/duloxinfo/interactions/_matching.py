@@ -217,6 +217,8 @@ DESCRIPTOR_WORDS: Final = frozenset(
         "per",
         "each",
         "as",
+        # a product's number: "No. 3" (the number is an amount)
+        "no",
     }
 )
 
@@ -225,10 +227,11 @@ _UNIT = (
     r"(?:mg|mcg|µg|μg|ug|g|gm|grams?|ml|mls|l|%|iu|units?|micrograms?|milligrams?|mmol"
     r"|h|hrs?|hours?|s|x)"
 )
-# An amount: a strength ("400mg", "30/500", "10mg/5ml", "25 mcg/hr"), a count ("x28").
+# An amount: a strength ("400mg", "30/500", "300-30", "10mg/5ml", "25 mcg/hr"), a count
+# ("x28"), or a product's number, which US lists write for its strength ("#3", "No.3").
 _AMOUNT: Final = re.compile(
-    rf"(?:\d*x)?{_NUMBER}(?:-?{_UNIT})?(?:/(?:{_NUMBER})?(?:-?{_UNIT})?)*"
-    rf"|{_UNIT}(?:/(?:{_NUMBER})?{_UNIT}?)*|/(?:{_NUMBER})?{_UNIT}"
+    rf"(?:\d*x)?{_NUMBER}(?:-{_NUMBER})*(?:-?{_UNIT})?(?:/(?:{_NUMBER})?(?:-?{_UNIT})?)*"
+    rf"|{_UNIT}(?:/(?:{_NUMBER})?{_UNIT}?)*|/(?:{_NUMBER})?{_UNIT}|(?:#|no\.?){_NUMBER}"
 )
 _PUNCTUATION = "()[],;:"
 # What makes a name more than one word to read: a space, or a sign that joins two medicines.
@@ -260,7 +263,7 @@ def _is_descriptor(token: str) -> bool:
     word = token.casefold().strip(_PUNCTUATION)
     if not word or _AMOUNT.fullmatch(word):
         return True
-    word = word.replace("-", "")
+    word = word.replace("-", "").rstrip(".")
     return word in DESCRIPTOR_WORDS or word in SALT_WORDS or not key(word)
 
 
@@ -335,11 +338,14 @@ class Match:
             matched.
         unknown: True when a part of the name (or all of it) matched nothing.
         suggestions: Known names close to what did not match, for the person to check.
+        unread: The parts of a product's name that matched nothing, as written, when
+            another part matched; empty otherwise.
     """
 
     parts: tuple[Part, ...]
     unknown: bool = False
     suggestions: tuple[str, ...] = ()
+    unread: tuple[str, ...] = ()
 
 
 _NOTHING: Final = Match(())
@@ -368,6 +374,8 @@ class Index:
         class_groups: Each ATC class of a group's classes, with its class and group.
         not_in_list: The group whose texts say a name is not known.
         nothing_found: The group whose texts say a known medicine has nothing to report.
+        places: Each group's place in the data, by its id: the order of one
+            medicine's findings of the same rank (serotonin syndrome before sleepiness).
         longest: The length of the longest key: no longer part of a name can match.
         ready: What each key of the data (and, by ``"atc:"`` keys, each whole code) is
             read as, kept on first use: a name written as the data writes it then costs
@@ -386,6 +394,7 @@ class Index:
     class_groups: tuple[tuple[str, DrugClass, InteractionGroup], ...]
     not_in_list: InteractionGroup
     nothing_found: InteractionGroup
+    places: dict[str, int] = attrs.Factory(dict)
     longest: int = 0
     ready: dict[str, Match] = attrs.Factory(dict)
     read_before: dict[str, Match] = attrs.Factory(dict)
@@ -487,18 +496,23 @@ class Index:
         if len(ends) < 2:  # a product has two parts or more
             return Match((), unknown=True, suggestions=self._suggest(key(" ".join(named))))
         parts: dict[str, Part] = {}
-        unknown: list[str] = []
+        unread: list[str] = []
+        suggested: list[str] = []
         for piece, end in ends:
             entry = self._longest(piece, end)
             if entry is None:
-                unknown.extend(self._suggest(key(" ".join(piece[:end]))))
-                parts.setdefault("", Part(None, None, ()))
+                unread.append(" ".join(piece[:end]))
+                suggested.extend(self._suggest(key(unread[-1])))
                 continue
             for part in self._entry(entry, None).parts:
                 assert part.ingredient is not None  # noqa: S101 - a name's parts have one
                 parts.setdefault(part.ingredient.name, part)
-        known = tuple(p for name, p in parts.items() if name)
-        return Match(known, unknown="" in parts, suggestions=tuple(dict.fromkeys(unknown)))
+        return Match(
+            tuple(parts.values()),
+            unknown=bool(unread),
+            suggestions=tuple(dict.fromkeys(suggested)),
+            unread=tuple(dict.fromkeys(unread)) if parts else (),
+        )
 
     def _suggest(self, name_key: str) -> tuple[str, ...]:
         """Known names that sound close to the key ``name_key``, closest first, at most three."""
@@ -770,6 +784,7 @@ def build(data: InteractionData) -> tuple[Index, tuple[str, ...]]:
         ),
         not_in_list=_one_of_kind(data, FindingKind.NOT_IN_LIST, problems),
         nothing_found=_one_of_kind(data, FindingKind.NOTHING_FOUND, problems),
+        places={group.id: place for place, group in enumerate(data.groups)},
     )
     _check_ingredients(data, groups, index, problems)
     _check_combinations(data, index, problems)

@@ -219,6 +219,9 @@ class InteractionFinding:
             None.
         suggestions: Known names close to a name not in the list, closest first, for
             the person to check; never matched for them.  Empty for other findings.
+        unread: For a product whose name duloxinfo read only in part ("Tylenol with
+            Codiene"), the parts it could not read, as written: its "not in the list"
+            finding names them.  Empty for other findings.
         sources: Where the sources say so.
         because: The facts ``timing`` is written from, or None when it is None.
     """
@@ -241,6 +244,7 @@ class InteractionFinding:
     timing: str | None
     note: str | None
     suggestions: tuple[str, ...]
+    unread: tuple[str, ...] = ()
     sources: tuple[Citation, ...]
     because: InteractionTiming | None = attrs.field(default=None, metadata={"json": False})
 
@@ -441,23 +445,28 @@ def _findings(
             # Only the ATC class is known: the medicine itself may matter in other ways too
             # (a combination, or a member the sources single out), so it is not in the list.
             unknown = True
-        if not part.members and part.ingredient is not None:
+        # A product read only in part has not "nothing to report": what is unread may.
+        if not part.members and part.ingredient is not None and not match.unread:
             found.append(_finding(medicine, now, index.nothing_found, None, names))
         found.extend(_finding(medicine, now, m.group, m, names) for m in part.members)
     if unknown:
-        code = match.parts[0].atc_code if len(match.parts) == 1 else None
+        # The ATC code of a name known only by its class; never a product's read part's.
+        only = match.parts[0] if len(match.parts) == 1 else None
+        code = only.atc_code if only is not None and only.ingredient is None else None
         not_in_list = _finding(medicine, now, index.not_in_list, None, (None, code))
-        if match.suggestions:
+        if match.suggestions or match.unread:
             not_in_list = attrs.evolve(
                 not_in_list,
                 suggestions=match.suggestions,
-                note=en.did_you_mean(match.suggestions),
+                unread=match.unread,
+                note=en.not_read(match.unread, match.suggestions),
             )
         found.append(not_in_list)
     return found
 
 
-def _order(finding: InteractionFinding) -> tuple[object, ...]:
+def _order(finding: InteractionFinding, places: dict[str, int]) -> tuple[object, ...]:
+    """Most serious first; then by medicine; then each group in the data's order."""
     medicine = finding.medicine
     return (
         finding.rank,
@@ -465,7 +474,7 @@ def _order(finding: InteractionFinding) -> tuple[object, ...]:
         medicine.name,
         "" if medicine.stopped_at is None else utc(medicine.stopped_at).isoformat(),
         "" if medicine.starts_at is None else utc(medicine.starts_at).isoformat(),
-        finding.group,
+        places[finding.group],
         finding.ingredient or "",
         # Equal instants given in different zones: their texts differ, so order them too.
         finding.timing or "",
@@ -495,9 +504,13 @@ def check_interactions(
     know gives one that says it is not in the list: ask a pharmacist.  A name close
     to a known one is still not in the list; its finding suggests the known names
     (:attr:`InteractionFinding.suggestions`) for the person to check.  Findings are
-    ordered by :attr:`InteractionFinding.rank`, then by name, so the order of the list
-    does not matter.  An ATC code duloxinfo knows only by its class gives the class's
-    findings and a "not in the list" one.  Do not list the person's own duloxetine:
+    ordered by :attr:`InteractionFinding.rank`, then by name, then for one medicine by
+    group in the data's order (serotonin syndrome before sleepiness), so the order of
+    the list does not matter.  A product read only in part ("Tylenol with Codiene")
+    gives the findings of the parts read and a "not in the list" one naming the rest
+    (:attr:`InteractionFinding.unread`), never "nothing to report".  An ATC code
+    duloxinfo knows only by its class gives the class's findings and a "not in the
+    list" one.  Do not list the person's own duloxetine:
     every duloxetine medicine in the list is reported as a second one.
 
     A medicine stopped at a time, or due to start, is judged at ``now``: an MAOI
@@ -549,4 +562,4 @@ def check_interactions(
         for medicine in given
         for finding in _findings(medicine, index.find(medicine.name), index, now)
     ]
-    return tuple(sorted(found, key=_order))
+    return tuple(sorted(found, key=lambda finding: _order(finding, index.places)))
