@@ -60,6 +60,7 @@ def test_missed_dose_take_now_then_skip_then_already_taken():
     out = ok("missed-dose", *REGIMEN, *NOW, "--taken", "yesterday 08:05")
     assert "Action:          take-now (60 mg)" in out
     assert "Next dose:       Thu 2026-11-26 08:00 GMT" in out
+    assert "Ask again at:    Wed 2026-11-25 20:00 GMT" in out  # take it before then
     late = json.loads(ok("missed-dose", *REGIMEN, "--now", "2026-11-25T21:00", "--json"))
     # Nothing taken since the plan began on 1 November: not a dose, a call to the prescriber.
     assert (late["action"], late["dose_mg"], late["next_dose_at"]) == (

@@ -645,6 +645,130 @@ EXPECTED = {
 }
 
 
+# When each answer above may change: ask again then (issue 26).
+HOLDS_UNTIL = {
+    "not_due": dt.datetime(
+        2026, 1, 5, 8, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # not-due, slot None, now 2026-01-05T07:00:00+00:00
+    "already_taken_a_little_early": dt.datetime(
+        2026, 1, 6, 8, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # already-taken, slot 2026-01-05T08:00:00+00:00, now 2026-01-05T09:00:00+00:00
+    "take_now_first_slot": dt.datetime(
+        2026, 1, 5, 20, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # take-now, slot 2026-01-05T08:00:00+00:00, now 2026-01-05T08:00:00+00:00
+    "skip": dt.datetime(
+        2026, 1, 7, 8, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # skip, slot 2026-01-06T08:00:00+00:00, now 2026-01-06T21:00:00+00:00
+    "contact_restart": None,  # contact-prescriber, slot 2026-01-08T08:00:00+00:00, now 2026-01-08T09:00:00+00:00
+    "contact_start": None,  # contact-prescriber, slot 2026-01-08T08:00:00+00:00, now 2026-01-08T09:00:00+00:00
+    "two_days_missed": dt.datetime(
+        2026, 1, 7, 20, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # take-now, slot 2026-01-07T08:00:00+00:00, now 2026-01-07T09:00:00+00:00
+    "issue1_early_dose": dt.datetime(
+        2026, 11, 2, 8, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # already-taken, slot 2026-11-01T08:00:00+00:00, now 2026-11-02T07:00:00+00:00
+    "issue2_early_after_missed": dt.datetime(
+        2026, 11, 11, 21, 0, tzinfo=ZoneInfo("America/New_York")
+    ),  # skip, slot 2026-11-10T21:00:00-05:00, now 2026-11-11T20:30:00-05:00
+    "issue3_fifteen_days": None,  # contact-prescriber, slot 2026-01-16T08:00:00+00:00, now 2026-01-16T09:00:00+00:00
+    "issue3_never_started": dt.datetime(
+        2026, 1, 2, 20, 0, tzinfo=ZoneInfo("UTC")
+    ),  # take-now, slot 2026-01-02T08:00:00+00:00, now 2026-01-02T09:00:00+00:00
+    "issue4_step_up_morning": dt.datetime(
+        2026, 11, 8, 8, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # already-taken, slot 2026-11-07T08:00:00+00:00, now 2026-11-08T07:55:00+00:00
+    "issue4_first_60": dt.datetime(
+        2026, 11, 8, 20, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # take-now, slot 2026-11-08T08:00:00+00:00, now 2026-11-08T09:00:00+00:00
+    "issue6_late_dose_counts_for_next": dt.datetime(
+        2026, 11, 3, 8, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # already-taken, slot 2026-11-02T08:00:00+00:00, now 2026-11-02T09:00:00+00:00
+    "issue7_not_sure": dt.datetime(
+        2026, 11, 3, 8, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # already-taken, slot 2026-11-02T08:00:00+00:00, now 2026-11-02T09:00:00+00:00
+    "issue8_partial": dt.datetime(
+        2026, 11, 3, 8, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # already-taken, slot 2026-11-02T08:00:00+00:00, now 2026-11-02T09:00:00+00:00
+    "issue8_two_capsules": dt.datetime(
+        2026, 11, 3, 8, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # already-taken, slot 2026-11-02T08:00:00+00:00, now 2026-11-02T09:00:00+00:00
+    "issue9_bounded": None,  # contact-prescriber, slot 9998-05-31T08:00:00+01:00, now 9998-06-01T00:00:00+00:00
+    "trip_west_wait": dt.datetime(
+        2026, 11, 10, 15, 0, tzinfo=ZoneInfo("America/New_York")
+    ),  # not-due, slot 2026-11-10T08:00:00-05:00, now 2026-11-10T08:30:00-05:00
+    "trip_west_then_take": dt.datetime(
+        2026, 11, 10, 20, 0, tzinfo=ZoneInfo("America/New_York")
+    ),  # take-now, slot 2026-11-10T08:00:00-05:00, now 2026-11-10T15:00:00-05:00
+    "trip_west_spaced_next": dt.datetime(
+        2026, 11, 11, 8, 0, tzinfo=ZoneInfo("America/New_York")
+    ),  # already-taken, slot 2026-11-10T08:00:00-05:00, now 2026-11-10T16:00:00-05:00
+    "plan_ended_taken": None,  # plan-ended, slot 2026-01-02T08:00:00+00:00, now 2026-01-05T00:00:00+00:00
+    "plan_ended_missed": None,  # plan-ended, slot 2026-01-02T08:00:00+00:00, now 2026-01-02T21:00:00+00:00
+    "last_dose_take_now": dt.datetime(
+        2026, 1, 2, 20, 0, tzinfo=ZoneInfo("UTC")
+    ),  # take-now, slot 2026-01-02T08:00:00+00:00, now 2026-01-02T10:00:00+00:00
+    "pause_missed_expired": dt.datetime(
+        2026, 1, 6, 8, 0, tzinfo=ZoneInfo("UTC")
+    ),  # skip, slot 2026-01-02T08:00:00+00:00, now 2026-01-04T09:00:00+00:00
+    "pause_taken": dt.datetime(
+        2026, 1, 6, 8, 0, tzinfo=ZoneInfo("UTC")
+    ),  # already-taken, slot 2026-01-02T08:00:00+00:00, now 2026-01-04T09:00:00+00:00
+    "spring_step_night_dose_counts_early": dt.datetime(
+        2026, 3, 29, 8, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # already-taken, slot 2026-03-28T08:00:00+00:00, now 2026-03-29T06:00:00+00:00
+    "spring_step_night_dose_is_the_morning_one": dt.datetime(
+        2026, 3, 29, 20, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # already-taken, slot 2026-03-29T08:00:00+01:00, now 2026-03-29T07:30:00+00:00
+    "step_passes_over_a_dose": dt.datetime(
+        2026, 1, 10, 20, 0, tzinfo=ZoneInfo("UTC")
+    ),  # already-taken, slot 2026-01-10T08:00:00+00:00, now 2026-01-10T15:00:00+00:00
+    "step_too_soon_so_skip": dt.datetime(
+        2026, 1, 11, 2, 0, tzinfo=ZoneInfo("UTC")
+    ),  # skip, slot 2026-01-10T20:00:00+00:00, now 2026-01-10T20:00:00+00:00
+    "time_moves_earlier_skip": dt.datetime(
+        2026, 1, 3, 8, 0, tzinfo=ZoneInfo("UTC")
+    ),  # skip, slot 2026-01-02T20:00:00+00:00, now 2026-01-02T20:30:00+00:00
+    "step_down_wait_counts_the_longer_spacing": dt.datetime(
+        2026, 1, 11, 8, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # skip, slot 2026-01-10T14:00:00+00:00, now 2026-01-10T16:00:00+00:00
+    "step_down_next_dose_counts_the_longer_spacing": dt.datetime(
+        2026, 1, 10, 14, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # already-taken, slot 2026-01-10T08:00:00+00:00, now 2026-01-10T12:00:00+00:00
+    "made_up_before_a_step_down_is_the_smaller_dose": dt.datetime(
+        2026, 10, 24, 21, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # take-now, slot 2026-10-24T08:00:00+01:00, now 2026-10-24T19:45:00+00:00
+    "first_dose_taken_early": dt.datetime(
+        2026, 1, 5, 8, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # already-taken, slot None, now 2026-01-05T07:30:00+00:00
+    "only_dose_taken_early": None,  # plan-ended, slot None, now 2026-01-05T07:30:00+00:00
+    "spaced_from_every_recent_dose": dt.datetime(
+        2026, 1, 10, 14, 0, tzinfo=ZoneInfo("UTC")
+    ),  # already-taken, slot 2026-01-10T08:00:00+00:00, now 2026-01-10T12:00:00+00:00
+    "too_much_taken": dt.datetime(
+        2026, 11, 3, 8, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # already-taken, slot 2026-11-02T08:00:00+00:00, now 2026-11-02T09:00:00+00:00
+    "next_dose_moved_past_midnight": dt.datetime(
+        2026, 1, 10, 23, 0, tzinfo=ZoneInfo("UTC")
+    ),  # already-taken, slot 2026-01-10T02:00:00+00:00, now 2026-01-10T16:30:00+00:00
+    "an_older_dose_sets_the_next_time": dt.datetime(
+        2026, 1, 10, 14, 0, tzinfo=ZoneInfo("UTC")
+    ),  # already-taken, slot 2026-01-10T08:00:00+00:00, now 2026-01-10T10:00:00+00:00
+    "an_older_dose_sets_the_wait": dt.datetime(
+        2026, 1, 10, 20, 0, tzinfo=ZoneInfo("UTC")
+    ),  # not-due, slot 2026-01-10T14:00:00+00:00, now 2026-01-10T15:00:00+00:00
+    "twice_daily_before_once_daily_keeps_6_hours": dt.datetime(
+        2026, 1, 10, 20, 0, tzinfo=ZoneInfo("UTC")
+    ),  # already-taken, slot 2026-01-10T08:00:00+00:00, now 2026-01-10T09:00:00+00:00
+    "asked_exactly_at_the_end": None,  # plan-ended, slot 2026-01-02T08:00:00+00:00, now 2026-01-03T08:00:00+00:00
+    "time_moves_earlier_counts_for_the_new_slot": dt.datetime(
+        2026, 1, 4, 8, 0, tzinfo=ZoneInfo("UTC")
+    ),  # already-taken, slot 2026-01-03T08:00:00+00:00, now 2026-01-03T09:00:00+00:00
+    "not_due_spaced_from_a_dose_before_the_start": dt.datetime(
+        2026, 3, 29, 8, 0, tzinfo=ZoneInfo("Europe/London")
+    ),  # not-due, slot None, now 2026-03-29T06:00:00+00:00
+}
+
+
 # More than the dose taken for the slot: the answer says so in a field, not only in words.
 GET_ADVICE_NOW = {
     "spaced_from_every_recent_dose",
@@ -663,6 +787,7 @@ def test_every_kind_of_answer_exactly(name):
             dose_mg=dose,
             slot=slot,
             next_dose_at=following,
+            holds_until=HOLDS_UNTIL[name],
             missed_in_a_row=missed,
             contact_prescriber=action is Action.CONTACT_PRESCRIBER,
             get_advice_now=name in GET_ADVICE_NOW,
@@ -851,6 +976,7 @@ def test_a_dose_taken_against_a_skip_is_the_next_dose_taken_early():
             dose_mg=0,
             slot=at(2026, 2, 2, 8, tz=ZoneInfo("UTC")),
             next_dose_at=at(2026, 2, 4, 8, tz=ZoneInfo("UTC")),
+            holds_until=at(2026, 2, 3, 8, tz=ZoneInfo("UTC")),  # the early dose's own time
             missed_in_a_row=1,
             contact_prescriber=False,
             get_advice_now=False,

@@ -51,6 +51,36 @@ def test_every_reason_on_any_plan_reads_at_grade_8_or_below(case):
     assert_plain(advise_missed_dose(*case).reason)
 
 
+@given(situations(), st.data())
+def test_an_answer_holds_until_its_holds_until_and_a_take_now_exactly(case, data):
+    """Asked again at any instant before ``holds_until``, the action and the dose are the
+    same; for ``TAKE_NOW`` the answer changes at ``holds_until`` itself ("take it before")."""
+    plan, intakes, now = case
+    answer = advise_missed_dose(plan, intakes, now)
+    if answer.holds_until is None:
+        assert answer.action in {Action.CONTACT_PRESCRIBER, Action.PLAN_ENDED}
+        later = now.astimezone(dt.UTC) + data.draw(
+            st.timedeltas(dt.timedelta(0), dt.timedelta(days=3))
+        )
+        again = advise_missed_dose(plan, intakes, later)
+        assert (again.action, again.dose_mg) == (answer.action, answer.dose_mg)
+        return
+    until = answer.holds_until
+    assert until > now
+    assert until.tzinfo == (answer.slot or answer.next_dose_at).tzinfo
+    start = now.astimezone(dt.UTC)  # real elapsed time, not wall-clock time
+    span = until.astimezone(dt.UTC) - start - dt.timedelta(microseconds=1)
+    part = data.draw(st.integers(0, 1000))
+    for later in (start + span * part / 1000, start + span):
+        again = advise_missed_dose(plan, intakes, later)
+        assert (again.action, again.dose_mg) == (answer.action, answer.dose_mg), later
+    if answer.action is Action.TAKE_NOW:
+        after = advise_missed_dose(plan, intakes, until)
+        assert (after.action, after.dose_mg) != (answer.action, answer.dose_mg)
+    if answer.action is Action.NOT_DUE and answer.slot is not None:  # a wait: until ready
+        assert until == answer.next_dose_at
+
+
 @given(plans(), st.data())
 def test_attribution_matches_the_oracle(plan, data):
     first = oracle.phases(plan)[0]

@@ -106,6 +106,7 @@ def check_advice(case):
         after = {(f.kind, f.intakes) for f in audit(plan, [*taken, new])}
         assert {f for f in after - before if new in f[1]} == set(), after - before
         if answer.action is Action.TAKE_NOW:  # the dose taken now comes before the next one
+            check_taken_at_the_last_moment(plan, taken, answer, mg)
             taken.append(new)
             check_asked_again(plan, taken, now, answer, own)
     # next_dose_at: after now, never a covered slot, never less than H after any intake.
@@ -130,6 +131,19 @@ def check_advice(case):
             assert answer.action in {Action.TAKE_NOW, Action.CONTACT_PRESCRIBER}, answer
         if answer.action is Action.CONTACT_PRESCRIBER:
             assert answer.missed_in_a_row >= CONTACT_PRESCRIBER_AFTER_DAYS
+
+
+def check_taken_at_the_last_moment(plan, taken, answer, mg):
+    """A ``TAKE_NOW`` followed at its last moment, just before ``holds_until`` ("take it
+    before 20:00"), then the next dose at ``next_dose_at``: no double dose either."""
+    last = utc(answer.holds_until) - dt.timedelta(microseconds=1)
+    late = Intake(last, mg)
+    assert not oracle.makes_a_double_dose(plan, taken, late), (answer, late)
+    before = {(f.kind, f.intakes) for f in audit(plan, taken)}
+    after = {(f.kind, f.intakes) for f in audit(plan, [*taken, late])}
+    assert {f for f in after - before if late in f[1]} == set(), after - before
+    if answer.next_dose_at is not None:
+        assert oracle.spaced(plan, [*taken, late], answer.next_dose_at), (answer, late)
 
 
 def check_asked_again(plan, taken, now, answer, own):

@@ -81,6 +81,15 @@ class MissedDoseAdvice:
             less than the spacing after the last intake.  Remind the person then.  None
             when no dose may follow without the prescriber (``CONTACT_PRESCRIBER``) or
             the plan has no more doses.
+        holds_until: The first instant at which asking again may give another action
+            or dose (aware, in the zone of ``slot``'s phase, or of the first dose's
+            before the plan starts): ask again then.  Before it, the action and the
+            dose are the same.  For ``TAKE_NOW`` it is exact: the dose may be taken
+            before this instant ("take it before 20:00"), and from it the answer
+            changes (to ``SKIP``, mostly).  For ``NOT_DUE`` after a recent dose it is
+            ``next_dose_at``.  None when only a dose taken (or a new plan) changes the
+            answer: ``PLAN_ENDED``, and ``CONTACT_PRESCRIBER`` unless the next dose was
+            taken early (then that dose's time).
         missed_in_a_row: How many scheduled doses in a row, up to and including
             ``slot``, have no intake (counted up to
             :data:`~duloxinfo.choices.MISSED_COUNT_LIMIT_DAYS` days' worth of doses; a
@@ -108,6 +117,7 @@ class MissedDoseAdvice:
     dose_mg: int
     slot: _dt.datetime | None
     next_dose_at: _dt.datetime | None
+    holds_until: _dt.datetime | None
     missed_in_a_row: int
     contact_prescriber: bool
     get_advice_now: bool
@@ -247,16 +257,19 @@ class _Decision:
         next_at: _dt.datetime | None,
         because: MissedDoseFacts,
         *,
+        until: _dt.datetime | None = None,
         dose: int = 0,
         missed: int = 0,
     ) -> MissedDoseAdvice:
         # More than the dose taken for the slot spoken of: get advice now.
         taken = because.taken if isinstance(because, AlreadyTaken | PlanEnded) else None
+        zone = self._local(self.now if slot is None else slot.at).tzinfo
         return MissedDoseAdvice(
             action=action,
             dose_mg=dose,
             slot=None if slot is None else self._local(slot.at),
             next_dose_at=next_at,
+            holds_until=None if until is None else until.astimezone(zone),
             missed_in_a_row=missed,
             contact_prescriber=action is Action.CONTACT_PRESCRIBER,
             get_advice_now=taken is not None and taken.taken_as is TakenAs.TOO_MUCH,
@@ -288,7 +301,7 @@ class _Decision:
             ended = PlanEnded(zones=self.zones, taken=None, skipped=None)  # pragma: no mutate
             return self._answer(Action.PLAN_ENDED, None, None, ended)  # pragma: no mutate
         facts = NotStarted(zones=self.zones, next=following)
-        return self._answer(Action.NOT_DUE, None, following.at, facts)
+        return self._answer(Action.NOT_DUE, None, following.at, facts, until=self._next_slot())
 
     def _taken(self, slot: Slot, taken: tuple[Intake, ...]) -> Taken:
         """How the intakes ``taken`` stand against the scheduled dose ``slot``."""
@@ -337,7 +350,8 @@ class _Decision:
             else None
         )
         facts = AlreadyTaken(zones=self.zones, taken=said, early=early, next=following)
-        return self._answer(Action.ALREADY_TAKEN, shown, following.at, facts)
+        until = self._next_slot()
+        return self._answer(Action.ALREADY_TAKEN, shown, following.at, facts, until=until)
 
     def _missed(self, current: Slot) -> MissedDoseAdvice:
         missed, days = self.tl.missed_run(current, _dt.timedelta(days=MISSED_COUNT_LIMIT_DAYS))
@@ -356,11 +370,13 @@ class _Decision:
         if why is not None or counts_for is None:
             # Past the missed dose's window with no slot owning now (a pause, or the plan's
             # end), a dose taken now would belong to no scheduled dose: skip it too.
-            return self._skip(current, missed, why or SkipBecause.BREAK)
+            # Until the next dose's window opens, when the missed one might be taken.
+            owned = None if why is not None or coming is None else self.tl.window(coming)[0]
+            return self._skip(current, missed, why or SkipBecause.BREAK, owned=owned)
         ready, last = self.tl.ready(self.recent, self.now)
         if last is not None:
             return self._too_soon(current, missed, due, ready, last)
-        return self._take_now(current, missed, counts_for)
+        return self._take_now(current, missed, counts_for, due)
 
     def _why_skip(
         self, current: Slot, coming: Slot | None, due: _dt.datetime
@@ -398,7 +414,9 @@ class _Decision:
             spacing=ready - last,
         )
         ready_local = ready.astimezone(self._local(current.at).tzinfo)
-        return self._answer(Action.NOT_DUE, current, ready_local, facts, missed=missed)
+        return self._answer(
+            Action.NOT_DUE, current, ready_local, facts, until=ready, missed=missed
+        )
 
     def _skip(
         self,
@@ -407,7 +425,9 @@ class _Decision:
         because: SkipBecause,
         *,
         early: TakenEarly | None = None,
+        owned: _dt.datetime | None = None,
     ) -> MissedDoseAdvice:
+        """Skip ``current``: until the next dose's time, or ``owned`` where that is sooner."""
         following = self._next(self.recent)
         if following is None:
             ended = PlanEnded(zones=self.zones, taken=None, skipped=self._local(current.at))
@@ -419,11 +439,17 @@ class _Decision:
             early=early,
             next=following,
         )
-        return self._answer(Action.SKIP, current, following.at, facts, missed=missed)
+        until = self._next_slot()
+        if owned is not None and owned > self.now:
+            until = min(until, owned)
+        return self._answer(Action.SKIP, current, following.at, facts, until=until, missed=missed)
 
-    def _take_now(self, current: Slot, missed: int, counts_for: Slot) -> MissedDoseAdvice:
+    def _take_now(
+        self, current: Slot, missed: int, counts_for: Slot, due: _dt.datetime
+    ) -> MissedDoseAdvice:
         # Taken now, the dose counts for the slot that owns now: never more than its dose.
         dose = min(self.tl.dose(current), self.tl.dose(counts_for))
+        until = self._take_until(current, counts_for, due, dose)
         following = self._next([*self.recent, self.now], counts_for, dose_now=True)
         facts = TakeNow(
             zones=self.zones,
@@ -433,7 +459,32 @@ class _Decision:
             next=following,
         )
         next_at = None if following is None else following.at
-        return self._answer(Action.TAKE_NOW, current, next_at, facts, dose=dose, missed=missed)
+        return self._answer(
+            Action.TAKE_NOW, current, next_at, facts, until=until, dose=dose, missed=missed
+        )
+
+    def _take_until(
+        self, current: Slot, owner: Slot, due: _dt.datetime, dose: int
+    ) -> _dt.datetime:
+        """The first instant from which the missed dose ``current`` is no longer taken as ``dose``.
+
+        Either the skip for nearness to the next dose (``due``) begins, never at the
+        missed dose's own time, or the moment passes to no slot or to a slot with
+        another dose in force.
+        """
+        until = max(due - self.tl.spacing(current.at, due), current.at + TICK)
+        while (end := self.tl.window(owner)[1]) < until:
+            following = self.tl.owner(end)
+            if following is None or min(self.tl.dose(current), self.tl.dose(following)) != dose:
+                return end
+            owner = following
+        return until
+
+    def _next_slot(self) -> _dt.datetime:
+        """The next scheduled dose's time: the latest dose, and so the answer, change then."""
+        coming = self.tl.after(self.now)
+        assert coming is not None  # noqa: S101 - every caller has a following dose
+        return coming.at
 
     def _contact(self, current: Slot, missed: int, days: _dt.timedelta) -> MissedDoseAdvice:
         first = self.tl.after(self.tl.starts[0] - TICK)
@@ -445,4 +496,9 @@ class _Decision:
             or_more=days.days >= MISSED_COUNT_LIMIT_DAYS,
             began=None if started else self._local(self.tl.starts[0]).date(),
         )
-        return self._answer(Action.CONTACT_PRESCRIBER, current, None, facts, missed=missed)
+        # The run of missed doses only grows, unless the next dose was taken early.
+        coming = self.tl.after(self.now)
+        until = coming.at if coming is not None and self.tl.taken_for(coming) else None
+        return self._answer(
+            Action.CONTACT_PRESCRIBER, current, None, facts, until=until, missed=missed
+        )

@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> str:
                 ("Action", action),
                 ("This dose", moment(advice.slot)),
                 ("Next dose", moment(advice.next_dose_at)),
+                ("Ask again at", moment(advice.holds_until)),
                 ("Missed in a row", advice.missed_in_a_row),
                 ("Reason", advice.reason),
                 ("Rule", advice.rule),
