@@ -414,9 +414,7 @@ class _Decision:
             spacing=ready - last,
         )
         ready_local = ready.astimezone(self._local(current.at).tzinfo)
-        return self._answer(
-            Action.NOT_DUE, current, ready_local, facts, until=ready, missed=missed
-        )
+        return self._answer(Action.NOT_DUE, current, ready_local, facts, until=ready, missed=missed)
 
     def _skip(
         self,
@@ -463,9 +461,7 @@ class _Decision:
             Action.TAKE_NOW, current, next_at, facts, until=until, dose=dose, missed=missed
         )
 
-    def _take_until(
-        self, current: Slot, owner: Slot, due: _dt.datetime, dose: int
-    ) -> _dt.datetime:
+    def _take_until(self, current: Slot, owner: Slot, due: _dt.datetime, dose: int) -> _dt.datetime:
         """The first instant from which the missed dose ``current`` is no longer taken as ``dose``.
 
         Either the skip for nearness to the next dose (``due``) begins, never at the
