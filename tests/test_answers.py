@@ -88,7 +88,7 @@ CASES = {
     ),
     "adherence": ([*REGIMEN, *WHEN, "--history", "HISTORY", "--from", "2026-11-01"], _adherence),
     "pdc": (
-        [*REGIMEN, "--fill", "2026-11-01:60:30", "--from", "2026-11-01", "--to", "2026-12-31"],
+        [*REGIMEN, "--fill", "2026-11-01:60:30", "--first", "2026-11-01", "--last", "2026-12-31"],
         lambda: duloxinfo.proportion_of_days_covered(
             R,
             [duloxinfo.Fill(dt.date(2026, 11, 1), 60, 30)],

@@ -17,7 +17,7 @@ from duloxinfo.cli import _output
 
 REGIMEN = ["--dose", "60", "--at", "08:00", "--tz", "Europe/London", "--start", "2026-11-01"]
 NOW = ["--now", "2026-11-25T13:00"]
-WEEK = ["--from", "2026-11-01", "--to", "2026-11-08"]
+WEEK = ["--from", "2026-11-01", "--before", "2026-11-08"]
 HISTORY = (
     "at,dose_mg,certain\n"
     "2026-11-01T08:10,60,yes\n"
@@ -140,7 +140,7 @@ def test_the_json_is_the_librarys_figures_and_log(capsys, history):
 def test_taken_not_sure_and_history_together_are_one_history(capsys, tmp_path):
     path = tmp_path / "taken.csv"
     path.write_text("at,dose_mg\n2026-11-01T08:00,60\n", encoding="utf-8")
-    args = [*REGIMEN, *NOW, "--from", "2026-11-01", "--to", "2026-11-04", "--json"]
+    args = [*REGIMEN, *NOW, "--from", "2026-11-01", "--before", "2026-11-04", "--json"]
     data = json.loads(
         ok(
             capsys,
@@ -167,7 +167,7 @@ def test_an_intake_belonging_to_no_dose_is_unscheduled(capsys):
             "2026-10-20T08:00",
             "--from",
             "2026-10-15",
-            "--to",
+            "--before",
             "2026-11-02",
             "--json",
         )
@@ -191,7 +191,7 @@ def test_to_defaults_to_now(capsys):
 
 
 def test_a_period_with_no_scheduled_dose_has_no_shares(capsys):
-    args = [*REGIMEN, *NOW, "--from", "2026-10-01", "--to", "2026-10-05"]
+    args = [*REGIMEN, *NOW, "--from", "2026-10-01", "--before", "2026-10-05"]
     out = ok(capsys, *args)
     assert "Taking:          none (no scheduled dose in the period)" in out
     assert "Longest gap:     4 days: the longest" in out
@@ -230,7 +230,7 @@ def test_a_twice_daily_dose_has_the_one_hour_window(capsys):
             "2026-11-01T21:01",
             "--from",
             "2026-11-01",
-            "--to",
+            "--before",
             "2026-11-02",
             "--json",
         )
@@ -245,15 +245,15 @@ def test_a_twice_daily_dose_has_the_one_hour_window(capsys):
     ("args", "text"),
     [
         (
-            ["--from", "2026-11-01", "--to", "2026-11-26"],
+            ["--from", "2026-11-01", "--before", "2026-11-26"],
             (
-                "--to: '2026-11-26' (2026-11-26 00:00 GMT) is after now "
+                "--before: '2026-11-26' (2026-11-26 00:00 GMT) is after now "
                 "(2026-11-25 13:00 GMT); the doses still ahead would count as missed"
             ),
         ),
         (
-            ["--from", "2026-11-10", "--to", "2026-11-05"],
-            "--to: 2026-11-05 00:00 GMT is before --from (2026-11-10 00:00 GMT)",
+            ["--from", "2026-11-10", "--before", "2026-11-05"],
+            "--before: 2026-11-05 00:00 GMT is before --from (2026-11-10 00:00 GMT)",
         ),
         (
             ["--from", "2026-11-26"],
@@ -270,7 +270,7 @@ def test_a_twice_daily_dose_has_the_one_hour_window(capsys):
             ),
         ),
         (["--from", "0001-01-01"], "--from: '0001-01-01' is outside the supported years"),
-        (["--from", "2026-11-01", "--to", "soon"], "--to: 'soon' is not a date and time"),
+        (["--from", "2026-11-01", "--before", "soon"], "--before: 'soon' is not a date and time"),
         (["--from", "2026-11-01", "--taken", "2026-11-25T14:00"], "--taken: '2026-11-25T14:00'"),
         (["--from", "2026-11-01", "--history", "/no/such/file.csv"], "--history: cannot read"),
     ],
@@ -281,7 +281,7 @@ def test_bad_input_is_exit_2_naming_the_flag(capsys, args, text):
 
 def test_from_is_required(capsys):
     with pytest.raises(SystemExit) as stop:
-        cli.main(["adherence", *REGIMEN, *NOW, "--to", "2026-11-02"])
+        cli.main(["adherence", *REGIMEN, *NOW, "--before", "2026-11-02"])
     assert stop.value.code == 2
     assert "the following arguments are required: --from" in capsys.readouterr().err
 
@@ -297,7 +297,7 @@ def test_a_history_dose_after_now_is_refused(capsys, tmp_path):
 
 
 def test_the_repeated_hour_of_a_clock_change_is_compared_in_real_time(capsys):
-    # 01:30 BST comes before 01:10 GMT on 25 October 2026: --to is not after --now.
+    # 01:30 BST comes before 01:10 GMT on 25 October 2026: --before is not after --now.
     args = [*REGIMEN[:-1], "2026-10-01", "--from", "2026-10-24"]
     data = json.loads(
         ok(
@@ -305,16 +305,16 @@ def test_the_repeated_hour_of_a_clock_change_is_compared_in_real_time(capsys):
             *args,
             "--now",
             "2026-10-25T01:10+00:00",
-            "--to",
+            "--before",
             "2026-10-25T01:30+01:00",
             "--json",
         )
     )
     assert data["end"] == "2026-10-25T01:30:00+01:00"
     err = refused(
-        capsys, *args, "--now", "2026-10-25T01:30+01:00", "--to", "2026-10-25T01:10+00:00"
+        capsys, *args, "--now", "2026-10-25T01:30+01:00", "--before", "2026-10-25T01:10+00:00"
     )
-    assert "--to: '2026-10-25T01:10+00:00' (2026-10-25 01:10 GMT) is after now" in err
+    assert "--before: '2026-10-25T01:10+00:00' (2026-10-25 01:10 GMT) is after now" in err
 
 
 @settings(max_examples=30, deadline=None)
@@ -332,7 +332,7 @@ def test_every_slot_of_the_period_is_in_the_json_once_as_the_library_logs_it(
     start = base.replace(hour=0) + dt.timedelta(days=first)
     end = start + dt.timedelta(days=length)
     args = ["--dose", "60", "--at", "08:00", "--tz", "UTC", "--start", "2026-11-01"]
-    argv = ["adherence", *args, *NOW, "--from", start.isoformat(), "--to", end.isoformat()]
+    argv = ["adherence", *args, *NOW, "--from", start.isoformat(), "--before", end.isoformat()]
     argv += [*(x for t in taken for x in ("--taken", t.isoformat())), "--json"]
     out = _quiet(argv)
     data = json.loads(out)

@@ -116,9 +116,18 @@ EXAMPLES = {
         [*PHASES, "--history", "EMPTY"],
     ],
     "adherence": [
-        [*REGIMEN, *NOW, "--history", "HISTORY", "--from", "2026-11-01", "--to", "2026-11-03"],
+        [*REGIMEN, *NOW, "--history", "HISTORY", "--from", "2026-11-01", "--before", "2026-11-03"],
         [*REGIMEN, *NOW, "--from", "2026-11-20"],
-        [*TITRATION, *NOW, "--history", "HISTORY", "--from", "2026-10-01", "--to", "2026-11-10"],
+        [
+            *TITRATION,
+            *NOW,
+            "--history",
+            "HISTORY",
+            "--from",
+            "2026-10-01",
+            "--before",
+            "2026-11-10",
+        ],
         [*PHASES, "--now", "2026-11-12", "--history", "EMPTY", "--from", "2026-11-07"],
         [*PHASES, "--now", "2026-11-09T12:00", "--from", "2026-11-08T12:00"],
         [
@@ -134,13 +143,13 @@ EXAMPLES = {
             "2026-11-02T10:00",
             "--from",
             "2026-11-01",
-            "--to",
+            "--before",
             "today 00:00",
         ],
     ],
     "pdc": [
-        [*REGIMEN, "--fill", "2026-11-01:60:30", "--from", "2026-11-01", "--to", "2026-12-31"],
-        [*REGIMEN, "--from", "2026-11-01", "--to", "2026-11-01"],
+        [*REGIMEN, "--fill", "2026-11-01:60:30", "--first", "2026-11-01", "--last", "2026-12-31"],
+        [*REGIMEN, "--first", "2026-11-01", "--last", "2026-11-01"],
         [
             *TITRATION,
             "--fill",
@@ -149,9 +158,9 @@ EXAMPLES = {
             "2026-11-01:30:7",
             "--fill",
             "2026-11-08:60:30",
-            "--from",
+            "--first",
             "2026-10-01",
-            "--to",
+            "--last",
             "2027-01-31",
         ],
     ],
@@ -232,7 +241,7 @@ def test_answers_for_any_moment_and_history_are_valid(schemas, now, taken, plan)
     check(schemas, "plan", *plan, *when)
     check(schemas, "schedule", *plan, *when, "--days", "3")
     unsure = [x for t in taken if t <= now for x in ("--not-sure", t.date().isoformat())]
-    period = ["--from", "2026-10-01", "--to", min(now, dt.datetime(2027, 1, 1)).isoformat()]
+    period = ["--from", "2026-10-01", "--before", min(now, dt.datetime(2027, 1, 1)).isoformat()]
     check(schemas, "adherence", *plan, *when, *doses, *unsure, *period)
 
 

@@ -444,7 +444,7 @@ def test_an_intake_in_a_repeated_hour_has_the_dose_the_library_gives_it():
     taken = "2026-10-25T01:45:00+01:00"
     result = run(
         "adherence", *plan, "--taken", taken, "--now", "2026-10-25T12:00+00:00",
-        "--from", "2026-10-25", "--to", "2026-10-25T12:00+00:00", "--json",
+        "--from", "2026-10-25", "--before", "2026-10-25T12:00+00:00", "--json",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     [dose] = json.loads(result.stdout)["doses"]

@@ -22,7 +22,7 @@ def test_two_fills_a_month_apart_overlap_and_are_shifted_forward(capsys):
     # start on 1 Dec and covers 1-30 Dec; 31 Dec to 31 Jan (32 days) are not covered.
     # 60 of the 92 days with a dose: 65.2%, under 80%.
     args = [*REGIMEN, "--fill", "2026-11-01:60:30", "--fill", "2026-11-25 : 60 : 30"]
-    status, out, err = run(capsys, *args, "--from", "2026-11-01", "--to", "2027-01-31")
+    status, out, err = run(capsys, *args, "--first", "2026-11-01", "--last", "2027-01-31")
     assert (status, err) == (0, "")
     assert out.splitlines() == [
         "Period:           2026-11-01 to 2027-01-31 (both included)",
@@ -38,7 +38,7 @@ def test_two_fills_a_month_apart_overlap_and_are_shifted_forward(capsys):
 
 
 def test_the_json_is_the_librarys_answer(capsys):
-    args = [*REGIMEN, "--fill", "2026-11-01:30:60", "--from", "2026-11-01", "--to", "2026-12-15"]
+    args = [*REGIMEN, "--fill", "2026-11-01:30:60", "--first", "2026-11-01", "--last", "2026-12-15"]
     status, out, _ = run(capsys, *args, "--json")
     data = json.loads(out)
     plan = duloxinfo.Regimen(
@@ -64,23 +64,23 @@ def test_the_json_is_the_librarys_answer(capsys):
 
 
 def test_no_fill_covers_nothing_and_the_fills_listed_are_bounded(capsys):
-    status, out, _ = run(capsys, *REGIMEN, "--from", "2026-11-01", "--to", "2026-11-02")
+    status, out, _ = run(capsys, *REGIMEN, "--first", "2026-11-01", "--last", "2026-11-02")
     assert status == 0
     assert "Days covered:     0: " in out
     fills = [x for m in range(1, 13) for x in ("--fill", f"2026-{m:02d}-01:60:1")]
     fills += [x for m in range(1, 13) for x in ("--fill", f"2027-{m:02d}-01:60:1")]
-    status, out, _ = run(capsys, *REGIMEN, *fills, "--from", "2026-11-01", "--to", "2027-12-31")
+    status, out, _ = run(capsys, *REGIMEN, *fills, "--first", "2026-11-01", "--last", "2027-12-31")
     assert status == 0
     assert out.splitlines()[-1] == "and 4 more fills (--json)"
     # One capsule every other day: a gap of one day after each, 25 gaps in 50 days.
     days = [dt.date(2026, 11, 1) + dt.timedelta(days=d) for d in range(0, 50, 2)]
     odd = [x for d in days for x in ("--fill", f"{d.isoformat()}:60:1")]
-    status, out, _ = run(capsys, *REGIMEN, *odd, "--from", "2026-11-01", "--to", "2026-12-20")
+    status, out, _ = run(capsys, *REGIMEN, *odd, "--first", "2026-11-01", "--last", "2026-12-20")
     assert "  2026-11-02 to 2026-11-02\n" in out
     assert "  and 5 more (all of them: --json)\n" in out
     # The second fill is shifted forward to 1 December, after the period.
     two = ["--fill", "2026-11-01:60:30", "--fill", "2026-11-02:60:30"]
-    status, out, _ = run(capsys, *REGIMEN, *two, "--from", "2026-11-01", "--to", "2026-11-02")
+    status, out, _ = run(capsys, *REGIMEN, *two, "--first", "2026-11-01", "--last", "2026-11-02")
     assert out.splitlines()[-1] == "Fill of 2026-11-02: 30 x 60 mg, not used in the period"
 
 
@@ -92,13 +92,13 @@ def test_no_fill_covers_nothing_and_the_fills_listed_are_bounded(capsys):
         (["--fill", "2026-11-01:60:0"], "--fill: '2026-11-01:60:0': capsules: "),
         (["--fill", "2026-13-01:60:30"], "--fill: '2026-13-01' is not a date"),
         (["--fill", "9999-01-01:60:30"], "--fill: '9999-01-01' is outside the supported years"),
-        (["--to", "2026-10-31"], "--to: 2026-10-31 is before --from (2026-11-01)"),
-        (["--from", "2026-10-01", "--to", "2026-10-05"], "--to: the plan schedules no dose"),
-        (["--to", "tomorrow"], "--to: 'tomorrow' is not a date such as 2026-12-01"),
+        (["--last", "2026-10-31"], "--last: 2026-10-31 is before the first day, 2026-11-01"),
+        (["--first", "2026-10-01", "--last", "2026-10-05"], "--last: the plan schedules no dose"),
+        (["--last", "tomorrow"], "--last: 'tomorrow' is not a date such as 2026-12-01"),
     ],
 )
 def test_bad_input_is_exit_2_naming_the_flag(capsys, args, text):
-    given = {"--from": "2026-11-01", "--to": "2026-12-31"}
+    given = {"--first": "2026-11-01", "--last": "2026-12-31"}
     given.update(zip(args[::2], args[1::2], strict=True))
     argv = [*REGIMEN, *(x for item in given.items() for x in item)]
     status, out, err = run(capsys, *argv)

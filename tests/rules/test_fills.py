@@ -304,11 +304,11 @@ def test_bad_fills_and_periods_are_refused_naming_the_field():
         Fill(D(1, 1, 1), 60, 30)
     plan = daily(60, D(2026, 1, 1))
     with pytest.raises(
-        duloxinfo.ScheduleError, match=r"^end: 2026-01-01 is before start \(2026-01-02\)"
+        duloxinfo.ScheduleError, match=r"^last_day: 2026-01-01 is before the first day, 2026-01-02;"
     ):
         proportion_of_days_covered(plan, [], D(2026, 1, 2), D(2026, 1, 1))
     with pytest.raises(
-        duloxinfo.ScheduleError, match=r"^end: the plan schedules no dose from 2025-01-01"
+        duloxinfo.ScheduleError, match=r"^last_day: the plan schedules no dose from 2025-01-01"
     ):
         proportion_of_days_covered(plan, [], D(2025, 1, 1), D(2025, 12, 31))
     with pytest.raises(
@@ -319,7 +319,9 @@ def test_bad_fills_and_periods_are_refused_naming_the_field():
         )
     with pytest.raises(duloxinfo.WrongTypeError, match=r"^fills: expected an iterable of Fill"):
         proportion_of_days_covered(plan, Fill(D(2026, 1, 1), 60, 1), D(2026, 1, 1), D(2026, 1, 2))
-    with pytest.raises(duloxinfo.WrongTypeError, match=r"^start: expected a date, got datetime"):
+    with pytest.raises(
+        duloxinfo.WrongTypeError, match=r"^first_day: expected a date, got datetime"
+    ):
         proportion_of_days_covered(plan, [], dt.datetime(2026, 1, 1, tzinfo=UTC), D(2026, 1, 2))
     with pytest.raises(
         duloxinfo.WrongTypeError, match=r"^plan: expected a duloxinfo.Plan or Regimen"

@@ -1185,12 +1185,12 @@ CASES = [
     ),
     Case(
         "proportion_of_days_covered",
-        "end before start",
+        "last_day before first_day",
         lambda: duloxinfo.proportion_of_days_covered(
             R, [], dt.date(2026, 2, 1), dt.date(2026, 1, 31)
         ),
         E.ScheduleError,
-        "end: 2026-01-31 is before start (2026-02-01)",
+        "last_day: 2026-01-31 is before the first day, 2026-02-01; the period includes both",
     ),
     Case(
         "proportion_of_days_covered",
@@ -1199,7 +1199,7 @@ CASES = [
             R, [], dt.date(2025, 1, 1), dt.date(2025, 12, 31)
         ),
         E.ScheduleError,
-        "end: the plan schedules no dose from 2025-01-01 to 2025-12-31",
+        "last_day: the plan schedules no dose from 2025-01-01 to 2025-12-31",
     ),
     Case(
         "proportion_of_days_covered",
@@ -1212,19 +1212,19 @@ CASES = [
     ),
     Case(
         "proportion_of_days_covered",
-        "start a datetime",
+        "first_day a datetime",
         lambda: duloxinfo.proportion_of_days_covered(R, [], NOW, dt.date(2026, 2, 1)),
         E.WrongTypeError,
-        "start: expected a date, got datetime",
+        "first_day: expected a date, got datetime",
     ),
     Case(
         "proportion_of_days_covered",
-        "end in year 9999",
+        "last_day in year 9999",
         lambda: duloxinfo.proportion_of_days_covered(
             R, [], dt.date(2026, 1, 5), dt.date(9999, 1, 1)
         ),
         E.InvalidDatetimeError,
-        "end: 9999-01-01 is outside the supported years 2 to 9998",
+        "last_day: 9999-01-01 is outside the supported years 2 to 9998",
     ),
     Case(
         "supply_from_fills",
@@ -1931,14 +1931,14 @@ CLI_CASES = [
         "--dosages: cannot read '/no/such/file.json'",
     ),
     CliCase(
-        "adherence --to 2026-11-26 ... (after --now)",
-        ("adherence", *REG_ARGS, *NOW_ARGS, "--from", "2026-11-01", "--to", "2026-11-26"),
-        "--to: '2026-11-26' (2026-11-26 00:00 GMT) is after now (2026-11-25 13:00 GMT)",
+        "adherence --before 2026-11-26 ... (after --now)",
+        ("adherence", *REG_ARGS, *NOW_ARGS, "--from", "2026-11-01", "--before", "2026-11-26"),
+        "--before: '2026-11-26' (2026-11-26 00:00 GMT) is after now (2026-11-25 13:00 GMT)",
     ),
     CliCase(
-        "adherence --from 2026-11-10 --to 2026-11-05 ...",
-        ("adherence", *REG_ARGS, *NOW_ARGS, "--from", "2026-11-10", "--to", "2026-11-05"),
-        "--to: 2026-11-05 00:00 GMT is before --from (2026-11-10 00:00 GMT)",
+        "adherence --from 2026-11-10 --before 2026-11-05 ...",
+        ("adherence", *REG_ARGS, *NOW_ARGS, "--from", "2026-11-10", "--before", "2026-11-05"),
+        "--before: 2026-11-05 00:00 GMT is before --from (2026-11-10 00:00 GMT)",
     ),
     CliCase(
         "adherence --from 2000-01-01 ...",
@@ -1960,7 +1960,7 @@ CLI_CASES = [
     ),
     CliCase(
         "pdc --fill '60 x 30' ...",
-        ("pdc", *REG_ARGS, "--fill", "60 x 30", "--from", "2026-11-01", "--to", "2026-12-31"),
+        ("pdc", *REG_ARGS, "--fill", "60 x 30", "--first", "2026-11-01", "--last", "2026-12-31"),
         "--fill: '60 x 30' is not DATE:MG:COUNT, such as 2026-11-01:60:30",
     ),
     CliCase(
@@ -1970,17 +1970,17 @@ CLI_CASES = [
             *REG_ARGS,
             "--fill",
             "2026-11-01:25:30",
-            "--from",
+            "--first",
             "2026-11-01",
-            "--to",
+            "--last",
             "2026-12-31",
         ),
         "--fill: '2026-11-01:25:30': strength_mg: 25 is not a marketed capsule strength",
     ),
     CliCase(
-        "pdc --from 2026-10-01 --to 2026-10-05 ... (before the plan)",
-        ("pdc", *REG_ARGS, "--from", "2026-10-01", "--to", "2026-10-05"),
-        "--to: the plan schedules no dose from 2026-10-01 to 2026-10-05",
+        "pdc --first 2026-10-01 --last 2026-10-05 ... (before the plan)",
+        ("pdc", *REG_ARGS, "--first", "2026-10-01", "--last", "2026-10-05"),
+        "--last: the plan schedules no dose from 2026-10-01 to 2026-10-05",
     ),
 ]
 

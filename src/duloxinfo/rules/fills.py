@@ -140,20 +140,20 @@ class DaysCovered:
     Attributes:
         pdc: ``days_covered / days_in_period``, from 0 to 1.
         days_covered: The days in the period with a dose that the fills cover.
-        days_in_period: The days from ``start`` to ``end`` (both included) on which the
+        days_in_period: The days from ``first_day`` to ``last_day`` (both included) on which the
             plan schedules a dose.
-        calendar_days: All days from ``start`` to ``end``, both included.
+        calendar_days: All days from ``first_day`` to ``last_day``, both included.
         meets_threshold: True when ``pdc`` is at least
             :data:`~duloxinfo.choices.PDC_THRESHOLD` (80%), compared exactly.
         dates_of_service: How many different dates in the period fills were dispensed on.
         index_date: The first date in the period a fill was dispensed on (PQA's index
             prescription start date), or None when there was none.
-        treatment_days: Days from ``index_date`` to ``end``, both included (PQA's
+        treatment_days: Days from ``index_date`` to ``last_day``, both included (PQA's
             treatment period), or None when there was no fill in the period.
         eligible: True when the PQA measure would include the person: at least two
             dates of service and a treatment period of at least 91 days.  The figures are
             given either way.
-        coverage: Each fill dispensed up to ``end``, in dispensing order, and the days
+        coverage: Each fill dispensed up to ``last_day``, in dispensing order, and the days
             its supply falls on.
         gaps: The runs of days in the period with a dose no fill covers, each as its
             first and last date.
@@ -310,10 +310,10 @@ def _cover(  # noqa: C901, PLR0912, PLR0915 - one tight loop: the measure's hot 
 def proportion_of_days_covered(
     plan: Plan | Regimen,
     fills: Iterable[Fill],
-    start: _dt.date,
-    end: _dt.date,
+    first_day: _dt.date,
+    last_day: _dt.date,
 ) -> DaysCovered:
-    """The proportion of days from ``start`` to ``end`` (both included) that ``fills`` cover.
+    """The share of days from ``first_day`` to ``last_day`` (both included) that ``fills`` cover.
 
     The Pharmacy Quality Alliance's PDC, "the proportion of days in the measurement
     period 'covered' by prescription claims for the same medication ..." (PQA measure
@@ -330,17 +330,21 @@ def proportion_of_days_covered(
     * The period is the caller's (PQA's runs from the first fill to the end of the
       measurement year), and only days on which the plan schedules a dose count:
       days before the plan starts, in a pause between phases, or after it ends are
-      neither covered nor in the period.  Fills before ``start`` count for the days
-      their supply reaches into it.
+      neither covered nor in the period.  Fills before ``first_day`` count for the days
+      their supply reaches into it.  The period's days are dates, both included, as PQA
+      counts them, and named so (``first_day``, ``last_day``); the dose-level measures
+      (:func:`~duloxinfo.rules.adherence.adherence`, :func:`~duloxinfo.rules.dose_log.dose_log`)
+      take instants, ``start`` included and ``end`` excluded (docs/adherence.md).
     * PQA's eligibility rules (two dates of service, 91 days of treatment) are
       reported in the answer, not enforced.
 
     Raises:
         WrongTypeError: ``plan`` is not a Plan or a Regimen, ``fills`` is not an
-            iterable of :class:`Fill`, or ``start`` or ``end`` is not a date.
-        InvalidDatetimeError: ``start`` or ``end`` is outside the supported years.
-        ScheduleError: ``end`` is before ``start``, or the plan schedules no dose on
-            any day from ``start`` to ``end``.
+            iterable of :class:`Fill`, or ``first_day`` or ``last_day`` is not a date.
+        InvalidDatetimeError: ``first_day`` or ``last_day`` is outside the supported
+            years.
+        ScheduleError: ``last_day`` is before ``first_day``, or the plan schedules no
+            dose on any day from ``first_day`` to ``last_day``.
 
     >>> import datetime as dt
     >>> from duloxinfo import Fill, Regimen, proportion_of_days_covered
@@ -354,12 +358,13 @@ def proportion_of_days_covered(
     """
     plan = as_plan(plan)
     checked_fills = _require_fills(fills)
-    start = require_date(start, "start")
-    end = require_date(end, "end")
+    start = require_date(first_day, "first_day")
+    end = require_date(last_day, "last_day")
     if end < start:
         raise ScheduleError(
-            "end",
-            f"{end.isoformat()} is before start ({start.isoformat()}); the period includes both",
+            "last_day",
+            f"{end.isoformat()} is before the first day, {start.isoformat()}; "
+            "the period includes both",
         )
     first, last = start.toordinal(), end.toordinal()
     segments = _daily_mg(plan)
@@ -370,7 +375,7 @@ def proportion_of_days_covered(
     )
     if not in_period:
         raise ScheduleError(
-            "end",
+            "last_day",
             f"the plan schedules no dose from {start.isoformat()} to {end.isoformat()}, "
             "so no proportion of days can be covered",
         )

@@ -69,12 +69,12 @@ COMMANDS = (
     Command(
         "adherence",
         "What happened to each dose of a period, and how closely the plan was followed.",
-        f"{_REGIMEN} --history taken.csv --from 2026-11-01 --to 2026-11-08",
+        f"{_REGIMEN} --history taken.csv --from 2026-11-01 --before 2026-11-08",
     ),
     Command(
         "pdc",
         "The proportion of days covered by pharmacy fills (PDC), as the PQA defines it.",
-        f"{_REGIMEN} --fill 2026-11-01:60:30 --from 2026-11-01 --to 2026-12-31",
+        f"{_REGIMEN} --fill 2026-11-01:60:30 --first 2026-11-01 --last 2026-12-31",
     ),
     Command(
         "fhir",

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ...rules.dose_status import DoseStatus
 from ...rules.dose_log import DoseLog, LoggedDose
 
-FIELDS = {"intakes": "--history", "start": "--from", "end": "--to", "log": "--svg"}
+FIELDS = {"intakes": "--history", "start": "--from", "end": "--before", "log": "--svg"}
 ANSWERS = ("AdherenceReport",)
 
 
@@ -31,10 +31,17 @@ def options(parser: argparse.ArgumentParser) -> None:
     taken_options(parser)
     history_option(parser, required=False)
     period = parser.add_argument_group(
-        "the period", "from --from (included) to --to (not included); a date alone is its midnight"
+        "the period",
+        "instants, from --from (included) to --before (not included); a date alone is its midnight",
     )
-    period.add_argument("--from", dest="from_", required=True, metavar="WHEN", help="its start")
-    period.add_argument("--to", metavar="WHEN", help="its end, no later than --now; default: --now")
+    period.add_argument(
+        "--from", dest="from_", required=True, metavar="WHEN", help="its start (included)"
+    )
+    period.add_argument(
+        "--before",
+        metavar="WHEN",
+        help="its end (not included), no later than --now; default: --now",
+    )
     parser.add_argument(
         "--svg",
         metavar="FILE",
@@ -67,21 +74,22 @@ def run(args: argparse.Namespace) -> str:
 def _period(
     args: argparse.Namespace, tz: ZoneInfo, now: Clock
 ) -> tuple[_dt.datetime, _dt.datetime]:
-    """``--from`` and ``--to`` (default: now), a period that has begun, at most ten years."""
+    """``--from`` and ``--before`` (default: now), a period that has begun, at most ten years."""
     start = read_instant(args.from_, "--from", tz, now)
-    if args.to is None:
+    if args.before is None:
         end = now()
     else:
-        end = read_instant(args.to, "--to", tz, now)
+        end = read_instant(args.before, "--before", tz, now)
         if utc(end) > utc(now()):
             raise InputError(
-                f"--to: {brief(args.to)} ({when(end, tz)}) is after now ({when(now(), tz)}); "
+                f"--before: {brief(args.before)} ({when(end, tz)}) is after now "
+                f"({when(now(), tz)}); "
                 "the doses still ahead would count as missed"
             )
     if utc(end) < utc(start):
         raise InputError(
-            f"--to: {when(end, tz)} is before --from ({when(start, tz)})"
-            if args.to is not None
+            f"--before: {when(end, tz)} is before --from ({when(start, tz)})"
+            if args.before is not None
             else f"--from: {brief(args.from_)} ({when(start, tz)}) is after now "
             f"({when(end, tz)}); give a period that has begun"
         )

@@ -9,9 +9,9 @@ import duloxinfo
 from ..._words import plural
 from .._output import MOST_LISTED, lines, more
 from .._parser import fill_option, json_option, plan_options
-from .._values import InputError, read_date, read_fills, read_plan
+from .._values import read_date, read_fills, read_plan
 
-FIELDS = {"start": "--from", "end": "--to", "fills": "--fill"}
+FIELDS = {"fills": "--fill"}  # first_day and last_day: --first and --last, as for every command
 ANSWERS = ("DaysCovered",)
 
 
@@ -19,8 +19,11 @@ def options(parser: argparse.ArgumentParser) -> None:
     """The plan, the fills, the period, ``--json``."""
     plan_options(parser, now=False)
     fill_option(parser)
-    parser.add_argument("--from", dest="from_", required=True, metavar="DATE", help="first day")
-    parser.add_argument("--to", required=True, metavar="DATE", help="last day (included)")
+    period = parser.add_argument_group(
+        "the period", "dates, both included, as the PQA counts them (--first and --last)"
+    )
+    period.add_argument("--first", required=True, metavar="DATE", help="its first day (included)")
+    period.add_argument("--last", required=True, metavar="DATE", help="its last day (included)")
     json_option(parser)
 
 
@@ -28,9 +31,7 @@ def run(args: argparse.Namespace) -> str:
     """The PDC, the days not covered, and how each fill was used."""
     plan, _, _ = read_plan(args)
     fills = read_fills(args.fill)
-    first, last = read_date(args.from_, "--from"), read_date(args.to, "--to")
-    if last < first:
-        raise InputError(f"--to: {last.isoformat()} is before --from ({first.isoformat()})")
+    first, last = read_date(args.first, "--first"), read_date(args.last, "--last")
     covered = duloxinfo.proportion_of_days_covered(plan, fills, first, last)
     if args.json:
         from ...answers import answer_to_json  # noqa: PLC0415 - loaded for --json only
