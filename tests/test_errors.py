@@ -292,6 +292,7 @@ ENTRY_POINTS = {
     ),
     "dose_times": (duloxinfo.dose_times, (R, START, NOW)),
     "next_doses": (duloxinfo.next_doses, (R, NOW, 3)),
+    "plan_with_trip": (duloxinfo.plan_with_trip, (R, NOW, "Asia/Tokyo", None)),
     "dose_log": (duloxinfo.dose_log, (R, [], START, NOW)),
     "adherence": (duloxinfo.adherence, (R, [], START, NOW)),
     "dose_log_svg": (duloxinfo.dose_log_svg, (duloxinfo.dose_log(R, [], START, NOW), None)),
@@ -344,6 +345,8 @@ def _call(name, args):
         return function(args[0], max_daily_mg=args[1])
     if name == "to_fhir_medication_request":
         return function(args[0], subject=args[1], max_daily_mg=args[2])
+    if name == "plan_with_trip":
+        return function(args[0], arrives_at=args[1], to_zone=args[2], returns_at=args[3])
     if name == "Medicine":
         return function(args[0], stopped_at=args[1], starts_at=args[2])
     return function(*args)

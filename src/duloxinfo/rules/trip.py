@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
-from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -17,9 +17,6 @@ from ._inputs import as_plan
 from ._slots import first_slot_from, slots_spanning
 from .plan import Plan
 from .regimen import Regimen
-
-if TYPE_CHECKING:
-    from zoneinfo import ZoneInfo
 
 __all__ = ["plan_with_trip"]
 __dir__ = public_dir(globals())
