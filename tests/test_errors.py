@@ -292,6 +292,7 @@ ENTRY_POINTS = {
     ),
     "dose_times": (duloxinfo.dose_times, (R, START, NOW)),
     "next_doses": (duloxinfo.next_doses, (R, NOW, 3)),
+    "plan_with_trip": (duloxinfo.plan_with_trip, (R, NOW, "Asia/Tokyo", None)),
     "dose_log": (duloxinfo.dose_log, (R, [], START, NOW)),
     "adherence": (duloxinfo.adherence, (R, [], START, NOW)),
     "dose_log_svg": (duloxinfo.dose_log_svg, (duloxinfo.dose_log(R, [], START, NOW), None)),
@@ -333,6 +334,12 @@ ENTRY_POINTS = {
     "answer_json_schema": (duloxinfo.answer_json_schema, (duloxinfo.TitrationStatus,)),
 }
 
+# Entry points that take their first argument by position and the others by keyword.
+_BY_KEYWORD = {
+    "Medicine": ("stopped_at", "starts_at"),
+    "plan_with_trip": ("arrives_at", "to_zone", "returns_at"),
+}
+
 
 def _call(name, args):
     function, _ = ENTRY_POINTS[name]
@@ -344,8 +351,8 @@ def _call(name, args):
         return function(args[0], max_daily_mg=args[1])
     if name == "to_fhir_medication_request":
         return function(args[0], subject=args[1], max_daily_mg=args[2])
-    if name == "Medicine":
-        return function(args[0], stopped_at=args[1], starts_at=args[2])
+    if name in _BY_KEYWORD:
+        return function(args[0], **dict(zip(_BY_KEYWORD[name], args[1:], strict=True)))
     return function(*args)
 
 

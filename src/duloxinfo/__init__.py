@@ -73,6 +73,7 @@ if TYPE_CHECKING:
     from .rules.schedule import *  # noqa: F403
     from .rules.supply import *  # noqa: F403
     from .rules.titration import *  # noqa: F403
+    from .rules.trip import *  # noqa: F403
     from .sources import *  # noqa: F403
 
 # Every public module whose names `duloxinfo` re-exports, in the order a first use looks
@@ -88,6 +89,7 @@ _PUBLIC_MODULES = (
     "rules.plan",
     "rules.intakes",
     "rules.schedule",
+    "rules.trip",
     "rules.missed_dose",
     "rules.audit",
     "rules.dose_status",

@@ -759,6 +759,64 @@ CASES = [
         E.InvalidDatetimeError,
         "now: 0001-01-01",
     ),
+    Case(
+        "plan_with_trip",
+        "a return before the arrival",
+        lambda: duloxinfo.plan_with_trip(R, arrives_at=NOW, to_zone="Asia/Tokyo", returns_at=START),
+        E.ScheduleError,
+        "returns_at: 2026-01-05T08:00:00+00:00 is not after arrives_at (2026-02-01T09:00:00+00:00)",
+    ),
+    Case(
+        "plan_with_trip",
+        "naive arrival",
+        lambda: duloxinfo.plan_with_trip(R, arrives_at=dt.datetime(2026, 2, 1), to_zone="UTC"),
+        E.NaiveDatetimeError,
+        "arrives_at: 2026-02-01T00:00:00 has no time zone",
+    ),
+    Case(
+        "plan_with_trip",
+        "return in year 9999",
+        lambda: duloxinfo.plan_with_trip(
+            R, arrives_at=NOW, to_zone="UTC", returns_at=dt.datetime(9999, 1, 1, tzinfo=UTC)
+        ),
+        E.InvalidDatetimeError,
+        "returns_at: 9999-01-01T00:00:00+00:00 is outside the supported years",
+    ),
+    Case(
+        "plan_with_trip",
+        "zone 'Asia/Tokio' (misspelt)",
+        lambda: duloxinfo.plan_with_trip(R, arrives_at=NOW, to_zone="Asia/Tokio"),
+        E.TimeZoneError,
+        "to_zone: 'Asia/Tokio' is not a known IANA time zone",
+    ),
+    Case(
+        "plan_with_trip",
+        "arrival as a string",
+        lambda: duloxinfo.plan_with_trip(R, arrives_at="2026-02-01T09:00Z", to_zone="UTC"),
+        E.WrongTypeError,
+        "arrives_at: expected an aware datetime, got str",
+    ),
+    Case(
+        "plan_with_trip",
+        "a plan of 1,000 phases and a trip inside it",
+        lambda: duloxinfo.plan_with_trip(
+            duloxinfo.Plan(
+                duloxinfo.Regimen(
+                    30,
+                    [T8, T20],
+                    "UTC",
+                    START + dt.timedelta(days=i),
+                    end=START + dt.timedelta(days=i + 1),
+                )
+                for i in range(1000)
+            ),
+            arrives_at=START + dt.timedelta(days=3, hours=6),
+            to_zone="Asia/Tokyo",
+            returns_at=START + dt.timedelta(days=5, hours=6),
+        ),
+        E.ScheduleError,
+        "plan: 1,000 phases and the trip make 1,002; a plan holds at most 1,000",
+    ),
     # exchange
     Case(
         "to_fhir_dosage",
