@@ -624,14 +624,20 @@ def test_an_unknown_key_is_refused_wherever_it_is(where, text):
         (lambda d: d["timing"]["repeat"].update(when=["MORN"]), "timing.repeat.when: given with"),
         (lambda d: d["timing"]["repeat"].update(dayOfWeek=["mon"]), "timing.repeat.dayOfWeek"),
         (lambda d: d["timing"].update(event=["2026-01-05"]), "timing.event"),
-        (lambda d: d["timing"]["repeat"].update(periodUnit="h"), "1 times given for 24 doses a day"),
+        (
+            lambda d: d["timing"]["repeat"].update(periodUnit="h"),
+            "1 times given for 24 doses a day",
+        ),
         (lambda d: d["timing"]["repeat"].update(periodUnit="mo"), "periodUnit: 'mo' is not"),
         (lambda d: d["timing"]["repeat"].update(period=2), "period: 1 every 2 d is not a whole"),
         (
             lambda d: d["timing"]["repeat"].update(frequency=2),
             "timeOfDay: 1 times given for 2 doses a day",
         ),
-        (lambda d: d["timing"]["repeat"].update(frequency="1"), "frequency: '1' is not a whole number"),
+        (
+            lambda d: d["timing"]["repeat"].update(frequency="1"),
+            "frequency: '1' is not a whole number",
+        ),
         (lambda d: d["timing"]["repeat"].update(timeOfDay=["8am"]), r"timeOfDay\[0\]: '8am'"),
         (lambda d: d["timing"].pop("repeat"), "timing.repeat: missing"),
         (lambda d: d.pop("timing"), "timing: missing"),

@@ -29,9 +29,7 @@ ORDERABLE_DRUG_FORM: Final = "http://terminology.hl7.org/CodeSystem/v3-orderable
 # RxNorm ingredient (IN) duloxetine: a request names the ingredient, as its phases may
 # need capsules of several strengths (90 mg is 60 + 30).  Confirmed in CPIC's drug table
 # (cpicpgx/cpic-schema, drug.sql: RxNorm:72625 duloxetine), as docs/interactions.md says.
-DULOXETINE: Final = MappingProxyType(
-    {"system": RXNORM, "code": "72625", "display": "duloxetine"}
-)
+DULOXETINE: Final = MappingProxyType({"system": RXNORM, "code": "72625", "display": "duloxetine"})
 ORAL: Final = MappingProxyType({"system": SNOMED, "code": "26643006", "display": "Oral route"})
 
 # The codes of duloxetine a MedicationRequest is read with, each with the strength of one
@@ -107,12 +105,22 @@ def only(data: Mapping[Any, object], allowed: frozenset[str], path: str) -> None
     )
     if extra:
         key: object = extra[0]
-        name = key if isinstance(key, str) and len(key) <= 60 else brief(key)
+        name = key if isinstance(key, str) and 0 < len(key) <= 60 else brief(key)
+        if key == "":
+            name = "<empty>"
+        what = (
+            f"only {', '.join(sorted(allowed))}"
+            if len(allowed) <= _MOST_NAMED
+            else "only the elements docs/fhir.md lists"
+        )
         raise FhirError(
             f"{path}.{name}" if path else str(name),
-            f"{brief(data[key])} is not supported; "
-            f"duloxinfo reads only {', '.join(sorted(allowed))} here",
+            f"{brief(data[key])} is not supported; duloxinfo reads {what} here",
         )
+
+
+# The most allowed elements a message lists by name; more would make it long.
+_MOST_NAMED: Final = 15
 
 
 def expect(path: str, value: object, wanted: object, meaning: str) -> None:

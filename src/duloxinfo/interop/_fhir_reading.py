@@ -327,6 +327,29 @@ def _read_times(dosage: Mapping[str, Any], reading: Reading) -> list[_dt.time]:
                 f"({brief(per_day)} a day)",
             )
         per_day = coded
+    times, path = _listed_times(dosage, repeat, reading, per_day)
+    if per_day is None:
+        if path == "times":
+            raise FhirError(
+                "timing.repeat.frequency",
+                "missing; duloxinfo needs how often (frequency, period and periodUnit, or "
+                "timing.code) to read the regimen",
+            )
+        per_day = len(times)
+    if len(times) != per_day:
+        kind = ScheduleError if path == "times" else FhirError
+        raise kind(
+            path,
+            f"{len(times)} times given for {brief(per_day)} doses a day; duloxinfo "
+            "needs one time of day per dose",
+        )
+    return times
+
+
+def _listed_times(
+    dosage: Mapping[str, Any], repeat: Mapping[str, Any], reading: Reading, per_day: int | None
+) -> tuple[list[_dt.time], str]:
+    """The times of day the ``Dosage`` (or else the caller) gives, and where they come from."""
     if "timeOfDay" in repeat and "when" in repeat:
         raise FhirError(
             "timing.repeat.when",
@@ -345,22 +368,7 @@ def _read_times(dosage: Mapping[str, Any], reading: Reading) -> list[_dt.time]:
             f"missing; the Dosage says how often ({how_many}but not at what times), so "
             "pass times=[datetime.time(8)] (one time of day per dose)",
         )
-    if per_day is None:
-        if path == "times":
-            raise FhirError(
-                "timing.repeat.frequency",
-                "missing; duloxinfo needs how often (frequency, period and periodUnit, or "
-                "timing.code) to read the regimen",
-            )
-        per_day = len(times)
-    if len(times) != per_day:
-        kind = ScheduleError if path == "times" else FhirError
-        raise kind(
-            path,
-            f"{len(times)} times given for {brief(per_day)} doses a day; duloxinfo "
-            "needs one time of day per dose",
-        )
-    return times
+    return times, path
 
 
 _TIMING_NAMES: Final = {1: "QD", 2: "BID"}
@@ -512,9 +520,7 @@ def _check_dose_type(kind: object) -> None:
         raise FhirError(path, f"expected a CodeableConcept, got {shown(kind)}")
     only(kind, frozenset({"coding", "text"}), path)
     codings = listed(kind, "coding", path) if "coding" in kind else []
-    ordered = [
-        c for c in codings if isinstance(c, Mapping) and c.get("system") == DOSE_RATE_TYPE
-    ]
+    ordered = [c for c in codings if isinstance(c, Mapping) and c.get("system") == DOSE_RATE_TYPE]
     if len(ordered) != len(codings) or [c.get("code") for c in ordered] != ["ordered"]:
         raise FhirError(
             path,
@@ -556,8 +562,7 @@ def _read_start(
     if "start" not in bounds:
         raise FhirError(
             "timing.repeat.boundsPeriod.start",
-            "missing; the Dosage does not say when it starts, so pass start= (an aware "
-            "datetime)",
+            "missing; the Dosage does not say when it starts, so pass start= (an aware datetime)",
         )
     return _read_bound(dosage, "start", zone)
 

@@ -110,9 +110,7 @@ def read_request(resource: object, reading: Reading) -> Plan:
             f"expected a FHIR MedicationRequest (a mapping of parsed JSON), got {shown(resource)}",
         )
     only(resource, _REQUEST_KEYS, "")
-    expect(
-        "resourceType", resource.get("resourceType"), "MedicationRequest", "a MedicationRequest"
-    )
+    expect("resourceType", resource.get("resourceType"), "MedicationRequest", "a MedicationRequest")
     status = get(resource, "status", str)
     if status != "active":
         raise FhirError(
@@ -187,9 +185,7 @@ def _read_medication(resource: Mapping[str, Any]) -> tuple[int | None, str]:
     path = f"contained[{found[0]}]"
     medication = contained[found[0]]
     only(medication, _MEDICATION_KEYS, path)
-    expect(
-        f"{path}.resourceType", medication.get("resourceType"), "Medication", "a Medication"
-    )
+    expect(f"{path}.resourceType", medication.get("resourceType"), "Medication", "a Medication")
     return _read_concept(get(medication, "code", Mapping, path), f"{path}.code")
 
 

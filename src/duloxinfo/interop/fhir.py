@@ -39,6 +39,7 @@ ingredient 72625 (duloxetine) for a request whose phases may need several streng
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final
@@ -406,15 +407,17 @@ def _require_events(event_times: object) -> Mapping[str, _dt.time]:
     for code, value in event_times.items():
         if not isinstance(code, str):
             raise WrongTypeError("event_times", f"expected event codes (str), got {shown(code)}")
-        events[code] = _require_time(value, f"event_times[{brief(code)}]")
+        named = code if _EVENT_CODE.fullmatch(code) else "..."
+        events[code] = _require_time(value, f"event_times[{named}]")
     return events
 
 
 _MOST_TIMES: Final = 24
 _MOST_EVENTS: Final = 100
+_EVENT_CODE: Final = re.compile(r"[\w.-]{1,40}")  # a code named as it is in a field path
 
 
-def _reading(  # noqa: PLR0913 - each is one of the readers' arguments
+def _reading(
     tz: object,
     times: object,
     event_times: object,
@@ -434,7 +437,7 @@ def _reading(  # noqa: PLR0913 - each is one of the readers' arguments
     )
 
 
-def from_fhir_dosage(  # noqa: PLR0913 - the Dosage, and what the caller knows that it may not say
+def from_fhir_dosage(
     dosage: Mapping[str, Any],
     tz: str | ZoneInfo | None,
     *,
@@ -510,7 +513,7 @@ def from_fhir_dosage(  # noqa: PLR0913 - the Dosage, and what the caller knows t
     return read_regimen(dosage, reading)
 
 
-def from_fhir_dosages(  # noqa: PLR0913 - the Dosage list, and what the caller knows
+def from_fhir_dosages(
     dosages: Sequence[Mapping[str, Any]],
     tz: str | ZoneInfo | None = None,
     *,
@@ -565,7 +568,7 @@ def from_fhir_dosages(  # noqa: PLR0913 - the Dosage list, and what the caller k
     return read_plan(dosages, reading, "dosages")
 
 
-def from_fhir_medication_request(  # noqa: PLR0913 - the request, and what the caller knows
+def from_fhir_medication_request(
     resource: Mapping[str, Any],
     tz: str | ZoneInfo | None = None,
     *,
