@@ -330,7 +330,7 @@ def fhir_medication(strength_mg: int) -> dict[str, Any]:
 
 # Reading ----------------------------------------------------------------------------
 
-FHIR_EVENT_TIMES: Final[Mapping[str, _dt.time]] = MappingProxyType(
+FHIR_EVENT_TIMES: Final = MappingProxyType(
     {
         "WAKE": _dt.time(7),
         "MORN": _dt.time(8),
