@@ -83,7 +83,13 @@ def is_documented(name, error):
 # The argument names a field path may start from, for functions whose errors are about
 # their arguments (a content error names its file instead).
 _ROOTS = {
-    "from_fhir_dosages": {"dosages", "tz"},
+    "from_fhir_dosages": {"dosages", "tz", "times"},
+    "from_fhir_medication_request": {
+        "resource",
+        "tz",
+        "dosageInstruction",
+        "medicationCodeableConcept",
+    },
     "Plan": {"phases"},
 }
 
@@ -311,6 +317,10 @@ ENTRY_POINTS = {
     "to_fhir_medication_request": (duloxinfo.to_fhir_medication_request, (R, "Patient/1", 60)),
     "from_fhir_dosage": (duloxinfo.from_fhir_dosage, (duloxinfo.to_fhir_dosage(R), "UTC")),
     "from_fhir_dosages": (duloxinfo.from_fhir_dosages, (duloxinfo.to_fhir_dosages(R), "UTC")),
+    "from_fhir_medication_request": (
+        duloxinfo.from_fhir_medication_request,
+        (duloxinfo.to_fhir_medication_request(R, subject="Patient/1"), "UTC"),
+    ),
     "fhir_medication": (duloxinfo.fhir_medication, (60,)),
     "dose_calendar": (
         duloxinfo.dose_calendar,

@@ -77,6 +77,19 @@ def _dosage(**changes):
     return {**duloxinfo.to_fhir_dosage(R), **changes}
 
 
+_GTS = "http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation"
+_RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
+_MG25 = {"value": 25, "unit": "mg", "system": "http://unitsofmeasure.org", "code": "mg"}
+
+
+def _request(**changes):
+    return {**duloxinfo.to_fhir_medication_request(R, subject="Patient/1"), **changes}
+
+
+def _regimen30():
+    return duloxinfo.Regimen(30, [T8], "Europe/London", START)
+
+
 def _zone_from_file():
     """Europe/London read from a copy of its tz database file: a ZoneInfo with no key."""
     with (FIXTURES / "Europe-London.tzif").open("rb") as file:
@@ -834,10 +847,140 @@ CASES = [
     ),
     Case(
         "from_fhir_dosage",
-        "timing 'when': morning",
+        "timing 'when': morning, with no start",
         lambda: duloxinfo.from_fhir_dosage(_dosage(timing={"repeat": {"when": ["MORN"]}}), "UTC"),
         E.FhirError,
-        "timing.repeat.when: ['MORN'] is not supported",
+        "timing.repeat.boundsPeriod.start: missing; the Dosage does not say when it starts",
+    ),
+    Case(
+        "from_fhir_dosage",
+        "timing 'when': before breakfast (no clock time)",
+        lambda: duloxinfo.from_fhir_dosage(
+            _dosage(timing={"repeat": {"when": ["ACM"]}}), "UTC", start=START
+        ),
+        E.FhirError,
+        "timing.repeat.when[0]: 'ACM' has no clock time; pass event_times=",
+    ),
+    Case(
+        "from_fhir_dosage",
+        "how often but no times",
+        lambda: duloxinfo.from_fhir_dosage(
+            _dosage(timing={"code": {"coding": [{"system": _GTS, "code": "QD"}]}}),
+            "UTC",
+            start=START,
+        ),
+        E.FhirError,
+        "timing.repeat.timeOfDay: missing; the Dosage says how often (1 a day, but not at "
+        "what times), so pass times=",
+    ),
+    Case(
+        "from_fhir_dosage",
+        "as needed",
+        lambda: duloxinfo.from_fhir_dosage(_dosage(asNeededBoolean=True), "UTC"),
+        E.FhirError,
+        "asNeededBoolean: True is not supported; duloxetine is taken every day",
+    ),
+    Case(
+        "from_fhir_dosage",
+        "event_times of strings",
+        lambda: duloxinfo.from_fhir_dosage(_dosage(), "UTC", event_times={"MORN": "08:00"}),
+        E.WrongTypeError,
+        "event_times[MORN]: expected a datetime.time, got str '08:00'",
+    ),
+    Case(
+        "from_fhir_dosages",
+        "times with a zone",
+        lambda: duloxinfo.from_fhir_dosages([_dosage()], "UTC", times=[dt.time(8, tzinfo=dt.UTC)]),
+        E.ScheduleError,
+        "times[0]: 08:00:00+00:00 carries a time zone; give the zone as tz",
+    ),
+    Case(
+        "from_fhir_medication_request",
+        "a list",
+        lambda: duloxinfo.from_fhir_medication_request([]),
+        E.WrongTypeError,
+        "resource: expected a FHIR MedicationRequest (a mapping of parsed JSON), got list []",
+    ),
+    Case(
+        "from_fhir_medication_request",
+        "sertraline's RxNorm code",
+        lambda: duloxinfo.from_fhir_medication_request(
+            _request(medicationCodeableConcept={"coding": [{"system": _RXNORM, "code": "36437"}]})
+        ),
+        E.FhirError,
+        "medicationCodeableConcept.coding[0].code: '36437' is not a RxNorm code of duloxetine",
+    ),
+    Case(
+        "from_fhir_medication_request",
+        "20 mg capsules for a 30 mg dose",
+        lambda: duloxinfo.from_fhir_medication_request(
+            _request(
+                medicationCodeableConcept={"coding": [{"system": _RXNORM, "code": "596926"}]},
+                dosageInstruction=[duloxinfo.to_fhir_dosage(_regimen30())],
+            )
+        ),
+        E.FhirError,
+        "dosageInstruction[0].doseAndRate[0].doseQuantity.value: 30 mg cannot be made of "
+        "whole 20 mg capsules",
+    ),
+    Case(
+        "from_fhir_medication_request",
+        "a 25 mg dose",
+        lambda: duloxinfo.from_fhir_medication_request(
+            _request(dosageInstruction=[_dosage(doseAndRate=[{"doseQuantity": _MG25}])])
+        ),
+        E.DoseError,
+        "dosageInstruction[0].doseAndRate[0].doseQuantity.value: 25 mg cannot be made",
+    ),
+    Case(
+        "from_fhir_medication_request",
+        "08:00 twice",
+        lambda: duloxinfo.from_fhir_medication_request(
+            _request(
+                dosageInstruction=[
+                    _dosage(
+                        timing={
+                            "repeat": {
+                                **_dosage()["timing"]["repeat"],
+                                "frequency": 2,
+                                "timeOfDay": ["08:00:00", "08:00:00"],
+                            }
+                        }
+                    )
+                ]
+            )
+        ),
+        E.ScheduleError,
+        "dosageInstruction[0].timing.repeat.timeOfDay: 08:00:00 is given twice",
+    ),
+    Case(
+        "from_fhir_medication_request",
+        "zone 'Mars/Olympus'",
+        lambda: duloxinfo.from_fhir_medication_request(_request(), "Mars/Olympus"),
+        E.TimeZoneError,
+        "tz: 'Mars/Olympus' is not a known IANA time zone",
+    ),
+    Case(
+        "from_fhir_medication_request",
+        "a start date in the year 1",
+        lambda: duloxinfo.from_fhir_medication_request(
+            _request(
+                dosageInstruction=[
+                    _dosage(
+                        timing={
+                            "repeat": {
+                                **_dosage()["timing"]["repeat"],
+                                "boundsPeriod": {"start": "0001-06-01"},
+                            }
+                        }
+                    )
+                ]
+            ),
+            "UTC",
+        ),
+        E.InvalidDatetimeError,
+        "dosageInstruction[0].timing.repeat.boundsPeriod.start: 0001-06-01 is outside the "
+        "supported years",
     ),
     Case(
         "from_fhir_dosage",

@@ -39,90 +39,42 @@ ingredient 72625 (duloxetine) for a request whose phases may need several streng
 from __future__ import annotations
 
 import datetime as _dt
-import math
 import re
-from collections.abc import Callable, Mapping, Sequence
-from functools import partial
-from typing import Any, Final, TypeVar
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from .._names import public_dir
 from .._validate import brief, in_supported_years, require_whole_number, shown, to_zone, utc
 from .._words import AS_DIRECTED, how_often, moment
-from ..choices import MAX_PLAN_PHASES
-from ..errors import (
-    DoseError,
-    DuloxinfoError,
-    FhirError,
-    InvalidDatetimeError,
-    ScheduleError,
-    TimeZoneError,
-    WrongTypeError,
-)
+from ..errors import DoseError, FhirError, InvalidDatetimeError, ScheduleError, WrongTypeError
 from ..label import LABEL
 from ..rules._doses import require_strength
 from ..rules._inputs import as_plan, require_regimen
 from ..rules.plan import Plan
 from ..rules.regimen import Regimen
+from ._fhir_elements import DULOXETINE, ORAL, RXNORM, TZ_CODE, UCUM, mg
+from ._fhir_reading import Reading, read_plan, read_regimen
+from ._fhir_request import read_request
 
 __all__ = [
+    "FHIR_EVENT_TIMES",
     "fhir_medication",
     "from_fhir_dosage",
     "from_fhir_dosages",
+    "from_fhir_medication_request",
     "to_fhir_dosage",
     "to_fhir_dosages",
     "to_fhir_medication_request",
 ]
 __dir__ = public_dir(globals())
 
-_T = TypeVar("_T")
-_UCUM: Final = "http://unitsofmeasure.org"
-_SNOMED: Final = "http://snomed.info/sct"
-_RXNORM: Final = "http://www.nlm.nih.gov/research/umls/rxnorm"
-_TZ_CODE: Final = "http://hl7.org/fhir/StructureDefinition/tz-code"
-# RxNorm ingredient (IN) duloxetine: a request names the ingredient, as its phases may
-# need capsules of several strengths (90 mg is 60 + 30).
-_DULOXETINE: Final = {"system": _RXNORM, "code": "72625", "display": "duloxetine"}
-_ORAL: Final = {"system": _SNOMED, "code": "26643006", "display": "Oral route"}
-_DOSAGE_KEYS: Final = frozenset(
-    {
-        "id",
-        "extension",
-        "sequence",
-        "text",
-        "additionalInstruction",
-        "patientInstruction",
-        "timing",
-        "asNeededBoolean",
-        "route",
-        "doseAndRate",
-        "maxDosePerPeriod",
-    }
-)
-_REPEAT_KEYS: Final = frozenset({"boundsPeriod", "frequency", "period", "periodUnit", "timeOfDay"})
-_BOUNDS_KEYS: Final = frozenset({"start", "_start", "end"})
-_QUANTITY_KEYS: Final = frozenset({"value", "unit", "system", "code"})
-_CODING_KEYS: Final = frozenset({"system", "code", "display"})
-# The R4 dateTime (fhir.resources 6.4.0 fhirtypes.DateTime, from the specification), and
-# its form with a time, which duloxinfo needs: an offset of Z or +-hh:mm up to 14:00.
-_FHIR_DATETIME: Final = re.compile(
-    r"([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]"
-    r"|3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?(Z|([+\-])((0[0-9]|"
-    r"1[0-3]):[0-5][0-9]|14:00)))?)?)?"
-)
-_WITH_TIME: Final = re.compile(r".*T[0-9:]{8}(\.(?P<fraction>[0-9]+))?(Z|[+\-][0-9:]{5})")
-_FHIR_TIME: Final = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]")
 _MINUTE: Final = _dt.timedelta(minutes=1)
 _MOST_OFFSET: Final = _dt.timedelta(hours=14)
 _SECOND: Final = _dt.timedelta(seconds=1)
 _MICROSECOND: Final = _dt.timedelta(microseconds=1)
-_MOST_MICROSECOND_DIGITS: Final = 6
 _LONGEST_SUBJECT: Final = 1000
-
-
-def _mg(value: int) -> dict[str, Any]:
-    return {"value": value, "unit": "mg", "system": _UCUM, "code": "mg"}
-
 
 # Writing ----------------------------------------------------------------------------
 
@@ -192,7 +144,7 @@ def _dosage(phase: Regimen, sequence: int, field: str, most: int | None) -> dict
     until = "" if phase.end is None else f" until {moment(phase.end.astimezone(phase.tz))}"
     bounds: dict[str, Any] = {
         "start": _fhir_instant(phase.start, f"{field}.start"),
-        "_start": {"extension": [{"url": _TZ_CODE, "valueCode": phase.tz.key}]},
+        "_start": {"extension": [{"url": TZ_CODE, "valueCode": phase.tz.key}]},
     }
     if phase.end is not None:
         bounds["end"] = _fhir_end(phase.end, f"{field}.end")
@@ -213,13 +165,13 @@ def _dosage(phase: Regimen, sequence: int, field: str, most: int | None) -> dict
                 "timeOfDay": times,
             }
         },
-        "route": {"coding": [dict(_ORAL)], "text": "oral"},
-        "doseAndRate": [{"doseQuantity": _mg(phase.dose_mg)}],
+        "route": {"coding": [dict(ORAL)], "text": "oral"},
+        "doseAndRate": [{"doseQuantity": mg(phase.dose_mg)}],
     }
     if most is not None:
         dosage["maxDosePerPeriod"] = {
-            "numerator": _mg(most),
-            "denominator": {"value": 1, "unit": "d", "system": _UCUM, "code": "d"},
+            "numerator": mg(most),
+            "denominator": {"value": 1, "unit": "d", "system": UCUM, "code": "d"},
         }
     return dosage
 
@@ -347,7 +299,7 @@ def to_fhir_medication_request(
         "resourceType": "MedicationRequest",
         "status": "active",
         "intent": "order",
-        "medicationCodeableConcept": {"coding": [dict(_DULOXETINE)], "text": "duloxetine"},
+        "medicationCodeableConcept": {"coding": [dict(DULOXETINE)], "text": "duloxetine"},
         "subject": {"reference": subject},
         "dosageInstruction": dosages,
     }
@@ -370,7 +322,7 @@ def fhir_medication(strength_mg: int) -> dict[str, Any]:
     return {
         "resourceType": "Medication",
         "code": {
-            "coding": [{"system": _RXNORM, "code": codes[strength_mg], "display": name}],
+            "coding": [{"system": RXNORM, "code": codes[strength_mg], "display": name}],
             "text": name,
         },
     }
@@ -378,77 +330,111 @@ def fhir_medication(strength_mg: int) -> dict[str, Any]:
 
 # Reading ----------------------------------------------------------------------------
 
+FHIR_EVENT_TIMES: Final = MappingProxyType(
+    {
+        "WAKE": _dt.time(7),
+        "MORN": _dt.time(8),
+        "MORN.early": _dt.time(7),
+        "MORN.late": _dt.time(10),
+        "CM": _dt.time(8),
+        "NOON": _dt.time(12),
+        "CD": _dt.time(12),
+        "AFT": _dt.time(14),
+        "AFT.early": _dt.time(13),
+        "AFT.late": _dt.time(16),
+        "EVE": _dt.time(18),
+        "EVE.early": _dt.time(17),
+        "EVE.late": _dt.time(20),
+        "CV": _dt.time(18),
+        "NIGHT": _dt.time(22),
+        "HS": _dt.time(22),
+    }
+)
+"""The clock time the readers give each FHIR ``when`` event code, unless told otherwise.
 
-def _get(data: object, path: str, kind: type[_T] | tuple[type, ...], within: str = "") -> Any:
-    """The element at dotted ``path`` of ``data``, which must be of ``kind``.
-
-    ``within`` is where ``data`` itself is, for the message.
-    """
-    where = f"{within}.{path}" if within else path
-    value = data
-    for part in path.split("."):
-        if not isinstance(value, Mapping) or part not in value:
-            raise FhirError(where, "missing; duloxinfo needs it to read the regimen")
-        value = value[part]
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise FhirError(where, f"expected {_kind_name(kind)}, got {shown(value)}")
-    return value
-
-
-def _kind_name(kind: type | tuple[type, ...]) -> str:
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    return " or ".join(k.__name__ for k in kinds)
-
-
-def _only(data: Mapping[Any, object], allowed: frozenset[str], path: str) -> None:
-    """Refuse elements duloxinfo cannot represent, rather than dropping them."""
-    # Parsed JSON has string keys; a mapping built in code may not: strings first, then
-    # the rest in their order, never by repr (which may be deep or slow).
-    extra = sorted(
-        (key for key in data if key not in allowed),
-        key=lambda k: (0, k) if isinstance(k, str) else (1, ""),
-    )
-    if extra:
-        key: object = extra[0]
-        name = key if isinstance(key, str) and len(key) <= 60 else brief(key)
-        raise FhirError(
-            f"{path}.{name}" if path else str(name),
-            f"{brief(data[key])} is not supported; "
-            f"duloxinfo reads only {', '.join(sorted(allowed))} here",
-        )
-
-
-def _expect(path: str, value: object, wanted: object, meaning: str) -> None:
-    if value != wanted or type(value) is not type(wanted):
-        raise FhirError(path, f"{brief(value)} is not supported; duloxinfo reads only {meaning}")
-
-
-def _whole_mg(path: str, quantity: object) -> int:
-    """A whole number of mg from a UCUM ``Quantity`` at ``path``, with nothing else in it."""
-    if not isinstance(quantity, Mapping):
-        raise FhirError(path, f"expected a quantity in mg ({_UCUM} code mg), got {shown(quantity)}")
-    if "comparator" in quantity:
-        raise FhirError(
-            f"{path}.comparator",
-            f"{brief(quantity['comparator'])} is not supported; a dose "
-            "is a fixed quantity (a SimpleQuantity, with no comparator)",
-        )
-    _only(quantity, _QUANTITY_KEYS, path)
-    if quantity.get("code") != "mg" or quantity.get("system") != _UCUM:
-        raise FhirError(path, f"expected a quantity in mg ({_UCUM} code mg), got {brief(quantity)}")
-    value = quantity.get("value")
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or (isinstance(value, float) and not math.isfinite(value))
-        or value != int(value)
-    ):
-        raise FhirError(f"{path}.value", f"{brief(value)} is not a whole number of mg")
-    return int(value)
+A ``Dosage`` with ``timing.repeat.when`` (``["MORN"]``, ``["HS"]``) names a moment of
+the day, not a time; duloxinfo needs a time.  These are the defaults: waking 07:00,
+morning 08:00 (early 07:00, late 10:00), breakfast (``CM``) 08:00, noon and lunch
+(``CD``) 12:00, afternoon 14:00 (early 13:00, late 16:00), evening and dinner (``CV``)
+18:00 (early 17:00, late 20:00), night and bedtime (``HS``, "hour of sleep") 22:00.  Give
+``event_times`` to the readers to change any of them, or to give a time to a code with
+none here (``C``, ``AC``, ``PC`` and the other meal codes, whose time depends on which
+meal): a code with no time is refused, naming it.
+"""
 
 
 def _zone_or_none(tz: object) -> ZoneInfo | None:
     return None if tz is None else to_zone(tz)
+
+
+def _require_times(times: object) -> tuple[_dt.time, ...] | None:
+    """The caller's times of day for a ``Dosage`` that gives none: naive, whole seconds."""
+    if times is None:
+        return None
+    if isinstance(times, str | bytes | Mapping) or not isinstance(times, Sequence):
+        raise WrongTypeError("times", f"expected a list of datetime.time, got {shown(times)}")
+    if len(times) > _MOST_TIMES:
+        raise ScheduleError("times", f"{len(times)} times given; at most {_MOST_TIMES} are read")
+    return tuple(_require_time(value, f"times[{index}]") for index, value in enumerate(times))
+
+
+def _require_time(value: object, field: str) -> _dt.time:
+    if not isinstance(value, _dt.time):
+        raise WrongTypeError(field, f"expected a datetime.time, got {shown(value)}")
+    if value.tzinfo is not None:
+        raise ScheduleError(field, f"{value} carries a time zone; give the zone as tz")
+    if value.microsecond:
+        raise ScheduleError(
+            field, f"{value} has a fraction of a second; give whole seconds, as FHIR does"
+        )
+    return value
+
+
+def _require_events(event_times: object) -> Mapping[str, _dt.time]:
+    """:data:`FHIR_EVENT_TIMES`, with the caller's ``event_times`` over it."""
+    if event_times is None:
+        return FHIR_EVENT_TIMES
+    if not isinstance(event_times, Mapping):
+        raise WrongTypeError(
+            "event_times",
+            f"expected a mapping of FHIR event codes to datetime.time, got {shown(event_times)}",
+        )
+    if len(event_times) > _MOST_EVENTS:
+        raise WrongTypeError(
+            "event_times", f"{len(event_times)} codes given; at most {_MOST_EVENTS} are read"
+        )
+    events = dict(FHIR_EVENT_TIMES)
+    for code, value in event_times.items():
+        if not isinstance(code, str):
+            raise WrongTypeError("event_times", f"expected event codes (str), got {shown(code)}")
+        named = code if _EVENT_CODE.fullmatch(code) else "..."
+        events[code] = _require_time(value, f"event_times[{named}]")
+    return events
+
+
+_MOST_TIMES: Final = 24
+_MOST_EVENTS: Final = 100
+_EVENT_CODE: Final = re.compile(r"[\w.-]{1,40}")  # a code named as it is in a field path
+
+
+def _reading(
+    tz: object,
+    times: object,
+    event_times: object,
+    start: object,
+    *,
+    start_wins: bool,
+) -> Reading:
+    zone = _zone_or_none(tz)
+    if start is not None and not isinstance(start, _dt.datetime):
+        raise WrongTypeError("start", f"expected an aware datetime, got {shown(start)}")
+    return Reading(
+        zone=zone,
+        times=_require_times(times),
+        events=_require_events(event_times),
+        start=start,
+        start_wins=start_wins,
+    )
 
 
 def from_fhir_dosage(
@@ -456,32 +442,52 @@ def from_fhir_dosage(
     tz: str | ZoneInfo | None,
     *,
     start: _dt.datetime | None = None,
+    times: Sequence[_dt.time] | None = None,
+    event_times: Mapping[str, _dt.time] | None = None,
 ) -> Regimen:
     """Read an HL7 FHIR R4 ``Dosage`` (parsed JSON) back as a regimen.
 
-    Supported: a fixed dose in mg by mouth, 1 or 2 times each day
-    (``frequency`` 1 or 2, ``period`` 1, ``periodUnit`` ``d``) at as many
-    ``timeOfDay`` times (``hh:mm:ss``), not "as needed".  ``tz`` is the zone the
-    times are read in: a zone, which wins over any ``tz-code`` extension on
-    ``boundsPeriod.start``, or None to take the zone from that extension.
-    ``start`` is ``timing.repeat.boundsPeriod.start`` unless given; the regimen ends
-    after ``boundsPeriod.end`` when there is one (the end is inclusive in FHIR: the
-    regimen's end is the next second, or the next instant at the precision written).
-    Anything else (other elements, ``when``, ``dayOfWeek``, a dose range or a
-    comparator, another route, an unknown key anywhere) is a
-    :class:`~duloxinfo.errors.FhirError` naming the element.  A ``maxDosePerPeriod``
-    below the dosage's own daily dose is refused; one at or above it is checked,
-    not kept.
+    Supported: a fixed dose in mg by mouth (``doseAndRate[0].doseQuantity``, UCUM
+    ``mg``; a ``type`` of ``ordered`` may say so), 1 or 2 times each day, not "as
+    needed" (``asNeededBoolean``, ``asNeeded`` or ``asNeededCodeableConcept`` is
+    refused: duloxetine is taken every day).
+
+    * How often: ``frequency`` per ``period`` ``periodUnit`` (``d`` or ``h``: 1 per
+      1 d, 2 per 1 d, 1 per 12 h), or ``timing.code`` QD or BID (v3-GTSAbbreviation),
+      or as many doses as times listed.  When two of these are given they must agree.
+    * At what times: ``timeOfDay`` (``hh:mm:ss``); or ``when`` event codes, each at the
+      clock time ``event_times`` gives it (over the defaults in
+      :data:`FHIR_EVENT_TIMES`); or, when the ``Dosage`` gives neither, the ``times``
+      you pass (one per dose).  Without them, a ``FhirError`` at
+      ``timing.repeat.timeOfDay`` says to pass ``times``.
+    * When: ``start`` if you give it (it wins over the ``Dosage``), else
+      ``boundsPeriod.start``.  It ends after ``boundsPeriod.end`` when there is one (the
+      end is inclusive in FHIR: the regimen's end is the next second, or the next
+      instant at the precision written), or ``boundsDuration`` (hours, days or weeks)
+      after the start.  A date without a time is the whole day in the zone: a start
+      date begins at its midnight, an end date ends at the next midnight.
+    * The zone: ``tz``, which wins over any ``tz-code`` extension on
+      ``boundsPeriod.start``, or None to take the zone from that extension.
+
+    Anything else (other elements, ``dayOfWeek``, an ``offset`` from an event, a dose
+    range or a comparator, another route, a unit that is not mg, an unknown key
+    anywhere) is a :class:`~duloxinfo.errors.FhirError` naming the element.  A
+    ``maxDosePerPeriod`` below the dosage's own daily dose is refused; one at or above
+    it is checked, not kept.
 
     Raises:
         WrongTypeError: ``dosage`` is not a mapping, ``tz`` is not a zone name, a
-            ZoneInfo or None, or ``start`` is not a datetime.
+            ZoneInfo or None, ``start`` is not a datetime, ``times`` is not a list of
+            times, or ``event_times`` is not a mapping of codes to times.
         FhirError: the ``Dosage`` is malformed or describes something unsupported,
-            its ``boundsPeriod.start`` has no zone offset (and no ``start`` is given),
-            or it names no zone (or a malformed one) and ``tz`` is None.
+            gives no start (and no ``start`` is given), no times (and no ``times`` are
+            given), a ``when`` code with no clock time, or names no zone (or a malformed
+            one) and ``tz`` is None.
         DoseError: the dose it describes is not one the label allows.
         ScheduleError: its times of day or its end are not a valid regimen's (see
-            :class:`~duloxinfo.rules.regimen.Regimen`).
+            :class:`~duloxinfo.rules.regimen.Regimen`), or ``times`` or
+            ``event_times`` hold a time with a zone or a fraction of a second, or
+            ``times`` are not one per dose.
         TimeZoneError: ``tz`` is not a known IANA zone.
         InvalidDatetimeError: the start (given, or read from the ``Dosage``) has no
             zone or is outside the supported years.
@@ -491,19 +497,29 @@ def from_fhir_dosage(
     >>> r = Regimen(30, [dt.time(8), dt.time(20)], "UTC", dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
     >>> from_fhir_dosage(to_fhir_dosage(r), None) == r
     True
+    >>> order = {
+    ...     "timing": {"repeat": {"boundsPeriod": {"start": "2026-01-05"}, "when": ["HS"]}},
+    ...     "doseAndRate": [{"doseQuantity": {"value": 60, "unit": "mg",
+    ...                      "system": "http://unitsofmeasure.org", "code": "mg"}}],
+    ... }
+    >>> from_fhir_dosage(order, "Europe/London").times
+    (datetime.time(22, 0),)
     """
-    zone = _zone_or_none(tz)
+    reading = _reading(tz, times, event_times, start, start_wins=True)
     if not isinstance(dosage, Mapping):
         raise WrongTypeError(
             "dosage", f"expected a FHIR Dosage (a mapping of parsed JSON), got {shown(dosage)}"
         )
-    if start is not None and not isinstance(start, _dt.datetime):
-        raise WrongTypeError("start", f"expected an aware datetime, got {shown(start)}")
-    return _read_regimen(dosage, zone, start)
+    return read_regimen(dosage, reading)
 
 
 def from_fhir_dosages(
-    dosages: Sequence[Mapping[str, Any]], tz: str | ZoneInfo | None = None
+    dosages: Sequence[Mapping[str, Any]],
+    tz: str | ZoneInfo | None = None,
+    *,
+    start: _dt.datetime | None = None,
+    times: Sequence[_dt.time] | None = None,
+    event_times: Mapping[str, _dt.time] | None = None,
 ) -> Plan:
     """Read HL7 FHIR R4 ``Dosage`` phases (parsed JSON) back as a plan.
 
@@ -515,15 +531,25 @@ def from_fhir_dosages(
     ``tz-code`` extension (how :func:`to_fhir_dosages` writes it, so that a plan whose
     phases are in several zones reads back exactly).
 
+    A phase whose bounds give no start (only a ``boundsDuration``, or none) starts at
+    ``start`` if it is the first, or where the phase before it ends: "30 mg for one
+    week, then 60 mg".  Here ``start`` fills in a start the ``Dosage`` leaves out; it
+    does not replace one it gives.  ``times`` and ``event_times`` are as in
+    :func:`from_fhir_dosage`, for every phase.
+
     Raises:
         WrongTypeError: ``dosages`` is not a list (a sequence, not a string) of
-            mappings, or ``tz`` is not a zone name, a ZoneInfo or None.
-        FhirError: a ``Dosage`` is malformed, describes something unsupported, or
-            names no zone while ``tz`` is None; the list is empty or over 1000 long;
-            sequences are missing, repeated or out of order; a phase but the last has
-            no end; or phases overlap.  The message starts with ``dosages[i]``.
+            mappings, ``tz`` is not a zone name, a ZoneInfo or None, ``start`` is not
+            a datetime, ``times`` is not a list of times, or ``event_times`` is not a
+            mapping of codes to times.
+        FhirError: a ``Dosage`` is malformed, describes something unsupported, gives no
+            start or times that are not given, or names no zone while ``tz`` is None;
+            the list is empty or over 1000 long; sequences are missing, repeated or
+            out of order; a phase but the last has no end; or phases overlap.  The
+            message starts with ``dosages[i]``.
         DoseError: a dose is not one the label allows.
-        ScheduleError: a phase's times of day or end are not a valid regimen's.
+        ScheduleError: a phase's times of day or end are not a valid regimen's, or
+            ``times`` or ``event_times`` are not whole-second local times, one per dose.
         TimeZoneError: ``tz`` is not a known IANA zone.
         InvalidDatetimeError: a start is outside the supported years.
 
@@ -534,254 +560,59 @@ def from_fhir_dosages(
     >>> from_fhir_dosages(json.loads(json.dumps(to_fhir_dosages(plan)))) == plan
     True
     """
-    zone = _zone_or_none(tz)
+    reading = _reading(tz, times, event_times, start, start_wins=False)
     if isinstance(dosages, str | bytes | Mapping) or not isinstance(dosages, Sequence):
         raise WrongTypeError(
             "dosages", f"expected a list of FHIR Dosage (parsed JSON), got {shown(dosages)}"
         )
-    # A plan's bound: a longer list is refused before it is read.
-    if not dosages or len(dosages) > MAX_PLAN_PHASES:
-        raise FhirError(
-            "dosages",
-            f"{len(dosages)} given; duloxinfo reads a plan of 1 to {MAX_PLAN_PHASES} phases",
-        )
-    phases: list[Regimen] = []
-    sequences: list[int] = []
-    for index, dosage in enumerate(dosages):
-        where = f"dosages[{index}]"
-        if not isinstance(dosage, Mapping):
-            raise WrongTypeError(
-                where, f"expected a FHIR Dosage (a mapping of parsed JSON), got {shown(dosage)}"
-            )
-        if len(dosages) == 1 and "sequence" not in dosage:
-            return Plan([_within(where, partial(_read_regimen, dosage, zone, None))])
-        sequence: int = _within(where, partial(_get, dosage, "sequence", int))
-        if sequences and sequence <= sequences[-1]:
-            raise FhirError(
-                f"{where}.sequence",
-                f"{brief(sequence)} does not follow {sequences[-1]}; the "
-                "phases must be listed in order, each with a higher sequence (an equal one "
-                "would mean at the same time)",
-            )
-        if sequence < 1:
-            raise FhirError(f"{where}.sequence", f"{brief(sequence)} is not a positive number")
-        sequences.append(sequence)
-        phases.append(_within(where, partial(_read_regimen, dosage, zone, None)))
-    try:
-        return Plan(phases)
-    except ScheduleError as error:  # the phases' order, checked where Plan checks it
-        raise _phase_error(error) from None
+    return read_plan(dosages, reading, "dosages")
 
 
-def _phase_error(error: ScheduleError) -> FhirError:
-    """Plan's error about the order of its phases, at the Dosage element it came from.
+def from_fhir_medication_request(
+    resource: Mapping[str, Any],
+    tz: str | ZoneInfo | None = None,
+    *,
+    start: _dt.datetime | None = None,
+    times: Sequence[_dt.time] | None = None,
+    event_times: Mapping[str, _dt.time] | None = None,
+) -> Plan:
+    """Read an HL7 FHIR R4 ``MedicationRequest`` (parsed JSON) for duloxetine as a plan.
 
-    Plan names the field ``phases[i].start`` or ``phases[i].end``; here that is the
-    ``boundsPeriod`` element of ``dosages[i]``.
+    The plan is ``dosageInstruction``, read as :func:`from_fhir_dosages` reads a list of
+    ``Dosage`` (with the same ``tz``, ``start``, ``times`` and ``event_times``; errors
+    name ``dosageInstruction[i]``).  The request must be an active order (``status``
+    ``active``; ``intent`` an order or a plan, not a proposal; no ``doNotPerform``).
+
+    The medication must be duloxetine: ``medicationCodeableConcept``, or
+    ``medicationReference`` to a ``Medication`` contained in the request (``"#med1"``),
+    coded in RxNorm (the ingredient 72625, a delayed-release capsule of 20, 30, 40 or
+    60 mg, or a Cymbalta capsule) or SNOMED CT (407032004, the substance).  Every RxNorm
+    and SNOMED CT coding must be one of these; codings in other systems (NDC, an EHR's
+    own) are not read.  A capsule's code gives its strength, and then every dose must
+    be whole capsules of it (30 mg of a 20 mg capsule is refused), and a dose may be
+    given in capsules (v3-orderableDrugForm ``CAP``).  The elements that say who, when,
+    where and why (``subject``, ``requester``, ``authoredOn``, ``note``,
+    ``dispenseRequest``, ...) are allowed and not read; any other element is refused.
+
+    Raises:
+        WrongTypeError: ``resource`` is not a mapping, or an argument is of the wrong
+            type (as for :func:`from_fhir_dosages`).
+        FhirError: the request is not an active order for duloxetine, names a code that
+            is not duloxetine or a strength that does not fit a dose, or its
+            ``dosageInstruction`` cannot be read as a plan.
+        DoseError: a dose is not one the label allows.
+        ScheduleError: a phase's times of day or end are not a valid regimen's, or
+            ``times`` or ``event_times`` are not whole-second local times, one per dose.
+        TimeZoneError: ``tz`` is not a known IANA zone.
+        InvalidDatetimeError: a start is outside the supported years.
+
+    >>> import datetime as dt, json
+    >>> from duloxinfo import titration_plan, to_fhir_medication_request
+    >>> from duloxinfo import from_fhir_medication_request
+    >>> plan = titration_plan(dt.datetime(2026, 1, 5, 8, tzinfo=dt.UTC), "UTC", dt.time(8))
+    >>> request = to_fhir_medication_request(plan, subject="Patient/123")
+    >>> from_fhir_medication_request(json.loads(json.dumps(request))) == plan
+    True
     """
-    phase, _, name = error.field.partition(".")
-    return FhirError(f"dosages{phase.removeprefix('phases')}.{_ELEMENT_OF[name]}", error.detail)
-
-
-def _within(where: str, read: Callable[[], _T]) -> _T:
-    """``read()``, with any error it raises saying which ``Dosage`` of the list it is about."""
-    try:
-        return read()
-    except DuloxinfoError as error:  # FhirError, and the rules' own: DoseError, ...
-        raise error.within(where) from None
-
-
-def _read_regimen(
-    dosage: Mapping[str, Any], zone: ZoneInfo | None, start: _dt.datetime | None
-) -> Regimen:
-    _only(dosage, _DOSAGE_KEYS, "")
-    if "sequence" in dosage:
-        _get(dosage, "sequence", int)
-    if dosage.get("asNeededBoolean", False) is not False:
-        raise FhirError(
-            "asNeededBoolean",
-            f"{brief(dosage['asNeededBoolean'])} is not supported; duloxinfo "
-            "reads only scheduled doses",
-        )
-    _check_route(dosage)
-    dose = _read_dose(dosage)
-    times = _read_times(dosage)
-    bounds = _get(dosage, "timing.repeat.boundsPeriod", Mapping)
-    _only(bounds, _BOUNDS_KEYS, "timing.repeat.boundsPeriod")
-    written = _read_zone(bounds)
-    if zone is None:
-        if written is None:
-            raise FhirError(
-                "timing.repeat.boundsPeriod._start",
-                "missing; a Dosage has no time zone, so "
-                f"give tz or the {_TZ_CODE} extension on the start",
-            )
-        zone = written
-    begin = _read_instant(dosage, "start") if start is None else start
-    end = None if "end" not in bounds else _exclusive(_read_instant(dosage, "end"), bounds["end"])
-    try:
-        regimen = Regimen(dose, times, zone, begin, end=end)
-    except DuloxinfoError as error:
-        raise _at_element(error, keep={"start"} if start is not None else set()) from None
-    _check_maximum(dosage, regimen)
-    return regimen
-
-
-# A Regimen's fields, and the Dosage elements from_fhir_dosage reads them from.
-_ELEMENT_OF = {
-    "dose_mg": "doseAndRate[0].doseQuantity.value",
-    "times": "timing.repeat.timeOfDay",
-    "start": "timing.repeat.boundsPeriod.start",
-    "end": "timing.repeat.boundsPeriod.end",
-}
-
-
-def _at_element(error: DuloxinfoError, keep: set[str]) -> DuloxinfoError:
-    """A Regimen's error, its field renamed to the Dosage element the value came from.
-
-    A field in ``keep`` (``start`` when the caller gave it) stays as it is.
-    """
-    for name, element in _ELEMENT_OF.items():
-        if name not in keep and (error.field == name or error.field.startswith(f"{name}[")):
-            return type(error)(element + error.field[len(name) :], error.detail)
-    return error
-
-
-def _read_zone(bounds: Mapping[str, Any]) -> ZoneInfo | None:
-    """The zone of the ``tz-code`` extension on ``boundsPeriod.start``, if there is one."""
-    if "_start" not in bounds:
-        return None
-    path = "timing.repeat.boundsPeriod._start"
-    element = _get(bounds, "_start", Mapping, "timing.repeat.boundsPeriod")
-    _only(element, frozenset({"extension"}), path)
-    extensions = _get(element, "extension", list, path)
-    if len(extensions) != 1 or not isinstance(extensions[0], Mapping):
-        raise FhirError(
-            f"{path}.extension",
-            f"{brief(extensions)} is not supported; duloxinfo reads only "
-            f"one {_TZ_CODE} extension here",
-        )
-    extension = extensions[0]
-    _only(extension, frozenset({"url", "valueCode"}), f"{path}.extension[0]")
-    _expect(f"{path}.extension[0].url", extension.get("url"), _TZ_CODE, f"the {_TZ_CODE} extension")
-    code = _get(extension, "valueCode", str, f"{path}.extension[0]")
-    try:
-        return to_zone(code, f"{path}.extension[0].valueCode")
-    except (TimeZoneError, WrongTypeError) as error:
-        raise FhirError(error.field, error.detail) from None
-
-
-def _check_route(dosage: Mapping[str, Any]) -> None:
-    if "route" not in dosage:
-        return
-    route = _get(dosage, "route", Mapping)
-    _only(route, frozenset({"coding", "text"}), "route")
-    codings = _get(dosage, "route.coding", list) if "coding" in route else []
-    for index, coding in enumerate(codings):
-        if not isinstance(coding, Mapping):
-            raise FhirError(f"route.coding[{index}]", f"expected a Coding, got {shown(coding)}")
-        _only(coding, _CODING_KEYS, f"route.coding[{index}]")
-    if not any(c.get("system") == _SNOMED and c.get("code") == _ORAL["code"] for c in codings):
-        raise FhirError(
-            "route", f"{brief(dosage['route'])} is not the oral route (SNOMED CT {_ORAL['code']})"
-        )
-
-
-def _read_times(dosage: Mapping[str, Any]) -> list[_dt.time]:
-    _only(_get(dosage, "timing", Mapping), frozenset({"repeat"}), "timing")
-    repeat = _get(dosage, "timing.repeat", Mapping)
-    _only(repeat, _REPEAT_KEYS, "timing.repeat")
-    _expect("timing.repeat.period", repeat.get("period"), 1, "period 1")
-    _expect("timing.repeat.periodUnit", repeat.get("periodUnit"), "d", "periodUnit 'd' (a day)")
-    frequency = _get(dosage, "timing.repeat.frequency", int)
-    raw_times = _get(dosage, "timing.repeat.timeOfDay", list)
-    if len(raw_times) != frequency:
-        raise FhirError(
-            "timing.repeat.timeOfDay",
-            f"{brief(raw_times)} has {len(raw_times)} times for "
-            f"frequency {brief(frequency)}; duloxinfo needs one time of day per dose",
-        )
-    times = []
-    for index, raw in enumerate(raw_times):
-        if not isinstance(raw, str) or not _FHIR_TIME.fullmatch(raw):
-            raise FhirError(
-                f"timing.repeat.timeOfDay[{index}]",
-                f"{brief(raw)} is not a time such as '08:00:00' (whole seconds)",
-            )
-        times.append(_dt.time.fromisoformat(raw))
-    return times
-
-
-def _read_dose(dosage: Mapping[str, Any]) -> int:
-    doses = _get(dosage, "doseAndRate", list)
-    if len(doses) != 1 or not isinstance(doses[0], Mapping) or set(doses[0]) != {"doseQuantity"}:
-        raise FhirError(
-            "doseAndRate",
-            f"{brief(doses)} is not supported; duloxinfo reads exactly one doseQuantity",
-        )
-    return _whole_mg("doseAndRate[0].doseQuantity", doses[0]["doseQuantity"])
-
-
-def _read_instant(dosage: Mapping[str, Any], bound: str) -> _dt.datetime:
-    path = f"timing.repeat.boundsPeriod.{bound}"
-    text = _get(dosage, path, str)
-    if not _FHIR_DATETIME.fullmatch(text):
-        raise FhirError(path, f"{brief(text)} is not a FHIR dateTime")
-    timed = _WITH_TIME.fullmatch(text)
-    if timed is None:
-        raise FhirError(
-            path,
-            f"{brief(text)} has no time zone offset; pass start= to say when the regimen began"
-            if bound == "start"
-            else f"{path}: {brief(text)} has no time zone offset",
-        )
-    fraction = timed.group("fraction") or ""
-    if len(fraction) > _MOST_MICROSECOND_DIGITS:
-        raise FhirError(
-            path,
-            f"{brief(text)} is finer than a microsecond; duloxinfo cannot represent it exactly",
-        )
-    try:
-        return _dt.datetime.fromisoformat(text)
-    except ValueError:  # a leap second (:60), or a day the month does not have
-        raise FhirError(path, f"{brief(text)} is not an instant duloxinfo can read") from None
-
-
-def _exclusive(last: _dt.datetime, text: str) -> _dt.datetime:
-    """The first instant after ``last`` at the precision ``text`` gives it.
-
-    FHIR's end is inclusive: "the high value includes any matching date/time".
-    """
-    timed = _WITH_TIME.fullmatch(text)
-    digits = len((timed.group("fraction") if timed else None) or "")
-    return last + _dt.timedelta(microseconds=10 ** (_MOST_MICROSECOND_DIGITS - digits))
-
-
-def _check_maximum(dosage: Mapping[str, Any], regimen: Regimen) -> None:
-    if "maxDosePerPeriod" not in dosage:
-        return
-    ratio = _get(dosage, "maxDosePerPeriod", Mapping)
-    _only(ratio, frozenset({"numerator", "denominator"}), "maxDosePerPeriod")
-    most = _whole_mg(
-        "maxDosePerPeriod.numerator", _get(dosage, "maxDosePerPeriod.numerator", Mapping)
-    )
-    denominator = _get(dosage, "maxDosePerPeriod.denominator", Mapping)
-    _only(denominator, _QUANTITY_KEYS, "maxDosePerPeriod.denominator")
-    value = denominator.get("value")
-    if (
-        isinstance(value, bool)
-        or value != 1
-        or denominator.get("code") != "d"
-        or denominator.get("system") != _UCUM
-    ):
-        raise FhirError(
-            "maxDosePerPeriod.denominator",
-            f"{brief(denominator)} is not supported; duloxinfo reads "
-            f"only a maximum per day (value 1, {_UCUM} code d)",
-        )
-    if most < regimen.daily_dose_mg:
-        raise FhirError(
-            "maxDosePerPeriod.numerator",
-            f"{brief(most)} mg a day is less than the dosage's own "
-            f"{regimen.daily_dose_mg} mg a day",
-        )
+    reading = _reading(tz, times, event_times, start, start_wins=False)
+    return read_request(resource, reading)
