@@ -3,15 +3,24 @@
 Private module.  Each check returns the value it accepts (so that callers write
 ``start = require_aware(start, "start")``) or raises the class the error policy
 (:mod:`duloxinfo.errors`) gives for what is wrong.  Nothing here imports attrs.
+
+The checks are also where other libraries' types become the standard library's, once,
+at the boundary: a subclass of :class:`datetime.datetime` (pendulum's ``DateTime``,
+whose arithmetic keeps its own type and may drop or change the zone), ``date``,
+``time`` or ``timedelta`` comes back as the plain type with the same value, and an
+integer of another type (numpy's ``int64``: anything with ``__index__`` but a bool) as
+an ``int``.  So the rules, and their answers, only ever hold the plain types.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 import reprlib
+import sys
 from collections.abc import Callable, Iterable
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, SupportsIndex, TypeVar
 
 from .errors import InvalidDatetimeError, NaiveDatetimeError, TimeZoneError, WrongTypeError
 
@@ -84,10 +93,28 @@ def require_type(value: object, kind: type[_T], field: str, expected: str) -> _T
 
 
 def require_whole_number(value: object, field: str, expected: str = "a whole number") -> int:
-    """Return ``value`` if it is an ``int`` (not a ``bool``), else raise ``WrongTypeError``."""
-    if isinstance(value, bool) or not isinstance(value, int):
+    """``value`` as an ``int``, else raise ``WrongTypeError``.
+
+    An ``int``, or an integer of another type (anything with ``__index__``, such as
+    numpy's ``int64``), which comes back as the ``int`` of the same value.  A ``bool``
+    (numpy's too) is not a number here, and neither is a float, even ``30.0``.
+
+    >>> import fractions
+    >>> require_whole_number(fractions.Fraction(60), "dose_mg")
+    Traceback (most recent call last):
+    ...
+    duloxinfo.errors.WrongTypeError: dose_mg: expected a whole number, got Fraction Fraction(60, 1)
+    """
+    if type(value) is int:
+        return value
+    if isinstance(value, bool) or not isinstance(value, SupportsIndex):
         raise WrongTypeError(field, f"expected {expected}, got {shown(value)}")
-    return value
+    try:
+        # An int of the same value, even from an int subclass or an __index__ of one's
+        # own; numpy's bool refuses with a TypeError.
+        return operator.index(value)
+    except (TypeError, ValueError, ArithmeticError):
+        raise WrongTypeError(field, f"expected {expected}, got {shown(value)}") from None
 
 
 def require_items(
@@ -125,16 +152,12 @@ def require_each(  # noqa: PLR0913 - what is checked, how it is named, and a bou
 
 
 def require_aware(value: object, field: str) -> _dt.datetime:
-    """Return ``value`` if it is an aware datetime in the supported years, else raise."""
-    value = require_type(value, _dt.datetime, field, "an aware datetime")
-    try:
-        offset = value.utcoffset()
-    # A tzinfo of one's own: its utcoffset may raise anything; NotImplementedError is what
-    # the base class raises when a subclass leaves utcoffset out.
-    except (ValueError, TypeError, ArithmeticError, NotImplementedError) as error:
-        raise InvalidDatetimeError(
-            field, f"its tzinfo {shown(value.tzinfo)} gives no valid offset ({brief(error)})"
-        ) from None
+    """``value`` if it is an aware datetime in the supported years, else raise.
+
+    A subclass of ``datetime`` comes back as a plain ``datetime``, by :func:`plain_datetime`.
+    """
+    value = plain_datetime(require_type(value, _dt.datetime, field, "an aware datetime"), field)
+    offset = _offset(value, field)
     if value.tzinfo is None or offset is None:
         raise NaiveDatetimeError(
             field, f"{value.isoformat()} has no time zone; give an aware datetime"
@@ -143,12 +166,130 @@ def require_aware(value: object, field: str) -> _dt.datetime:
     return value
 
 
+def plain_datetime(value: _dt.datetime, field: str) -> _dt.datetime:
+    """``value`` as a plain ``datetime``: the same wall time, fold and zone.
+
+    A plain datetime comes back as it is, unless its tzinfo is a subclass of
+    :class:`~zoneinfo.ZoneInfo` (pendulum's ``Timezone``).  For a subclass, the fields
+    are read with the base class's own accessors, so that a subclass's overrides are
+    not asked; a ``ZoneInfo`` subclass becomes the ``ZoneInfo`` of the same name, and
+    any other tzinfo is kept.  The plain value must then give the offset the original
+    gives for itself (the same instant); when it does not, or the zone has no name to
+    carry, :class:`~duloxinfo.errors.InvalidDatetimeError` names the field.
+    """
+    zone = _dt.datetime.tzinfo.__get__(value)
+    if type(value) is _dt.datetime and not _foreign_zoneinfo(zone):
+        return value
+    year, month, day, hour, minute, second, microsecond = _fields(_dt.datetime, value, _WALL_TIME)
+    plain = _dt.datetime(
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+        microsecond,
+        tzinfo=_plain_zone(zone, field),
+        fold=_dt.datetime.fold.__get__(value),
+    )
+    if _offset(plain, field) != _offset(value, field):
+        raise InvalidDatetimeError(
+            field,
+            f"{shown(value)} cannot be carried as a plain datetime: as one, its offset "
+            "differs from the offset it gives itself",
+        )
+    return plain
+
+
+def _offset(value: _dt.datetime, field: str) -> object:
+    """``value.utcoffset()``, or an ``InvalidDatetimeError`` naming the field."""
+    try:
+        return value.utcoffset()
+    # A tzinfo (or a datetime subclass) of one's own: its utcoffset may raise anything;
+    # NotImplementedError is what the base class raises when a subclass leaves it out.
+    except (ValueError, TypeError, ArithmeticError, NotImplementedError) as error:
+        raise InvalidDatetimeError(
+            field,
+            f"its tzinfo {shown(_dt.datetime.tzinfo.__get__(value))} gives no valid offset "
+            f"({brief(error)})",
+        ) from None
+
+
+_WALL_TIME: Final = ("year", "month", "day", "hour", "minute", "second", "microsecond")
+
+
+def _fields(kind: type, value: object, names: tuple[str, ...]) -> tuple[int, ...]:
+    """``value``'s fields as ``kind``'s own accessors read them, whatever a subclass overrides."""
+    return tuple(getattr(kind, name).__get__(value) for name in names)
+
+
+def _foreign_zoneinfo(zone: object) -> bool:
+    """Whether ``zone`` is an instance of a subclass of ZoneInfo, such as pendulum's Timezone.
+
+    Asked of zoneinfo only once it is loaded: before that, no ZoneInfo exists.
+    """
+    zoneinfo = sys.modules.get("zoneinfo")
+    return (
+        zoneinfo is not None
+        and isinstance(zone, zoneinfo.ZoneInfo)
+        and type(zone) is not zoneinfo.ZoneInfo
+    )
+
+
+def _plain_zone(zone: _dt.tzinfo | None, field: str) -> _dt.tzinfo | None:
+    """A datetime's tzinfo to carry to a plain datetime: a ZoneInfo subclass as a ZoneInfo."""
+    if not _foreign_zoneinfo(zone):
+        return zone
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415 - see to_zone
+
+    key = getattr(zone, "key", None)
+    try:
+        if isinstance(key, str):
+            return ZoneInfo(key)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        pass
+    raise InvalidDatetimeError(
+        field,
+        f"its tzinfo {shown(zone)} is not a zone the time zone database names; give a "
+        "datetime whose tzinfo is a zoneinfo.ZoneInfo, or a fixed offset",
+    )
+
+
+def plain_time(value: _dt.time) -> _dt.time:
+    """A ``time`` (or a subclass of it) as a plain ``time`` with the same fields."""
+    if type(value) is _dt.time:
+        return value
+    hour, minute, second, microsecond = _fields(_dt.time, value, _WALL_TIME[3:])
+    return _dt.time(
+        hour,
+        minute,
+        second,
+        microsecond,
+        tzinfo=_dt.time.tzinfo.__get__(value),
+        fold=_dt.time.fold.__get__(value),
+    )
+
+
 def require_date(value: object, field: str) -> _dt.date:
-    """Return ``value`` if it is a date (not a datetime) in the supported years, else raise."""
+    """``value`` if it is a date (not a datetime) in the supported years, else raise.
+
+    A subclass of ``date`` (pendulum's ``Date``) comes back as a plain ``date``.
+    """
     if isinstance(value, _dt.datetime) or not isinstance(value, _dt.date):
         raise WrongTypeError(field, f"expected a date, got {shown(value)}")
+    if type(value) is not _dt.date:
+        value = _dt.date(*_fields(_dt.date, value, _WALL_TIME[:3]))
     _require_year(value, field)
     return value
+
+
+def require_timedelta(value: object, field: str) -> _dt.timedelta:
+    """``value`` if it is a ``timedelta``, else raise; a subclass comes back as a plain one."""
+    span = require_type(value, _dt.timedelta, field, "a datetime.timedelta")
+    if type(span) is _dt.timedelta:
+        return span
+    days, seconds, microseconds = _fields(_dt.timedelta, span, ("days", "seconds", "microseconds"))
+    return _dt.timedelta(days, seconds, microseconds)
 
 
 def in_supported_years(value: _dt.date) -> bool:
@@ -186,10 +327,11 @@ def to_zone(value: object, field: str = "tz") -> ZoneInfo:
             field,
             f"{brief(name)} is not the zone of a place; give an IANA name such as 'Europe/London'",
         )
-    if isinstance(value, ZoneInfo):
+    if type(value) is ZoneInfo:
         return value
     try:
-        return ZoneInfo(value)
+        # A subclass (pendulum's Timezone) becomes the ZoneInfo of the same name.
+        return ZoneInfo(name)
     # ValueError: a malformed key such as "../x"; OSError: a key the file system refuses.
     except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
         raise TimeZoneError(field, f"{brief(value)} is not a known IANA time zone") from exc

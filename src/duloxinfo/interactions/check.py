@@ -69,9 +69,17 @@ def _check_name(value: object, field: str) -> None:
         )
 
 
-def _check_instant(value: object, field: str) -> None:
+def _to_stopped_at(value: _dt.datetime | None) -> _dt.datetime | None:
+    return _instant(value, "stopped_at")
+
+
+def _to_starts_at(value: _dt.datetime | None) -> _dt.datetime | None:
+    return _instant(value, "starts_at")
+
+
+def _instant(value: object, field: str) -> _dt.datetime | None:
     if value is None:
-        return
+        return None
     instant = require_aware(value, field)
     # The check writes times in the zone they were given in; a tzinfo of one's own may
     # give an offset but not convert to its zone (no dst(), for one): refuse it here.
@@ -81,6 +89,7 @@ def _check_instant(value: object, field: str) -> None:
         raise InvalidDatetimeError(
             field, f"its tzinfo {shown(instant.tzinfo)} cannot convert instants ({brief(error)})"
         ) from None
+    return instant
 
 
 @attrs.frozen
@@ -111,10 +120,10 @@ class Medicine:
 
     name: str = attrs.field(validator=checked(_check_name))
     stopped_at: _dt.datetime | None = attrs.field(
-        default=None, kw_only=True, validator=checked(_check_instant)
+        default=None, kw_only=True, converter=_to_stopped_at
     )
     starts_at: _dt.datetime | None = attrs.field(
-        default=None, kw_only=True, validator=checked(_check_instant)
+        default=None, kw_only=True, converter=_to_starts_at
     )
 
     def __attrs_post_init__(self) -> None:

@@ -60,10 +60,13 @@ def require_not_after(history: IntakeHistory, now: _dt.datetime) -> None:
         )
 
 
-def period(start: object, end: object) -> tuple[_dt.datetime, _dt.datetime]:
-    """A span's bounds in UTC, checked: aware, ``end`` not before ``start``, not too long.
+def period(
+    start: object, end: object
+) -> tuple[_dt.datetime, _dt.datetime, _dt.datetime, _dt.datetime]:
+    """A span's bounds, checked, as given and in UTC: ``(start, end, start_utc, end_utc)``.
 
-    At most :data:`~duloxinfo.choices.MAX_SCHEDULE_DAYS` days.
+    Aware (as plain datetimes), ``end`` not before ``start``, and at most
+    :data:`~duloxinfo.choices.MAX_SCHEDULE_DAYS` days.
     """
     start = require_aware(start, "start")
     end = require_aware(end, "end")
@@ -76,4 +79,4 @@ def period(start: object, end: object) -> tuple[_dt.datetime, _dt.datetime]:
             f"{end.isoformat()} is more than {MAX_SCHEDULE_DAYS} days after start "
             f"({start.isoformat()})",
         )
-    return lo, hi
+    return start, end, lo, hi

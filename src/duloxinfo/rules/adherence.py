@@ -154,7 +154,7 @@ def adherence(
     """
     plan = as_plan(plan)
     history = as_history(intakes)
-    lo, hi = period(start, end)
+    start, end, lo, hi = period(start, end)
     asked = judged_at(history, end, now)
     timeline = Timeline(plan, history)
     entries = slots_in(timeline, lo, hi, asked)

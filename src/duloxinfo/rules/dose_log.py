@@ -156,7 +156,7 @@ def dose_log(
     """  # noqa: E501 - a doctest line is as long as the answer it shows
     plan = as_plan(plan)
     history = as_history(intakes)
-    lo, hi = period(start, end)
+    start, end, lo, hi = period(start, end)
     asked = judged_at(history, end, now)
     timeline = Timeline(plan, history)
     entries = slots_in(timeline, lo, hi, asked)

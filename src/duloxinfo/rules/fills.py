@@ -28,7 +28,6 @@ import attrs
 from .._names import public_dir
 from .._validate import (
     brief,
-    checked,
     require_date,
     require_each,
     require_whole_number,
@@ -59,7 +58,12 @@ _TICK: Final = _dt.timedelta(microseconds=1)
 _LAST_ORDINAL: Final = _dt.date.max.toordinal()
 
 
-def _require_capsules(value: object, field: str) -> None:
+def _to_dispensed_on(value: _dt.date) -> _dt.date:
+    return require_date(value, "dispensed_on")
+
+
+def _to_capsules(value: int) -> int:
+    field = "capsules"
     count = require_whole_number(value, field, "a whole number of capsules")
     if count <= 0:
         raise SupplyError(field, f"expected a number of capsules of at least 1, got {brief(count)}")
@@ -69,10 +73,11 @@ def _require_capsules(value: object, field: str) -> None:
             f"{brief(count)} capsules is more than {MAX_FILL_CAPSULES:,} in one fill; "
             "check the number",
         )
+    return count
 
 
-def _require_fill_strength(value: object, field: str) -> None:
-    require_strength(value, field)
+def _to_strength(value: int) -> int:
+    return require_strength(value, "strength_mg")
 
 
 @attrs.frozen
@@ -100,9 +105,9 @@ class Fill:
     30
     """
 
-    dispensed_on: _dt.date = attrs.field(validator=checked(require_date))
-    strength_mg: int = attrs.field(validator=checked(_require_fill_strength))
-    capsules: int = attrs.field(validator=checked(_require_capsules))
+    dispensed_on: _dt.date = attrs.field(converter=_to_dispensed_on)
+    strength_mg: int = attrs.field(converter=_to_strength)
+    capsules: int = attrs.field(converter=_to_capsules)
 
     @property
     def mg(self) -> int:

@@ -30,8 +30,13 @@ def _require_bool(value: object, field: str) -> None:
         raise WrongTypeError(field, f"expected True or False, got {shown(value)}")
 
 
-def _require_intake_dose(value: object, field: str) -> None:
+def _to_at(value: _dt.datetime) -> _dt.datetime:
+    return require_aware(value, "at")
+
+
+def _to_intake_dose(value: int) -> int:
     """A dose the label allows, and no more than :data:`~duloxinfo.choices.MAX_INTAKE_MG`."""
+    field = "dose_mg"
     dose = require_whole_number(value, field, "a whole number of mg")
     if dose > MAX_INTAKE_MG:
         raise DoseError(
@@ -39,7 +44,7 @@ def _require_intake_dose(value: object, field: str) -> None:
             f"{brief(dose)} mg is more than one intake may record ({MAX_INTAKE_MG:,} mg); "
             "give the mg taken at once",
         )
-    require_dose(dose, field)
+    return require_dose(dose, field)
 
 
 @attrs.frozen
@@ -68,8 +73,8 @@ class Intake:
     60
     """
 
-    at: _dt.datetime = attrs.field(validator=checked(require_aware))
-    dose_mg: int = attrs.field(validator=checked(_require_intake_dose))
+    at: _dt.datetime = attrs.field(converter=_to_at)
+    dose_mg: int = attrs.field(converter=_to_intake_dose)
     certain: bool = attrs.field(default=True, validator=checked(_require_bool))
 
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from .._names import public_dir
-from .._validate import brief, checked, require_aware, require_each, to_zone, utc
+from .._validate import brief, plain_time, require_aware, require_each, to_zone, utc
 from .._words import duration, how_often
 from ..errors import DoseError, ScheduleError
 from ..label import LABEL
@@ -24,7 +24,10 @@ __dir__ = public_dir(globals())
 def _to_times(value: Iterable[_dt.time] | _dt.time) -> tuple[_dt.time, ...]:
     """Check the times of day (or one time) and return them sorted, each with ``fold=0``."""
     raw: object = (value,) if isinstance(value, _dt.time) else value
-    times = require_each(raw, _dt.time, "times", "datetime.time values", "a datetime.time")
+    times = tuple(
+        plain_time(t)
+        for t in require_each(raw, _dt.time, "times", "datetime.time values", "a datetime.time")
+    )
     for index, t in enumerate(times):
         if t.tzinfo is not None:
             raise ScheduleError(
@@ -76,9 +79,16 @@ def _seconds(t: _dt.time) -> int:
     return t.hour * 3600 + t.minute * 60 + t.second
 
 
-def _to_end(value: object, field: str) -> None:
-    if value is not None:
-        require_aware(value, field)
+def _to_dose(value: int) -> int:
+    return require_dose(value, "dose_mg")
+
+
+def _to_start(value: _dt.datetime) -> _dt.datetime:
+    return require_aware(value, "start")
+
+
+def _to_end(value: _dt.datetime | None) -> _dt.datetime | None:
+    return None if value is None else require_aware(value, "end")
 
 
 def _to_zone(value: str | ZoneInfo) -> ZoneInfo:
@@ -128,11 +138,11 @@ class Regimen:
     duloxinfo.errors.DoseError: dose_mg: 45 mg cannot be made of whole capsules ...
     """
 
-    dose_mg: int = attrs.field(validator=checked(require_dose))
+    dose_mg: int = attrs.field(converter=_to_dose)
     times: tuple[_dt.time, ...] = attrs.field(converter=_to_times)
     tz: ZoneInfo = attrs.field(converter=_to_zone)
-    start: _dt.datetime = attrs.field(validator=checked(require_aware))
-    end: _dt.datetime | None = attrs.field(default=None, validator=checked(_to_end))
+    start: _dt.datetime = attrs.field(converter=_to_start)
+    end: _dt.datetime | None = attrs.field(default=None, converter=_to_end)
 
     def __attrs_post_init__(self) -> None:
         """Check the daily total against the label maximum, and the end against the start."""

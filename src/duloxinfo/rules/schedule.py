@@ -56,7 +56,7 @@ def dose_times(
     and the 29th's 08:00 dose is already inside.
     """
     plan = as_plan(plan)
-    lo, hi = period(start, end)
+    _, _, lo, hi = period(start, end)
     return tuple(
         slot.astimezone(phase.tz) for phase in plan.phases for slot in doses_between(phase, lo, hi)
     )

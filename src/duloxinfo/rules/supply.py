@@ -13,7 +13,7 @@ from .._validate import (
     brief,
     require_aware,
     require_each,
-    require_type,
+    require_timedelta,
     require_whole_number,
     utc,
 )
@@ -235,7 +235,7 @@ def _from_count(  # noqa: PLR0913, PLR0917 - supply_forecast's arguments, passed
 ) -> Supply:
     strength_mg = require_strength(strength_mg)
     count = require_whole_number(count, "count", "a whole number of capsules")
-    require_type(lead_time, _dt.timedelta, "lead_time", "a datetime.timedelta")
+    require_timedelta(lead_time, "lead_time")
     history = None if intakes is None else as_history(intakes)
     timeline = Timeline(plan, history or IntakeHistory([]))
     begin = max(utc(now), timeline.starts[0])
@@ -291,7 +291,7 @@ def _from_count(  # noqa: PLR0913, PLR0917 - supply_forecast's arguments, passed
 
 
 def _require_lead_time(value: object) -> _dt.timedelta:
-    lead_time = require_type(value, _dt.timedelta, "lead_time", "a datetime.timedelta")
+    lead_time = require_timedelta(value, "lead_time")
     if lead_time < _dt.timedelta(0) or lead_time % ONE_DAY:
         raise SupplyError("lead_time", f"expected whole days of at least 0, got {brief(lead_time)}")
     if lead_time > MAX_SCHEDULE_DAYS * ONE_DAY:
