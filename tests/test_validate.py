@@ -3,11 +3,15 @@
 import ast
 import datetime as dt
 import pathlib
+from zoneinfo import ZoneInfo
 
+import numpy as np
+import pendulum
 import pytest
 
 import duloxinfo
 from duloxinfo import _validate
+from support.foreign import Hostile, Lying, Misread, Offset
 
 SRC = pathlib.Path(duloxinfo.__file__).parent
 
@@ -83,3 +87,78 @@ def _item_type_checks(tree):
 
 def test_no_other_module_loops_over_items_checking_each_type():
     assert _found_outside_validate(_item_type_checks) == []
+
+
+# Other libraries' types, made plain at the boundary ------------------------------------
+
+
+def test_a_pendulum_datetime_becomes_a_plain_one_with_its_wall_time_fold_and_zone():
+    london = pendulum.timezone("Europe/London")
+    for fold, offset in ((0, dt.timedelta(hours=1)), (1, dt.timedelta(0))):  # 01:30 twice
+        given = pendulum.datetime(2026, 10, 25, 1, 30, tz=london).replace(fold=fold)
+        plain = _validate.require_aware(given, "now")
+        assert type(plain) is dt.datetime
+        assert type(plain.tzinfo) is ZoneInfo
+        assert plain.tzinfo is ZoneInfo("Europe/London")
+        assert (plain.hour, plain.minute, plain.fold, plain.utcoffset()) == (1, 30, fold, offset)
+        assert plain.timestamp() == given.timestamp()
+
+
+def test_a_fixed_offset_tzinfo_of_another_library_is_kept_as_it_is():
+    given = pendulum.parse("2026-02-01T09:00:00+05:45")
+    plain = _validate.require_aware(given, "now")
+    assert type(plain) is dt.datetime
+    assert plain.tzinfo is given.tzinfo
+    assert plain.isoformat() == "2026-02-01T09:00:00+05:45"
+    own = dt.datetime(2026, 2, 1, 9, tzinfo=Offset(dt.timedelta(hours=-3)))
+    assert _validate.require_aware(own, "now") is own  # a plain datetime is returned as it is
+
+
+def test_a_subclass_is_read_through_the_base_class_so_its_overrides_are_not_asked():
+    given = Hostile.of(dt.datetime(2026, 2, 1, 9, 30, 5, 7, tzinfo=Offset(dt.timedelta(hours=2))))
+    plain = _validate.require_aware(given, "now")
+    assert repr(plain) == repr(
+        dt.datetime(2026, 2, 1, 9, 30, 5, 7, tzinfo=Offset(dt.timedelta(hours=2)))
+    )
+    misread = Misread(2026, 2, 1, 9, 30, tzinfo=dt.UTC)
+    assert misread.hour == 0
+    assert _validate.require_aware(misread, "now").hour == 9
+
+
+def test_a_subclass_whose_offset_is_not_its_own_zones_is_refused_naming_the_field():
+    with pytest.raises(duloxinfo.InvalidDatetimeError, match=r"^now: Lying .* UTC\+01:00, but"):
+        _validate.require_aware(Lying(2026, 2, 1, 9, tzinfo=dt.UTC), "now")
+    # A zone of the database reads the hour a subclass gives; on the night the clocks go
+    # forward, 00:xx and 09:xx have different offsets, and the value names no one instant.
+    spring = Misread(2026, 3, 29, 9, tzinfo=ZoneInfo("Europe/London"))
+    with pytest.raises(duloxinfo.InvalidDatetimeError, match=r"^start: Misread .* gives itself"):
+        _validate.require_aware(spring, "start")
+
+
+def test_other_integer_types_become_ints_and_bools_and_floats_stay_refused():
+    class Count(int):
+        def __index__(self):
+            return 99
+
+    for given, expected in ((np.int64(60), 60), (np.uint8(3), 3), (Count(7), 7), (5, 5)):
+        number = _validate.require_whole_number(given, "count")
+        assert (type(number), number) == (int, expected)
+
+    class BadIndex:
+        def __index__(self):
+            return "60"
+
+    for refused in (True, np.True_, np.float64(60), 60.0, BadIndex(), "60"):
+        with pytest.raises(duloxinfo.WrongTypeError, match="^count: expected a whole number"):
+            _validate.require_whole_number(refused, "count")
+
+
+def test_pendulum_zones_dates_times_and_durations_become_the_standard_librarys():
+    zone = _validate.to_zone(pendulum.timezone("Asia/Kathmandu"))
+    assert (type(zone), zone.key) == (ZoneInfo, "Asia/Kathmandu")
+    day = _validate.require_date(pendulum.date(2026, 2, 1), "first_day")
+    assert (type(day), day) == (dt.date, dt.date(2026, 2, 1))
+    time = _validate.plain_time(pendulum.time(8, 30, 5, 1))
+    assert (type(time), time) == (dt.time, dt.time(8, 30, 5, 1))
+    span = _validate.require_timedelta(pendulum.duration(days=7, hours=1), "lead_time")
+    assert (type(span), span) == (dt.timedelta, dt.timedelta(days=7, hours=1))

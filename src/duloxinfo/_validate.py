@@ -192,13 +192,21 @@ def plain_datetime(value: _dt.datetime, field: str) -> _dt.datetime:
         tzinfo=_plain_zone(zone, field),
         fold=_dt.datetime.fold.__get__(value),
     )
-    if _offset(plain, field) != _offset(value, field):
+    ours, theirs = _offset(plain, field), _offset(value, field)
+    if ours != theirs:
         raise InvalidDatetimeError(
             field,
-            f"{shown(value)} cannot be carried as a plain datetime: as one, its offset "
-            "differs from the offset it gives itself",
+            f"{shown(value)} gives itself the offset {_offset_text(theirs)}, but its tzinfo "
+            f"gives {_offset_text(ours)} for its wall time; it names no one instant",
         )
     return plain
+
+
+def _offset_text(offset: object) -> str:
+    """An offset as ``UTC+01:00`` (``UTC`` for none); anything else by its bounded repr."""
+    if type(offset) is _dt.timedelta and abs(offset) < _dt.timedelta(days=1):
+        return str(_dt.timezone(offset))
+    return brief(offset)
 
 
 def _offset(value: _dt.datetime, field: str) -> object:

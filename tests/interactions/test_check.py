@@ -7,6 +7,7 @@ import re
 from zoneinfo import ZoneInfo
 
 import attrs
+import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -370,6 +371,21 @@ def test_an_maoi_stopped_ten_days_ago_is_still_do_not_combine_until_14_days_have
         "That is 14 days. If you already take duloxetine, do not stop it on your own: ask "
         "your prescriber now."
     )
+
+
+def test_a_pendulum_stop_and_now_give_the_plain_answer_in_plain_datetimes():
+    london = pendulum.timezone("Europe/London")
+    stopped = pendulum.datetime(2026, 11, 15, 9, tz=london)
+    medicine = Medicine("phenelzine", stopped_at=stopped)
+    assert type(medicine.stopped_at) is dt.datetime
+    assert medicine.stopped_at.tzinfo is LONDON
+    finding = _maoi(medicine, pendulum.instance(NOW))
+    plain = dt.datetime(2026, 11, 15, 9, tzinfo=LONDON)
+    assert finding == _maoi(Medicine("phenelzine", stopped_at=plain), NOW)
+    assert "(London time)" in finding.timing
+    (window,) = finding.windows
+    assert type(window.boundary) is dt.datetime
+    assert window.boundary.tzinfo is LONDON
 
 
 @pytest.mark.parametrize(

@@ -18,10 +18,12 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import attrs
+import numpy as np
 from hypothesis import strategies as st
 
 import duloxinfo
 from duloxinfo import cli
+from support.foreign import Lying
 
 UTC = dt.UTC
 START = dt.datetime(2026, 1, 5, 8, tzinfo=UTC)
@@ -90,10 +92,17 @@ def _regimen30():
     return duloxinfo.Regimen(30, [T8], "Europe/London", START)
 
 
-def _zone_from_file():
+def _zone_from_file(kind=ZoneInfo):
     """Europe/London read from a copy of its tz database file: a ZoneInfo with no key."""
     with (FIXTURES / "Europe-London.tzif").open("rb") as file:
-        return ZoneInfo.from_file(file)
+        return kind.from_file(file)
+
+
+class _Zone(ZoneInfo):
+    """A subclass of ZoneInfo, as pendulum's Timezone is."""
+
+    def __repr__(self):
+        return f"_Zone({self.key!r})"
 
 
 WEEK = duloxinfo.Regimen(30, [T8], "UTC", START, end=START + dt.timedelta(days=7))
@@ -590,6 +599,21 @@ CASES = [
     ),
     Case(
         "advise_missed_dose",
+        "now a datetime subclass whose offset is not its zone's",
+        lambda: advise(now=Lying(2026, 2, 1, 9, tzinfo=UTC)),
+        E.InvalidDatetimeError,
+        "now: Lying Lying(2026, 2, 1, 9, 0, tzinfo=datetime.timezone.utc) gives itself the "
+        "offset UTC+01:00, but its tzinfo gives UTC for its wall time",
+    ),
+    Case(
+        "advise_missed_dose",
+        "now in a subclass of ZoneInfo read from a file (no name)",
+        lambda: advise(now=dt.datetime(2026, 2, 1, 9, tzinfo=_zone_from_file(_Zone))),
+        E.InvalidDatetimeError,
+        "now: its tzinfo _Zone _Zone(None) is not a zone the time zone database names",
+    ),
+    Case(
+        "advise_missed_dose",
         "plan is a dict",
         lambda: duloxinfo.advise_missed_dose({"dose_mg": 60}, [], NOW),
         E.WrongTypeError,
@@ -764,6 +788,20 @@ CASES = [
         lambda: duloxinfo.next_doses(R, NOW, 3.0),
         E.WrongTypeError,
         "count: expected a whole number, got float 3.0",
+    ),
+    Case(
+        "next_doses",
+        "count is numpy's float64",
+        lambda: duloxinfo.next_doses(R, NOW, np.float64(3)),
+        E.WrongTypeError,
+        "count: expected a whole number, got float64 np.float64(3.0)",
+    ),
+    Case(
+        "next_doses",
+        "count is numpy's True",
+        lambda: duloxinfo.next_doses(R, NOW, np.True_),
+        E.WrongTypeError,
+        "count: expected a whole number, got bool np.True_",
     ),
     Case(
         "next_doses",
