@@ -146,10 +146,10 @@ def test_other_integer_types_become_ints_and_bools_and_floats_stay_refused():
 
     class BadIndex:
         def __index__(self):
-            return "60"
+            return "60"  # noqa: PLE0305 - the hostile integer this test refuses
 
     for refused in (True, np.True_, np.float64(60), 60.0, BadIndex(), "60"):
-        with pytest.raises(duloxinfo.WrongTypeError, match="^count: expected a whole number"):
+        with pytest.raises(duloxinfo.WrongTypeError, match=r"^count: expected a whole number"):
             _validate.require_whole_number(refused, "count")
 
 

@@ -9,7 +9,6 @@ truth.  ``Lying`` tells the wrong offset for itself, which no conversion can car
 
 import datetime as dt
 import enum
-
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -134,31 +133,38 @@ def _foreign_zone(zone):
     return isinstance(zone, ZoneInfo) and type(zone) is not ZoneInfo
 
 
+def _wrong_type(answer):
+    """The type of ``answer`` if it is a datetime, date, time, timedelta or integer of a
+    type not the standard library's (or a datetime in a ZoneInfo subclass), else None."""
+    if isinstance(answer, enum.Enum | bool):
+        return None
+    if isinstance(answer, dt.datetime) and _foreign_zone(answer.tzinfo):
+        return type(answer.tzinfo)
+    if hasattr(type(answer), "__index__"):  # an int, or numpy's integers (not ints)
+        return None if type(answer) is int else type(answer)
+    kind = next((k for k in PLAIN if isinstance(answer, k)), None)
+    return None if kind is None or type(answer) is kind else type(answer)
+
+
+def _parts(answer, where):
+    """The fields of an attrs record, or the items of a tuple, list or dict, each named."""
+    if attrs.has(type(answer)):
+        return [(getattr(answer, f.name), f"{where}.{f.name}") for f in attrs.fields(type(answer))]
+    if isinstance(answer, tuple | list):
+        return [(item, f"{where}[{i}]") for i, item in enumerate(answer)]
+    if isinstance(answer, dict):
+        return [(item, f"{where}[{k}]") for k, item in answer.items()]
+    return []
+
+
 def not_plain(answer, where="answer"):
     """Where ``answer`` holds a datetime, date, time, timedelta or integer of another type.
 
     Walks attrs records, tuples, lists and dicts; enums and bools are left alone.
     """
-    if isinstance(answer, enum.Enum | bool):
-        return []
-    if hasattr(type(answer), "__index__"):  # an int, or numpy's integers (not ints)
-        return [] if type(answer) is int else [f"{where}: {type(answer)}"]
-    if isinstance(answer, dt.datetime) and _foreign_zone(answer.tzinfo):
-        return [f"{where}.tzinfo: {type(answer.tzinfo)}"]
-    for kind in PLAIN:
-        if isinstance(answer, kind):
-            return [] if type(answer) is kind else [f"{where}: {type(answer)}"]
-    if attrs.has(type(answer)):
-        return [
-            found
-            for field in attrs.fields(type(answer))
-            for found in not_plain(getattr(answer, field.name), f"{where}.{field.name}")
-        ]
-    if isinstance(answer, tuple | list):
-        return [found for i, item in enumerate(answer) for found in not_plain(item, f"{where}[{i}]")]
-    if isinstance(answer, dict):
-        return [found for k, item in answer.items() for found in not_plain(item, f"{where}[{k}]")]
-    return []
+    wrong = _wrong_type(answer)
+    found = [] if wrong is None else [f"{where}: {wrong}"]
+    return found + [f for item, place in _parts(answer, where) for f in not_plain(item, place)]
 
 
 def canonical(answer):
