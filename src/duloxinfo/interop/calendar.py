@@ -384,23 +384,24 @@ def dose_calendar(  # noqa: PLR0913 - the plan, its dates, and how to write them
     dose earlier than that.
 
     **Repeating events.**  With ``repeating=True``, each phase's doses at each time of
-    day are one event that repeats daily (``RRULE:FREQ=DAILY;UNTIL=...``) from its first
-    dose in the span to its last, in the phase's zone, rather than one event per dose.
-    A date whose dose time occurs twice or not at all in the zone (a night the clocks
-    change) is left out of the rule (``EXDATE``), where clients disagree on the
-    instant, and its dose is written as an event of its own, as above.  Every client
-    tested reads the same instants either way.
+    day are written as events that repeat daily (``RRULE:FREQ=DAILY;UNTIL=...``) in the
+    phase's zone, rather than one event per dose.  A rule never holds a day the clocks
+    change: it ends the day before and the next begins the day after, and that day's
+    doses are events of their own, as above.  So no client has to work out a change of
+    offset, a repeated hour or a skipped one inside a rule (vobject got the first
+    wrong, ical.js the second, and RFC 5545 §3.3.10 says two things of the third):
+    every client tested reads the same instants as without ``repeating``.
 
     **UIDs.**  Each event's UID is a UUID (version 5) made from ``namespace`` and
     the dose's instant (a repeating event's, from its phase's start, zone and time of
-    day), so it is stable across runs, differs between namespaces, and carries no data
-    about the person.  Give each person's plan a ``namespace`` of its own (a random
-    :func:`uuid.uuid4`, stored with the plan): then two people on the same regimen do
-    not share UIDs in a shared calendar, and a calendar made again after the plan
-    changes replaces the events of the same doses (a changed amount at the same time
-    included) instead of adding to them.  Without one, the namespace is derived from
-    the plan itself: the same plan always gives the same UIDs, and so do two people on
-    the same plan.
+    day, and the last day the clocks changed before it), so it is stable across runs,
+    differs between namespaces, and carries no data about the person.  Give each
+    person's plan a ``namespace`` of its own (a random :func:`uuid.uuid4`, stored with
+    the plan): then two people on the same regimen do not share UIDs in a shared
+    calendar, and a calendar made again after the plan changes replaces the events of
+    the same doses (a changed amount at the same time included) instead of adding to
+    them.  Without one, the namespace is derived from the plan itself: the same plan
+    always gives the same UIDs, and so do two people on the same plan.
 
     ``created`` is the calendar's timestamp (``DTSTAMP``), given rather than read
     from the clock.  Every line ends with CRLF, as RFC 5545 requires.
