@@ -279,19 +279,47 @@ def _header(plan: Plan, first: _dt.date, last: _dt.date) -> str:
 
 
 def _one_date_a_line(vtimezone: str) -> str:
-    """``vtimezone`` with each ``RDATE`` of several dates written as one line per date.
+    """``vtimezone`` with its changes written as every client reads them.
 
-    icalendar lists a zone's changes over more than a year on one line; ical.js (the
-    engine of Thunderbird) and vobject read only its first date, and so read every
-    dose of the summers after it an hour off.  One date a line is read by all.
+    Each ``RDATE`` of several dates is written as one line per date: icalendar lists a
+    zone's changes over more than a year on one line, and ical.js (the engine of
+    Thunderbird) and vobject read only its first date, and so read every dose of the
+    summers after it an hour off.  And a block (``STANDARD`` or ``DAYLIGHT``) with
+    ``RDATE`` lines lists its ``DTSTART`` among them as well: ical.js takes a block's
+    changes from its ``RDATE`` (or ``RRULE``) alone when it has one, and drops the
+    change its ``DTSTART`` names (as libical did, libical issue 156), so that a dose
+    between that change and the block's next was read at the offset before it (3
+    November 2027 in New York, an hour late).  RFC 5545 counts the ``DTSTART`` as the
+    first onset either way (§3.6.5, §3.8.5.2: a date given twice is one onset), so the
+    other readers read the same changes.
     """
-    lines = []
+    lines: list[str] = []
+    block: list[str] = []  # the lines of a STANDARD or DAYLIGHT block, until its end
     for line in vtimezone.replace(_CRLF + " ", "").split(_CRLF)[:-1]:
-        if line.startswith("RDATE:"):
-            lines += [f"RDATE:{date}{_CRLF}" for date in line[len("RDATE:") :].split(",")]
+        if line in ("BEGIN:STANDARD", "BEGIN:DAYLIGHT"):
+            block = [line]
+        elif block and line not in ("END:STANDARD", "END:DAYLIGHT"):
+            block.append(line)
+        elif block:
+            lines += _changes(block)
+            lines.append(line + _CRLF)
+            block = []
         else:
             lines.append(_folded(line))
     return "".join(lines)
+
+
+def _changes(block: list[str]) -> list[str]:
+    """A ``VTIMEZONE`` block's lines, one ``RDATE`` a line and its ``DTSTART`` among them."""
+    rdate = "RDATE:"
+    dates = [d for line in block if line.startswith(rdate) for d in line[len(rdate) :].split(",")]
+    out = [_folded(line) for line in block if not line.startswith(rdate)]
+    if dates:
+        # icalendar writes every block with a DTSTART, as RFC 5545 requires.
+        start = next((line[8:] for line in block if line.startswith("DTSTART:")), dates[0])
+        dates = ([] if start in dates else [start]) + dates
+        out += [f"{rdate}{date}{_CRLF}" for date in dates]
+    return out
 
 
 def _events(  # noqa: PLR0913 - the phase, its doses, and how to write them
