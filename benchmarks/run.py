@@ -33,6 +33,7 @@ import subprocess
 import sys
 import time
 import timeit
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -648,6 +649,109 @@ def _issue_24(rounds: int, sample: float, h30: duloxinfo.IntakeHistory) -> list[
     ]
 
 
+# Issue 26's calendar: ten years twice daily in London, written as one event a dose and as
+# repeating events, against the same lines written by hand (:func:`calendar_floor`).
+_CAL_REGIMEN = duloxinfo.Regimen(
+    30, [dt.time(8), dt.time(20)], "Europe/London", dt.datetime(2016, 1, 1, tzinfo=dt.UTC)
+)
+_CAL_FIRST, _CAL_LAST = dt.date(2016, 1, 1), dt.date(2025, 12, 31)
+_CAL_CREATED = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+_CAL_NAMESPACE = uuid.UUID("0f7b6d0a-8d0e-4c1e-9a53-6d8f2b1e4c77")
+_CAL_TEXT = (
+    "DESCRIPTION:Take 30 mg of duloxetine\\, as your prescriber directs. Swallow\r\n"
+    "  the capsule whole\\; do not chew\\, crush or open it. Never take two doses \r\n"
+    " at once.\r\nTRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n"
+    "DESCRIPTION:Duloxetine 30 mg\r\nTRIGGER:P0D\r\nEND:VALARM\r\nEND:VEVENT\r\n"
+)
+
+
+def calendar_floor(
+    regimen: duloxinfo.Regimen, first: dt.date, last: dt.date, created: dt.datetime
+) -> bytes:
+    """The floor of a calendar: the same lines as ``dose_calendar``'s, written by hand.
+
+    The doses from :func:`duloxinfo.dose_times`, icalendar's ``VTIMEZONE`` of the zone over
+    the same span, and per dose one f-string of its event with a :func:`uuid.uuid5` UID
+    and the text already escaped and folded: what a program writing its own .ics does.
+    """
+    import icalendar  # noqa: PLC0415 - the calendar extra, as dose_calendar loads it
+
+    tz, day = regimen.tz, dt.timedelta(days=1)
+    doses = duloxinfo.dose_times(
+        regimen,
+        dt.datetime.combine(first, dt.time(), tzinfo=tz),
+        dt.datetime.combine(last + day, dt.time(), tzinfo=tz),
+    )
+    zone = icalendar.Timezone.from_tzinfo(
+        tz, tzid=tz.key, first_date=first - 366 * day, last_date=last + 366 * day
+    )
+    stamp = f"{created:%Y%m%dT%H%M%SZ}"
+    out = [
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//floor//EN\r\n",
+        zone.to_ical().decode(),
+    ]
+    for dose in doses:
+        at = dose.astimezone(dt.UTC)
+        out.append(
+            f"BEGIN:VEVENT\r\nSUMMARY:Duloxetine 30 mg\r\n"
+            f"DTSTART;TZID={tz.key}:{dose:%Y%m%dT%H%M%S}\r\nDTSTAMP:{stamp}\r\n"
+            f"UID:{uuid.uuid5(_CAL_NAMESPACE, f'{at:%Y%m%dT%H%M%SZ}')}\r\n{_CAL_TEXT}"
+        )
+    out.append("END:VCALENDAR\r\n")
+    return "".join(out).encode()
+
+
+def _calendar(*, repeating: bool) -> bytes:
+    return duloxinfo.dose_calendar(
+        _CAL_REGIMEN,
+        _CAL_FIRST,
+        _CAL_LAST,
+        created=_CAL_CREATED,
+        namespace=_CAL_NAMESPACE,
+        repeating=repeating,
+    )
+
+
+def _calendars(rounds: int) -> list[Check]:
+    """Issue 26's calendar figures: ``dose_calendar`` timed in turns with its floor.
+
+    A call takes a tenth of a second or more, so each round is one call of each side
+    (``tries``: the faster of two), and the rounds fit a few seconds (at least 7).
+    """
+    floor_call = functools.partial(
+        calendar_floor, _CAL_REGIMEN, _CAL_FIRST, _CAL_LAST, _CAL_CREATED
+    )
+    written, by_hand = _calendar(repeating=False), floor_call()
+    # The same 7,306 events, byte for byte; the header differs (the PRODID, and the
+    # VTIMEZONE's RDATE lines, rewritten by dose_calendar for ical.js and vobject).
+    events = [ics[ics.index(b"BEGIN:VEVENT") :] for ics in (written, by_hand)]
+    if events[0] != events[1] or written.count(b"BEGIN:VEVENT") != 2 * 3653:
+        raise SystemExit("benchmark setup: the calendar and its floor have other events")
+    checks = []
+    for label, repeating in [("one event a dose", False), ("repeating events", True)]:
+        turns = alternate(
+            functools.partial(_calendar, repeating=repeating),
+            floor_call,
+            rounds,
+            0.0,
+            tries=2,
+            budget=6.0,
+        )
+        checks.append(
+            Check(
+                f"dose_calendar, ten years twice daily, {label} / by hand",
+                turns.ratio,
+                "x",
+                f"{turns.a / MS:.0f} ms against {turns.b / MS:.0f} ms by hand",
+                2.0,
+                QUICK_RATIO_MARGIN * 2.0,
+                "<= 2",
+                turns.spread,
+            )
+        )
+    return checks
+
+
 def measure(*, quick: bool) -> list[Check]:
     """Every figure, measured now."""
     runs, repeat = (9, 5) if quick else (41, 15)
@@ -862,6 +966,7 @@ def measure(*, quick: bool) -> list[Check]:
             ("three slots", three),
         ),
         *_faster_decisions(rounds, sample),
+        *_calendars(rounds),
         Check(
             "memory added by the first guide()",
             memory / 2**20,

@@ -21,6 +21,7 @@ import uuid
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import dateutil.rrule
 import icalendar
 import pytest
 from hypothesis import given, settings
@@ -62,8 +63,10 @@ for path in sys.argv[1:]:
     with open(path, encoding="utf-8", newline="") as file:
         calendar = vobject.readOne(file.read())
     out[path] = [
-        [str(e.uid.value), e.dtstart.value.astimezone(dt.timezone.utc).isoformat()]
+        [str(e.uid.value), start.astimezone(dt.timezone.utc).isoformat()]
         for e in getattr(calendar, "vevent_list", [])  # none, when no dose is in the span
+        # A repeating event, expanded by vobject (dateutil's rrule, with its EXDATEs).
+        for start in (e.getrruleset(addRDate=True) or [e.dtstart.value])
     ]
 print(json.dumps(out))
 """
@@ -118,13 +121,36 @@ def read_with_icalendar(ics):
     read = []
     for event in calendar.walk("VEVENT"):
         start = event["DTSTART"]
+        uid = str(event["UID"])
         if "TZID" in start.params:
             zone = zones[start.params["TZID"]]
-            instant = start.dt.replace(tzinfo=None).replace(tzinfo=zone).astimezone(UTC)
+
+            def instant(wall, zone=zone):
+                return wall.replace(tzinfo=zone, fold=0).astimezone(UTC)
         else:
             assert start.dt.utcoffset() == dt.timedelta(0)
-            instant = start.dt.astimezone(UTC)
-        read.append((str(event["UID"]), instant))
+
+            def instant(wall):
+                return wall.replace(tzinfo=UTC)
+
+        wall = start.dt.replace(tzinfo=None)
+        if "RRULE" not in event:
+            read.append((uid, instant(wall)))
+            continue
+        # A repeating event: its local times by dateutil's rrule, less its EXDATEs (the
+        # same local times), each read as RFC 5545 §3.3.5 reads a local time.
+        zone = zones[start.params["TZID"]] if "TZID" in start.params else UTC
+        rule = dateutil.rrule.rrulestr(
+            event["RRULE"].to_ical().decode(), dtstart=wall.replace(tzinfo=zone)
+        )
+        excluded = event.get("EXDATE", [])
+        excluded = excluded if isinstance(excluded, list) else [excluded]
+        skipped = {d.dt.replace(tzinfo=None) for x in excluded for d in x.dts}
+        read.extend(
+            (uid, instant(each.replace(tzinfo=None)))
+            for each in rule
+            if each.replace(tzinfo=None) not in skipped
+        )
     return read
 
 
@@ -144,17 +170,22 @@ _FIRST = dt.datetime(2, 1, 1, tzinfo=UTC)
 _LAST = dt.datetime(9998, 12, 31, 23, 59, tzinfo=UTC)
 
 
-def _check_read_alike(cases, wants=None):
-    """Each case (plan, first, last, calendar): every reader reads the plan's doses.
-
-    ``wants``, when given, are the instants of each case (else from ``dose_times``).
-    """
-    calendars = [ics for *_, ics in cases]
-    by_reader = {
+def _read_all(calendars):
+    """Each reader's reads of ``calendars``: vobject and ical.js each start once for all."""
+    return {
         "icalendar": [read_with_icalendar(ics) for ics in calendars],
         "vobject": read_with_vobject(calendars),
         "ical.js": read_with_icaljs(calendars),
     }
+
+
+def _check_read_alike(cases, wants=None, by_reader=None):
+    """Each case (plan, first, last, calendar): every reader reads the plan's doses.
+
+    ``wants``, when given, are the instants of each case (else from ``dose_times``);
+    ``by_reader``, the cases' reads by :func:`_read_all` (else read here).
+    """
+    by_reader = by_reader or _read_all([ics for *_, ics in cases])
     for index, (plan, first, last, ics) in enumerate(cases):
         want = (
             wants[index]
@@ -165,6 +196,20 @@ def _check_read_alike(cases, wants=None):
         for reader, reads in by_reader.items():
             assert [t for _, t in reads[index]] == want, (reader, plan, first, last)
             assert [u for u, _ in reads[index]] == uids, (reader, plan, first, last)
+
+
+def _blocks(ics):
+    """Each VTIMEZONE block's (DTSTART, [RDATE dates]), as written."""
+    text = ics.decode()
+    return [
+        (
+            re.search(r"\r\nDTSTART:(\S+)\r\n", block).group(1),
+            re.findall(r"\r\nRDATE:(\S+)(?=\r\n)", block),
+        )
+        for block in re.findall(
+            r"BEGIN:(?:STANDARD|DAYLIGHT)(.*?)END:(?:STANDARD|DAYLIGHT)", text, re.DOTALL
+        )
+    ]
 
 
 def _event_starts(ics):
@@ -361,15 +406,37 @@ def _cases(draw):
     return plan, first, last, _cal(plan, first, last, namespace=namespace)
 
 
-@settings(max_examples=5, deadline=None)
+# vobject and ical.js start once per example (most of its cost), reading its twelve
+# calendars (six one event a dose, six repeating): three examples in the edit-test loop,
+# twenty under the ci profile.
+_READ_BACK = settings(max_examples=max(3, settings().max_examples // 50), deadline=None)
+
+
+@_READ_BACK
 @given(st.lists(_cases(), min_size=6, max_size=6))
 def test_every_reader_reads_every_dose_of_generated_plans_at_its_instant(cases):
-    _check_read_alike(cases)
-    for plan, _, _, ics in cases:
+    """Each generated calendar, and the same plan's and days' calendar of repeating events,
+    read by all three readers: the plan's doses at their instants, and no others."""
+    repeating = [
+        (plan, first, last, _cal(plan, first, last, repeating=True, namespace=NAMESPACE))
+        for plan, first, last, _ in cases
+    ]
+    by_reader = _read_all([ics for *_, ics in cases + repeating])
+    _check_read_alike(cases, by_reader={k: v[:6] for k, v in by_reader.items()})
+    _check_repeating_read_alike(repeating, by_reader={k: v[6:] for k, v in by_reader.items()})
+    for plan, _, _, ics in cases + repeating:
         zones = {p.tz.key for p in _phases(plan)}
         for event in _events(ics)[1]:
             start = event["DTSTART"]
             assert start.params.get("TZID", "UTC") in zones | {"UTC"}
+        # Each zone change one date a line, a block's DTSTART among its RDATEs (ical.js
+        # reads no other: test_ical_js_drops_the_dtstart_of_a_vtimezone_block_with_rdates).
+        blocks = _blocks(ics)
+        assert blocks  # every calendar carries its plan's zones
+        for start, dates in blocks:
+            assert all(re.fullmatch(r"\d{8}T\d{6}", date) for date in dates)
+            assert not dates or dates[0] == start
+            assert len(set(dates)) == len(dates)
 
 
 @settings(max_examples=40, deadline=None)
@@ -624,3 +691,327 @@ def test_without_ical_js_installed_the_check_says_to_run_npm_ci(monkeypatch):
     monkeypatch.setattr(sys.modules[__name__], "REQUIRED", False)
     with pytest.raises(pytest.skip.Exception, match="npm ci"):
         read_with_icaljs([b""])
+
+
+# ---------------------------------------------------------------------------------------
+# Repeating events: every reader expands the rules to exactly the plan's doses.
+
+
+def _check_repeating_read_alike(cases, by_reader=None):
+    """Each case (plan, first, last, calendar of repeating events): every reader, expanding
+    each RRULE with its EXDATEs, reads exactly the plan's doses, each with its event's UID.
+    ``by_reader``: the cases' reads by :func:`_read_all` (else read here).
+    """
+    by_reader = by_reader or _read_all([ics for *_, ics in cases])
+    for index, (plan, first, last, ics) in enumerate(cases):
+        want = [d.astimezone(UTC).replace(microsecond=0) for d in _expected(plan, first, last)]
+        uids = {str(e["UID"]) for e in _events(ics)[1]}
+        for reader, reads in by_reader.items():
+            got = sorted(reads[index], key=lambda read: read[1])
+            assert [t for _, t in got] == want, (reader, plan, first, last)
+            assert {u for u, _ in got} == uids, (reader, plan, first, last)
+
+
+def _rules(ics):
+    """Each event's DTSTART, RRULE and EXDATE lines, as written."""
+    keep = ("DTSTART", "RRULE", "EXDATE")
+    return [
+        [line for line in event.split("\r\n") if line.startswith(keep)]
+        for event in ics.decode().split("BEGIN:VEVENT")[1:]
+    ]
+
+
+TEN_YEARS = (
+    Regimen(30, [dt.time(8), dt.time(20)], "Europe/London", _at(2016, 1, 1)),
+    dt.date(2016, 1, 1),
+    dt.date(2025, 12, 31),
+)
+
+
+def test_a_long_plan_is_a_repeating_event_per_time_of_day_between_clock_changes():
+    """Ten years twice daily in London: 21 rules for each time of day, each within one
+    offset (the days the clocks change end them), and the 40 doses of those days alone."""
+    regimen, first, last = TEN_YEARS
+    ics = _cal(regimen, first, last, repeating=True)
+    rules = _rules(ics)
+    assert len(rules) == 2 * 21 + 2 * 20
+    assert rules[:2] == [
+        ["DTSTART;TZID=Europe/London:20160101T080000", "RRULE:FREQ=DAILY;UNTIL=20160326T080000Z"],
+        ["DTSTART;TZID=Europe/London:20160101T200000", "RRULE:FREQ=DAILY;UNTIL=20160326T200000Z"],
+    ]
+    assert rules[2][0] == "DTSTART;TZID=Europe/London:20160328T080000"
+    assert rules[-1] == ["DTSTART;TZID=Europe/London:20251026T200000"]  # the last change
+
+
+@pytest.mark.slow  # 7,300 instances, each expanded by three readers: 3.5 CPU seconds
+def test_every_reader_reads_the_ten_years_of_repeating_events_at_the_plans_doses():
+    regimen, first, last = TEN_YEARS
+    _check_repeating_read_alike([(regimen, first, last, _cal(*TEN_YEARS, repeating=True))])
+
+
+# One event a dose over four years is slow to read (6.5 CPU seconds, most in icalendar's
+# parser); the repeating events of the same plan carry the same VTIMEZONE.
+@pytest.mark.parametrize("repeating", [pytest.param(False, marks=pytest.mark.slow), True])
+def test_every_reader_reads_the_summers_of_a_calendar_over_years(repeating):
+    """icalendar lists a zone's changes over more than a year on one RDATE line, of which
+    ical.js and vobject read only the first date: every summer dose after it was read an
+    hour off.  The calendar has one date a line."""
+    regimen = Regimen(30, [dt.time(8)], "Europe/London", _at(2016, 1, 1))
+    first, last = dt.date(2016, 1, 1), dt.date(2019, 12, 31)
+    ics = _cal(regimen, first, last, repeating=repeating)
+    rdates = [line for line in ics.decode().split("\r\n") if line.startswith("RDATE")]
+    assert len(rdates) == 2 * 6  # 2015 (each block's DTSTART) to 2020, spring and autumn
+    assert all(re.fullmatch(r"RDATE:\d{8}T\d{6}", line) for line in rdates)
+    if repeating:
+        _check_repeating_read_alike([(regimen, first, last, ics)])
+    else:
+        _check_read_alike([(regimen, first, last, ics)])
+
+
+def _until(regimen, day):
+    (dose,) = _expected(regimen, day, day)
+    return f"RRULE:FREQ=DAILY;UNTIL={dose.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+
+
+@pytest.mark.parametrize(("zone", "at", "night", "instant"), REPEATED)
+def test_the_repeated_hour_ends_the_rule_and_its_dose_is_written_in_utc(zone, at, night, instant):
+    """The night the clocks go back: ical.js would read the rule's 01:30 as the second
+    one, so the rule ends the night before, its dose (the first 01:30) is an event in UTC,
+    and a new rule begins the night after."""
+    regimen = _daily(zone, at, _at(2026, 1, 1))
+    first, last = night - 3 * ONE_DAY, night + 3 * ONE_DAY
+    ics = _cal(regimen, first, last, repeating=True)
+    tzid = f"DTSTART;TZID={zone}:"
+    assert _rules(ics) == [
+        [f"{tzid}{first:%Y%m%d}T{at:%H%M%S}", _until(regimen, night - ONE_DAY)],
+        [f"{tzid}{night + ONE_DAY:%Y%m%d}T{at:%H%M%S}", _until(regimen, last)],
+        [f"DTSTART:{instant:%Y%m%dT%H%M%S}Z"],
+    ]
+    _check_repeating_read_alike([(regimen, first, last, ics)])
+
+
+SKIPPED = [
+    # zone, dose time, the night the clocks go forward, the dose's wall time that night
+    ("Europe/London", dt.time(1, 30), dt.date(2026, 3, 29), dt.time(2, 30)),
+    ("America/New_York", dt.time(2, 30), dt.date(2026, 3, 8), dt.time(3, 30)),
+    ("Australia/Lord_Howe", dt.time(2, 15), dt.date(2026, 10, 4), dt.time(2, 45)),
+    ("Pacific/Chatham", dt.time(3, 0), dt.date(2026, 9, 27), dt.time(4, 0)),
+]
+
+
+@pytest.mark.parametrize(("zone", "at", "night", "moved"), SKIPPED)
+def test_the_skipped_hour_ends_the_rule_and_its_dose_is_written_alone(zone, at, night, moved):
+    """The night the clocks go forward: RFC 5545 §3.3.10 both drops a recurrence instance
+    at a time that does not exist and reads it with the offset before the gap, so the rule
+    ends the night before and its dose (moved forward by the gap) is an event of its own."""
+    regimen = _daily(zone, at, _at(2026, 1, 1))
+    first, last = night - 3 * ONE_DAY, night + 3 * ONE_DAY
+    ics = _cal(regimen, first, last, repeating=True)
+    tzid = f"DTSTART;TZID={zone}:"
+    assert _rules(ics) == [
+        [f"{tzid}{first:%Y%m%d}T{at:%H%M%S}", _until(regimen, night - ONE_DAY)],
+        [f"{tzid}{night + ONE_DAY:%Y%m%d}T{at:%H%M%S}", _until(regimen, last)],
+        [f"{tzid}{night:%Y%m%d}T{moved:%H%M%S}"],
+    ]
+    _check_repeating_read_alike([(regimen, first, last, ics)])
+
+
+def test_a_twice_daily_plan_across_a_year_of_clock_changes_is_read_alike():
+    """01:30 and 13:30 in London through both changes of 2026: three rules for each, and
+    the doses of the two days the clocks change written alone."""
+    regimen = Regimen(60, [dt.time(1, 30), dt.time(13, 30)], "Europe/London", _at(2026, 1, 1))
+    first, last = dt.date(2026, 1, 1), dt.date(2026, 12, 31)
+    ics = _cal(regimen, first, last, repeating=True)
+    assert [r[0] for r in _rules(ics)] == [
+        "DTSTART;TZID=Europe/London:20260101T013000",
+        "DTSTART;TZID=Europe/London:20260101T133000",
+        "DTSTART;TZID=Europe/London:20260330T013000",
+        "DTSTART;TZID=Europe/London:20260330T133000",
+        "DTSTART;TZID=Europe/London:20261026T013000",
+        "DTSTART;TZID=Europe/London:20261026T133000",
+        "DTSTART;TZID=Europe/London:20260329T023000",
+        "DTSTART;TZID=Europe/London:20260329T133000",
+        "DTSTART:20261025T003000Z",
+        "DTSTART;TZID=Europe/London:20261025T133000",
+    ]
+    _check_repeating_read_alike([(regimen, first, last, ics)])
+
+
+def test_a_rule_with_an_exdate_on_the_night_the_clocks_go_back_is_misread_by_vobject():
+    """Why a rule ends on such a night rather than carrying an EXDATE (RFC 5545 §3.8.5.1):
+    vobject reads every instance of the rule at the summer offset and keeps the excluded
+    one, where icalendar and ical.js read it right."""
+    regimen = _daily("Europe/London", dt.time(1, 30), _at(2026, 1, 1))
+    first, last = dt.date(2026, 10, 22), dt.date(2026, 10, 28)
+    ics = _cal(regimen, first, last, repeating=True).decode()
+    events = ics.split("BEGIN:VEVENT")
+    ended = events[1].split("\r\n")
+    # One rule through the night, with that night's 01:30 excluded, instead of two.
+    ended = [line.replace("UNTIL=20261024T003000Z", "UNTIL=20261028T013000Z") for line in ended]
+    ended.insert(ended.index(_until(regimen, last)), "EXDATE;TZID=Europe/London:20261025T013000")
+    with_exdate = "BEGIN:VEVENT".join([events[0], "\r\n".join(ended), events[3]]).encode()
+    want = [d.astimezone(UTC) for d in _expected(regimen, first, last)]
+    assert sorted(t for _, t in read_with_icalendar(with_exdate)) == want
+    (js,) = read_with_icaljs([with_exdate])
+    assert sorted(t for _, t in js) == want
+    (vo,) = read_with_vobject([with_exdate])
+    assert sorted(t for _, t in vo) != want
+    assert len(vo) == len(want) + 1
+
+
+def test_repeating_events_of_plans_a_trip_and_the_titration_are_read_alike():
+    change = _at(2026, 7, 10, 18)
+    trip = Plan(
+        [
+            _daily("Europe/London", dt.time(8), _at(2026, 7, 1), 30, change),
+            _daily("America/New_York", dt.time(8), change),
+        ]
+    )
+    titration = duloxinfo.titration_plan(_at(2026, 10, 20, 7), "Europe/London", dt.time(1, 30))
+    utc = Regimen(60, [dt.time(9), dt.time(21)], "UTC", _at(2026, 1, 1))
+    cases = [
+        (trip, dt.date(2026, 7, 1), dt.date(2026, 7, 20)),
+        (titration, dt.date(2026, 10, 20), dt.date(2026, 11, 30)),
+        (utc, dt.date(2026, 1, 1), dt.date(2026, 2, 1)),
+    ]
+    calendars = [(p, a, b, _cal(p, a, b, repeating=True, namespace=NAMESPACE)) for p, a, b in cases]
+    _check_repeating_read_alike(calendars)
+    trip_rules, _, utc_rules = (_rules(ics) for *_, ics in calendars)
+    assert [r[0] for r in trip_rules] == [
+        "DTSTART;TZID=Europe/London:20260701T080000",
+        "DTSTART;TZID=America/New_York:20260711T080000",
+    ]
+    assert [r[0] for r in utc_rules] == ["DTSTART:20260101T090000Z", "DTSTART:20260101T210000Z"]
+
+
+def test_a_series_uid_holds_across_spans_and_differs_between_namespaces_and_times():
+    regimen = Regimen(60, [dt.time(8), dt.time(20)], "Europe/London", _at(2026, 1, 1))
+    a = _uids(_cal(regimen, dt.date(2026, 1, 1), dt.date(2026, 3, 1), repeating=True))
+    b = _uids(_cal(regimen, dt.date(2026, 2, 1), dt.date(2026, 9, 1), repeating=True))
+    # The same series, longer (to the change of 29 March): an app updates it rather than
+    # adding one.  b has more: the rules after 29 March, and that day's doses.
+    assert len(set(a)) == len(a) == 2
+    assert set(a) <= set(b)
+    assert len(set(b)) == len(b) == 6
+    later = _cal(regimen, dt.date(2026, 4, 1), dt.date(2026, 9, 1), repeating=True)
+    assert set(_uids(later)) <= set(b)  # the rules after the change keep their UIDs too
+    other = _cal(
+        regimen, dt.date(2026, 1, 1), dt.date(2026, 3, 1), repeating=True, namespace=NAMESPACE
+    )
+    assert not set(a) & set(_uids(other))
+
+
+# ---------------------------------------------------------------------------------------
+# Alarms: a reminder before each dose, bounded by the time a dose counts as on time.
+
+
+@pytest.mark.parametrize("repeating", [False, True])
+def test_an_alarm_minutes_before_each_dose(repeating):
+    regimen = Regimen(60, [dt.time(8)], "Europe/London", _at(2026, 1, 1))
+    ics = _cal(
+        regimen,
+        dt.date(2026, 3, 1),
+        dt.date(2026, 3, 5),
+        alarm_minutes_before=15,
+        repeating=repeating,
+    )
+    _, events = _events(ics)
+    assert len(events) == (1 if repeating else 5)
+    for event in events:
+        (alarm,) = event.walk("VALARM")
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert str(alarm["DESCRIPTION"]) == "Duloxetine 60 mg"
+        assert alarm["TRIGGER"].dt == -dt.timedelta(minutes=15)
+        assert alarm["TRIGGER"].params.get("RELATED", "START") == "START"
+    assert b"TRIGGER:-PT15M\r\n" in ics
+
+
+def test_without_an_alarm_time_or_with_zero_the_reminder_is_at_the_dose_as_before():
+    regimen = Regimen(60, [dt.time(8)], "Europe/London", _at(2026, 1, 1))
+    days = (dt.date(2026, 3, 1), dt.date(2026, 3, 2))
+    assert _cal(regimen, *days) == _cal(regimen, *days, alarm_minutes_before=0)
+    assert _cal(regimen, *days) == _cal(regimen, *days, alarm_minutes_before=None)
+
+
+@pytest.mark.parametrize(
+    ("times", "minutes", "error", "message"),
+    [
+        ([dt.time(8)], 121, duloxinfo.ScheduleError, "121 minutes is earlier than a once-daily"),
+        (
+            [dt.time(8), dt.time(20)],
+            61,
+            duloxinfo.ScheduleError,
+            "61 minutes is earlier than a twice-daily",
+        ),
+        (
+            [dt.time(8)],
+            -5,
+            duloxinfo.ScheduleError,
+            "-5 is not a time before the dose; give 0 to 120",
+        ),
+        ([dt.time(8)], 10**5000, duloxinfo.ScheduleError, r"\(an integer of about 5000 digits\)"),
+        (
+            [dt.time(8)],
+            15.0,
+            duloxinfo.WrongTypeError,
+            "expected a whole number of minutes or None",
+        ),
+        ([dt.time(8)], True, duloxinfo.WrongTypeError, "got bool True"),
+        ([dt.time(8)], "15", duloxinfo.WrongTypeError, "got str '15'"),
+    ],
+    ids=["121 once", "61 twice", "negative", "huge", "float", "bool", "str"],
+)
+def test_an_alarm_time_out_of_bounds_or_not_a_whole_number_is_refused(
+    times, minutes, error, message
+):
+    regimen = Regimen(30, times, "Europe/London", _at(2026, 1, 1))
+    with pytest.raises(error, match=message) as caught:
+        _cal(regimen, dt.date(2026, 3, 1), dt.date(2026, 3, 2), alarm_minutes_before=minutes)
+    assert str(caught.value).startswith("alarm_minutes_before: ")
+    assert len(str(caught.value)) < 200
+
+
+def test_the_bounds_of_an_alarm_are_accepted():
+    once = Regimen(60, [dt.time(8)], "Europe/London", _at(2026, 1, 1))
+    twice = Regimen(30, [dt.time(8), dt.time(20)], "Europe/London", _at(2026, 1, 1))
+    days = (dt.date(2026, 3, 1), dt.date(2026, 3, 1))
+    assert b"TRIGGER:-PT120M\r\n" in _cal(once, *days, alarm_minutes_before=120)
+    assert b"TRIGGER:-PT60M\r\n" in _cal(twice, *days, alarm_minutes_before=60)
+
+
+def test_repeating_must_be_true_or_false():
+    regimen = _daily("UTC", dt.time(8), _at(2026, 1, 1))
+    with pytest.raises(duloxinfo.WrongTypeError, match=r"^repeating: expected True or False"):
+        _cal(regimen, dt.date(2026, 1, 1), dt.date(2026, 1, 2), repeating="yes")
+
+
+# ---------------------------------------------------------------------------------------
+# The VTIMEZONE: a block's DTSTART is among its RDATEs, since ical.js drops it otherwise.
+
+NOV_2027 = (Regimen(20, [dt.time(0)], "America/New_York", _at(2025, 10, 1)), dt.date(2027, 11, 3))
+
+
+def test_ical_js_reads_a_dose_of_a_one_day_calendar_days_before_the_clocks_go_back():
+    """Found by the generated plans above: for the one day 3 November 2027 in New York,
+    icalendar's VTIMEZONE has the spring change of 2027 as a DAYLIGHT block's DTSTART and
+    2028's as its RDATE, and ical.js read the day's dose in EST, an hour late."""
+    regimen, day = NOV_2027
+    ics = _cal(regimen, day, day)
+    assert _blocks(ics)[1] == ("20270314T030000", ["20270314T030000", "20280312T030000"])
+    (dose,) = _expected(regimen, day, day)
+    assert dose.astimezone(UTC) == _at(2027, 11, 3, 4)  # EDT
+    _check_read_alike([(regimen, day, day, ics)])
+
+
+def test_ical_js_drops_the_dtstart_of_a_vtimezone_block_with_rdates():
+    """Why the DTSTART is listed again: without it ical.js takes the block's changes from
+    its RDATEs alone (libical had the same bug, its issue 156), where RFC 5545 and the
+    other readers count the DTSTART as the first change."""
+    regimen, day = NOV_2027
+    ics = _cal(regimen, day, day)
+    bare = ics.replace(b"RDATE:20270314T030000\r\n", b"")
+    assert bare != ics
+    (js,) = read_with_icaljs([bare])
+    assert [t for _, t in js] == [_at(2027, 11, 3, 5)]  # EST: an hour late
+    assert [t for _, t in read_with_icalendar(bare)] == [_at(2027, 11, 3, 4)]
+    assert [t for _, t in read_with_vobject([bare])[0]] == [_at(2027, 11, 3, 4)]

@@ -1386,6 +1386,58 @@ CASES = [
         E.WrongTypeError,
         "plan: expected a duloxinfo.Plan or Regimen, got list",
     ),
+    # issue 26: reminders before each dose, and repeating events
+    Case(
+        "dose_calendar",
+        "alarm 121 minutes before a once-daily dose",
+        lambda: duloxinfo.dose_calendar(
+            R, dt.date(2026, 3, 1), dt.date(2026, 3, 2), created=NOW, alarm_minutes_before=121
+        ),
+        E.ScheduleError,
+        "alarm_minutes_before: 121 minutes is earlier than a once-daily dose is on time; "
+        "give 0 to 120 minutes",
+    ),
+    Case(
+        "dose_calendar",
+        "alarm 61 minutes before a twice-daily dose",
+        lambda: duloxinfo.dose_calendar(
+            duloxinfo.Regimen(30, [dt.time(8), dt.time(20)], "Europe/London", START),
+            dt.date(2026, 3, 1),
+            dt.date(2026, 3, 2),
+            created=NOW,
+            alarm_minutes_before=61,
+        ),
+        E.ScheduleError,
+        "alarm_minutes_before: 61 minutes is earlier than a twice-daily dose is on time; "
+        "give 0 to 60 minutes",
+    ),
+    Case(
+        "dose_calendar",
+        "alarm -5 minutes (after the dose)",
+        lambda: duloxinfo.dose_calendar(
+            R, dt.date(2026, 3, 1), dt.date(2026, 3, 2), created=NOW, alarm_minutes_before=-5
+        ),
+        E.ScheduleError,
+        "alarm_minutes_before: -5 is not a time before the dose; give 0 to 120 minutes",
+    ),
+    Case(
+        "dose_calendar",
+        "alarm 15.0 (a float)",
+        lambda: duloxinfo.dose_calendar(
+            R, dt.date(2026, 3, 1), dt.date(2026, 3, 2), created=NOW, alarm_minutes_before=15.0
+        ),
+        E.WrongTypeError,
+        "alarm_minutes_before: expected a whole number of minutes or None, got float 15.0",
+    ),
+    Case(
+        "dose_calendar",
+        "repeating 'yes' (a string)",
+        lambda: duloxinfo.dose_calendar(
+            R, dt.date(2026, 3, 1), dt.date(2026, 3, 2), created=NOW, repeating="yes"
+        ),
+        E.WrongTypeError,
+        "repeating: expected True or False, got str 'yes'",
+    ),
     # issue 16: fills, proportion of days covered, supply from fills, dose log, adherence
     Case(
         "Fill",
