@@ -243,6 +243,24 @@ def test_guide_in_every_format_and_the_schema():
     assert json.loads(ok("schema")) == duloxinfo.guide_json_schema()
 
 
+def test_calendar_reminders_before_each_dose_and_repeating_events():
+    period = ["--first", "2026-12-01", "--last", "2026-12-03"]
+    early = ok("calendar", *REGIMEN, *NOW, *period, "--alarm", "30")
+    assert early.count("TRIGGER:-PT30M") == 3
+    assert "TRIGGER:P0D" not in early
+    repeated = ok("calendar", *REGIMEN, *NOW, *period, "--repeating")
+    assert repeated.count("BEGIN:VEVENT") == 1
+    assert "RRULE:FREQ=DAILY;UNTIL=20261203T080000Z" in repeated
+    refused = run("calendar", *REGIMEN, *NOW, *period, "--alarm", "121")
+    assert (refused.returncode, refused.stderr.splitlines()[-1]) == (
+        2,
+        (
+            "duloxinfo: error: --alarm: 121 minutes is earlier than a once-daily dose is on "
+            "time; give 0 to 120 minutes"
+        ),
+    )
+
+
 def test_fhir_and_calendar(tmp_path):
     dosage = json.loads(ok("fhir", *REGIMEN))
     assert Dosage.parse_obj(dosage).doseAndRate[0].doseQuantity.value == 60

@@ -447,6 +447,8 @@ FLAGS = [
     "--lead-days",
     "--first",
     "--last",
+    "--alarm",
+    "--repeating",
     "--next",
     "--stopped",
     "--starts",
@@ -475,7 +477,7 @@ BASES = {
     "guide": {},
     "schema": {},
 }
-_SWITCHES = {"--json", "--titration", "--answers"}
+_SWITCHES = {"--json", "--titration", "--answers", "--repeating"}
 
 
 @settings(max_examples=min(400, settings.default.max_examples), deadline=None)
