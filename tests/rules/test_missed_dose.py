@@ -1265,3 +1265,31 @@ def test_a_wait_that_leaves_exactly_the_spacing_before_the_next_dose_is_a_skip()
         0,
         at(2026, 1, 11, 8, tz=ZoneInfo("UTC")),
     )
+
+
+def test_a_take_now_holds_only_until_a_phase_of_longer_spacing_begins_too_soon():
+    """A fresh reader's case (issue 26): 30 mg twice daily, then 60 mg once daily from
+    09:00. The 08:00 dose is missed; the 22:00 one was taken at 21:50. At 08:30 the
+    missed dose may be taken (6 hours apart in the twice-daily phase), but from 09:00 the
+    once-daily phase's 12 hours hold it back until 09:50: "take it before 09:00"."""
+    london = ZoneInfo("Europe/London")
+    twice = Regimen(
+        30,
+        [dt.time(8), dt.time(22)],
+        "Europe/London",
+        dt.datetime(2026, 5, 1, tzinfo=london),
+        end=dt.datetime(2026, 5, 11, 9, tzinfo=london),
+    )
+    plan = Plan([twice, Regimen(60, [dt.time(23)], "Europe/London", twice.end)])
+    taken = [Intake(dt.datetime(2026, 5, 10, 21, 50, tzinfo=london), 30)]
+    asked = advise_missed_dose(plan, taken, dt.datetime(2026, 5, 11, 8, 30, tzinfo=london))
+    assert (asked.action, asked.dose_mg, asked.holds_until) == (
+        Action.TAKE_NOW,
+        30,
+        dt.datetime(2026, 5, 11, 9, tzinfo=london),
+    )
+    then = advise_missed_dose(plan, taken, asked.holds_until)
+    assert (then.action, then.next_dose_at) == (
+        Action.NOT_DUE,
+        dt.datetime(2026, 5, 11, 9, 50, tzinfo=london),
+    )

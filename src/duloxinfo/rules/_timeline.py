@@ -166,6 +166,12 @@ class Timeline:
         lo, hi = sorted((self.phase_at(a), self.phase_at(b)))
         return max(self._spacings[lo : hi + 1])
 
+    def starts_between(self, lo: _dt.datetime, hi: _dt.datetime) -> Sequence[_dt.datetime]:
+        """The phases' starts after ``lo`` and before ``hi`` (UTC), in order."""
+        return self.starts[
+            bisect.bisect_right(self.starts, lo) : bisect.bisect_left(self.starts, hi)
+        ]
+
     def ready(
         self, lasts: list[_dt.datetime], at: _dt.datetime
     ) -> tuple[_dt.datetime, _dt.datetime | None]:

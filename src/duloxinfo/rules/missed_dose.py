@@ -465,15 +465,21 @@ class _Decision:
         """The first instant from which the missed dose ``current`` is no longer taken as ``dose``.
 
         Either the skip for nearness to the next dose (``due``) begins, never at the
-        missed dose's own time, or the moment passes to no slot or to a slot with
-        another dose in force.
+        missed dose's own time; or the moment passes to no slot or to a slot with
+        another dose in force; or a phase of longer spacing begins while a recent intake
+        is nearer than its spacing (then the answer is to wait, or to skip).
         """
         until = max(due - self.tl.spacing(current.at, due), current.at + TICK)
         while (end := self.tl.window(owner)[1]) < until:
             following = self.tl.owner(end)
             if following is None or min(self.tl.dose(current), self.tl.dose(following)) != dose:
-                return end
+                until = end
+                break
             owner = following
+        # H only grows at a phase's start, and only a recent intake can be too near then.
+        for start in self.tl.starts_between(self.now, until):
+            if self.tl.ready(self.recent, start)[0] > start:
+                return start
         return until
 
     def _next_slot(self) -> _dt.datetime:
