@@ -150,7 +150,9 @@ def check_asked_again(plan, taken, now, answer, own):
     """After a ``TAKE_NOW`` is followed: the dose belongs to a slot, and asked again right
     after, the answer shows it taken for that slot, with the same next dose."""
     assert own is not None, answer  # a dose no slot owns would be unscheduled
-    again = advise_missed_dose(plan, taken, now + dt.timedelta(microseconds=1))
+    # A microsecond later in real time: in a zone, "+" is wall-clock time, and at a repeated
+    # hour a wall-clock microsecond later can be half an hour earlier.
+    again = advise_missed_dose(plan, taken, utc(now) + dt.timedelta(microseconds=1))
     facts = again.because
     if again.action is Action.SKIP:
         shown = facts.early.slot
