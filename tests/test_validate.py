@@ -162,3 +162,34 @@ def test_pendulum_zones_dates_times_and_durations_become_the_standard_librarys()
     assert (type(time), time) == (dt.time, dt.time(8, 30, 5, 1))
     span = _validate.require_timedelta(pendulum.duration(days=7, hours=1), "lead_time")
     assert (type(span), span) == (dt.timedelta, dt.timedelta(days=7, hours=1))
+
+
+class _FarOff(dt.datetime):
+    """A datetime that says its offset is two days: no offset a zone can have."""
+
+    def utcoffset(self):
+        return dt.timedelta(days=2)
+
+
+class _Renamed(ZoneInfo):
+    """A ZoneInfo subclass whose name the time zone database does not know."""
+
+    @property
+    def key(self):
+        return "Nowhere/Land"
+
+
+def test_an_offset_no_zone_can_have_is_shown_as_it_was_given():
+    with pytest.raises(
+        duloxinfo.InvalidDatetimeError,
+        match=r"^now: _FarOff .* gives itself the offset datetime.timedelta\(days=2\), but",
+    ):
+        _validate.require_aware(_FarOff(2026, 2, 1, 9, tzinfo=dt.UTC), "now")
+
+
+def test_a_zoneinfo_subclass_of_a_name_the_database_does_not_know_is_refused():
+    when = dt.datetime(2026, 2, 1, 9, tzinfo=_Renamed("UTC"))
+    with pytest.raises(
+        duloxinfo.InvalidDatetimeError, match=r"^start: its tzinfo .* is not a zone the time"
+    ):
+        _validate.require_aware(when, "start")

@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 import duloxinfo
 from duloxinfo import Plan, Regimen, dose_calendar, dose_times
+from duloxinfo.interop import calendar
 from support import oracle
 from support.strategies import plans, regimens
 
@@ -1015,3 +1016,13 @@ def test_ical_js_drops_the_dtstart_of_a_vtimezone_block_with_rdates():
     assert [t for _, t in js] == [_at(2027, 11, 3, 5)]  # EST: an hour late
     assert [t for _, t in read_with_icalendar(bare)] == [_at(2027, 11, 3, 4)]
     assert [t for _, t in read_with_vobject([bare])[0]] == [_at(2027, 11, 3, 4)]
+
+
+def test_a_fold_never_parts_a_backslash_from_the_character_it_escapes():
+    """RFC 5545 §3.1 lets a fold fall anywhere; clients that read an escape across a fold
+    apart misread it, so the writer (as icalendar does) folds before the backslash."""
+    line = "DESCRIPTION:" + "x" * 61 + "\\,y"  # the backslash is the 74th octet
+    folded = calendar._folded(line)
+    assert folded == "DESCRIPTION:" + "x" * 61 + "\r\n \\,y\r\n"
+    assert all(len(part.encode()) < 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == line + "\r\n"

@@ -1293,3 +1293,30 @@ def test_a_take_now_holds_only_until_a_phase_of_longer_spacing_begins_too_soon()
         Action.NOT_DUE,
         dt.datetime(2026, 5, 11, 9, 50, tzinfo=london),
     )
+
+
+def test_a_skip_in_a_pause_holds_until_the_next_dose_s_window_opens():
+    """A missed dose before a pause, on the night the clocks go back: 12.5 hours after it
+    no slot owns the moment, yet it is not yet 12 hours before its 25-hour-away neighbour,
+    so the skip is for the break, and holds until the next phase's first window opens."""
+    london = ZoneInfo("Europe/London")
+    first = Regimen(
+        60,
+        [dt.time(8)],
+        "Europe/London",
+        dt.datetime(2026, 10, 20, tzinfo=london),
+        end=dt.datetime(2026, 10, 24, 9, tzinfo=london),
+    )
+    plan = Plan(
+        [
+            first,
+            Regimen(60, [dt.time(8)], "Europe/London", dt.datetime(2026, 10, 28, tzinfo=london)),
+        ]
+    )
+    taken = [Intake(dt.datetime(2026, 10, day, 8, tzinfo=london), 60) for day in (20, 21, 22, 23)]
+    answer = advise_missed_dose(plan, taken, dt.datetime(2026, 10, 24, 19, 30, tzinfo=dt.UTC))
+    assert (answer.action, answer.because.because, answer.holds_until) == (
+        Action.SKIP,
+        reasons.SkipBecause.BREAK,
+        dt.datetime(2026, 10, 27, 20, tzinfo=london),  # the window of 08:00 on the 28th opens
+    )
