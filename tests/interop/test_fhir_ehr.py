@@ -175,3 +175,307 @@ def test_each_order_in_the_corpus_is_valid_r4(path):
     else:
         for dosage in value if isinstance(value, list) else [value]:
             assert Dosage.parse_obj(dosage).doseAndRate
+
+
+# Each refusal of the readers, reached through the public readers ---------------------
+
+_DROP = object()
+_OTHER_SYSTEM = "http://example.org/ehr-codes"
+_QD = {"system": "http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation", "code": "QD"}
+_ORAL = {"system": "http://snomed.info/sct", "code": "26643006"}
+_DAYS = {"unit": "days", "system": "http://unitsofmeasure.org", "code": "d"}
+
+
+def _case(name):
+    return json.loads((CORPUS / name).read_text())
+
+
+def _edits(*pairs):
+    """A change to parsed JSON: each (dotted path, value) set, or dropped for ``_DROP``."""
+
+    def change(data):
+        for path, value in pairs:
+            *parents, last = [int(p) if p.isdigit() else p for p in path.split(".")]
+            target = data
+            for part in parents:
+                target = target[part]
+            if value is _DROP:
+                del target[last]
+            else:
+                target[last] = value
+
+    return change
+
+
+_MOST_WEEKS = duloxinfo.MAX_SCHEDULE_DAYS // 7  # ten years, in whole weeks
+_START = {"start": dt.datetime(2026, 3, 2, 8, tzinfo=dt.UTC)}
+
+
+@pytest.mark.parametrize(
+    ("change", "kwargs", "error", "message"),
+    [
+        pytest.param(
+            _edits(("timing.repeat.boundsDuration", {"value": 7, **_DAYS})),
+            {},
+            duloxinfo.FhirError,
+            r"^timing\.repeat\.boundsDuration: given with boundsPeriod",
+            id="both-bounds",
+        ),
+        pytest.param(
+            _edits(
+                ("timing.repeat.frequency", _DROP),
+                ("timing.repeat.period", _DROP),
+                ("timing.repeat.periodUnit", _DROP),
+                ("timing.repeat.timeOfDay", _DROP),
+            ),
+            {"times": [dt.time(8)]},
+            duloxinfo.FhirError,
+            r"^timing\.repeat\.frequency: missing; duloxinfo needs how often",
+            id="caller-times-but-no-frequency",
+        ),
+        pytest.param(
+            _edits(("timing.repeat.frequency", 0)),
+            {},
+            duloxinfo.FhirError,
+            r"^timing\.repeat\.frequency: 0 is not a positive number",
+            id="frequency-zero",
+        ),
+        pytest.param(
+            _edits(("timing.code", "QD")),
+            {},
+            duloxinfo.FhirError,
+            r"^timing\.code: expected a CodeableConcept",
+            id="timing-code-not-a-concept",
+        ),
+        pytest.param(
+            _edits(("timing.code", {"coding": ["QD"]})),
+            {},
+            duloxinfo.FhirError,
+            r"^timing\.code\.coding\[0\]: expected a Coding",
+            id="timing-coding-not-a-coding",
+        ),
+        pytest.param(
+            _edits(("timing.code", {"coding": [{"system": _OTHER_SYSTEM, "code": "daily"}]})),
+            {},
+            duloxinfo.FhirError,
+            r"^timing\.code\.coding: .* has no http://terminology\.hl7\.org/CodeSystem/"
+            r"v3-GTSAbbreviation code",
+            id="timing-code-without-gts",
+        ),
+        pytest.param(
+            _edits(("timing.code", {"coding": [_QD] * 101})),
+            {},
+            duloxinfo.FhirError,
+            r"^timing\.code\.coding: 101 items given; duloxinfo reads at most 100",
+            id="timing-codings-too-many",
+        ),
+        pytest.param(
+            _edits(("timing.repeat.timeOfDay", _DROP), ("timing.repeat.when", [8])),
+            {},
+            duloxinfo.FhirError,
+            r"^timing\.repeat\.when\[0\]: expected an event code",
+            id="when-not-a-code",
+        ),
+        pytest.param(
+            _edits(("doseAndRate.0.type", "ordered")),
+            {},
+            duloxinfo.FhirError,
+            r"^doseAndRate\[0\]\.type: expected a CodeableConcept",
+            id="dose-type-not-a-concept",
+        ),
+        pytest.param(
+            _edits(
+                (
+                    "doseAndRate.0.doseQuantity",
+                    {
+                        "value": 1,
+                        "unit": "tablet",
+                        "system": "http://terminology.hl7.org/CodeSystem/v3-orderableDrugForm",
+                        "code": "TAB",
+                    },
+                )
+            ),
+            {},
+            duloxinfo.FhirError,
+            r"^doseAndRate\[0\]\.doseQuantity\.code: 'TAB' is not supported",
+            id="dose-in-tablets",
+        ),
+        pytest.param(
+            _edits(
+                ("timing.repeat.boundsPeriod", _DROP),
+                ("timing.repeat.boundsDuration", {"value": 7, "comparator": "<", **_DAYS}),
+            ),
+            _START,
+            duloxinfo.FhirError,
+            r"^timing\.repeat\.boundsDuration\.comparator: '<' is not supported",
+            id="duration-with-comparator",
+        ),
+        pytest.param(
+            _edits(
+                ("timing.repeat.boundsPeriod", _DROP),
+                ("timing.repeat.boundsDuration", {"value": 0, **_DAYS}),
+            ),
+            _START,
+            duloxinfo.FhirError,
+            r"^timing\.repeat\.boundsDuration\.value: 0 d is not a length of 1 to",
+            id="duration-zero",
+        ),
+        pytest.param(
+            _edits(
+                ("timing.repeat.boundsPeriod", _DROP),
+                (
+                    "timing.repeat.boundsDuration",
+                    {**_DAYS, "value": _MOST_WEEKS + 1, "unit": "weeks", "code": "wk"},
+                ),
+            ),
+            _START,
+            duloxinfo.FhirError,
+            rf"^timing\.repeat\.boundsDuration\.value: {_MOST_WEEKS + 1} wk is not a length of 1 to "
+            rf"{_MOST_WEEKS} wk",
+            id="duration-over-ten-years",
+        ),
+        pytest.param(
+            _edits(("timing.repeat.timeOfDay", [])),
+            {},
+            duloxinfo.FhirError,
+            r"^timing\.repeat\.timeOfDay: 0 given; duloxinfo reads 1 to 24 here",
+            id="no-time-of-day",
+        ),
+        pytest.param(
+            _edits(("timing.repeat.timeOfDay", _DROP), ("timing.repeat.when", ["MORN"] * 25)),
+            {},
+            duloxinfo.FhirError,
+            r"^timing\.repeat\.when: 25 given; duloxinfo reads 1 to 24 here",
+            id="when-too-many",
+        ),
+        pytest.param(
+            _edits(("timing.repeat.boundsPeriod.start", "0001-06-01")),
+            {},
+            duloxinfo.InvalidDatetimeError,
+            r"^timing\.repeat\.boundsPeriod\.start: 0001-06-01 is outside the supported years",
+            id="date-in-year-1",
+        ),
+        pytest.param(
+            _edits(),
+            {"start": dt.datetime(2026, 3, 2, 8)},
+            duloxinfo.NaiveDatetimeError,
+            r"^start: 2026-03-02T08:00:00 has no time zone",  # the caller's, not the element's
+            id="caller-start-naive",
+        ),
+        pytest.param(
+            _edits(("route.coding", [_ORAL] * 101)),
+            {},
+            duloxinfo.FhirError,
+            r"^route\.coding: 101 items given; duloxinfo reads at most 100",
+            id="route-codings-too-many",
+        ),
+        pytest.param(
+            _edits(),
+            {"times": [dt.time(8)] * 25},
+            duloxinfo.ScheduleError,
+            r"^times: 25 times given; at most 24",
+            id="caller-times-too-many",
+        ),
+        pytest.param(
+            _edits(),
+            {"times": [dt.time(8, 0, 0, 500)]},
+            duloxinfo.ScheduleError,
+            r"^times\[0\]: 08:00:00\.000500 has a fraction of a second",
+            id="caller-time-with-microseconds",
+        ),
+        pytest.param(
+            _edits(),
+            {"event_times": {f"CODE{i}": dt.time(8) for i in range(101)}},
+            duloxinfo.WrongTypeError,
+            r"^event_times: 101 codes given; at most 100",
+            id="caller-event-codes-too-many",
+        ),
+    ],
+)
+def test_each_dosage_the_reader_cannot_represent_is_refused_at_its_element(
+    change, kwargs, error, message
+):
+    case = _case("01-daily-time-of-day.json")
+    change(case["input"])
+    with pytest.raises(error, match=message) as caught:
+        from_fhir_dosage(case["input"], case["tz"], **kwargs)
+    assert type(caught.value) is error
+
+
+def test_a_timing_code_of_another_system_is_passed_over_for_the_gts_one():
+    case = _case("01-daily-time-of-day.json")
+    plain = from_fhir_dosage(case["input"], case["tz"])
+    other = {"system": _OTHER_SYSTEM, "code": "daily", "display": "every day"}
+    case["input"]["timing"]["code"] = {"coding": [other, _QD], "text": "Daily"}
+    assert from_fhir_dosage(case["input"], case["tz"]) == plain
+    # and a BID after the other system's code is read (and disagrees with frequency 1)
+    case["input"]["timing"]["code"]["coding"][1] = {**_QD, "code": "BID"}
+    with pytest.raises(duloxinfo.FhirError, match=r"^timing\.code\.coding\[1\]\.code: BID"):
+        from_fhir_dosage(case["input"], case["tz"])
+
+
+_REFERENCE = "23-request-contained-capsules.json"
+_CONCEPT = "22-request-us-core-scd.json"
+
+
+@pytest.mark.parametrize(
+    ("base", "change", "message"),
+    [
+        pytest.param(
+            _CONCEPT,
+            _edits(("medicationReference", {"reference": "#med1"})),
+            r"^medicationReference: given with medicationCodeableConcept",
+            id="concept-and-reference",
+        ),
+        pytest.param(
+            _CONCEPT,
+            _edits(("medicationCodeableConcept", _DROP)),
+            r"^medicationCodeableConcept: missing; duloxinfo needs the medication",
+            id="no-medication",
+        ),
+        pytest.param(
+            _REFERENCE,
+            _edits(("medicationReference.reference", "#med2")),
+            r"^medicationReference\.reference: '#med2' names 0 contained resources",
+            id="reference-to-nothing",
+        ),
+        pytest.param(
+            _REFERENCE,
+            lambda request: request["contained"].append(dict(request["contained"][0])),
+            r"^medicationReference\.reference: '#med1' names 2 contained resources",
+            id="reference-to-two",
+        ),
+        pytest.param(
+            _REFERENCE,
+            lambda request: request["contained"].extend([{"id": "other"}] * 100),
+            r"^contained: 101 items given; duloxinfo reads at most 100",
+            id="contained-too-many",
+        ),
+        pytest.param(
+            _CONCEPT,
+            _edits(("medicationCodeableConcept", "duloxetine 60 MG")),
+            r"^medicationCodeableConcept: expected a CodeableConcept",
+            id="concept-not-a-concept",
+        ),
+        pytest.param(
+            _CONCEPT,
+            _edits(("medicationCodeableConcept.coding", ["596934"])),
+            r"^medicationCodeableConcept\.coding\[0\]: expected a Coding",
+            id="coding-not-a-coding",
+        ),
+        pytest.param(
+            _REFERENCE,
+            _edits(("contained.0.code", ["596930"])),
+            r"^contained\[0\]\.code: expected Mapping",
+            id="contained-code-not-a-concept",
+        ),
+    ],
+)
+def test_each_request_whose_medication_cannot_be_read_is_refused_at_its_element(
+    base, change, message
+):
+    case = _case(base)
+    change(case["input"])
+    with pytest.raises(duloxinfo.FhirError, match=message) as caught:
+        from_fhir_medication_request(case["input"], case["tz"])
+    assert type(caught.value) is duloxinfo.FhirError
