@@ -263,13 +263,12 @@ class _Decision:
     ) -> MissedDoseAdvice:
         # More than the dose taken for the slot spoken of: get advice now.
         taken = because.taken if isinstance(because, AlreadyTaken | PlanEnded) else None
-        zone = self._local(self.now if slot is None else slot.at).tzinfo
         return MissedDoseAdvice(
             action=action,
             dose_mg=dose,
             slot=None if slot is None else self._local(slot.at),
             next_dose_at=next_at,
-            holds_until=None if until is None else until.astimezone(zone),
+            holds_until=None if until is None else self._in_zone_of(until, slot),
             missed_in_a_row=missed,
             contact_prescriber=action is Action.CONTACT_PRESCRIBER,
             get_advice_now=taken is not None and taken.taken_as is TakenAs.TOO_MUCH,
@@ -438,7 +437,7 @@ class _Decision:
             next=following,
         )
         until = self._next_slot()
-        if owned is not None and owned > self.now:
+        if owned is not None:  # it is after now: no slot owns now
             until = min(until, owned)
         return self._answer(Action.SKIP, current, following.at, facts, until=until, missed=missed)
 
@@ -481,6 +480,10 @@ class _Decision:
             if self.tl.ready(self.recent, start)[0] > start:
                 return start
         return until
+
+    def _in_zone_of(self, instant: _dt.datetime, slot: Slot | None) -> _dt.datetime:
+        """``instant`` in the zone of ``slot``'s phase (of now's, before the plan starts)."""
+        return instant.astimezone(self._local(self.now if slot is None else slot.at).tzinfo)
 
     def _next_slot(self) -> _dt.datetime:
         """The next scheduled dose's time: the latest dose, and so the answer, change then."""
